@@ -1,0 +1,1 @@
+//! Mirrors CPython's Include/ directory: the layouts and tables shared by every crate.

@@ -1,0 +1,1 @@
+//! Mirrors CPython's Objects/ directory: the built-in types.

@@ -1,0 +1,1 @@
+//! Mirrors CPython's Python/ directory: compiler, eval loop, import, builtins, sys.

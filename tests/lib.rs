@@ -1,0 +1,1 @@
+//! Test harnesses for pyrs (CPython: Lib/test). See `tests/README.md`.
