@@ -1,0 +1,3 @@
+//! Mirrors Include/cpython/: the non-limited-API headers.
+
+pub mod object;

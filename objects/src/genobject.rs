@@ -1,0 +1,776 @@
+//! Generators and coroutines. Mirrors Objects/genobject.c (CPython 3.11).
+//!
+//! A generator owns its frame. `RETURN_GENERATOR` (the first instruction of a
+//! generator function) moves the caller's new frame into a fresh generator object;
+//! each `send()` links that frame under the current one and runs the eval loop on it
+//! until `YIELD_VALUE` or a return. The frame's state (`f_state`, CPython's
+//! `gi_frame_state`) says which.
+//!
+//! Differences from CPython: the frame lives in a boxed slice of words owned by the
+//! generator rather than inline; the state is kept in the frame header.
+//! FIXME(pyrs): async generators (`async def` with `yield`) and the coroutine
+//! "never awaited" warning are not here yet.
+
+use std::cell::Cell;
+use std::mem::size_of;
+
+use include::code::{PyCodeObject, CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE};
+use include::cpython::object::flags::*;
+use include::cpython::object::{PyAsyncMethods, PySendResult};
+use include::descrobject::PyGetSetDef;
+use include::frame::*;
+use include::methodobject::{PyCFunction, PyMethodDef};
+use include::opcode::Opcode;
+use include::pystate::{_PyErr_StackItem, _PyThreadState_GET};
+
+use crate::exceptions::*;
+use crate::frameobject::{_PyFrame_Clear, _PyFrame_GetFrameObject};
+use crate::object::*;
+use crate::obmalloc::*;
+use crate::prelude::*;
+use crate::typeobject::PyType_Type;
+use crate::unicodeobject::{as_str_lossy, PyUnicode_FromString};
+
+/// `PyGenObject` (also the layout of coroutines).
+#[repr(C)]
+pub struct PyGenObject {
+    pub ob_base: PyObject,
+    pub gi_weakreflist: PyCell<Option<PyObjectRef>>,
+    pub gi_name: PyCell<PyObjectRef>,
+    pub gi_qualname: PyCell<PyObjectRef>,
+    /// The exception being handled inside the generator, saved across yields.
+    pub gi_exc_state: _PyErr_StackItem,
+    /// For coroutines: where they were created (`sys.set_coroutine_origin_tracking_depth`).
+    pub gi_origin_or_finalizer: PyCell<Option<PyObjectRef>>,
+    pub gi_code: PyRef<PyCodeObject>,
+    /// The frame's words: header, locals, value stack (`gi_iframe`).
+    pub gi_iframe: Box<[usize]>,
+}
+
+// SAFETY: `#[repr(C)]` with the header first.
+unsafe impl PyObjectLayout for PyGenObject {}
+
+impl PyTypeInfo for PyGenObject {
+    fn type_object() -> &'static PyTypeObject {
+        &PyGen_Type
+    }
+    fn check(obj: &PyObject) -> bool {
+        obj.is_type(&PyGen_Type) || obj.is_type(&PyCoro_Type)
+    }
+}
+
+impl PyGenObject {
+    /// The generator's frame.
+    #[inline]
+    pub fn frame(&self) -> *mut _PyInterpreterFrame {
+        self.gi_iframe.as_ptr() as *mut _PyInterpreterFrame
+    }
+
+    /// `gi_frame_state`.
+    #[inline]
+    pub fn state(&self) -> i8 {
+        // SAFETY: the frame header is always initialised (see `_Py_MakeCoro`).
+        unsafe { (*self.frame()).f_state }
+    }
+
+    fn set_state(&self, s: i8) {
+        // SAFETY: as in `state`.
+        unsafe { (*self.frame()).f_state = s };
+    }
+
+    fn is_coroutine(&self) -> bool {
+        self.ob_base.is_type(&PyCoro_Type)
+    }
+}
+
+fn as_gen(obj: &PyObject) -> &PyGenObject {
+    // SAFETY: only installed on generator and coroutine types.
+    unsafe { &*(obj as *const PyObject as *const PyGenObject) }
+}
+
+/// `_Py_MakeCoro` + the frame move of `RETURN_GENERATOR`: a generator (or coroutine)
+/// that takes over `frame`, which the caller must then release without clearing.
+///
+/// # Safety
+/// `frame` must be an initialised frame with `stacktop` set, owned by the thread, whose
+/// code has the generator/coroutine flags.
+pub unsafe fn _Py_MakeCoro(frame: *mut _PyInterpreterFrame) -> PyResult<PyObjectRef> {
+    // SAFETY: the caller guarantees `frame` is initialised.
+    unsafe {
+        let code = (*frame).f_code.clone();
+        let flags = code.co_flags;
+        let tp: &PyTypeObject = if flags & CO_COROUTINE != 0 {
+            &PyCoro_Type
+        } else if flags & CO_ASYNC_GENERATOR != 0 {
+            return Err(not_implemented_error("async generators are not supported yet"));
+        } else {
+            &PyGen_Type
+        };
+        let words = _PyInterpreterFrame::size_for(&code);
+        let mut buf = vec![0usize; words].into_boxed_slice();
+        let dest = buf.as_mut_ptr() as *mut _PyInterpreterFrame;
+        _PyInterpreterFrame::copy(frame, dest);
+        (*dest).owner = FRAME_OWNED_BY_GENERATOR;
+        (*dest).f_state = FRAME_CREATED;
+        (*dest).is_entry = false;
+        (*dest).previous = std::ptr::null_mut();
+        // The frame object, if one was made, now follows the generator's frame.
+        if let Some(f) = &(*dest).frame_obj {
+            if let Some(fo) = f.downcast_ref::<crate::frameobject::PyFrameObject>() {
+                fo.f_frame.set(dest);
+            }
+        }
+        let func = (*dest).f_func.clone();
+        let name = PyObject_GetAttr(&func, crate::intern!("__name__")).unwrap_or_else(|_| code.co_name.clone());
+        let qualname = PyObject_GetAttr(&func, crate::intern!("__qualname__")).unwrap_or_else(|_| code.co_qualname.clone());
+        let g = alloc_object(
+            tp,
+            PyGenObject {
+                ob_base: PyObject_HEAD_INIT,
+                gi_weakreflist: PyCell::new(None),
+                gi_name: PyCell::new(name),
+                gi_qualname: PyCell::new(qualname),
+                gi_exc_state: _PyErr_StackItem::new(),
+                gi_origin_or_finalizer: PyCell::new(None),
+                gi_code: code,
+                gi_iframe: buf,
+            },
+        );
+        Ok(g.into_object())
+    }
+}
+
+/// What `send` produced.
+pub enum GenResult {
+    /// The generator yielded this value.
+    Next(PyObjectRef),
+    /// The generator returned this value.
+    Return(PyObjectRef),
+}
+
+/// Run the generator until it yields or returns (`gen_send_ex2`). `exc` is thrown in
+/// at the point where it is suspended.
+pub fn gen_send_ex2(gen: &PyGenObject, arg: Option<PyObjectRef>, exc: Option<PyObjectRef>, closing: bool) -> PyResult<GenResult> {
+    let state = gen.state();
+    if state == FRAME_CREATED && arg.as_ref().is_some_and(|a| !a.is(Py_None())) && exc.is_none() {
+        let what = if gen.is_coroutine() { "coroutine" } else { "generator" };
+        return Err(type_error(format!("can't send non-None value to a just-started {what}")));
+    }
+    if state == FRAME_EXECUTING {
+        let msg = if gen.is_coroutine() { "coroutine already executing" } else { "generator already executing" };
+        return Err(value_error(msg));
+    }
+    if state >= FRAME_COMPLETED {
+        if gen.is_coroutine() && !closing {
+            return Err(runtime_error("cannot reuse already awaited coroutine"));
+        }
+        if let Some(e) = exc {
+            return Err(PyErr::from_instance(e));
+        }
+        return Ok(GenResult::Return(none()));
+    }
+    let frame = gen.frame();
+    let ts = _PyThreadState_GET();
+    // SAFETY: the generator's frame is initialised and not running; it is linked
+    // under the current frame for the duration of the call.
+    let result = unsafe {
+        let top = (*frame).stacktop as usize;
+        (*frame).localsplus().add(top).write(Some(arg.unwrap_or_else(none)));
+        (*frame).stacktop += 1;
+        (*frame).previous = ts.current_frame.get();
+        gen.gi_exc_state.previous_item.set(ts.exc_info.get());
+        ts.exc_info.set(&gen.gi_exc_state as *const _PyErr_StackItem as *mut _PyErr_StackItem);
+        gen.set_state(FRAME_EXECUTING);
+        let eval = match crate::pyhooks::hooks().eval_frame.get() {
+            Some(f) => f,
+            None => return Err(system_error("the interpreter is not initialised")),
+        };
+        let r = eval(frame, exc);
+        ts.exc_info.set(gen.gi_exc_state.previous_item.get());
+        gen.gi_exc_state.previous_item.set(std::ptr::null_mut());
+        (*frame).previous = std::ptr::null_mut();
+        r
+    };
+    match result {
+        Ok(v) if gen.state() == FRAME_SUSPENDED => Ok(GenResult::Next(v)),
+        Ok(v) => {
+            gen_finish(gen);
+            Ok(GenResult::Return(v))
+        }
+        Err(e) => {
+            gen_finish(gen);
+            // PEP 479: a StopIteration escaping the generator becomes RuntimeError.
+            if PyErr_ExceptionMatches(&e, &PyExc_StopIteration) {
+                let msg = if gen.is_coroutine() { "coroutine raised StopIteration" } else { "generator raised StopIteration" };
+                let err = runtime_error(msg);
+                crate::exceptions::set_cause(&err, Some(e.value().clone()));
+                crate::exceptions::exc_set_context(err.value(), Some(e.into_value()));
+                return Err(err);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// The generator has finished: release its frame (`gen_clear_frame`).
+fn gen_finish(gen: &PyGenObject) {
+    gen.gi_exc_state.exc_value.set(None);
+    let frame = gen.frame();
+    // SAFETY: the frame is idle (it returned or raised) with `stacktop` set by the
+    // eval loop; after clearing, only the state field is read again.
+    unsafe {
+        if (*frame).f_state != FRAME_CLEARED {
+            _PyFrame_Clear(frame);
+            // The header's references are gone; mark it so nothing uses them.
+            std::ptr::write(&mut (*frame).f_state, FRAME_CLEARED);
+        }
+    }
+}
+
+/// `send()` semantics as a plain result: a yielded value, or `StopIteration(value)`.
+fn gen_send_result(obj: &PyObject, arg: Option<PyObjectRef>) -> PyResult {
+    match gen_send_ex2(as_gen(obj), arg, None, false)? {
+        GenResult::Next(v) => Ok(v),
+        GenResult::Return(v) => Err(stop_iteration(Some(v))),
+    }
+}
+
+fn gen_send(obj: &PyObject, arg: &PyObject) -> PyResult {
+    gen_send_result(obj, Some(arg.to_owned()))
+}
+
+/// `tp_iternext`: exhaustion without a return value is `Ok(None)`; a `return x`
+/// surfaces as `StopIteration(x)` for `yield from`.
+fn gen_iternext(obj: &PyObject) -> PyResult<Option<PyObjectRef>> {
+    match gen_send_ex2(as_gen(obj), None, None, false)? {
+        GenResult::Next(v) => Ok(Some(v)),
+        GenResult::Return(v) if v.is(Py_None()) => Ok(None),
+        GenResult::Return(v) => Err(stop_iteration(Some(v))),
+    }
+}
+
+/// `am_send`: the `SEND` instruction's fast path.
+fn gen_am_send(obj: &PyObject, arg: &PyObject) -> PyResult<PySendResult> {
+    match gen_send_ex2(as_gen(obj), Some(arg.to_owned()), None, false)? {
+        GenResult::Next(v) => Ok(PySendResult::Next(v)),
+        GenResult::Return(v) => Ok(PySendResult::Return(v)),
+    }
+}
+
+/// The object a generator is delegating to with `yield from`/`await`, if it is
+/// suspended in one (`_PyGen_yf`): the instruction after the suspension point is
+/// `RESUME 2` or `RESUME 3`, and the sub-iterator is on top of the stack.
+pub fn _PyGen_yf(gen: &PyGenObject) -> Option<PyObjectRef> {
+    if gen.state() != FRAME_SUSPENDED {
+        return None;
+    }
+    let frame = gen.frame();
+    // SAFETY: a suspended frame has `prev_instr` inside its code and `stacktop` set.
+    unsafe {
+        let next = *(*frame).prev_instr.add(1);
+        if include::code::_Py_OPCODE(next) != Opcode::RESUME as u8 || include::code::_Py_OPARG(next) < 2 {
+            return None;
+        }
+        let top = (*frame).stacktop as usize;
+        if top == 0 {
+            return None;
+        }
+        (*(*frame).localsplus().add(top - 1)).clone()
+    }
+}
+
+/// Close a sub-iterator being delegated to (`gen_close_iter`).
+fn gen_close_iter(yf: &PyObject) -> PyResult<()> {
+    if PyGenObject::check(yf) {
+        return gen_close_impl(as_gen(yf));
+    }
+    if let Some(meth) = _PyObject_LookupAttr(yf, crate::intern!("close"))? {
+        crate::call::PyObject_CallNoArgs(&meth)?;
+    }
+    Ok(())
+}
+
+fn gen_close_impl(gen: &PyGenObject) -> PyResult<()> {
+    let mut err: Option<PyErr> = None;
+    if let Some(yf) = _PyGen_yf(gen) {
+        gen.set_state(FRAME_EXECUTING);
+        if let Err(e) = gen_close_iter(&yf) {
+            err = Some(e);
+        }
+        gen.set_state(FRAME_SUSPENDED);
+    }
+    let exc = match err {
+        Some(e) => e.into_value(),
+        None => PyErr_FromArgs(&PyExc_GeneratorExit, &[]).into_value(),
+    };
+    if gen.state() == FRAME_CREATED {
+        // Never started: just finish it.
+        gen_finish(gen);
+        gen.set_state(FRAME_COMPLETED);
+        return Ok(());
+    }
+    if gen.state() >= FRAME_COMPLETED {
+        return Ok(());
+    }
+    match gen_send_ex2(gen, None, Some(exc), true) {
+        Ok(GenResult::Next(_)) => {
+            let msg = if gen.is_coroutine() { "coroutine ignored GeneratorExit" } else { "generator ignored GeneratorExit" };
+            Err(runtime_error(msg))
+        }
+        Ok(GenResult::Return(_)) => Ok(()),
+        Err(e)
+            if PyErr_ExceptionMatches(&e, &PyExc_StopIteration)
+                || PyErr_ExceptionMatches(&e, &PyExc_GeneratorExit) =>
+        {
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_close(obj: &PyObject) -> PyResult {
+    gen_close_impl(as_gen(obj))?;
+    Ok(none())
+}
+
+/// `gen.throw(typ[, val[, tb]])` (`_gen_throw`): raise the exception where the
+/// generator is suspended, delegating to a sub-iterator first.
+fn gen_throw_impl(gen: &PyGenObject, typ: &PyObject, val: Option<&PyObject>, tb: Option<&PyObject>) -> PyResult {
+    if let Some(yf) = _PyGen_yf(gen) {
+        if typ.is(PyExc_GeneratorExit.as_object()) {
+            // Closing: close the sub-iterator, then throw into this generator.
+            gen.set_state(FRAME_EXECUTING);
+            let r = gen_close_iter(&yf);
+            gen.set_state(FRAME_SUSPENDED);
+            if let Err(e) = r {
+                return throw_here(gen, e.into_value());
+            }
+        } else {
+            gen.set_state(FRAME_EXECUTING);
+            let r = if PyGenObject::check(&yf) {
+                gen_throw_impl(as_gen(&yf), typ, val, tb)
+            } else {
+                match _PyObject_LookupAttr(&yf, crate::intern!("throw")) {
+                    Ok(Some(meth)) => {
+                        let mut args = vec![typ.to_owned()];
+                        if let Some(v) = val {
+                            args.push(v.to_owned());
+                        }
+                        if let Some(t) = tb {
+                            args.push(t.to_owned());
+                        }
+                        crate::call::PyObject_Vectorcall(&meth, &args, None)
+                    }
+                    Ok(None) => {
+                        gen.set_state(FRAME_SUSPENDED);
+                        return throw_here(gen, make_exception(typ, val, tb)?);
+                    }
+                    Err(e) => Err(e),
+                }
+            };
+            gen.set_state(FRAME_SUSPENDED);
+            return match r {
+                Ok(v) => Ok(v),
+                Err(e) => {
+                    // The sub-iterator finished or failed: leave the `yield from`
+                    // loop, then send its result in, or raise its exception there.
+                    pop_yf_and_leave_loop(gen);
+                    if PyErr_ExceptionMatches(&e, &PyExc_StopIteration) {
+                        let v = crate::exceptions::stop_iteration_value(e.value());
+                        match gen_send_ex2(gen, Some(v), None, false)? {
+                            GenResult::Next(x) => Ok(x),
+                            GenResult::Return(x) => Err(stop_iteration(Some(x))),
+                        }
+                    } else {
+                        throw_here(gen, e.into_value())
+                    }
+                }
+            };
+        }
+    }
+    throw_here(gen, make_exception(typ, val, tb)?)
+}
+
+/// The delegated-to iterator has finished while a value was thrown into it: pop it
+/// and move the generator to just before the target of its `SEND` loop (the jump
+/// `_gen_throw` performs), so the next resumption continues after the `yield from`.
+fn pop_yf_and_leave_loop(gen: &PyGenObject) {
+    let frame = gen.frame();
+    // SAFETY: the frame is suspended at the YIELD_VALUE of a yield-from loop
+    // (`_PyGen_yf` found it): the sub-iterator is on top of its stack and the
+    // instruction before YIELD_VALUE is the loop's SEND.
+    unsafe {
+        let top = (*frame).stacktop as usize;
+        if top > 0 {
+            let slot = (*frame).localsplus().add(top - 1);
+            drop((*slot).take());
+            (*frame).stacktop -= 1;
+        }
+        let send = *(*frame).prev_instr.sub(1);
+        if include::code::_Py_OPCODE(send) == Opcode::SEND as u8 {
+            let jump = include::code::_Py_OPARG(send) as usize;
+            (*frame).prev_instr = (*frame).prev_instr.add(jump).sub(1);
+        }
+    }
+}
+
+fn throw_here(gen: &PyGenObject, exc: PyObjectRef) -> PyResult {
+    match gen_send_ex2(gen, None, Some(exc), false)? {
+        GenResult::Next(v) => Ok(v),
+        GenResult::Return(v) => Err(stop_iteration(Some(v))),
+    }
+}
+
+/// Build the exception instance for `throw(typ, val, tb)` with CPython's checks.
+fn make_exception(typ: &PyObject, val: Option<&PyObject>, tb: Option<&PyObject>) -> PyResult<PyObjectRef> {
+    let tb = tb.filter(|t| !t.is(Py_None()));
+    if let Some(t) = tb {
+        if t.ob_type().name() != "traceback" {
+            return Err(type_error("throw() third argument must be a traceback object"));
+        }
+    }
+    let val = val.filter(|v| !v.is(Py_None()));
+    let exc = if PyExceptionClass_Check(typ) {
+        let tp = crate::typeobject::as_type(typ).ok_or_else(|| system_error("bad exception class"))?;
+        match val {
+            Some(v) => PyErr_SetObject(tp, v.to_owned()).into_value(),
+            None => PyErr_FromArgs(tp, &[]).into_value(),
+        }
+    } else if PyExceptionInstance_Check(typ) {
+        if val.is_some() {
+            return Err(type_error("instance exception may not have a separate value"));
+        }
+        typ.to_owned()
+    } else {
+        return Err(type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            typ.ob_type().name()
+        )));
+    };
+    if let Some(t) = tb {
+        crate::exceptions::exc_set_traceback(&exc, Some(t.to_owned()));
+    }
+    Ok(exc)
+}
+
+fn gen_throw(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    crate::getargs::check_positional("throw", args.len(), 1, 3)?;
+    gen_throw_impl(as_gen(obj), &args[0], args.get(1).map(|a| &**a), args.get(2).map(|a| &**a))
+}
+
+fn gen_iter(obj: &PyObject) -> PyResult {
+    Ok(obj.to_owned())
+}
+
+fn gen_repr(obj: &PyObject) -> PyResult {
+    let g = as_gen(obj);
+    let what = if g.is_coroutine() { "coroutine" } else { "generator" };
+    Ok(PyUnicode_FromString(&format!(
+        "<{} object {} at {:p}>",
+        what,
+        as_str_lossy(&g.gi_qualname.get()),
+        obj.as_ptr()
+    )))
+}
+
+/// `tp_finalize`: an unfinished generator is closed when it is freed (PEP 442).
+fn gen_finalize(obj: &PyObject) {
+    let g = as_gen(obj);
+    if g.state() >= FRAME_COMPLETED || g.state() == FRAME_CREATED {
+        return;
+    }
+    if let Err(e) = gen_close_impl(g) {
+        crate::pyhooks::write_unraisable(e, Some(obj));
+    }
+}
+
+unsafe fn gen_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead generator; its frame is cleared before the memory goes.
+    unsafe {
+        include::gc::gc_untrack(op);
+        let g = &*(op as *const PyGenObject);
+        if !include::gc::gc_finalized(op) {
+            (*op).ob_refcnt.set(1);
+            include::gc::gc_set_finalized(op);
+            gen_finalize(&*op);
+            let n = (*op).ob_refcnt.get() - 1;
+            (*op).ob_refcnt.set(n);
+            if n > 0 {
+                include::gc::gc_track(op);
+                return;
+            }
+        }
+        crate::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        if g.state() != FRAME_CLEARED {
+            _PyFrame_Clear(g.frame());
+        }
+        dealloc_object::<PyGenObject>(op)
+    }
+}
+
+fn gen_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let g = as_gen(obj);
+    visit(g.gi_code.as_object());
+    if g.state() == FRAME_CLEARED {
+        return;
+    }
+    // SAFETY: an uncleared generator frame is initialised up to `stacktop`.
+    unsafe {
+        let frame = &*g.frame();
+        visit(&frame.f_func);
+        if let Some(l) = &frame.f_locals {
+            visit(l);
+        }
+        if let Some(f) = &frame.frame_obj {
+            visit(f);
+        }
+        let slots = frame.localsplus();
+        for i in 0..frame.stacktop as usize {
+            if let Some(v) = &*slots.add(i) {
+                visit(v);
+            }
+        }
+        if let Some(e) = g.gi_exc_state.exc_value.get_ref() {
+            visit(e);
+        }
+    }
+}
+
+fn gen_get_name(obj: &PyObject) -> PyResult {
+    Ok(as_gen(obj).gi_name.get())
+}
+
+fn gen_set_name(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    match value {
+        Some(v) if crate::unicodeobject::PyUnicodeObject::check(v) => {
+            as_gen(obj).gi_name.set(v.to_owned());
+            Ok(())
+        }
+        _ => Err(type_error("__name__ must be set to a string object")),
+    }
+}
+
+fn gen_get_qualname(obj: &PyObject) -> PyResult {
+    Ok(as_gen(obj).gi_qualname.get())
+}
+
+fn gen_set_qualname(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    match value {
+        Some(v) if crate::unicodeobject::PyUnicodeObject::check(v) => {
+            as_gen(obj).gi_qualname.set(v.to_owned());
+            Ok(())
+        }
+        _ => Err(type_error("__qualname__ must be set to a string object")),
+    }
+}
+
+fn gen_get_frame(obj: &PyObject) -> PyResult {
+    let g = as_gen(obj);
+    if g.state() >= FRAME_COMPLETED {
+        return Ok(none());
+    }
+    // SAFETY: an unfinished generator's frame is initialised.
+    Ok(unsafe { _PyFrame_GetFrameObject(g.frame()) })
+}
+
+fn gen_get_running(obj: &PyObject) -> PyResult {
+    Ok(crate::boolobject::PyBool_FromLong(as_gen(obj).state() == FRAME_EXECUTING))
+}
+
+fn gen_get_suspended(obj: &PyObject) -> PyResult {
+    Ok(crate::boolobject::PyBool_FromLong(as_gen(obj).state() == FRAME_SUSPENDED))
+}
+
+fn gen_get_code(obj: &PyObject) -> PyResult {
+    Ok(as_gen(obj).gi_code.clone().into_object())
+}
+
+fn gen_get_yieldfrom(obj: &PyObject) -> PyResult {
+    Ok(_PyGen_yf(as_gen(obj)).unwrap_or_else(none))
+}
+
+static GEN_GETSET: [PyGetSetDef; 7] = [
+    PyGetSetDef::getset("__name__", gen_get_name, gen_set_name),
+    PyGetSetDef::getset("__qualname__", gen_get_qualname, gen_set_qualname),
+    PyGetSetDef::getter("gi_yieldfrom", gen_get_yieldfrom),
+    PyGetSetDef::getter("gi_running", gen_get_running),
+    PyGetSetDef::getter("gi_frame", gen_get_frame),
+    PyGetSetDef::getter("gi_suspended", gen_get_suspended),
+    PyGetSetDef::getter("gi_code", gen_get_code),
+];
+
+static GEN_METHODS: [PyMethodDef; 3] = [
+    PyMethodDef::new(
+        "send",
+        PyCFunction::O(gen_send),
+        "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration.",
+    ),
+    PyMethodDef::new(
+        "throw",
+        PyCFunction::Fast(gen_throw),
+        "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration.",
+    ),
+    PyMethodDef::new("close", PyCFunction::NoArgs(gen_close), "close() -> raise GeneratorExit inside generator."),
+];
+
+/// `generator`.
+pub static PyGen_Type: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "generator",
+    tp_basicsize: Cell::new(size_of::<PyGenObject>()),
+    tp_dealloc: slot(gen_dealloc),
+    tp_repr: slot(gen_repr),
+    tp_as_async: PyAsyncMethods {
+        am_send: slot(gen_am_send),
+        ..PyAsyncMethods::EMPTY
+    },
+    tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_traverse: slot(gen_traverse),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGenObject, gi_weakreflist)),
+    tp_iter: slot(gen_iter),
+    tp_iternext: slot(gen_iternext),
+    tp_methods: &GEN_METHODS,
+    tp_getset: &GEN_GETSET,
+    tp_finalize: slot(gen_finalize),
+    ..PyTypeObject::DEFAULT
+};
+
+// --- coroutines -----------------------------------------------------------------------------
+
+fn coro_await(obj: &PyObject) -> PyResult {
+    // SAFETY: fields are complete.
+    let w = unsafe {
+        alloc_object(
+            &_PyCoroWrapper_Type,
+            PyCoroWrapper {
+                ob_base: PyObject_HEAD_INIT,
+                cw_coroutine: obj.to_owned(),
+            },
+        )
+    };
+    Ok(w.into_object())
+}
+
+fn coro_get_cr_await(obj: &PyObject) -> PyResult {
+    gen_get_yieldfrom(obj)
+}
+
+static CORO_GETSET: [PyGetSetDef; 7] = [
+    PyGetSetDef::getset("__name__", gen_get_name, gen_set_name),
+    PyGetSetDef::getset("__qualname__", gen_get_qualname, gen_set_qualname),
+    PyGetSetDef::getter("cr_await", coro_get_cr_await),
+    PyGetSetDef::getter("cr_running", gen_get_running),
+    PyGetSetDef::getter("cr_frame", gen_get_frame),
+    PyGetSetDef::getter("cr_code", gen_get_code),
+    PyGetSetDef::getter("cr_suspended", gen_get_suspended),
+];
+
+static CORO_METHODS: [PyMethodDef; 3] = [
+    PyMethodDef::new(
+        "send",
+        PyCFunction::O(gen_send),
+        "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration.",
+    ),
+    PyMethodDef::new(
+        "throw",
+        PyCFunction::Fast(gen_throw),
+        "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration.",
+    ),
+    PyMethodDef::new("close", PyCFunction::NoArgs(gen_close), "close() -> raise GeneratorExit inside coroutine."),
+];
+
+/// `coroutine`.
+pub static PyCoro_Type: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "coroutine",
+    tp_basicsize: Cell::new(size_of::<PyGenObject>()),
+    tp_dealloc: slot(gen_dealloc),
+    tp_repr: slot(gen_repr),
+    tp_as_async: PyAsyncMethods {
+        am_await: slot(coro_await),
+        am_send: slot(gen_am_send),
+        ..PyAsyncMethods::EMPTY
+    },
+    tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_traverse: slot(gen_traverse),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGenObject, gi_weakreflist)),
+    tp_methods: &CORO_METHODS,
+    tp_getset: &CORO_GETSET,
+    tp_finalize: slot(gen_finalize),
+    ..PyTypeObject::DEFAULT
+};
+
+/// `coroutine_wrapper`: what `coro.__await__()` returns, an iterator over the
+/// coroutine.
+#[repr(C)]
+pub struct PyCoroWrapper {
+    pub ob_base: PyObject,
+    pub cw_coroutine: PyObjectRef,
+}
+
+// SAFETY: `#[repr(C)]` with the header first.
+unsafe impl PyObjectLayout for PyCoroWrapper {}
+
+fn as_cw(obj: &PyObject) -> &PyCoroWrapper {
+    // SAFETY: only installed on `coroutine_wrapper`.
+    unsafe { &*(obj as *const PyObject as *const PyCoroWrapper) }
+}
+
+fn cw_iternext(obj: &PyObject) -> PyResult<Option<PyObjectRef>> {
+    gen_iternext(&as_cw(obj).cw_coroutine)
+}
+
+fn cw_send(obj: &PyObject, arg: &PyObject) -> PyResult {
+    gen_send(&as_cw(obj).cw_coroutine, arg)
+}
+
+fn cw_throw(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    gen_throw(&as_cw(obj).cw_coroutine, args)
+}
+
+fn cw_close(obj: &PyObject) -> PyResult {
+    gen_close(&as_cw(obj).cw_coroutine)
+}
+
+unsafe fn cw_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead coroutine wrapper.
+    unsafe { dealloc_object::<PyCoroWrapper>(op) }
+}
+
+fn cw_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    visit(&as_cw(obj).cw_coroutine);
+}
+
+static CW_METHODS: [PyMethodDef; 3] = [
+    PyMethodDef::new("send", PyCFunction::O(cw_send), ""),
+    PyMethodDef::new("throw", PyCFunction::Fast(cw_throw), ""),
+    PyMethodDef::new("close", PyCFunction::NoArgs(cw_close), ""),
+];
+
+/// `coroutine_wrapper`.
+pub static _PyCoroWrapper_Type: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "coroutine_wrapper",
+    tp_basicsize: Cell::new(size_of::<PyCoroWrapper>()),
+    tp_dealloc: slot(cw_dealloc),
+    tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_traverse: slot(cw_traverse),
+    tp_iter: slot(gen_iter),
+    tp_iternext: slot(cw_iternext),
+    tp_methods: &CW_METHODS,
+    ..PyTypeObject::DEFAULT
+};
+
+/// Whether the code makes a coroutine usable by `await` (`CO_COROUTINE` or a
+/// generator marked `CO_ITERABLE_COROUTINE` by `types.coroutine`).
+pub fn is_awaitable_code(co: &PyCodeObject) -> bool {
+    co.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE) != 0
+}
+
+/// This file's static types.
+pub fn static_types() -> Vec<&'static PyTypeObject> {
+    vec![&PyGen_Type, &PyCoro_Type, &_PyCoroWrapper_Type]
+}

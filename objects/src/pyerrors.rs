@@ -1,0 +1,162 @@
+//! Raising exceptions from Rust. Mirrors the parts of Python/errors.c (CPython 3.11)
+//! that build and match exceptions.
+//!
+//! Differences from CPython: the functions *return* the exception as a [`PyErr`] (to be
+//! used as `return Err(PyErr_SetString(&PyExc_TypeError, "..."))`) instead of storing it
+//! in the thread state. They live in `objects` rather than `python` because every
+//! built-in type raises. The short helpers (`type_error`, `value_error`, ...) are pyrs
+//! conveniences over `PyErr_SetString`.
+
+use crate::call::PyObject_Vectorcall;
+use crate::exceptions::*;
+use crate::object::Py_None;
+use crate::tupleobject::PyTupleObject;
+use crate::typeobject::PyType_IsSubtype;
+use crate::unicodeobject::PyUnicode_FromString;
+use crate::{PyObjectExt, PyTypeInfo};
+use include::{PyErr, PyObject, PyObjectRef, PyTypeObject};
+
+/// Instantiate the exception type `tp` with `args` and return it as an error
+/// (`_PyErr_CreateException` + `PyErr_SetObject`). If instantiating fails, that
+/// failure is the error instead, as in CPython.
+pub fn PyErr_FromArgs(tp: &PyTypeObject, args: &[PyObjectRef]) -> PyErr {
+    match PyObject_Vectorcall(tp.as_object(), args, None) {
+        Ok(exc) if PyExceptionInstance_Check(&exc) => PyErr::from_instance(exc),
+        Ok(exc) => PyErr_SetString(
+            &PyExc_TypeError,
+            format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                tp.name(),
+                exc.ob_type().name()
+            ),
+        ),
+        Err(err) => err,
+    }
+}
+
+/// `PyErr_SetString`: raise `tp(msg)`.
+pub fn PyErr_SetString(tp: &PyTypeObject, msg: impl AsRef<str>) -> PyErr {
+    let msg = PyUnicode_FromString(msg.as_ref());
+    PyErr_FromArgs(tp, &[msg])
+}
+
+/// `PyErr_SetObject`: raise `tp` with `value` as in `raise tp(value)`, except that a
+/// `value` already of type `tp` is raised as is and a tuple supplies several args.
+pub fn PyErr_SetObject(tp: &PyTypeObject, value: PyObjectRef) -> PyErr {
+    if PyExceptionInstance_Check(&value) && PyType_IsSubtype(value.ob_type(), tp) {
+        return PyErr::from_instance(value);
+    }
+    if value.is(Py_None()) {
+        return PyErr_FromArgs(tp, &[]);
+    }
+    if let Some(t) = value.downcast_ref::<PyTupleObject>() {
+        return PyErr_FromArgs(tp, t.as_slice());
+    }
+    PyErr_FromArgs(tp, &[value])
+}
+
+/// `PyErr_NoMemory`.
+pub fn PyErr_NoMemory() -> PyErr {
+    PyErr_FromArgs(&PyExc_MemoryError, &[])
+}
+
+/// `PyErr_GivenExceptionMatches`: does the exception (an instance or a class) match
+/// `spec`, a class or a tuple of classes (searched recursively)?
+pub fn PyErr_GivenExceptionMatches(exc: &PyObject, spec: &PyObject) -> bool {
+    if let Some(t) = spec.downcast_ref::<PyTupleObject>() {
+        return t.as_slice().iter().any(|s| PyErr_GivenExceptionMatches(exc, s));
+    }
+    let exc_type: &PyTypeObject = if PyExceptionInstance_Check(exc) {
+        exc.ob_type()
+    } else {
+        match crate::typeobject::as_type(exc) {
+            Some(t) => t,
+            None => return exc.is(spec),
+        }
+    };
+    match crate::typeobject::as_type(spec) {
+        Some(spec_type) if PyExceptionClass_Check(spec) => PyType_IsSubtype(exc_type, spec_type),
+        _ => exc_type.as_object().is(spec),
+    }
+}
+
+/// `PyErr_ExceptionMatches` for an error in hand: is it an instance of `tp`?
+#[inline]
+pub fn PyErr_ExceptionMatches(err: &PyErr, tp: &PyTypeObject) -> bool {
+    let t = err.value().ob_type();
+    std::ptr::eq(t, tp) || PyType_IsSubtype(t, tp)
+}
+
+/// `PyExceptionInstance_Check`.
+#[inline]
+pub fn PyExceptionInstance_Check(obj: &PyObject) -> bool {
+    PyBaseExceptionObject::check(obj)
+}
+
+/// `PyExceptionClass_Check`: a type that derives from `BaseException`.
+pub fn PyExceptionClass_Check(obj: &PyObject) -> bool {
+    match crate::typeobject::as_type(obj) {
+        Some(t) => t.has_feature(include::cpython::object::flags::Py_TPFLAGS_BASE_EXC_SUBCLASS),
+        None => false,
+    }
+}
+
+// The usual exceptions, for brevity at the many places that raise them.
+
+pub fn type_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_TypeError, msg)
+}
+pub fn value_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_ValueError, msg)
+}
+pub fn index_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_IndexError, msg)
+}
+pub fn attribute_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_AttributeError, msg)
+}
+pub fn overflow_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_OverflowError, msg)
+}
+pub fn zero_division_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_ZeroDivisionError, msg)
+}
+pub fn runtime_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_RuntimeError, msg)
+}
+pub fn system_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_SystemError, msg)
+}
+pub fn name_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_NameError, msg)
+}
+pub fn not_implemented_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_NotImplementedError, msg)
+}
+pub fn recursion_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_RecursionError, msg)
+}
+pub fn unicode_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_UnicodeError, msg)
+}
+pub fn os_error(msg: impl AsRef<str>) -> PyErr {
+    PyErr_SetString(&PyExc_OSError, msg)
+}
+
+/// `KeyError(key)`: the key itself is the argument (so `str()` shows its repr).
+pub fn key_error(key: &PyObject) -> PyErr {
+    PyErr_FromArgs(&PyExc_KeyError, &[key.to_owned()])
+}
+
+/// `StopIteration(value)`, or a bare `StopIteration` for `None`.
+pub fn stop_iteration(value: Option<PyObjectRef>) -> PyErr {
+    match value {
+        Some(v) if !v.is(Py_None()) => PyErr_FromArgs(&PyExc_StopIteration, &[v]),
+        _ => PyErr_FromArgs(&PyExc_StopIteration, &[]),
+    }
+}
+
+/// "'NoneType' object is not callable"-style messages name an object's type.
+pub fn type_name(obj: &PyObject) -> &str {
+    obj.ob_type().name()
+}

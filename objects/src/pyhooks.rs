@@ -1,0 +1,53 @@
+//! Hooks through which `objects` calls up into the interpreter (`python` crate).
+//!
+//! CPython's Objects/ can call Python/ceval.c directly; in pyrs the crate order is
+//! `include` <- `objects` <- `python`, so a function object's `tp_call`, a generator's
+//! `send`, or `repr()` of a frame reach the eval loop through these function pointers,
+//! which `python::pylifecycle` fills in at start-up before any Python code runs.
+
+use std::cell::Cell;
+
+use include::frame::_PyInterpreterFrame;
+use include::object::GlobalCell;
+use include::{PyObject, PyObjectRef, PyResult};
+
+/// The interpreter entry points `objects` needs.
+pub struct Hooks {
+    /// Call a Python function object (`_PyFunction_Vectorcall` -> `_PyEval_Vector`).
+    pub function_call: Cell<Option<fn(&PyObject, &[PyObjectRef], Option<&PyObject>) -> PyResult>>,
+    /// Run a frame that is already set up, e.g. a generator's (`_PyEval_EvalFrame`).
+    /// `throwflag` makes the frame raise the pending exception at its current
+    /// instruction. Returns the value yielded or returned.
+    pub eval_frame: Cell<Option<unsafe fn(*mut _PyInterpreterFrame, Option<PyObjectRef>) -> PyResult>>,
+}
+
+static HOOKS: GlobalCell<Hooks> = GlobalCell::new(Hooks {
+    function_call: Cell::new(None),
+    eval_frame: Cell::new(None),
+});
+
+/// The hooks (fields are `Cell`s: set them once at start-up).
+#[inline(always)]
+pub fn hooks() -> &'static Hooks {
+    // SAFETY: the struct is only ever borrowed shared; its fields are `Cell`s.
+    unsafe { HOOKS.get_ref() }
+}
+
+static UNRAISABLE: GlobalCell<Cell<Option<fn(include::PyErr, Option<&PyObject>)>>> = GlobalCell::new(Cell::new(None));
+
+/// Install the reporter for exceptions that cannot be raised (`sys.unraisablehook`'s
+/// caller, Python/errors.c `_PyErr_WriteUnraisableMsg`).
+pub fn set_unraisable_hook(f: fn(include::PyErr, Option<&PyObject>)) {
+    // SAFETY: a Cell in a global.
+    unsafe { UNRAISABLE.get_ref() }.set(Some(f));
+}
+
+/// Report an exception raised where nobody can catch it (in `__del__`, a weakref
+/// callback): "Exception ignored in: <obj>" and the traceback, on stderr.
+pub fn write_unraisable(err: include::PyErr, obj: Option<&PyObject>) {
+    // SAFETY: a Cell in a global.
+    match unsafe { UNRAISABLE.get_ref() }.get() {
+        Some(f) => f(err, obj),
+        None => eprintln!("Exception ignored: {err:?}"),
+    }
+}

@@ -1,0 +1,1905 @@
+//! The bytecode interpreter. Mirrors Python/ceval.c (CPython 3.11).
+//!
+//! [`_PyEval_EvalFrameDefault`] runs frames: one `match` arm per opcode, the fast path
+//! inline and the slow paths in named functions (most of them in `objects::r#abstract`,
+//! as CPython keeps them in Objects/abstract.c). Errors leave every arm the same way:
+//! the arm breaks out of the dispatch loop with the exception, and one unwinding block
+//! finds the handler in the code's exception table or pops the frame.
+//!
+//! A call from Python to a Python function does not recurse on the Rust stack: `CALL`
+//! pushes the callee's frame on the thread's data stack and continues the same loop
+//! with it; `RETURN_VALUE` pops it and continues with the caller. The loop only
+//! returns to its Rust caller when the frame it was entered with (`is_entry`) returns,
+//! yields, or raises.
+//!
+//! Differences from CPython: the current instruction pointer and stack pointer are
+//! Rust locals written back to the frame (`prev_instr`, `stacktop`) whenever other code
+//! may look at them, as CPython's macros do; errors are `Err(PyErr)` values instead of
+//! the thread state's "current exception". The specialising interpreter (PEP 659) is
+//! not implemented yet: the inline caches are reserved and skipped.
+
+use std::ptr;
+
+use include::code::*;
+use include::frame::*;
+use include::opcode::{nb, Opcode};
+use include::pystate::{PyThreadState, _PyThreadState_GET};
+
+use objects::boolobject::{PyBool_FromLong, Py_False, Py_True};
+use objects::cellobject::{PyCellObject, PyCell_New};
+use objects::dictobject::*;
+use objects::exceptions::*;
+use objects::frameobject::{_PyFrame_Clear, _PyFrame_GetFrameObject};
+use objects::funcobject::PyFunctionObject;
+use objects::listobject::{PyListObject, PyList_New, _PyList_Extend};
+use objects::longobject::PyLongObject;
+use objects::object::*;
+use objects::prelude::*;
+use objects::r#abstract::*;
+use objects::tupleobject::{PyTupleObject, PyTuple_New};
+use objects::unicodeobject::{as_str_lossy, PyUnicodeObject};
+
+use crate::call_setup::{_PyEvalFramePushAndInit, _PyEvalFrameClearAndPop};
+
+type Slot = Option<PyObjectRef>;
+
+/// Messages of unbound-variable errors (`UNBOUNDLOCAL_ERROR_MSG` and friends).
+pub const NAME_ERROR_MSG: &str = "name '{}' is not defined";
+
+fn name_error_for(name: &PyObject) -> PyErr {
+    let err = name_error(format!("name '{}' is not defined", as_str_lossy(name)));
+    set_name_error_name(&err, name);
+    err
+}
+
+fn set_name_error_name(err: &PyErr, name: &PyObject) {
+    // The traceback printer uses `name` for "Did you mean" suggestions.
+    let _ = PyObject_SetAttr(err.value(), objects::intern!("name"), Some(name));
+}
+
+/// `format_exc_unbound`: reading an unbound local, cell or free variable.
+fn unbound_error(co: &PyCodeObject, oparg: usize) -> PyErr {
+    let name = objects::codeobject::localsplusname(co, oparg).unwrap_or_else(none);
+    if (oparg as i32) < co.co_nplaincellvars + co.co_nlocals {
+        let err = PyErr_SetString(
+            &PyExc_UnboundLocalError,
+            format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                as_str_lossy(&name)
+            ),
+        );
+        set_name_error_name(&err, &name);
+        err
+    } else {
+        let err = name_error(format!(
+            "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+            as_str_lossy(&name)
+        ));
+        set_name_error_name(&err, &name);
+        err
+    }
+}
+
+/// Set when something outside the loop (a signal, the GC) needs the loop's attention
+/// at the next `RESUME` or backward jump (`eval_breaker`).
+pub static EVAL_BREAKER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Handle pending work flagged in [`EVAL_BREAKER`] (`_Py_HandlePending`).
+#[cold]
+fn handle_pending() -> PyResult<()> {
+    EVAL_BREAKER.store(false, std::sync::atomic::Ordering::Relaxed);
+    crate::signals::check_signals()
+}
+
+/// Look up the handler of the instruction at code-unit index `index` in the 3.11
+/// exception table (`get_exception_handler`): `(handler, depth, push_lasti)`.
+pub fn get_exception_handler(table: &[u8], index: usize) -> Option<(usize, usize, bool)> {
+    let mut pos = 0;
+    // Each entry: start, length, target, depth<<1|lasti; each a varint of 6-bit
+    // chunks, most significant first, bit 6 = more to come; an entry's first byte has
+    // bit 7 set.
+    let read = |pos: &mut usize| -> Option<usize> {
+        let mut b = *table.get(*pos)? as usize;
+        *pos += 1;
+        let mut val = b & 63;
+        while b & 64 != 0 {
+            b = *table.get(*pos)? as usize;
+            *pos += 1;
+            val = (val << 6) | (b & 63);
+        }
+        Some(val)
+    };
+    while pos < table.len() {
+        let start = read(&mut pos)?;
+        let size = read(&mut pos)?;
+        let target = read(&mut pos)?;
+        let dl = read(&mut pos)?;
+        if start <= index && index < start + size {
+            return Some((target, dl >> 1, dl & 1 != 0));
+        }
+        if start > index {
+            return None;
+        }
+    }
+    None
+}
+
+/// Record the frame in the traceback of `err` (`PyTraceBack_Here`).
+unsafe fn traceback_here(frame: *mut _PyInterpreterFrame, err: &PyErr) {
+    // SAFETY: the caller passes the live current frame.
+    unsafe {
+        let fobj = _PyFrame_GetFrameObject(frame);
+        let lasti = (*frame).lasti();
+        crate::traceback::PyTraceBack_Here(err.value(), fobj, (lasti.max(0) * 2) as i32);
+    }
+}
+
+/// `PyIter_Send`: send `arg` into `receiver`, for `SEND` and `yield from`.
+fn py_iter_send(receiver: &PyObject, arg: &PyObject) -> PyResult<include::cpython::object::PySendResult> {
+    use include::cpython::object::PySendResult;
+    if let Some(send) = receiver.ob_type().tp_as_async.am_send.get() {
+        return send(receiver, arg);
+    }
+    let res = if arg.is(Py_None()) && receiver.ob_type().tp_iternext.get().is_some() {
+        match receiver.ob_type().tp_iternext.get() {
+            Some(next) => match next(receiver) {
+                Ok(Some(v)) => return Ok(PySendResult::Next(v)),
+                Ok(None) => return Ok(PySendResult::Return(none())),
+                Err(e) => Err(e),
+            },
+            None => unreachable_send(),
+        }
+    } else {
+        objects::call::PyObject_CallMethodOneArg(receiver, objects::intern!("send"), arg)
+    };
+    match res {
+        Ok(v) => Ok(PySendResult::Next(v)),
+        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_StopIteration) => {
+            Ok(PySendResult::Return(stop_iteration_value(e.value())))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[cold]
+fn unreachable_send() -> PyResult {
+    Err(system_error("receiver lost its __next__"))
+}
+
+/// The eval loop (`_PyEval_EvalFrameDefault`). Runs `frame` (and any frames it calls)
+/// until it returns, yields, or raises. `throwflag` raises that exception in the frame
+/// at its current instruction (generator `throw()`).
+///
+/// # Safety
+/// `frame` must be an initialised frame owned by the thread's data stack or by a
+/// generator, not running anywhere else.
+pub unsafe fn _PyEval_EvalFrameDefault(
+    tstate: &PyThreadState,
+    entry: *mut _PyInterpreterFrame,
+    throwflag: Option<PyObjectRef>,
+) -> PyResult {
+    // SAFETY: every raw pointer below points into the current frame (its code, its
+    // locals and value stack), which the loop owns while running it; the compiler
+    // guarantees the stack discipline of the bytecode (depth never exceeds
+    // `co_stacksize`, pops never go below the stack base, NULLs appear only where
+    // CALL/PRECALL expect them).
+    unsafe {
+        let mut frame = entry;
+        (*frame).is_entry = true;
+        (*frame).previous = tstate.current_frame.get();
+        tstate.current_frame.set(frame);
+
+        // Registers: the current frame's instruction and stack pointers.
+        let mut first_instr: *mut _Py_CODEUNIT;
+        let mut next_instr: *mut _Py_CODEUNIT;
+        let mut sp: *mut Slot;
+        let mut localsplus: *mut Slot;
+        let mut consts: *const PyObjectRef;
+        let mut names: *const PyObjectRef;
+        // The keyword names for the next CALL (`call_shape.kwnames`).
+        let mut kwnames: Option<PyObjectRef> = None;
+
+        macro_rules! load_registers {
+            () => {{
+                let co: &PyCodeObject = &(*frame).f_code;
+                first_instr = co.code_ptr();
+                next_instr = (*frame).prev_instr.add(1);
+                localsplus = (*frame).localsplus();
+                sp = localsplus.add((*frame).stacktop as usize);
+                consts = co.co_consts.downcast_ref_unchecked::<PyTupleObject>().as_slice().as_ptr();
+                names = co.co_names.downcast_ref_unchecked::<PyTupleObject>().as_slice().as_ptr();
+            }};
+        }
+        macro_rules! save_sp {
+            () => {
+                (*frame).stacktop = sp.offset_from(localsplus) as i32
+            };
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                sp.write(Some($v));
+                sp = sp.add(1);
+            }};
+        }
+        macro_rules! push_slot {
+            ($v:expr) => {{
+                sp.write($v);
+                sp = sp.add(1);
+            }};
+        }
+        macro_rules! pop_slot {
+            () => {{
+                sp = sp.sub(1);
+                sp.read()
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                sp = sp.sub(1);
+                match sp.read() {
+                    Some(v) => v,
+                    None => std::hint::unreachable_unchecked(),
+                }
+            }};
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                match &*sp.sub($n) {
+                    Some(v) => v,
+                    None => std::hint::unreachable_unchecked(),
+                }
+            };
+        }
+        macro_rules! set_peek {
+            ($n:expr, $v:expr) => {
+                *sp.sub($n) = Some($v)
+            };
+        }
+        macro_rules! code {
+            () => {
+                &*(*frame).f_code
+            };
+        }
+        macro_rules! skip_caches {
+            ($op:ident) => {
+                next_instr = next_instr.add(Opcode::$op.cache_entries())
+            };
+        }
+
+        load_registers!();
+
+        // A pending exception (generator throw) is raised at the current instruction.
+        let mut pending: Option<PyErr> = throwflag.map(PyErr::from_instance);
+        let mut skip_traceback = false;
+        // Set when a frame must be popped without searching its handlers (it failed
+        // before its first instruction, CPython's `goto exit_unwind`).
+        let mut exit_unwind = false;
+
+        // Entering a new frame counts against the recursion limit (`start_frame`,
+        // `_Py_EnterRecursivePy`). On failure the budget is given back once by the
+        // check and once more when the frame unwinds, as in CPython.
+        macro_rules! enter_frame {
+            () => {{
+                let remaining = tstate.recursion_remaining.get();
+                tstate.recursion_remaining.set(remaining - 1);
+                if remaining <= 0 || tstate.native_stack_exhausted() {
+                    match objects::object::_Py_CheckRecursiveCall("") {
+                        Err(e) => {
+                            tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
+                            Some(e)
+                        }
+                        Ok(()) => None,
+                    }
+                } else {
+                    None
+                }
+            }};
+        }
+
+        if let Some(e) = enter_frame!() {
+            if pending.is_none() {
+                pending = Some(e);
+                exit_unwind = true;
+                skip_traceback = true;
+            }
+        }
+
+        'main: loop {
+            // --- The dispatch loop. Any error breaks out of it with the exception. ---
+            let err: PyErr = 'dispatch: loop {
+                if let Some(e) = pending.take() {
+                    break 'dispatch e;
+                }
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'dispatch e,
+                        }
+                    };
+                }
+                loop {
+                    // `INSTRUCTION_START`: remember where we are, fetch, advance.
+                    (*frame).prev_instr = next_instr;
+                    let word = *next_instr;
+                    next_instr = next_instr.add(1);
+                    let mut opcode = _Py_OPCODE(word);
+                    let mut oparg = _Py_OPARG(word);
+                    'reswitch: loop {
+                        match Opcode::from_u8(opcode) {
+                            Some(Opcode::NOP) => {}
+
+                            Some(Opcode::RESUME) => {
+                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) && oparg < 2 {
+                                    tri!(handle_pending());
+                                }
+                            }
+
+                            Some(Opcode::LOAD_FAST) => {
+                                let v = match &*localsplus.add(oparg as usize) {
+                                    Some(v) => v.clone(),
+                                    None => break 'dispatch unbound_error(code!(), oparg as usize),
+                                };
+                                push!(v);
+                            }
+
+                            Some(Opcode::LOAD_CONST) => {
+                                push!((*consts.add(oparg as usize)).clone());
+                            }
+
+                            Some(Opcode::STORE_FAST) => {
+                                let v = pop_slot!();
+                                let slot = &mut *localsplus.add(oparg as usize);
+                                let old = std::mem::replace(slot, v);
+                                drop(old);
+                            }
+
+                            Some(Opcode::DELETE_FAST) => {
+                                let slot = &mut *localsplus.add(oparg as usize);
+                                if slot.is_none() {
+                                    break 'dispatch unbound_error(code!(), oparg as usize);
+                                }
+                                let old = slot.take();
+                                drop(old);
+                            }
+
+                            Some(Opcode::POP_TOP) => {
+                                drop(pop_slot!());
+                            }
+
+                            Some(Opcode::PUSH_NULL) => {
+                                push_slot!(None);
+                            }
+
+                            Some(Opcode::COPY) => {
+                                let v = (*sp.sub(oparg as usize)).clone();
+                                push_slot!(v);
+                            }
+
+                            Some(Opcode::SWAP) => {
+                                ptr::swap(sp.sub(1), sp.sub(oparg as usize));
+                            }
+
+                            Some(Opcode::UNARY_POSITIVE) => {
+                                let v = pop!();
+                                push!(tri!(PyNumber_Positive(&v)));
+                            }
+
+                            Some(Opcode::UNARY_NEGATIVE) => {
+                                let v = pop!();
+                                push!(tri!(PyNumber_Negative(&v)));
+                            }
+
+                            Some(Opcode::UNARY_NOT) => {
+                                let v = pop!();
+                                let t = tri!(PyObject_IsTrue(&v));
+                                push!(PyBool_FromLong(!t));
+                            }
+
+                            Some(Opcode::UNARY_INVERT) => {
+                                let v = pop!();
+                                push!(tri!(PyNumber_Invert(&v)));
+                            }
+
+                            Some(Opcode::BINARY_OP) => {
+                                let rhs = pop!();
+                                let lhs = pop!();
+                                let res = tri!(binary_op(&lhs, &rhs, oparg));
+                                push!(res);
+                                skip_caches!(BINARY_OP);
+                            }
+
+                            Some(Opcode::BINARY_SUBSCR) => {
+                                let sub = pop!();
+                                let container = pop!();
+                                push!(tri!(binary_subscr(&container, &sub)));
+                                skip_caches!(BINARY_SUBSCR);
+                            }
+
+                            Some(Opcode::STORE_SUBSCR) => {
+                                let sub = pop!();
+                                let container = pop!();
+                                let v = pop!();
+                                tri!(PyObject_SetItem(&container, &sub, &v));
+                                skip_caches!(STORE_SUBSCR);
+                            }
+
+                            Some(Opcode::DELETE_SUBSCR) => {
+                                let sub = pop!();
+                                let container = pop!();
+                                tri!(PyObject_DelItem(&container, &sub));
+                            }
+
+                            Some(Opcode::COMPARE_OP) => {
+                                let right = pop!();
+                                let left = pop!();
+                                let res = tri!(compare_op(&left, &right, oparg));
+                                push!(res);
+                                skip_caches!(COMPARE_OP);
+                            }
+
+                            Some(Opcode::IS_OP) => {
+                                let right = pop!();
+                                let left = pop!();
+                                let res = left.is(&right) ^ (oparg == 1);
+                                push!(PyBool_FromLong(res));
+                            }
+
+                            Some(Opcode::CONTAINS_OP) => {
+                                let right = pop!();
+                                let left = pop!();
+                                let res = tri!(PySequence_Contains(&right, &left));
+                                push!(PyBool_FromLong(res ^ (oparg == 1)));
+                            }
+
+                            Some(Opcode::LOAD_GLOBAL) => {
+                                let name = &*names.add((oparg >> 1) as usize);
+                                let v = tri!(load_global(frame, name));
+                                if oparg & 1 != 0 {
+                                    push_slot!(None);
+                                }
+                                push!(v);
+                                skip_caches!(LOAD_GLOBAL);
+                            }
+
+                            Some(Opcode::STORE_GLOBAL) => {
+                                let name = &*names.add(oparg as usize);
+                                let v = pop!();
+                                tri!(store_global(frame, name, Some(&v)));
+                            }
+
+                            Some(Opcode::DELETE_GLOBAL) => {
+                                let name = &*names.add(oparg as usize);
+                                tri!(store_global(frame, name, None));
+                            }
+
+                            Some(Opcode::LOAD_NAME) => {
+                                let name = &*names.add(oparg as usize);
+                                push!(tri!(load_name(frame, name)));
+                            }
+
+                            Some(Opcode::STORE_NAME) => {
+                                let name = &*names.add(oparg as usize);
+                                let v = pop!();
+                                tri!(store_name(frame, name, Some(&v)));
+                            }
+
+                            Some(Opcode::DELETE_NAME) => {
+                                let name = &*names.add(oparg as usize);
+                                tri!(store_name(frame, name, None));
+                            }
+
+                            Some(Opcode::LOAD_ATTR) => {
+                                let name = &*names.add(oparg as usize);
+                                let owner = pop!();
+                                push!(tri!(PyObject_GetAttr(&owner, name)));
+                                skip_caches!(LOAD_ATTR);
+                            }
+
+                            Some(Opcode::STORE_ATTR) => {
+                                let name = &*names.add(oparg as usize);
+                                let owner = pop!();
+                                let v = pop!();
+                                tri!(PyObject_SetAttr(&owner, name, Some(&v)));
+                                skip_caches!(STORE_ATTR);
+                            }
+
+                            Some(Opcode::DELETE_ATTR) => {
+                                let name = &*names.add(oparg as usize);
+                                let owner = pop!();
+                                tri!(PyObject_SetAttr(&owner, name, None));
+                            }
+
+                            Some(Opcode::LOAD_METHOD) => {
+                                let name = &*names.add(oparg as usize);
+                                let obj = pop!();
+                                let (meth, unbound) = tri!(_PyObject_GetMethod(&obj, name));
+                                if unbound {
+                                    push!(meth);
+                                    push!(obj);
+                                } else {
+                                    push_slot!(None);
+                                    push!(meth);
+                                }
+                                skip_caches!(LOAD_METHOD);
+                            }
+
+                            Some(Opcode::PRECALL) => {
+                                // A bound method in the callable position is split into
+                                // function and self, so CALL sees a method call.
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                if !is_meth {
+                                    let callable = peek!(oparg as usize + 1);
+                                    if let Some(m) = callable.downcast_ref_exact::<objects::classobject::PyMethodObject>() {
+                                        let (f, s) = (m.im_func.clone(), m.im_self.clone());
+                                        set_peek!(oparg as usize + 1, s);
+                                        set_peek!(oparg as usize + 2, f);
+                                    }
+                                }
+                                skip_caches!(PRECALL);
+                            }
+
+                            Some(Opcode::KW_NAMES) => {
+                                kwnames = Some((*consts.add(oparg as usize)).clone());
+                            }
+
+                            Some(Opcode::CALL) => {
+                                let mut is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                if !is_meth {
+                                    let callable = peek!(oparg as usize + 1);
+                                    if let Some(m) = callable.downcast_ref_exact::<objects::classobject::PyMethodObject>() {
+                                        let (f, s) = (m.im_func.clone(), m.im_self.clone());
+                                        set_peek!(oparg as usize + 1, s);
+                                        set_peek!(oparg as usize + 2, f);
+                                        is_meth = true;
+                                    }
+                                }
+                                let total_args = oparg as usize + is_meth as usize;
+                                let kw = kwnames.take();
+                                let nkw = kw.as_deref().map_or(0, objects::call::kwnames_len);
+                                let function = peek!(total_args + 1).clone();
+                                skip_caches!(CALL);
+                                if let Some(func) = function.downcast_ref_exact::<PyFunctionObject>() {
+                                    // Inline the call: a new frame on the data stack.
+                                    let args_base = sp.sub(total_args);
+                                    let new_frame = _PyEvalFramePushAndInit(
+                                        tstate,
+                                        func,
+                                        None,
+                                        args_base,
+                                        total_args - nkw,
+                                        kw.as_deref(),
+                                    );
+                                    // The arguments were moved into the new frame.
+                                    sp = args_base;
+                                    // Drop the function (and the NULL) below them.
+                                    for _ in 0..(2 - is_meth as usize) {
+                                        drop(pop_slot!());
+                                    }
+                                    drop(function);
+                                    let new_frame = tri!(new_frame);
+                                    save_sp!();
+                                    (*new_frame).previous = frame;
+                                    frame = new_frame;
+                                    tstate.current_frame.set(frame);
+                                    load_registers!();
+                                    if let Some(e) = enter_frame!() {
+                                        // The frame never started: unwind it without
+                                        // a traceback entry or handler search.
+                                        skip_traceback = true;
+                                        exit_unwind = true;
+                                        break 'dispatch e;
+                                    }
+                                    continue;
+                                }
+                                // Any other callable: a vectorcall over the stack slots.
+                                save_sp!();
+                                let args_base = sp.sub(total_args);
+                                let args: &[PyObjectRef] =
+                                    std::slice::from_raw_parts(args_base as *const PyObjectRef, total_args);
+                                let res = objects::call::PyObject_Vectorcall(&function, args, kw.as_deref());
+                                // Clear the arguments, the callable and the NULL.
+                                while sp > args_base {
+                                    drop(pop_slot!());
+                                }
+                                for _ in 0..(2 - is_meth as usize) {
+                                    drop(pop_slot!());
+                                }
+                                drop(function);
+                                push!(tri!(res));
+                            }
+
+                            Some(Opcode::CALL_FUNCTION_EX) => {
+                                let kwargs = if oparg & 1 != 0 { Some(pop!()) } else { None };
+                                let callargs = pop!();
+                                let func = pop!();
+                                let null = pop_slot!();
+                                drop(null);
+                                save_sp!();
+                                let res = call_function_ex(&func, &callargs, kwargs.as_deref());
+                                push!(tri!(res));
+                            }
+
+                            Some(Opcode::MAKE_FUNCTION) => {
+                                let code = pop!();
+                                let closure = if oparg & 8 != 0 { Some(pop!()) } else { None };
+                                let annotations = if oparg & 4 != 0 { Some(pop!()) } else { None };
+                                let kwdefaults = if oparg & 2 != 0 { Some(pop!()) } else { None };
+                                let defaults = if oparg & 1 != 0 { Some(pop!()) } else { None };
+                                let f = tri!(make_function(frame, code, defaults, kwdefaults, annotations, closure));
+                                push!(f);
+                            }
+
+                            Some(Opcode::RETURN_VALUE) => {
+                                let retval = pop!();
+                                save_sp!();
+                                tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
+                                if (*frame).is_entry {
+                                    (*frame).f_state = FRAME_COMPLETED;
+                                    tstate.current_frame.set((*frame).previous);
+                                    return Ok(retval);
+                                }
+                                let prev = (*frame).previous;
+                                _PyEvalFrameClearAndPop(tstate, frame);
+                                frame = prev;
+                                tstate.current_frame.set(frame);
+                                load_registers!();
+                                push!(retval);
+                            }
+
+                            Some(Opcode::RETURN_GENERATOR) => {
+                                save_sp!();
+                                let gen = tri!(objects::genobject::_Py_MakeCoro(frame));
+                                tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
+                                // The frame's contents now belong to the generator:
+                                // release the data-stack words without clearing them.
+                                let prev = (*frame).previous;
+                                if (*frame).is_entry {
+                                    // The Rust caller releases the frame's words; the
+                                    // state tells it not to clear them.
+                                    (*frame).f_state = FRAME_CLEARED;
+                                    tstate.current_frame.set(prev);
+                                    return Ok(gen);
+                                }
+                                tstate.pop_frame(frame);
+                                frame = prev;
+                                tstate.current_frame.set(frame);
+                                load_registers!();
+                                push!(gen);
+                            }
+
+                            Some(Opcode::YIELD_VALUE) => {
+                                let retval = pop!();
+                                save_sp!();
+                                (*frame).f_state = FRAME_SUSPENDED;
+                                tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
+                                tstate.current_frame.set((*frame).previous);
+                                return Ok(retval);
+                            }
+
+                            Some(Opcode::SEND) => {
+                                let v = pop!();
+                                let receiver = peek!(1).clone();
+                                save_sp!();
+                                match tri!(py_iter_send(&receiver, &v)) {
+                                    include::cpython::object::PySendResult::Return(r) => {
+                                        set_peek!(1, r);
+                                        next_instr = next_instr.add(oparg as usize);
+                                    }
+                                    include::cpython::object::PySendResult::Next(r) => push!(r),
+                                }
+                            }
+
+                            Some(Opcode::GET_YIELD_FROM_ITER) => {
+                                let iterable = peek!(1).clone();
+                                if iterable.is_type(&objects::genobject::PyCoro_Type) {
+                                    // Only a coroutine-flagged code may `yield from` a coroutine.
+                                    let co = code!();
+                                    if co.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == 0 {
+                                        break 'dispatch type_error(
+                                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                                        );
+                                    }
+                                } else if !objects::genobject::PyGenObject::check(&iterable) {
+                                    let it = tri!(PyObject_GetIter(&iterable));
+                                    set_peek!(1, it);
+                                }
+                            }
+
+                            Some(Opcode::GET_AWAITABLE) => {
+                                let iterable = pop!();
+                                let it = match crate::ceval_support::_PyCoro_GetAwaitableIter(&iterable) {
+                                    Ok(it) => it,
+                                    Err(e) => break 'dispatch crate::ceval_support::awaitable_error(e, &iterable, oparg),
+                                };
+                                push!(it);
+                            }
+
+                            Some(Opcode::GET_ITER) => {
+                                let iterable = pop!();
+                                push!(tri!(PyObject_GetIter(&iterable)));
+                            }
+
+                            Some(Opcode::FOR_ITER) => {
+                                let it = peek!(1);
+                                let next = match it.ob_type().tp_iternext.get() {
+                                    Some(f) => f(it),
+                                    None => Err(type_error(format!(
+                                        "'{}' object is not an iterator",
+                                        it.ob_type().name()
+                                    ))),
+                                };
+                                match next {
+                                    Ok(Some(v)) => push!(v),
+                                    Ok(None) => {
+                                        drop(pop_slot!());
+                                        next_instr = next_instr.add(oparg as usize);
+                                    }
+                                    Err(e) if PyErr_ExceptionMatches(&e, &PyExc_StopIteration) => {
+                                        drop(pop_slot!());
+                                        next_instr = next_instr.add(oparg as usize);
+                                    }
+                                    Err(e) => break 'dispatch e,
+                                }
+                            }
+
+                            Some(Opcode::JUMP_FORWARD) => {
+                                next_instr = next_instr.add(oparg as usize);
+                            }
+
+                            Some(Opcode::JUMP_BACKWARD) => {
+                                next_instr = next_instr.sub(oparg as usize);
+                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                    (*frame).prev_instr = next_instr.sub(1);
+                                    tri!(handle_pending());
+                                }
+                            }
+
+                            Some(Opcode::JUMP_BACKWARD_NO_INTERRUPT) => {
+                                next_instr = next_instr.sub(oparg as usize);
+                            }
+
+                            Some(Opcode::POP_JUMP_FORWARD_IF_FALSE) => {
+                                let cond = pop!();
+                                if !tri!(is_true(&cond)) {
+                                    next_instr = next_instr.add(oparg as usize);
+                                }
+                            }
+
+                            Some(Opcode::POP_JUMP_BACKWARD_IF_FALSE) => {
+                                let cond = pop!();
+                                if !tri!(is_true(&cond)) {
+                                    next_instr = next_instr.sub(oparg as usize);
+                                }
+                            }
+
+                            Some(Opcode::POP_JUMP_FORWARD_IF_TRUE) => {
+                                let cond = pop!();
+                                if tri!(is_true(&cond)) {
+                                    next_instr = next_instr.add(oparg as usize);
+                                }
+                            }
+
+                            Some(Opcode::POP_JUMP_BACKWARD_IF_TRUE) => {
+                                let cond = pop!();
+                                if tri!(is_true(&cond)) {
+                                    next_instr = next_instr.sub(oparg as usize);
+                                }
+                            }
+
+                            Some(Opcode::POP_JUMP_FORWARD_IF_NONE) => {
+                                if pop!().is(Py_None()) {
+                                    next_instr = next_instr.add(oparg as usize);
+                                }
+                            }
+
+                            Some(Opcode::POP_JUMP_BACKWARD_IF_NONE) => {
+                                if pop!().is(Py_None()) {
+                                    next_instr = next_instr.sub(oparg as usize);
+                                }
+                            }
+
+                            Some(Opcode::POP_JUMP_FORWARD_IF_NOT_NONE) => {
+                                if !pop!().is(Py_None()) {
+                                    next_instr = next_instr.add(oparg as usize);
+                                }
+                            }
+
+                            Some(Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE) => {
+                                if !pop!().is(Py_None()) {
+                                    next_instr = next_instr.sub(oparg as usize);
+                                }
+                            }
+
+                            Some(Opcode::JUMP_IF_FALSE_OR_POP) => {
+                                if tri!(is_true(peek!(1))) {
+                                    drop(pop_slot!());
+                                } else {
+                                    next_instr = next_instr.add(oparg as usize);
+                                }
+                            }
+
+                            Some(Opcode::JUMP_IF_TRUE_OR_POP) => {
+                                if tri!(is_true(peek!(1))) {
+                                    next_instr = next_instr.add(oparg as usize);
+                                } else {
+                                    drop(pop_slot!());
+                                }
+                            }
+
+                            Some(Opcode::BUILD_TUPLE) => {
+                                let n = oparg as usize;
+                                let items = take_n(&mut sp, n);
+                                push!(PyTuple_New(items).into_object());
+                            }
+
+                            Some(Opcode::BUILD_LIST) => {
+                                let n = oparg as usize;
+                                let items = take_n(&mut sp, n);
+                                push!(PyList_New(items).into_object());
+                            }
+
+                            Some(Opcode::BUILD_SET) => {
+                                let n = oparg as usize;
+                                let items = take_n(&mut sp, n);
+                                let set = tri!(objects::setobject::PySet_New(None));
+                                for item in &items {
+                                    tri!(objects::setobject::PySet_Add(&set, item));
+                                }
+                                push!(set);
+                            }
+
+                            Some(Opcode::BUILD_MAP) => {
+                                let n = oparg as usize;
+                                let items = take_n(&mut sp, 2 * n);
+                                let d = PyDict_New();
+                                for pair in items.chunks(2) {
+                                    tri!(PyDict_SetItem(&d, &pair[0], &pair[1]));
+                                }
+                                push!(d.into_object());
+                            }
+
+                            Some(Opcode::BUILD_CONST_KEY_MAP) => {
+                                let keys = pop!();
+                                let values = take_n(&mut sp, oparg as usize);
+                                let d = PyDict_New();
+                                if let Some(kt) = keys.downcast_ref::<PyTupleObject>() {
+                                    for (k, v) in kt.as_slice().iter().zip(&values) {
+                                        tri!(PyDict_SetItem(&d, k, v));
+                                    }
+                                }
+                                push!(d.into_object());
+                            }
+
+                            Some(Opcode::BUILD_STRING) => {
+                                let pieces = take_n(&mut sp, oparg as usize);
+                                let empty = objects::unicodeobject::PyUnicode_FromString("");
+                                let joined = tri!(objects::unicodeobject::PyUnicode_Join(
+                                    &empty,
+                                    &PyTuple_New(pieces).into_object()
+                                ));
+                                push!(joined);
+                            }
+
+                            Some(Opcode::BUILD_SLICE) => {
+                                let step = if oparg == 3 { Some(pop!()) } else { None };
+                                let stop = pop!();
+                                let start = pop!();
+                                push!(objects::sliceobject::PySlice_New(Some(start), Some(stop), step));
+                            }
+
+                            Some(Opcode::LIST_APPEND) => {
+                                let v = pop!();
+                                let list = peek!(oparg as usize);
+                                objects::listobject::PyList_Append(list.downcast_ref_unchecked::<PyListObject>(), v);
+                            }
+
+                            Some(Opcode::SET_ADD) => {
+                                let v = pop!();
+                                let set = peek!(oparg as usize);
+                                tri!(objects::setobject::PySet_Add(set, &v));
+                            }
+
+                            Some(Opcode::MAP_ADD) => {
+                                let value = pop!();
+                                let key = pop!();
+                                let d = peek!(oparg as usize);
+                                tri!(PyDict_SetItem(d.downcast_ref_unchecked::<PyDictObject>(), &key, &value));
+                            }
+
+                            Some(Opcode::LIST_EXTEND) => {
+                                let iterable = pop!();
+                                let list = peek!(oparg as usize);
+                                if let Err(e) = _PyList_Extend(list.downcast_ref_unchecked::<PyListObject>(), &iterable) {
+                                    break 'dispatch star_error(e, &iterable);
+                                }
+                            }
+
+                            Some(Opcode::SET_UPDATE) => {
+                                let iterable = pop!();
+                                let set = peek!(oparg as usize);
+                                tri!(objects::setobject::_PySet_Update(set, &iterable));
+                            }
+
+                            Some(Opcode::DICT_UPDATE) => {
+                                let update = pop!();
+                                let d = peek!(oparg as usize);
+                                if let Err(e) = PyDict_Update(d.downcast_ref_unchecked::<PyDictObject>(), &update) {
+                                    if PyErr_ExceptionMatches(&e, &PyExc_AttributeError) {
+                                        break 'dispatch type_error(format!(
+                                            "'{}' object is not a mapping",
+                                            update.ob_type().name()
+                                        ));
+                                    }
+                                    break 'dispatch e;
+                                }
+                            }
+
+                            Some(Opcode::DICT_MERGE) => {
+                                let update = pop!();
+                                let d = peek!(oparg as usize);
+                                let func = peek!(oparg as usize + 2);
+                                if let Err(e) = _PyDict_MergeEx(d.downcast_ref_unchecked::<PyDictObject>(), &update, 2) {
+                                    break 'dispatch crate::call_setup::format_kwargs_error(func, &update, e);
+                                }
+                            }
+
+                            Some(Opcode::LIST_TO_TUPLE) => {
+                                let list = pop!();
+                                push!(objects::listobject::PyList_AsTuple(list.downcast_ref_unchecked::<PyListObject>()));
+                            }
+
+                            Some(Opcode::UNPACK_SEQUENCE) => {
+                                let seq = pop!();
+                                let n = oparg as usize;
+                                tri!(unpack_sequence(&seq, n, usize::MAX, &mut sp));
+                                skip_caches!(UNPACK_SEQUENCE);
+                            }
+
+                            Some(Opcode::UNPACK_EX) => {
+                                let seq = pop!();
+                                let before = (oparg & 0xFF) as usize;
+                                let after = (oparg >> 8) as usize;
+                                tri!(unpack_sequence(&seq, before, after, &mut sp));
+                            }
+
+                            Some(Opcode::FORMAT_VALUE) => {
+                                let spec = if oparg & 4 != 0 { Some(pop!()) } else { None };
+                                let value = pop!();
+                                let converted = match oparg & 3 {
+                                    1 => tri!(PyObject_Str(&value)),
+                                    2 => tri!(PyObject_Repr(&value)),
+                                    3 => tri!(PyObject_ASCII(&value)),
+                                    _ => value,
+                                };
+                                let res = if spec.is_none() && converted.is_type(&objects::unicodeobject::PyUnicode_Type) {
+                                    converted
+                                } else {
+                                    tri!(PyObject_Format(&converted, spec.as_deref()))
+                                };
+                                push!(res);
+                            }
+
+                            Some(Opcode::MAKE_CELL) => {
+                                let slot = &mut *localsplus.add(oparg as usize);
+                                let initial = slot.take();
+                                *slot = Some(PyCell_New(initial));
+                            }
+
+                            Some(Opcode::COPY_FREE_VARS) => {
+                                let func = &(*frame).f_func;
+                                let closure = func.downcast_ref_unchecked::<PyFunctionObject>().func_closure.get();
+                                if let Some(closure) = closure {
+                                    let cells = closure.downcast_ref_unchecked::<PyTupleObject>().as_slice();
+                                    let co = code!();
+                                    let offset = (co.co_nlocalsplus as usize) - (oparg as usize);
+                                    for (i, c) in cells.iter().take(oparg as usize).enumerate() {
+                                        *localsplus.add(offset + i) = Some(c.clone());
+                                    }
+                                }
+                            }
+
+                            Some(Opcode::LOAD_CLOSURE) => {
+                                let v = (*localsplus.add(oparg as usize)).clone();
+                                push_slot!(v);
+                            }
+
+                            Some(Opcode::LOAD_DEREF) => {
+                                let cell = match &*localsplus.add(oparg as usize) {
+                                    Some(c) => c,
+                                    None => break 'dispatch unbound_error(code!(), oparg as usize),
+                                };
+                                match cell.downcast_ref_unchecked::<PyCellObject>().get() {
+                                    Some(v) => push!(v),
+                                    None => break 'dispatch unbound_error(code!(), oparg as usize),
+                                }
+                            }
+
+                            Some(Opcode::STORE_DEREF) => {
+                                let v = pop!();
+                                if let Some(cell) = &*localsplus.add(oparg as usize) {
+                                    cell.downcast_ref_unchecked::<PyCellObject>().set(Some(v));
+                                }
+                            }
+
+                            Some(Opcode::DELETE_DEREF) => {
+                                let cell = match &*localsplus.add(oparg as usize) {
+                                    Some(c) => c.downcast_ref_unchecked::<PyCellObject>(),
+                                    None => break 'dispatch unbound_error(code!(), oparg as usize),
+                                };
+                                if cell.get().is_none() {
+                                    break 'dispatch unbound_error(code!(), oparg as usize);
+                                }
+                                cell.set(None);
+                            }
+
+                            Some(Opcode::LOAD_CLASSDEREF) => {
+                                let co = code!();
+                                let name = objects::codeobject::localsplusname(co, oparg as usize).unwrap_or_else(none);
+                                let locals = (*frame).f_locals.clone();
+                                let found = match &locals {
+                                    Some(l) => tri!(mapping_get(l, &name)),
+                                    None => None,
+                                };
+                                match found {
+                                    Some(v) => push!(v),
+                                    None => {
+                                        let cell = match &*localsplus.add(oparg as usize) {
+                                            Some(c) => c.downcast_ref_unchecked::<PyCellObject>(),
+                                            None => break 'dispatch unbound_error(co, oparg as usize),
+                                        };
+                                        match cell.get() {
+                                            Some(v) => push!(v),
+                                            None => break 'dispatch unbound_error(co, oparg as usize),
+                                        }
+                                    }
+                                }
+                            }
+
+                            Some(Opcode::LOAD_BUILD_CLASS) => {
+                                let builtins = (*frame).f_builtins.as_ref();
+                                let v = tri!(mapping_get(builtins, objects::intern!("__build_class__")));
+                                match v {
+                                    Some(v) => push!(v),
+                                    None => break 'dispatch name_error("__build_class__ not found"),
+                                }
+                            }
+
+                            Some(Opcode::LOAD_ASSERTION_ERROR) => {
+                                push!(PyExc_AssertionError.as_object().to_owned());
+                            }
+
+                            Some(Opcode::SETUP_ANNOTATIONS) => {
+                                tri!(setup_annotations(frame));
+                            }
+
+                            Some(Opcode::PRINT_EXPR) => {
+                                let v = pop!();
+                                tri!(crate::sysmodule::call_displayhook(&v));
+                            }
+
+                            Some(Opcode::IMPORT_NAME) => {
+                                let name = &*names.add(oparg as usize);
+                                let fromlist = pop!();
+                                let level = pop!();
+                                save_sp!();
+                                let m = tri!(crate::import::import_name(frame, name, &fromlist, &level));
+                                push!(m);
+                            }
+
+                            Some(Opcode::IMPORT_FROM) => {
+                                let name = &*names.add(oparg as usize);
+                                let from = peek!(1).clone();
+                                push!(tri!(crate::import::import_from(&from, name)));
+                            }
+
+                            Some(Opcode::IMPORT_STAR) => {
+                                let from = pop!();
+                                save_sp!();
+                                tri!(crate::import::import_all_from(frame, &from));
+                            }
+
+                            Some(Opcode::RAISE_VARARGS) => {
+                                let (exc, cause) = match oparg {
+                                    2 => {
+                                        let cause = pop!();
+                                        (Some(pop!()), Some(cause))
+                                    }
+                                    1 => (Some(pop!()), None),
+                                    _ => (None, None),
+                                };
+                                let (e, reraise) = do_raise(tstate, exc, cause);
+                                // A bare `raise` re-raises without a new traceback entry.
+                                skip_traceback = reraise;
+                                break 'dispatch e;
+                            }
+
+                            Some(Opcode::RERAISE) => {
+                                let val = pop!();
+                                if oparg != 0 {
+                                    if let Some(l) = peek!(oparg as usize).downcast_ref::<PyLongObject>() {
+                                        let lasti = l.as_i64().unwrap_or(0) as usize;
+                                        (*frame).prev_instr = first_instr.add(lasti);
+                                    }
+                                }
+                                skip_traceback = true;
+                                break 'dispatch PyErr::from_instance(val);
+                            }
+
+                            Some(Opcode::PUSH_EXC_INFO) => {
+                                let value = pop!();
+                                let exc_info = tstate.exc_info();
+                                let prev = exc_info.exc_value.replace(Some(value.clone()));
+                                push_slot!(Some(prev.unwrap_or_else(none)));
+                                push!(value);
+                            }
+
+                            Some(Opcode::POP_EXCEPT) => {
+                                let value = pop!();
+                                let v = if value.is(Py_None()) { None } else { Some(value) };
+                                tstate.exc_info().exc_value.set(v);
+                            }
+
+                            Some(Opcode::CHECK_EXC_MATCH) => {
+                                let right = pop!();
+                                tri!(check_except_type_valid(&right));
+                                let left = peek!(1);
+                                let res = PyErr_GivenExceptionMatches(left, &right);
+                                push!(PyBool_FromLong(res));
+                            }
+
+                            Some(Opcode::CHECK_EG_MATCH) => {
+                                let match_type = pop!();
+                                let exc_value = pop!();
+                                tri!(check_except_star_type_valid(&match_type));
+                                let (rest, matched) = tri!(crate::ceval_support::exception_group_match(&exc_value, &match_type));
+                                let has_match = !matched.is(Py_None());
+                                push!(rest);
+                                push!(matched.clone());
+                                if has_match {
+                                    // Make the match the handled exception (sys.exc_info).
+                                    tstate.exc_info().exc_value.set(Some(matched));
+                                }
+                            }
+
+                            Some(Opcode::PREP_RERAISE_STAR) => {
+                                let excs = pop!();
+                                let orig = pop!();
+                                push!(tri!(crate::ceval_support::prep_reraise_star(&orig, &excs)));
+                            }
+
+                            Some(Opcode::WITH_EXCEPT_START) => {
+                                let val = peek!(1).clone();
+                                let exit_func = peek!(4).clone();
+                                let exc_type = val.ob_type().as_object().to_owned();
+                                let tb = exc_traceback(&val).unwrap_or_else(none);
+                                save_sp!();
+                                let res = objects::call::PyObject_Vectorcall(&exit_func, &[exc_type, val, tb], None);
+                                push!(tri!(res));
+                            }
+
+                            Some(Opcode::BEFORE_WITH) => {
+                                let mgr = pop!();
+                                save_sp!();
+                                let (exit, res) = tri!(before_with(&mgr, false));
+                                push!(exit);
+                                push!(res);
+                            }
+
+                            Some(Opcode::BEFORE_ASYNC_WITH) => {
+                                let mgr = pop!();
+                                save_sp!();
+                                let (exit, res) = tri!(before_with(&mgr, true));
+                                push!(exit);
+                                let it = match crate::ceval_support::_PyCoro_GetAwaitableIter(&res) {
+                                    Ok(it) => it,
+                                    Err(e) => break 'dispatch crate::ceval_support::awaitable_error(e, &res, 1),
+                                };
+                                push!(it);
+                            }
+
+                            Some(Opcode::GET_AITER) => {
+                                let obj = pop!();
+                                push!(tri!(crate::ceval_support::get_aiter(&obj)));
+                            }
+
+                            Some(Opcode::GET_ANEXT) => {
+                                let aiter = peek!(1).clone();
+                                push!(tri!(crate::ceval_support::get_anext(&aiter)));
+                            }
+
+                            Some(Opcode::END_ASYNC_FOR) => {
+                                let val = pop!();
+                                if PyErr_GivenExceptionMatches(&val, PyExc_StopAsyncIteration.as_object()) {
+                                    drop(pop_slot!());
+                                } else {
+                                    skip_traceback = true;
+                                    break 'dispatch PyErr::from_instance(val);
+                                }
+                            }
+
+                            Some(Opcode::ASYNC_GEN_WRAP) => {
+                                break 'dispatch not_implemented_error("async generators are not supported yet");
+                            }
+
+                            Some(Opcode::GET_LEN) => {
+                                let n = tri!(PyObject_Size(peek!(1)));
+                                push!(objects::longobject::PyLong_FromSsize_t(n));
+                            }
+
+                            Some(Opcode::MATCH_MAPPING) => {
+                                let subject = peek!(1);
+                                let res = subject.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_MAPPING);
+                                push!(PyBool_FromLong(res));
+                            }
+
+                            Some(Opcode::MATCH_SEQUENCE) => {
+                                let subject = peek!(1);
+                                let res = subject.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_SEQUENCE);
+                                push!(PyBool_FromLong(res));
+                            }
+
+                            Some(Opcode::MATCH_KEYS) => {
+                                let keys = peek!(1).clone();
+                                let subject = peek!(2).clone();
+                                save_sp!();
+                                push!(tri!(crate::ceval_support::match_keys(&subject, &keys)));
+                            }
+
+                            Some(Opcode::MATCH_CLASS) => {
+                                let names_tuple = pop!();
+                                let tp = pop!();
+                                let subject = pop!();
+                                save_sp!();
+                                let res = tri!(crate::ceval_support::match_class(&subject, &tp, oparg as usize, &names_tuple));
+                                push!(res);
+                            }
+
+                            Some(Opcode::EXTENDED_ARG) => {
+                                let w = *next_instr;
+                                next_instr = next_instr.add(1);
+                                opcode = _Py_OPCODE(w);
+                                oparg = (oparg << 8) | _Py_OPARG(w);
+                                continue 'reswitch;
+                            }
+
+                            _ => {
+                                break 'dispatch system_error(format!("unknown opcode {opcode}"));
+                            }
+                        }
+                        break 'reswitch;
+                    }
+                }
+            };
+
+            // --- Error handling (`error:` and `exception_unwind:`). ---
+            let err = err;
+            kwnames = None;
+            loop {
+                if !std::mem::take(&mut skip_traceback) {
+                    traceback_here(frame, &err);
+                }
+                // `exception_unwind`: find a handler in this frame.
+                let co = &*(*frame).f_code;
+                let index = (*frame).lasti().max(0) as usize;
+                let table = co
+                    .co_exceptiontable
+                    .downcast_ref_unchecked::<objects::bytesobject::PyBytesObject>()
+                    .as_bytes();
+                let handler = if std::mem::take(&mut exit_unwind) {
+                    None
+                } else {
+                    get_exception_handler(table, index)
+                };
+                if let Some((handler, level, lasti)) = handler {
+                    let stackbase = (*frame).stackbase();
+                    let new_sp = stackbase.add(level);
+                    while sp > new_sp {
+                        drop(pop_slot!());
+                    }
+                    if lasti {
+                        push!(objects::longobject::PyLong_FromSsize_t((*frame).lasti()));
+                    }
+                    push!(err.into_value());
+                    next_instr = first_instr.add(handler);
+                    continue 'main;
+                }
+                // No handler: pop the frame's stack and the frame itself.
+                let stackbase = (*frame).stackbase();
+                while sp > stackbase {
+                    drop(pop_slot!());
+                }
+                save_sp!();
+                tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
+                if (*frame).is_entry {
+                    (*frame).f_state = FRAME_COMPLETED;
+                    tstate.current_frame.set((*frame).previous);
+                    return Err(err);
+                }
+                let prev = (*frame).previous;
+                _PyEvalFrameClearAndPop(tstate, frame);
+                frame = prev;
+                tstate.current_frame.set(frame);
+                load_registers!();
+                // `resume_with_error`: the caller's frame sees the error next.
+            }
+        }
+    }
+}
+
+/// Take the top `n` stack items, bottom first.
+#[inline]
+unsafe fn take_n(sp: &mut *mut Slot, n: usize) -> Vec<PyObjectRef> {
+    // SAFETY: the compiler guarantees `n` items are on the stack.
+    unsafe {
+        *sp = sp.sub(n);
+        let mut v = Vec::with_capacity(n);
+        for i in 0..n {
+            if let Some(x) = sp.add(i).read() {
+                v.push(x);
+            }
+        }
+        v
+    }
+}
+
+/// Truth for conditional jumps, with the `True`/`False` fast path.
+#[inline(always)]
+fn is_true(v: &PyObject) -> PyResult<bool> {
+    if v.is(Py_True()) {
+        return Ok(true);
+    }
+    if v.is(Py_False()) || v.is(Py_None()) {
+        return Ok(false);
+    }
+    PyObject_IsTrue(v)
+}
+
+/// `BINARY_OP`: exact-int fast paths for the commonest operators, then the generic
+/// dispatch of `PyNumber_*`.
+#[inline]
+fn binary_op(lhs: &PyObject, rhs: &PyObject, oparg: u32) -> PyResult {
+    if let (Some(a), Some(b)) = (
+        lhs.downcast_ref_exact::<PyLongObject>(),
+        rhs.downcast_ref_exact::<PyLongObject>(),
+    ) {
+        match oparg {
+            nb::ADD | 13 => return Ok(objects::longobject::long_add_values(a, b)),
+            nb::SUBTRACT | 23 => return Ok(objects::longobject::long_sub_values(a, b)),
+            nb::MULTIPLY | 18 => return Ok(objects::longobject::long_mul_values(a, b)),
+            _ => {}
+        }
+    }
+    if oparg < nb::INPLACE_OFFSET {
+        PyNumber_BinaryOp(lhs, rhs, oparg)
+    } else {
+        PyNumber_InPlaceOp(lhs, rhs, oparg)
+    }
+}
+
+/// `BINARY_SUBSCR`: list/tuple with an int index inline, else `PyObject_GetItem`.
+#[inline]
+fn binary_subscr(container: &PyObject, sub: &PyObject) -> PyResult {
+    if let Some(i) = sub.downcast_ref_exact::<PyLongObject>().and_then(|l| l.as_i64()) {
+        if let Some(l) = container.downcast_ref_exact::<PyListObject>() {
+            let n = l.len() as i64;
+            let idx = if i < 0 { i + n } else { i };
+            if idx >= 0 && idx < n {
+                if let Some(v) = l.get(idx as usize) {
+                    return Ok(v);
+                }
+            }
+        } else if let Some(t) = container.downcast_ref_exact::<PyTupleObject>() {
+            let n = t.len() as i64;
+            let idx = if i < 0 { i + n } else { i };
+            if idx >= 0 && idx < n {
+                return Ok(t.as_slice()[idx as usize].clone());
+            }
+        }
+    }
+    PyObject_GetItem(container, sub)
+}
+
+/// `COMPARE_OP` with an exact-int fast path.
+#[inline]
+fn compare_op(left: &PyObject, right: &PyObject, oparg: u32) -> PyResult {
+    let Some(op) = CompareOp::from_u32(oparg) else {
+        return Err(system_error("bad COMPARE_OP argument"));
+    };
+    if let (Some(a), Some(b)) = (
+        left.downcast_ref_exact::<PyLongObject>().and_then(|l| l.as_i64()),
+        right.downcast_ref_exact::<PyLongObject>().and_then(|l| l.as_i64()),
+    ) {
+        return Ok(PyBool_FromLong(op.from_ordering(a.cmp(&b))));
+    }
+    PyObject_RichCompare(left, right, op)
+}
+
+/// Get `key` from a mapping (`None` if absent), with the dict fast path.
+fn mapping_get(mapping: &PyObject, key: &PyObject) -> PyResult<Option<PyObjectRef>> {
+    if let Some(d) = mapping.downcast_ref_exact::<PyDictObject>() {
+        return PyDict_GetItemWithError(d, key);
+    }
+    match PyObject_GetItem(mapping, key) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_KeyError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `LOAD_GLOBAL`: globals, then builtins.
+#[inline]
+unsafe fn load_global(frame: *mut _PyInterpreterFrame, name: &PyObject) -> PyResult {
+    // SAFETY: the frame's globals and builtins are kept alive by its function.
+    let (globals, builtins) = unsafe { ((*frame).f_globals.as_ref(), (*frame).f_builtins.as_ref()) };
+    if let (Some(g), Some(b)) = (
+        globals.downcast_ref_exact::<PyDictObject>(),
+        builtins.downcast_ref_exact::<PyDictObject>(),
+    ) {
+        if let Some(h) = objects::unicodeobject::unicode_hash(name) {
+            if let Some(v) = _PyDict_GetItem_KnownHash(g, name, h) {
+                return Ok(v);
+            }
+            if let Some(v) = _PyDict_GetItem_KnownHash(b, name, h) {
+                return Ok(v);
+            }
+            return Err(name_error_for(name));
+        }
+    }
+    if let Some(v) = mapping_get(globals, name)? {
+        return Ok(v);
+    }
+    match mapping_get(builtins, name)? {
+        Some(v) => Ok(v),
+        None => Err(name_error_for(name)),
+    }
+}
+
+unsafe fn store_global(frame: *mut _PyInterpreterFrame, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    // SAFETY: the frame's globals are kept alive by its function.
+    let globals = unsafe { (*frame).f_globals.as_ref() };
+    let Some(g) = globals.downcast_ref::<PyDictObject>() else {
+        return Err(system_error("globals is not a dict"));
+    };
+    match value {
+        Some(v) => PyDict_SetItem(g, name, v),
+        None => match PyDict_DelItem(g, name) {
+            Ok(()) => Ok(()),
+            Err(e) if PyErr_ExceptionMatches(&e, &PyExc_KeyError) => Err(name_error_for(name)),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// `LOAD_NAME`: the locals mapping, then globals, then builtins.
+unsafe fn load_name(frame: *mut _PyInterpreterFrame, name: &PyObject) -> PyResult {
+    // SAFETY: the frame is live.
+    let locals = unsafe { (*frame).f_locals.clone() };
+    let Some(locals) = locals else {
+        return Err(system_error(format!(
+            "no locals when loading {}",
+            as_str_lossy(&PyObject_Repr(name)?)
+        )));
+    };
+    if let Some(v) = mapping_get(&locals, name)? {
+        return Ok(v);
+    }
+    // SAFETY: as in `load_global`.
+    unsafe { load_global(frame, name) }
+}
+
+unsafe fn store_name(frame: *mut _PyInterpreterFrame, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    // SAFETY: the frame is live.
+    let locals = unsafe { (*frame).f_locals.clone() };
+    let Some(locals) = locals else {
+        let what = if value.is_some() { "storing" } else { "deleting" };
+        return Err(system_error(format!(
+            "no locals found when {} {}",
+            what,
+            as_str_lossy(&PyObject_Repr(name)?)
+        )));
+    };
+    match value {
+        Some(v) => {
+            if let Some(d) = locals.downcast_ref_exact::<PyDictObject>() {
+                PyDict_SetItem(d, name, v)
+            } else {
+                PyObject_SetItem(&locals, name, v)
+            }
+        }
+        None => match PyObject_DelItem(&locals, name) {
+            Ok(()) => Ok(()),
+            Err(e) if PyErr_ExceptionMatches(&e, &PyExc_KeyError) => Err(name_error_for(name)),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+unsafe fn setup_annotations(frame: *mut _PyInterpreterFrame) -> PyResult<()> {
+    // SAFETY: the frame is live.
+    let locals = unsafe { (*frame).f_locals.clone() };
+    let Some(locals) = locals else {
+        return Err(system_error("no locals found when setting up annotations"));
+    };
+    let key = objects::intern!("__annotations__");
+    if mapping_get(&locals, key)?.is_none() {
+        PyObject_SetItem(&locals, key, &PyDict_New().into_object())?;
+    }
+    Ok(())
+}
+
+/// `MAKE_FUNCTION`.
+unsafe fn make_function(
+    frame: *mut _PyInterpreterFrame,
+    code: PyObjectRef,
+    defaults: Option<PyObjectRef>,
+    kwdefaults: Option<PyObjectRef>,
+    annotations: Option<PyObjectRef>,
+    closure: Option<PyObjectRef>,
+) -> PyResult {
+    let Ok(code) = objects::PyObjectRefExt::downcast::<PyCodeObject>(code) else {
+        return Err(system_error("MAKE_FUNCTION expects a code object"));
+    };
+    // SAFETY: the frame is live; its globals and builtins outlive this call.
+    let (globals, builtins) = unsafe { ((*frame).f_globals.as_ref().to_owned(), (*frame).f_builtins.as_ref().to_owned()) };
+    let f = objects::funcobject::PyFunction_New(code, globals, builtins)?;
+    f.func_defaults.set(defaults);
+    f.func_kwdefaults.set(kwdefaults);
+    f.func_annotations.set(annotations);
+    f.func_closure.set(closure);
+    Ok(f.into_object())
+}
+
+/// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
+fn call_function_ex(func: &PyObject, callargs: &PyObject, kwargs: Option<&PyObject>) -> PyResult {
+    let args: Vec<PyObjectRef> = if let Some(t) = callargs.downcast_ref_exact::<PyTupleObject>() {
+        t.as_slice().to_vec()
+    } else {
+        match PySequence_List_items(callargs) {
+            Ok(v) => v,
+            Err(e) => {
+                if PyErr_ExceptionMatches(&e, &PyExc_TypeError)
+                    && callargs.ob_type().tp_iter.get().is_none()
+                    && !PySequence_Check(callargs)
+                {
+                    return Err(type_error(format!(
+                        "{} argument after * must be an iterable, not {}",
+                        crate::call_setup::function_str(func),
+                        callargs.ob_type().name()
+                    )));
+                }
+                return Err(e);
+            }
+        }
+    };
+    match kwargs {
+        Some(kw) if PyDictObject::check(kw) => {
+            let (stack, names) = objects::call::_PyStack_UnpackDict(&args, kw)?;
+            objects::call::PyObject_Vectorcall(func, &stack, names.as_deref())
+        }
+        Some(kw) => {
+            let d = PyDict_New();
+            if let Err(e) = _PyDict_MergeEx(&d, kw, 2) {
+                return Err(crate::call_setup::format_kwargs_error(func, kw, e));
+            }
+            let (stack, names) = objects::call::_PyStack_UnpackDict(&args, d.as_object())?;
+            objects::call::PyObject_Vectorcall(func, &stack, names.as_deref())
+        }
+        None => objects::call::PyObject_Vectorcall(func, &args, None),
+    }
+}
+
+/// The error for `[*x]`/`f(*x)` when `x` is not iterable.
+fn star_error(e: PyErr, iterable: &PyObject) -> PyErr {
+    if PyErr_ExceptionMatches(&e, &PyExc_TypeError)
+        && iterable.ob_type().tp_iter.get().is_none()
+        && !PySequence_Check(iterable)
+    {
+        return type_error(format!(
+            "Value after * must be an iterable, not {}",
+            iterable.ob_type().name()
+        ));
+    }
+    e
+}
+
+/// `UNPACK_SEQUENCE` (with `after == usize::MAX`) and `UNPACK_EX`: push the items so
+/// that the first ends up on top.
+unsafe fn unpack_sequence(seq: &PyObject, before: usize, after: usize, sp: &mut *mut Slot) -> PyResult<()> {
+    let star = after != usize::MAX;
+    let items: Vec<PyObjectRef> = if let Some(t) = seq.downcast_ref_exact::<PyTupleObject>() {
+        t.as_slice().to_vec()
+    } else if let Some(l) = seq.downcast_ref_exact::<PyListObject>() {
+        l.to_vec()
+    } else {
+        let it = match PyObject_GetIter(seq) {
+            Ok(it) => it,
+            Err(e) => {
+                if PyErr_ExceptionMatches(&e, &PyExc_TypeError)
+                    && seq.ob_type().tp_iter.get().is_none()
+                    && !PySequence_Check(seq)
+                {
+                    return Err(type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        seq.ob_type().name()
+                    )));
+                }
+                return Err(e);
+            }
+        };
+        if star {
+            iterate_to_vec(&it)?
+        } else {
+            // Read at most one more than needed, to report "too many values".
+            let mut v = Vec::with_capacity(before);
+            while let Some(x) = PyIter_Next(&it)? {
+                v.push(x);
+                if v.len() > before {
+                    return Err(value_error(format!(
+                        "too many values to unpack (expected {before})"
+                    )));
+                }
+            }
+            v
+        }
+    };
+    let n = items.len();
+    let mut out: Vec<PyObjectRef>;
+    if star {
+        if n < before + after {
+            return Err(value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                n
+            )));
+        }
+        out = Vec::with_capacity(before + after + 1);
+        out.extend_from_slice(&items[..before]);
+        out.push(PyList_New(items[before..n - after].to_vec()).into_object());
+        out.extend_from_slice(&items[n - after..]);
+    } else {
+        if n < before {
+            return Err(value_error(format!(
+                "not enough values to unpack (expected {before}, got {n})"
+            )));
+        }
+        if n > before {
+            return Err(value_error(format!("too many values to unpack (expected {before})")));
+        }
+        out = items;
+    }
+    // SAFETY: the compiler reserved stack room for the unpacked items.
+    unsafe {
+        for v in out.into_iter().rev() {
+            sp.write(Some(v));
+            *sp = sp.add(1);
+        }
+    }
+    Ok(())
+}
+
+/// `do_raise`: `raise`, `raise exc`, `raise exc from cause`. Returns the exception to
+/// raise and whether it is a re-raise of the exception being handled (bare `raise`).
+fn do_raise(tstate: &PyThreadState, exc: Option<PyObjectRef>, cause: Option<PyObjectRef>) -> (PyErr, bool) {
+    let Some(exc) = exc else {
+        return match tstate.exc_info().exc_value.get() {
+            Some(v) if !v.is(Py_None()) => (PyErr::from_instance(v), true),
+            _ => (runtime_error("No active exception to reraise"), false),
+        };
+    };
+    match make_raised(exc, cause) {
+        Ok(e) | Err(e) => (e, false),
+    }
+}
+
+/// Instantiate the raised object and attach its cause; `Ok` is the exception to
+/// raise, `Err` an error made while preparing it (which is raised instead).
+fn make_raised(exc: PyObjectRef, cause: Option<PyObjectRef>) -> Result<PyErr, PyErr> {
+    let instantiate = |cls: &PyObject| -> Result<PyObjectRef, PyErr> {
+        let v = objects::call::PyObject_CallNoArgs(cls)?;
+        if !PyExceptionInstance_Check(&v) {
+            return Err(type_error(format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                as_str_lossy(&PyObject_Repr(cls)?),
+                v.ob_type().name()
+            )));
+        }
+        Ok(v)
+    };
+    let value = if PyExceptionClass_Check(&exc) {
+        instantiate(&exc)?
+    } else if PyExceptionInstance_Check(&exc) {
+        exc
+    } else {
+        return Err(type_error("exceptions must derive from BaseException"));
+    };
+    if let Some(cause) = cause {
+        let fixed = if PyExceptionClass_Check(&cause) {
+            Some(instantiate(&cause)?)
+        } else if PyExceptionInstance_Check(&cause) {
+            Some(cause)
+        } else if cause.is(Py_None()) {
+            None
+        } else {
+            return Err(type_error("exception causes must derive from BaseException"));
+        };
+        exc_set_cause(&value, fixed);
+    }
+    Ok(PyErr::from_instance(value))
+}
+
+fn check_except_type_valid(right: &PyObject) -> PyResult<()> {
+    let ok = |t: &PyObject| PyExceptionClass_Check(t);
+    if let Some(tup) = right.downcast_ref::<PyTupleObject>() {
+        if !tup.as_slice().iter().all(|t| ok(t)) {
+            return Err(type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+        return Ok(());
+    }
+    if !ok(right) {
+        return Err(type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        ));
+    }
+    Ok(())
+}
+
+fn check_except_star_type_valid(right: &PyObject) -> PyResult<()> {
+    check_except_type_valid(right)?;
+    let is_group = |t: &PyObject| {
+        objects::typeobject::as_type(t)
+            .is_some_and(|tp| objects::typeobject::PyType_IsSubtype(tp, &PyExc_BaseExceptionGroup))
+    };
+    let bad = match right.downcast_ref::<PyTupleObject>() {
+        Some(t) => t.as_slice().iter().any(|x| is_group(x)),
+        None => is_group(right),
+    };
+    if bad {
+        return Err(type_error(
+            "catching ExceptionGroup with except* is not allowed. Use except instead.",
+        ));
+    }
+    Ok(())
+}
+
+/// `BEFORE_WITH` / `BEFORE_ASYNC_WITH`: look up `__exit__`/`__aexit__`, call
+/// `__enter__`/`__aenter__`.
+fn before_with(mgr: &PyObject, is_async: bool) -> PyResult<(PyObjectRef, PyObjectRef)> {
+    let (enter_name, exit_name, what) = if is_async {
+        (objects::intern!("__aenter__"), objects::intern!("__aexit__"), "asynchronous context manager")
+    } else {
+        (objects::intern!("__enter__"), objects::intern!("__exit__"), "context manager")
+    };
+    let Some(enter) = objects::typeobject::_PyObject_LookupSpecial(mgr, enter_name)? else {
+        return Err(type_error(format!(
+            "'{}' object does not support the {} protocol",
+            mgr.ob_type().name(),
+            what
+        )));
+    };
+    let Some(exit) = objects::typeobject::_PyObject_LookupSpecial(mgr, exit_name)? else {
+        let missed = if is_async { "__aexit__" } else { "__exit__" };
+        return Err(type_error(format!(
+            "'{}' object does not support the {} protocol (missed {} method)",
+            mgr.ob_type().name(),
+            what,
+            missed
+        )));
+    };
+    let res = objects::call::PyObject_CallNoArgs(&enter)?;
+    Ok((exit, res))
+}
+
+// --- Entry points from Rust ------------------------------------------------------------
+
+/// `_PyEval_EvalFrame`: run a prepared frame (a generator's) — the `eval_frame` hook.
+///
+/// # Safety
+/// As for [`_PyEval_EvalFrameDefault`].
+pub unsafe fn _PyEval_EvalFrame(frame: *mut _PyInterpreterFrame, throwflag: Option<PyObjectRef>) -> PyResult {
+    let tstate = _PyThreadState_GET();
+    if tstate.native_stack_exhausted() {
+        return Err(recursion_error("maximum recursion depth exceeded"));
+    }
+    // SAFETY: forwarded from the caller.
+    unsafe { _PyEval_EvalFrameDefault(tstate, frame, throwflag) }
+}
+
+/// `_PyFunction_Vectorcall`: call a Python function from Rust. Its frame is pushed on
+/// the data stack, run by a nested eval loop, then cleared and popped.
+pub fn _PyFunction_Vectorcall(func: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    let tstate = _PyThreadState_GET();
+    let Some(f) = func.downcast_ref::<PyFunctionObject>() else {
+        return Err(system_error("not a function"));
+    };
+    if tstate.native_stack_exhausted() {
+        return Err(recursion_error("maximum recursion depth exceeded while calling a Python object"));
+    }
+    let nkw = kwnames.map_or(0, objects::call::kwnames_len);
+    // The frame setup moves arguments out of a slot array: give it owned copies.
+    let mut slots: Vec<Slot> = args.iter().map(|a| Some(a.clone())).collect();
+    // SAFETY: `slots` holds `args.len()` initialised slots; the new frame takes them.
+    let frame = unsafe {
+        let frame = _PyEvalFramePushAndInit(tstate, f, None, slots.as_mut_ptr(), args.len() - nkw, kwnames);
+        // Every slot was moved out (or dropped on error); forget them here.
+        slots.set_len(0);
+        frame?
+    };
+    // SAFETY: the frame was just pushed and initialised.
+    unsafe {
+        let res = _PyEval_EvalFrameDefault(tstate, frame, None);
+        release_entry_frame(tstate, frame);
+        res
+    }
+}
+
+/// Release an entry frame after the eval loop returned: clear and pop it, or only pop
+/// its words if a generator took its contents (`RETURN_GENERATOR`).
+unsafe fn release_entry_frame(tstate: &PyThreadState, frame: *mut _PyInterpreterFrame) {
+    // SAFETY: the caller passes the frame it pushed, now idle on top of the stack.
+    unsafe {
+        if (*frame).f_state == FRAME_CLEARED {
+            tstate.pop_frame(frame);
+        } else {
+            _PyEvalFrameClearAndPop(tstate, frame);
+        }
+    }
+}
+
+/// `PyEval_EvalCode`: run a module-level code object with `globals` and `locals`.
+pub fn PyEval_EvalCode(code: PyRef<PyCodeObject>, globals: &PyObject, locals: &PyObject) -> PyResult {
+    let tstate = _PyThreadState_GET();
+    let Some(g) = globals.downcast_ref::<PyDictObject>() else {
+        return Err(type_error("globals must be a dict"));
+    };
+    let builtins = crate::bltinmodule::builtins_for_globals(g)?;
+    let func = objects::funcobject::PyFunction_New(code, globals.to_owned(), builtins)?;
+    let mut no_args: Vec<Slot> = Vec::new();
+    // SAFETY: no arguments; the new frame is run and then released.
+    unsafe {
+        let frame = _PyEvalFramePushAndInit(tstate, &func, Some(locals.to_owned()), no_args.as_mut_ptr(), 0, None)?;
+        let res = _PyEval_EvalFrameDefault(tstate, frame, None);
+        release_entry_frame(tstate, frame);
+        res
+    }
+}
+
+/// The innermost running frame's globals (`PyEval_GetGlobals`).
+pub fn PyEval_GetGlobals() -> Option<PyObjectRef> {
+    let f = _PyThreadState_GET().current_frame.get();
+    if f.is_null() {
+        return None;
+    }
+    // SAFETY: the current frame is live.
+    Some(unsafe { (*f).f_globals.as_ref() }.to_owned())
+}
+
+/// The innermost running frame's builtins (`PyEval_GetBuiltins`).
+pub fn PyEval_GetBuiltins() -> Option<PyObjectRef> {
+    let f = _PyThreadState_GET().current_frame.get();
+    if f.is_null() {
+        return None;
+    }
+    // SAFETY: the current frame is live.
+    Some(unsafe { (*f).f_builtins.as_ref() }.to_owned())
+}
+
+/// The innermost running frame's locals mapping (`PyEval_GetLocals`): a snapshot dict
+/// for function frames.
+pub fn PyEval_GetLocals() -> PyResult<Option<PyObjectRef>> {
+    let f = _PyThreadState_GET().current_frame.get();
+    if f.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: the current frame is live.
+    unsafe { objects::frameobject::PyFrame_GetLocals(&*f).map(Some) }
+}
+
+/// Install the eval loop into the hooks `objects` calls through.
+pub fn install_hooks() {
+    let hooks = objects::pyhooks::hooks();
+    hooks.function_call.set(Some(_PyFunction_Vectorcall));
+    hooks.eval_frame.set(Some(_PyEval_EvalFrame));
+}
