@@ -23,6 +23,7 @@ pub mod floatobject;
 pub mod formatter_unicode;
 pub mod frameobject;
 pub mod funcobject;
+pub mod genericaliasobject;
 pub mod genobject;
 pub mod getargs;
 pub mod iterobject;
@@ -174,6 +175,7 @@ pub fn static_types() -> Vec<&'static PyTypeObject> {
     v.extend(genobject::static_types());
     v.extend(weakrefobject::static_types());
     v.extend(unionobject::static_types());
+    v.extend(genericaliasobject::static_types());
     v.extend(exceptions::static_types());
     v
 }
