@@ -271,15 +271,15 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
     if let Some(base) = tp.base() {
         add_subclass(base, tp);
     }
-    // A heap type with more than one base registers with each of them.
-    if tp.is_heap_type() {
-        if let Some(bases) = tp.tp_bases.get() {
-            // SAFETY: `tp_bases` is a tuple of types.
-            let bases = unsafe { bases.downcast_ref_unchecked::<PyTupleObject>() };
-            for b in bases.as_slice().iter().skip(1) {
-                // SAFETY: as above.
-                add_subclass(unsafe { &*(b.as_ptr() as *const PyTypeObject) }, tp);
-            }
+    // A type with more than one base (a class, or the static `ExceptionGroup`)
+    // registers with each of them (`type_ready_add_subclasses`); `add_subclass`
+    // ignores the solid base added above.
+    if let Some(bases) = tp.tp_bases.get() {
+        // SAFETY: `tp_bases` is a tuple of types.
+        let bases = unsafe { bases.downcast_ref_unchecked::<PyTupleObject>() };
+        for b in bases.as_slice() {
+            // SAFETY: as above.
+            add_subclass(unsafe { &*(b.as_ptr() as *const PyTypeObject) }, tp);
         }
     }
     Ok(())
@@ -1758,10 +1758,15 @@ fn subtype_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             None => break,
         }
     }
-    if let Some(slot) = _PyObject_GetDictPtr(obj) {
-        // SAFETY: traversal runs no Python code.
-        if let Some(d) = unsafe { slot.get_ref() } {
-            visit(d);
+    // A static base with a `__dict__` slot of its own (exceptions, `property`,
+    // modules) visits it in its own `tp_traverse`; visiting it here as well would
+    // count the reference twice (CPython: `type->tp_dictoffset != base->tp_dictoffset`).
+    if static_base(tp).tp_dictoffset.get() == 0 {
+        if let Some(slot) = _PyObject_GetDictPtr(obj) {
+            // SAFETY: traversal runs no Python code.
+            if let Some(d) = unsafe { slot.get_ref() } {
+                visit(d);
+            }
         }
     }
     visit(tp.as_object());
@@ -1784,8 +1789,10 @@ fn subtype_clear(obj: &PyObject) {
             None => break,
         }
     }
-    if let Some(slot) = _PyObject_GetDictPtr(obj) {
-        slot.set(None);
+    if static_base(tp).tp_dictoffset.get() == 0 {
+        if let Some(slot) = _PyObject_GetDictPtr(obj) {
+            slot.set(None);
+        }
     }
     if let Some(f) = static_base(tp).tp_clear.get() {
         f(obj);
