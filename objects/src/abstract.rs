@@ -81,9 +81,16 @@ pub fn PyObject_GetItem(obj: &PyObject, key: &PyObject) -> PyResult {
         )));
     }
     if let Some(t) = as_type(obj) {
+        // `type[int]` is special-cased so that `type` itself need not define
+        // `__class_getitem__` (which every class would inherit: `str[int]` must fail).
+        if std::ptr::eq(t, &crate::typeobject::PyType_Type) {
+            return Ok(crate::genericaliasobject::Py_GenericAlias(obj, key));
+        }
         // `list[int]` and friends.
         if let Some(meth) = _PyObject_LookupAttr(t.as_object(), crate::intern!("__class_getitem__"))? {
-            return crate::call::PyObject_CallOneArg(&meth, key);
+            if !meth.is(Py_None()) {
+                return crate::call::PyObject_CallOneArg(&meth, key);
+            }
         }
         return Err(type_error(format!("type '{}' is not subscriptable", t.name())));
     }
