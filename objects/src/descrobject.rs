@@ -812,7 +812,13 @@ fn member_set_one(inst: &PyObject, spec: &MemberSpec, value: Option<&PyObject>) 
                     unsafe { (*(addr as *const Cell<i32>)).set(n as i32) };
                 }
                 _ => {
-                    let n = crate::r#abstract::PyNumber_AsSsize_t(v, Some(&crate::exceptions::PyExc_OverflowError))?;
+                    // `PyLong_AsSsize_t`: an int (no `__index__`), in range.
+                    if !crate::longobject::PyLongObject::check(v) {
+                        return Err(type_error("an integer is required"));
+                    }
+                    let Some(n) = crate::longobject::PyLong_AsSsize_t_opt(v) else {
+                        return Err(overflow_error("Python int too large to convert to C ssize_t"));
+                    };
                     // SAFETY: Py_ssize_t members are `Cell<isize>`.
                     unsafe { (*(addr as *const Cell<isize>)).set(n) };
                 }
