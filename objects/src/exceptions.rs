@@ -1732,8 +1732,7 @@ fn UnicodeEncodeError_init(
 /// The bytes a `UnicodeDecodeError` holds: a bytes object as is, any other object
 /// with the buffer protocol copied into one.
 fn decode_error_object(obj: &PyObject) -> PyResult<PyObjectRef> {
-    // FIXME(pyrs): test with `PyBytesObject::check` once bytesobject.rs is filled in.
-    if obj.ob_type().has_feature(Py_TPFLAGS_BYTES_SUBCLASS) {
+    if crate::bytesobject::PyBytesObject::check(obj) {
         return Ok(obj.to_owned());
     }
     match crate::bytesobject::bytes_like_data(obj) {
@@ -1850,14 +1849,21 @@ fn UnicodeDecodeError_str(obj: &PyObject) -> PyResult {
     };
     let reason = PyObject_Str(&or_none(e.reason.get()))?;
     let encoding = PyObject_Str(&or_none(e.encoding.get()))?;
-    let data = crate::bytesobject::bytes_like_data(&object).unwrap_or_default();
+    // (len, the byte at `start` if in range); an object that is not bytes-like
+    // (only by assignment) counts as empty.
+    let start = e.start.get();
+    let (len, byte) = crate::bytesobject::with_bytes_like(&object, |d| {
+        let b = usize::try_from(start).ok().and_then(|i| d.get(i).copied());
+        (d.len(), b)
+    })
+    .unwrap_or((0, None));
     let mut m = Msg::new();
     m.text("'").obj(&encoding).text("' codec can't decode ");
-    match single_position(e, data.len()) {
-        Some(i) => {
-            m.text(&format!("byte 0x{:02x} in position {i}: ", data[i]));
+    match (single_position(e, len), byte) {
+        (Some(i), Some(b)) => {
+            m.text(&format!("byte 0x{b:02x} in position {i}: "));
         }
-        None => {
+        _ => {
             m.text(&format!(
                 "bytes in position {}-{}: ",
                 e.start.get(),
@@ -2049,7 +2055,7 @@ pub fn PyUnicodeError_GetReason(exc: &PyObject) -> PyResult {
 fn unicode_error_object_len(obj: &PyObject) -> usize {
     match obj.downcast_ref::<PyUnicodeObject>() {
         Some(u) => u.len(),
-        None => crate::bytesobject::bytes_like_data(obj).map_or(0, |d| d.len()),
+        None => crate::bytesobject::with_bytes_like(obj, |d| d.len()).unwrap_or(0),
     }
 }
 
@@ -2378,6 +2384,17 @@ fn is_same_exception_metadata(e1: &PyObject, e2: &PyObject) -> bool {
         && same(&a.context, &b.context)
 }
 
+/// `_PyExc_CreateExceptionGroup`: `BaseExceptionGroup(msg, excs)`, which is an
+/// `ExceptionGroup` when every item is an `Exception`. The eval loop uses it to wrap
+/// a naked exception caught by `except*` (with `excs` a one-item tuple).
+pub fn _PyExc_CreateExceptionGroup(msg: &str, excs: PyObjectRef) -> PyResult {
+    PyObject_Vectorcall(
+        PyExc_BaseExceptionGroup.as_object(),
+        &[PyUnicode_FromString(msg), excs],
+        None,
+    )
+}
+
 /// `_PyExc_PrepReraiseStar`: the exception to raise at the end of a `try`/`except*`.
 /// `orig` is the exception that was caught; `excs` (a list) what the `except*`
 /// clauses raised or re-raised (`None` entries for clauses that raised nothing).
@@ -2410,11 +2427,7 @@ pub fn _PyExc_PrepReraiseStar(orig: &PyObject, excs: &PyObject) -> PyResult {
     }
     if raised.len() > 1 {
         let list = crate::listobject::PyList_New(raised).into_object();
-        return PyObject_Vectorcall(
-            PyExc_BaseExceptionGroup.as_object(),
-            &[PyUnicode_FromString(""), list],
-            None,
-        );
+        return _PyExc_CreateExceptionGroup("", list);
     }
     Ok(raised.swap_remove(0))
 }
