@@ -418,6 +418,8 @@ fn ga_parameters(obj: &PyObject) -> PyResult {
     if let Some(p) = ga.parameters.get() {
         return Ok(p);
     }
+    // Nested aliases compute their parameters recursively.
+    let _guard = Py_EnterRecursiveCall(" while getting __parameters__")?;
     let p = _Py_make_parameters(ga.args_tuple().as_object())?;
     ga.parameters.set(Some(p.clone()));
     Ok(p)
@@ -425,6 +427,8 @@ fn ga_parameters(obj: &PyObject) -> PyResult {
 
 /// `alias[item]`: substitute type variables (`list[T][int]` is `list[int]`).
 fn ga_getitem(obj: &PyObject, item: &PyObject) -> PyResult {
+    // Substitution recurses into nested aliases.
+    let _guard = Py_EnterRecursiveCall(" in type variable substitution")?;
     let ga = as_ga(obj);
     let params = ga_parameters(obj)?;
     let args = ga.args_tuple();
@@ -504,6 +508,8 @@ fn ga_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
 }
 
 fn ga_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
+    // `list[list[...]]` nests without bound; hashing it must not exhaust the stack.
+    let _guard = Py_EnterRecursiveCall(" while hashing")?;
     let ga = as_ga(obj);
     let h0 = PyObject_Hash(&ga.origin())?;
     let h1 = PyObject_Hash(ga.args_tuple().as_object())?;

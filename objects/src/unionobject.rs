@@ -280,6 +280,7 @@ fn union_parameters(obj: &PyObject) -> PyResult {
     if let Some(p) = u.parameters.get() {
         return Ok(p);
     }
+    let _guard = Py_EnterRecursiveCall(" while getting __parameters__")?;
     let p = _Py_make_parameters(u.args_tuple().as_object())?;
     u.parameters.set(Some(p.clone()));
     Ok(p)
