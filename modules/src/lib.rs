@@ -1,3 +1,6 @@
-//! Mirrors CPython's Modules/ directory: native modules and the interpreter entry point.
+//! Mirrors CPython's Modules/ directory: the native modules, their registration table
+//! (`config.rs`), and the interpreter's command line (`main.rs`).
 
+pub mod _opcode;
+pub mod config;
 pub mod main;

@@ -1,7 +1,422 @@
-//! The interpreter's command line. Mirrors Modules/main.c (CPython 3.11).
+//! The interpreter's command line. Mirrors Modules/main.c and the option parsing of
+//! Python/initconfig.c (CPython 3.11): `pyrs [options] [-c cmd | -m mod | file | -]
+//! [args]`, the interactive loop, and the exit status.
+//!
+//! Differences from CPython: the interpreter runs on a thread with a large stack (the
+//! memory is only reserved), so deep recursion inside native code stays far from the
+//! stack's end; the native stack guard in the thread state is set from that size.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use objects::prelude::*;
+use python::sysmodule::{SysConfig, PYRS_VERSION, PY_VERSION};
+
+/// The interpreter thread's stack size: 1 GiB reserved, touched only as used.
+const STACK_SIZE: usize = 1 << 30;
+/// Room kept below the native stack guard for raising and unwinding.
+const STACK_MARGIN: usize = 4 << 20;
+
+const USAGE: &str = "usage: pyrs [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+const HELP: &str = "usage: pyrs [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options (and corresponding environment variables):
+-B     : don't write .pyc files on import (pyrs never writes them)
+-c cmd : program passed in as string (terminates option list)
+-E     : ignore PYTHON* environment variables (such as PYRSPATH)
+-h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script; forces a prompt even
+         if stdin does not appear to be a terminal
+-I     : isolate pyrs from the user's environment (implies -E, -P and -s)
+-m mod : run library module as a script (terminates option list)
+-O     : remove assert and __debug__-dependent statements
+-OO    : do -O changes and also discard docstrings
+-P     : don't prepend a potentially unsafe path to sys.path
+-q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path
+-S     : don't imply 'import site' on initialization
+-u     : force the stdout and stderr streams to be unbuffered
+-v     : verbose (trace import statements)
+-V     : print the Python version number and exit (also --version)
+-W arg : warning control
+-x     : skip first line of source
+-X opt : set implementation-specific option
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+
+Other environment variables:
+PYRSPATH : ':'-separated list of directories prefixed to the
+           default module search path.  The result is sys.path.
+";
+
+/// What to run.
+enum Command {
+    File(String),
+    Code(String),
+    Module(String),
+    Stdin,
+}
+
+struct Options {
+    command: Command,
+    cfg: SysConfig,
+    skip_first_line: bool,
+}
+
+/// Parse the command line (`_PyPreCmdline_Read` / `config_parse_cmdline`). `Err`
+/// carries the exit status after printing usage or version.
+fn parse_args(args: &[String]) -> Result<Options, i32> {
+    let mut cfg = SysConfig {
+        orig_argv: args.to_vec(),
+        ..SysConfig::default()
+    };
+    let mut command = None;
+    let mut skip_first_line = false;
+    let mut i = 1;
+    let mut rest: Vec<String> = Vec::new();
+    while i < args.len() {
+        let a = &args[i];
+        if a == "--version" {
+            println!("Python {PY_VERSION}");
+            return Err(0);
+        }
+        if a == "--help" {
+            print!("{HELP}");
+            return Err(0);
+        }
+        if !a.starts_with('-') || a == "-" {
+            command = Some(if a == "-" { Command::Stdin } else { Command::File(a.clone()) });
+            rest = args[i + 1..].to_vec();
+            if a == "-" {
+                rest.insert(0, "-".into());
+            } else {
+                rest.insert(0, a.clone());
+            }
+            break;
+        }
+        if a == "--" {
+            i += 1;
+            continue;
+        }
+        // A cluster of one-letter options, some taking an argument.
+        let chars: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        let mut consumed_next = false;
+        while j < chars.len() {
+            let c = chars[j];
+            let take_arg = |j: usize| -> Result<(String, bool), i32> {
+                let inline: String = chars[j + 1..].iter().collect();
+                if !inline.is_empty() {
+                    return Ok((inline, false));
+                }
+                match args.get(i + 1) {
+                    Some(v) => Ok((v.clone(), true)),
+                    None => {
+                        eprintln!("Argument expected for the -{c} option");
+                        eprintln!("{USAGE}");
+                        eprintln!("Try `pyrs -h' for more information.");
+                        Err(2)
+                    }
+                }
+            };
+            match c {
+                'c' => {
+                    let (code, next) = take_arg(j)?;
+                    command = Some(Command::Code(code));
+                    let start = if next { i + 2 } else { i + 1 };
+                    rest = vec!["-c".to_string()];
+                    rest.extend_from_slice(&args[start.min(args.len())..]);
+                    break;
+                }
+                'm' => {
+                    let (module, next) = take_arg(j)?;
+                    command = Some(Command::Module(module));
+                    let start = if next { i + 2 } else { i + 1 };
+                    rest = vec!["-m".to_string()];
+                    rest.extend_from_slice(&args[start.min(args.len())..]);
+                    break;
+                }
+                'W' | 'X' => {
+                    let (v, next) = take_arg(j)?;
+                    if c == 'W' {
+                        cfg.warnoptions.push(v);
+                    } else {
+                        let (k, val) = match v.split_once('=') {
+                            Some((k, val)) => (k.to_string(), Some(val.to_string())),
+                            None => (v.clone(), None),
+                        };
+                        cfg.xoptions.push((k, val));
+                    }
+                    consumed_next = next;
+                    j = chars.len();
+                    continue;
+                }
+                'V' => {
+                    println!("Python {PY_VERSION}");
+                    return Err(0);
+                }
+                'h' | '?' => {
+                    print!("{HELP}");
+                    return Err(0);
+                }
+                'i' => {
+                    cfg.inspect = true;
+                    cfg.interactive = true;
+                }
+                'I' => {
+                    cfg.ignore_environment = true;
+                    cfg.safe_path = true;
+                }
+                'E' => cfg.ignore_environment = true,
+                'P' => cfg.safe_path = true,
+                'O' => cfg.optimize += 1,
+                'q' => cfg.quiet = true,
+                'v' => cfg.verbose += 1,
+                'S' => cfg.no_site = true,
+                'x' => skip_first_line = true,
+                'B' | 's' | 'u' | 'b' | 'd' | 'R' => {}
+                _ => {
+                    eprintln!("Unknown option: -{c}");
+                    eprintln!("{USAGE}");
+                    eprintln!("Try `pyrs -h' for more information.");
+                    return Err(2);
+                }
+            }
+            j += 1;
+        }
+        if matches!(command, Some(Command::Code(_)) | Some(Command::Module(_))) {
+            break;
+        }
+        i += if consumed_next { 2 } else { 1 };
+    }
+    let command = command.unwrap_or(Command::Stdin);
+    if rest.is_empty() {
+        rest.push(String::new());
+    }
+    cfg.argv = rest;
+    Ok(Options {
+        command,
+        cfg,
+        skip_first_line,
+    })
+}
+
+/// `sys.path`: the script's directory (or '' for -c, -m and the REPL), then
+/// `PYRSPATH`, then pyrs's own library.
+fn compute_path(command: &Command, cfg: &SysConfig) -> Vec<String> {
+    let mut path = Vec::new();
+    if !cfg.safe_path {
+        match command {
+            Command::File(f) => {
+                let p = std::path::Path::new(f);
+                let dir = std::fs::canonicalize(p)
+                    .ok()
+                    .and_then(|abs| abs.parent().map(|d| d.to_string_lossy().into_owned()))
+                    .unwrap_or_default();
+                path.push(dir);
+            }
+            Command::Module(_) => {
+                path.push(
+                    std::env::current_dir()
+                        .map(|d| d.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
+            }
+            _ => path.push(String::new()),
+        }
+    }
+    if !cfg.ignore_environment {
+        if let Ok(extra) = std::env::var("PYRSPATH") {
+            path.extend(extra.split(':').filter(|s| !s.is_empty()).map(String::from));
+        }
+    }
+    path.push(python::frozen::LIB_DIR.to_string());
+    path
+}
+
+/// Report an uncaught exception and compute the exit status.
+fn report(err: PyErr) -> i32 {
+    let is_interrupt = objects::pyerrors::PyErr_ExceptionMatches(&err, &objects::exceptions::PyExc_KeyboardInterrupt);
+    let status = python::pythonrun::PyErr_Print(err);
+    if is_interrupt {
+        return -2;
+    }
+    status
+}
+
+/// The interactive loop (`PyRun_InteractiveLoop`): read statements, run them in
+/// `__main__`, print expression values.
+fn interactive_loop(cfg: &SysConfig) -> i32 {
+    let stdin = std::io::stdin();
+    let tty = stdin.is_terminal();
+    if tty && !cfg.quiet {
+        eprintln!("pyrs {PYRS_VERSION} (Python {PY_VERSION}) on linux");
+        eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    }
+    let mut buffer = String::new();
+    let mut lines = stdin.lock().lines();
+    loop {
+        let prompt = if buffer.is_empty() { ">>> " } else { "... " };
+        let _ = python::sysmodule::flush_std_files();
+        eprint!("{prompt}");
+        let _ = std::io::stderr().flush();
+        let Some(line) = lines.next() else {
+            if tty {
+                eprintln!();
+            }
+            return 0;
+        };
+        let Ok(line) = line else { return 0 };
+        if python::signals::check_signals().is_err() {
+            eprintln!("\nKeyboardInterrupt");
+            buffer.clear();
+            continue;
+        }
+        buffer.push_str(&line);
+        buffer.push('\n');
+        let needs_more = match python::compile::compile(&buffer, "<stdin>", python::compile::Mode::Single, -1) {
+            Ok(_) => line.starts_with([' ', '\t']) || buffer.lines().count() > 1 && !line.trim().is_empty(),
+            Err(e) => is_incomplete(&e, &buffer) && !line.trim().is_empty(),
+        };
+        if needs_more {
+            continue;
+        }
+        let source = std::mem::take(&mut buffer);
+        let result = python::pythonrun::main_dict().and_then(|d| {
+            let code = python::pythonrun::compile_source(&source, "<stdin>", python::compile::Mode::Single, -1)?;
+            python::ceval::PyEval_EvalCode(code, d.as_object(), d.as_object())
+        });
+        if let Err(e) = result {
+            if objects::pyerrors::PyErr_ExceptionMatches(&e, &objects::exceptions::PyExc_SystemExit) {
+                return python::pythonrun::PyErr_Print(e);
+            }
+            python::pythonrun::PyErr_Print(e);
+        }
+    }
+}
+
+/// Whether a compile error only means the statement is not finished yet.
+fn is_incomplete(e: &python::compile::CompileError, source: &str) -> bool {
+    let last_line = source.lines().count() as u32;
+    e.msg.contains("unexpected EOF")
+        || e.msg.contains("was never closed")
+        || e.msg.starts_with("expected an indented block")
+        || e.msg.contains("unterminated triple-quoted string")
+        || (e.lineno > last_line)
+}
+
+fn run(opts: Options) -> i32 {
+    let mut cfg = opts.cfg;
+    cfg.path = compute_path(&opts.command, &cfg);
+    cfg.executable = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let interactive_stdin = matches!(opts.command, Command::Stdin) && std::io::stdin().is_terminal();
+    if interactive_stdin {
+        cfg.interactive = true;
+    }
+    crate::config::register_builtin_modules();
+    let ts = include::pystate::_PyThreadState_GET();
+    ts.set_native_stack(STACK_SIZE, STACK_MARGIN);
+    if let Err(e) = python::pylifecycle::Py_InitializeFromConfig(&cfg) {
+        eprintln!("Fatal Python error: init failed: {e:?}");
+        return 1;
+    }
+    let result = match &opts.command {
+        Command::File(f) => {
+            if opts.skip_first_line {
+                match std::fs::read(f) {
+                    Ok(bytes) => {
+                        let src = python::import::decode_source(&bytes);
+                        let rest = src.split_once('\n').map(|(_, r)| format!("\n{r}")).unwrap_or_default();
+                        let abs = std::fs::canonicalize(f).map(|p| p.to_string_lossy().into_owned()).unwrap_or(f.clone());
+                        python::pythonrun::run_main_source(&rest, &abs, true)
+                    }
+                    Err(e) => Err(objects::pyerrors::os_error_from_io(&e)),
+                }
+            } else if std::path::Path::new(f).is_dir() {
+                Err(objects::pyerrors::PyErr_SetString(
+                    &objects::exceptions::PyExc_RuntimeError,
+                    format!("can't find '__main__' module in '{f}'"),
+                ))
+            } else {
+                match std::fs::metadata(f) {
+                    Err(e) => {
+                        let n = e.raw_os_error().unwrap_or(2);
+                        let exe = std::env::args().next().unwrap_or_else(|| "pyrs".into());
+                        eprintln!(
+                            "{}: can't open file '{}': [Errno {}] {}",
+                            exe,
+                            std::fs::canonicalize(".").map(|d| d.join(f).to_string_lossy().into_owned()).unwrap_or(f.clone()),
+                            n,
+                            objects::pyerrors::strerror(n)
+                        );
+                        return 2;
+                    }
+                    Ok(_) => python::pythonrun::run_file(f),
+                }
+            }
+        }
+        Command::Code(c) => python::pythonrun::run_command(c),
+        Command::Module(m) => python::pythonrun::run_module(m),
+        Command::Stdin => {
+            if interactive_stdin {
+                let status = interactive_loop(&cfg);
+                let fin = python::pylifecycle::Py_FinalizeEx();
+                return if status != 0 { status } else { fin };
+            }
+            let mut src = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src);
+            python::pythonrun::run_main_source(&src, "<stdin>", false)
+        }
+    };
+    let mut status = match result {
+        Ok(_) => 0,
+        Err(e) => report(e),
+    };
+    if cfg.inspect && status != -2 {
+        status = interactive_loop(&cfg);
+    }
+    let fin = python::pylifecycle::Py_FinalizeEx();
+    if status == -2 {
+        // Ended by Ctrl-C: die by SIGINT so the parent sees it (CPython's
+        // `_Py_HandleSigint` exit), after flushing.
+        // SAFETY: restoring the default handler and signalling ourselves.
+        unsafe {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            libc::kill(libc::getpid(), libc::SIGINT);
+        }
+        return 130;
+    }
+    if status == 0 {
+        fin
+    } else {
+        status
+    }
+}
 
 /// Mirrors `Py_BytesMain`: parse the command line, run, return the exit status.
 pub fn py_main() -> i32 {
-    eprintln!("pyrs: the runtime is not built yet");
-    2
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let opts = match parse_args(&args) {
+        Ok(o) => o,
+        Err(status) => return status,
+    };
+    let worker = std::thread::Builder::new()
+        .name("pyrs".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(opts));
+    match worker {
+        Ok(handle) => match handle.join() {
+            Ok(status) => status,
+            Err(_) => {
+                eprintln!("pyrs: internal error (the interpreter thread panicked)");
+                70
+            }
+        },
+        Err(e) => {
+            eprintln!("pyrs: cannot start the interpreter thread: {e}");
+            1
+        }
+    }
 }

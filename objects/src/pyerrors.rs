@@ -160,3 +160,40 @@ pub fn stop_iteration(value: Option<PyObjectRef>) -> PyErr {
 pub fn type_name(obj: &PyObject) -> &str {
     obj.ob_type().name()
 }
+
+/// The text of an OS error number (`strerror`).
+pub fn strerror(errno: i32) -> String {
+    // SAFETY: `strerror` returns a pointer to a NUL-terminated static or thread-local
+    // message; it is copied out at once.
+    unsafe {
+        let p = libc::strerror(errno);
+        if p.is_null() {
+            return format!("Unknown error {errno}");
+        }
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}
+
+/// `PyErr_SetFromErrno`: `OSError(errno, strerror(errno))`, which the OSError
+/// constructor turns into the matching subclass (`FileNotFoundError`, ...).
+pub fn PyErr_SetFromErrno(errno: i32) -> PyErr {
+    let msg = PyUnicode_FromString(&strerror(errno));
+    PyErr_FromArgs(&PyExc_OSError, &[crate::longobject::PyLong_FromLong(errno as i64), msg])
+}
+
+/// `PyErr_SetFromErrnoWithFilenameObject`: as above, with the file name.
+pub fn PyErr_SetFromErrnoWithFilename(errno: i32, filename: PyObjectRef) -> PyErr {
+    let msg = PyUnicode_FromString(&strerror(errno));
+    PyErr_FromArgs(
+        &PyExc_OSError,
+        &[crate::longobject::PyLong_FromLong(errno as i64), msg, filename],
+    )
+}
+
+/// An `OSError` for a Rust I/O error.
+pub fn os_error_from_io(e: &std::io::Error) -> PyErr {
+    match e.raw_os_error() {
+        Some(n) => PyErr_SetFromErrno(n),
+        None => os_error(e.to_string()),
+    }
+}

@@ -51,3 +51,22 @@ pub fn write_unraisable(err: include::PyErr, obj: Option<&PyObject>) {
         None => eprintln!("Exception ignored: {err:?}"),
     }
 }
+
+static SIGNAL_CHECK: GlobalCell<Cell<Option<fn() -> include::PyResult<()>>>> = GlobalCell::new(Cell::new(None));
+
+/// Install the interpreter's pending-signal check (Modules/signalmodule.c's
+/// `PyErr_CheckSignals`).
+pub fn set_signal_check(f: fn() -> include::PyResult<()>) {
+    // SAFETY: a Cell in a global.
+    unsafe { SIGNAL_CHECK.get_ref() }.set(Some(f));
+}
+
+/// `PyErr_CheckSignals`: run pending signal handlers (Ctrl-C raises
+/// `KeyboardInterrupt`). Blocking calls use it when interrupted.
+pub fn check_signals() -> include::PyResult<()> {
+    // SAFETY: a Cell in a global.
+    match unsafe { SIGNAL_CHECK.get_ref() }.get() {
+        Some(f) => f(),
+        None => Ok(()),
+    }
+}

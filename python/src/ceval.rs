@@ -1866,6 +1866,21 @@ pub fn PyEval_EvalCode(code: PyRef<PyCodeObject>, globals: &PyObject, locals: &P
     }
 }
 
+/// Run a class body: the function's code with `ns` as its locals mapping (the
+/// `_PyEval_Vector` call of `__build_class__`). Returns what the body returns (the
+/// `__class__` cell, or None).
+pub fn PyEval_EvalClassBody(func: &PyFunctionObject, ns: &PyObject) -> PyResult {
+    let tstate = _PyThreadState_GET();
+    let mut no_args: Vec<Slot> = Vec::new();
+    // SAFETY: no arguments; the new frame is run and then released.
+    unsafe {
+        let frame = _PyEvalFramePushAndInit(tstate, func, Some(ns.to_owned()), no_args.as_mut_ptr(), 0, None)?;
+        let res = _PyEval_EvalFrameDefault(tstate, frame, None);
+        release_entry_frame(tstate, frame);
+        res
+    }
+}
+
 /// The innermost running frame's globals (`PyEval_GetGlobals`).
 pub fn PyEval_GetGlobals() -> Option<PyObjectRef> {
     let f = _PyThreadState_GET().current_frame.get();

@@ -1,0 +1,7 @@
+//! The table of native modules built into `pyrs`. Mirrors Modules/config.c
+//! (CPython 3.11), whose `_PyImport_Inittab` lists every built-in module.
+
+/// Register every native module with the import system (`_PyImport_Inittab`).
+pub fn register_builtin_modules() {
+    python::import::PyImport_AppendInittab("_opcode", crate::_opcode::PyInit__opcode);
+}

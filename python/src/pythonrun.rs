@@ -1,0 +1,369 @@
+//! Running programs and reporting their uncaught exceptions. Mirrors Python/pythonrun.c
+//! (CPython 3.11): compiling and running a file, a `-c` string or a `-m` module in
+//! `__main__`, `PyErr_Print` (with `SystemExit` handling and `sys.excepthook`) and
+//! `PyErr_Display` (chained exceptions, the `SyntaxError` layout, suggestions, notes).
+
+use include::code::PyCodeObject;
+
+use objects::dictobject::*;
+use objects::exceptions::*;
+use objects::object::*;
+use objects::prelude::*;
+use objects::tupleobject::PyTuple_New;
+use objects::unicodeobject::{as_str_lossy, PyUnicodeObject, PyUnicode_FromString};
+
+use crate::compile::{CompileError, ErrorKind, Mode};
+
+/// The `SyntaxError` (or `IndentationError`, `TabError`...) for a compile error.
+fn compile_error_to_exception(e: &CompileError, filename: &str) -> PyErr {
+    let tp: &PyTypeObject = match e.kind {
+        ErrorKind::SyntaxError => &PyExc_SyntaxError,
+        ErrorKind::IndentationError => &PyExc_IndentationError,
+        ErrorKind::TabError => &PyExc_TabError,
+        ErrorKind::MemoryError => return PyErr_NoMemory(),
+        ErrorKind::RecursionError => &PyExc_RecursionError,
+        ErrorKind::OverflowError => &PyExc_OverflowError,
+        ErrorKind::ValueError => &PyExc_ValueError,
+    };
+    if !objects::typeobject::PyType_IsSubtype(tp, &PyExc_SyntaxError) {
+        return PyErr_SetString(tp, &e.msg);
+    }
+    let opt_int = |v: u32| objects::longobject::PyLong_FromLong(v as i64);
+    let text = match &e.text {
+        Some(t) => PyUnicode_FromString(t),
+        None => none(),
+    };
+    let details = PyTuple_New(vec![
+        PyUnicode_FromString(filename),
+        opt_int(e.lineno),
+        opt_int(e.offset),
+        text,
+        opt_int(e.end_lineno),
+        opt_int(e.end_offset),
+    ])
+    .into_object();
+    PyErr_FromArgs(tp, &[PyUnicode_FromString(&e.msg), details])
+}
+
+/// Compile source text to a code object (`Py_CompileStringObject`).
+pub fn compile_source(source: &str, filename: &str, mode: Mode, optimize: i32) -> PyResult<PyRef<PyCodeObject>> {
+    match crate::compile::compile(source, filename, mode, optimize) {
+        Ok(unit) => crate::makecode::make_code(&unit),
+        Err(e) => Err(compile_error_to_exception(&e, filename)),
+    }
+}
+
+/// The `__main__` module's namespace, made at start-up (`add_main_module`).
+pub fn main_dict() -> PyResult<PyRef<PyDictObject>> {
+    let modules = crate::import::modules_dict()?;
+    match PyDict_GetItemWithError(&modules, objects::intern!("__main__"))? {
+        Some(m) => match m.downcast_ref::<objects::moduleobject::PyModuleObject>() {
+            Some(m) => Ok(PyRef::from_borrowed(m.dict())),
+            None => Err(runtime_error("__main__ is not a module")),
+        },
+        None => Err(runtime_error("can't find __main__ module")),
+    }
+}
+
+/// Run `source` as the `__main__` module from `filename` (`pyrun_file`).
+pub fn run_main_source(source: &str, filename: &str, set_file: bool) -> PyResult {
+    let d = main_dict()?;
+    if set_file {
+        PyDict_SetItem(&d, objects::intern!("__file__"), &PyUnicode_FromString(filename))?;
+        PyDict_SetItem(&d, objects::intern!("__cached__"), Py_None())?;
+    }
+    let code = compile_source(source, filename, Mode::Exec, -1)?;
+    crate::ceval::PyEval_EvalCode(code, d.as_object(), d.as_object())
+}
+
+/// Run a file as `__main__` (`_PyRun_SimpleFileObject`).
+pub fn run_file(path: &str) -> PyResult {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let err = objects::pyerrors::os_error_from_io(&e);
+        let _ = PyObject_SetAttr(err.value(), objects::intern!("filename"), Some(&PyUnicode_FromString(path)));
+        err
+    })?;
+    let source = crate::import::decode_source(&bytes);
+    let abs = std::fs::canonicalize(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.to_string());
+    run_main_source(&source, &abs, true)
+}
+
+/// Run `-c` code (`PyRun_SimpleStringFlags`).
+pub fn run_command(command: &str) -> PyResult {
+    run_main_source(command, "<string>", false)
+}
+
+/// Run `-m module` (`runpy._run_module_as_main`).
+pub fn run_module(name: &str) -> PyResult {
+    let (file, source, _main_name) = crate::import::find_main_module(name)?;
+    if let Some(argv) = crate::sysmodule::PySys_GetObject("argv") {
+        objects::r#abstract::PyObject_SetItem(
+            &argv,
+            &objects::longobject::PyLong_FromLong(0),
+            &PyUnicode_FromString(&file),
+        )?;
+    }
+    let d = main_dict()?;
+    let package = match name.rsplit_once('.') {
+        Some((p, _)) => PyUnicode_FromString(p),
+        None => PyUnicode_FromString(""),
+    };
+    PyDict_SetItem(&d, objects::intern!("__package__"), &package)?;
+    run_main_source(&source, &file, true)
+}
+
+// --- Reporting -------------------------------------------------------------------------
+
+/// The exit status for an uncaught `SystemExit` (`_Py_HandleSystemExit`), printing
+/// a non-integer code to stderr as CPython does.
+pub fn handle_system_exit(value: &PyObject) -> i32 {
+    let code = match _PyObject_LookupAttr(value, objects::intern!("code")) {
+        Ok(Some(c)) => c,
+        _ => value.to_owned(),
+    };
+    if code.is(Py_None()) {
+        return 0;
+    }
+    if let Some(l) = code.downcast_ref::<objects::longobject::PyLongObject>() {
+        return match l.as_i64() {
+            Some(v) => v as i32,
+            None => -1,
+        };
+    }
+    let text = match PyObject_Str(&code) {
+        Ok(s) => as_str_lossy(&s).into_owned(),
+        Err(_) => String::new(),
+    };
+    let _ = crate::sysmodule::flush_std_files();
+    crate::sysmodule::write_stderr(&format!("{text}\n"));
+    1
+}
+
+/// `PyErr_Print` for an uncaught exception. Returns the process exit status.
+pub fn PyErr_Print(err: PyErr) -> i32 {
+    let value = err.into_value();
+    if PyErr_GivenExceptionMatches(&value, PyExc_SystemExit.as_object()) {
+        return handle_system_exit(&value);
+    }
+    let tp = value.ob_type().as_object().to_owned();
+    let tb = exc_traceback(&value).unwrap_or_else(none);
+    let _ = crate::sysmodule::PySys_SetObject("last_type", &tp);
+    let _ = crate::sysmodule::PySys_SetObject("last_value", &value);
+    let _ = crate::sysmodule::PySys_SetObject("last_traceback", &tb);
+    match crate::sysmodule::PySys_GetObject("excepthook") {
+        Some(hook) if !hook.is(Py_None()) => {
+            if let Err(e) = objects::call::PyObject_Vectorcall(&hook, &[tp, value.clone(), tb], None) {
+                let hv = e.into_value();
+                if PyErr_GivenExceptionMatches(&hv, PyExc_SystemExit.as_object()) {
+                    return handle_system_exit(&hv);
+                }
+                let mut out = String::from("Error in sys.excepthook:\n");
+                PyErr_Display(&hv, &mut out);
+                out.push_str("\nOriginal exception was:\n");
+                PyErr_Display(&value, &mut out);
+                crate::sysmodule::write_stderr(&out);
+            }
+        }
+        _ => {
+            let mut out = String::from("sys.excepthook is missing\n");
+            PyErr_Display(&value, &mut out);
+            crate::sysmodule::write_stderr(&out);
+        }
+    }
+    1
+}
+
+/// The exception's type name as printed: `module.Qualname` unless the module is
+/// `builtins` or `__main__`.
+fn exception_type_name(value: &PyObject) -> String {
+    let tp = value.ob_type();
+    let qualname = objects::typeobject::type_qualname(tp).unwrap_or_else(|_| tp.name().to_string());
+    match objects::typeobject::type_module_name(tp) {
+        Ok(Some(m)) if m != "builtins" && m != "__main__" => format!("{m}.{qualname}"),
+        Ok(Some(_)) => qualname,
+        _ => format!("<unknown>{qualname}"),
+    }
+}
+
+/// `print_error_text`: a `SyntaxError`'s source line and caret line.
+fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let caret_repetitions = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+    let mut offset = offset - 1;
+    let mut t = text;
+    while let Some(rest) = t.strip_prefix([' ', '\t', '\x0c']) {
+        t = rest;
+        offset -= 1;
+    }
+    let mut len = t.len() as i64;
+    if t.ends_with('\n') {
+        len -= 1;
+    }
+    if offset > len {
+        offset = len;
+    }
+    // Skip past embedded newlines before the offset.
+    while let Some(nl) = t.find('\n') {
+        let inl = nl as i64;
+        if inl >= offset {
+            break;
+        }
+        t = &t[nl + 1..];
+        len -= inl + 1;
+        offset -= inl + 1;
+    }
+    out.push_str("    ");
+    out.push_str(t);
+    if !t.ends_with('\n') {
+        out.push('\n');
+    }
+    let _ = len;
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    for _ in 0..offset {
+        out.push(' ');
+    }
+    for _ in 0..caret_repetitions {
+        out.push('^');
+    }
+    out.push('\n');
+}
+
+fn attr_int(obj: &PyObject, name: &PyObject) -> Option<i64> {
+    let v = _PyObject_LookupAttr(obj, name).ok().flatten()?;
+    v.downcast_ref::<objects::longobject::PyLongObject>()?.as_i64()
+}
+
+/// `print_exception`: one exception with its traceback.
+fn print_exception(value: &PyObject, out: &mut String) {
+    if let Some(tb) = exc_traceback(value) {
+        crate::traceback::PyTraceBack_Print(&tb, out);
+    }
+    let mut message: Option<PyObjectRef> = None;
+    let is_syntax = _PyObject_LookupAttr(value, objects::intern!("print_file_and_line"))
+        .ok()
+        .flatten()
+        .is_some();
+    if is_syntax {
+        let filename = _PyObject_LookupAttr(value, objects::intern!("filename"))
+            .ok()
+            .flatten()
+            .filter(|f| !f.is(Py_None()))
+            .map(|f| as_str_lossy(&f).into_owned())
+            .unwrap_or_else(|| "<string>".into());
+        let lineno = attr_int(value, objects::intern!("lineno")).unwrap_or(0);
+        out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+        let text = _PyObject_LookupAttr(value, objects::intern!("text")).ok().flatten();
+        if let Some(text) = text.filter(|t| PyUnicodeObject::check(t)) {
+            let text = as_str_lossy(&text).into_owned();
+            let offset = attr_int(value, objects::intern!("offset")).unwrap_or(-1);
+            let mut end_offset = attr_int(value, objects::intern!("end_offset")).unwrap_or(-1);
+            let end_lineno = attr_int(value, objects::intern!("end_lineno")).unwrap_or(lineno);
+            let line_size = text.len() as i64;
+            if end_lineno > lineno {
+                end_offset = line_size;
+            }
+            if end_offset > line_size + 1 {
+                end_offset = line_size + 1;
+            }
+            print_error_text(out, offset, end_offset, &text);
+        }
+        message = _PyObject_LookupAttr(value, objects::intern!("msg")).ok().flatten();
+    }
+    out.push_str(&exception_type_name(value));
+    let shown = message.unwrap_or_else(|| value.to_owned());
+    if !shown.is(Py_None()) {
+        match PyObject_Str(&shown) {
+            Ok(s) => {
+                let s = as_str_lossy(&s).into_owned();
+                if !s.is_empty() {
+                    out.push_str(": ");
+                    out.push_str(&s);
+                }
+            }
+            Err(_) => out.push_str(": <exception str() failed>"),
+        }
+    }
+    if let Some(s) = crate::suggestions::_Py_Offer_Suggestions(value) {
+        out.push_str(". Did you mean: '");
+        out.push_str(&as_str_lossy(&s));
+        out.push_str("'?");
+    }
+    out.push('\n');
+    // PEP 678 notes.
+    if let Ok(Some(notes)) = _PyObject_LookupAttr(value, objects::intern!("__notes__")) {
+        match objects::r#abstract::PySequence_Fast(&notes, "") {
+            Ok(items) if !PyUnicodeObject::check(&notes) => {
+                for n in items {
+                    let s = if PyUnicodeObject::check(&n) { PyObject_Str(&n) } else { PyObject_Repr(&n) };
+                    match s {
+                        Ok(s) => out.push_str(&as_str_lossy(&s)),
+                        Err(_) => out.push_str("<note str() failed>"),
+                    }
+                    out.push('\n');
+                }
+            }
+            _ => {
+                match PyObject_Repr(&notes) {
+                    Ok(r) => out.push_str(&as_str_lossy(&r)),
+                    Err(_) => out.push_str("<__notes__ repr() failed>"),
+                }
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// `print_exception_recursive`: the chain of causes and contexts, then the exception.
+fn print_exception_recursive(value: &PyObject, seen: &mut Vec<usize>, out: &mut String) {
+    seen.push(value.as_ptr() as usize);
+    let cause = exc_cause(value);
+    let context = exc_context(value);
+    if let Some(c) = cause.filter(|c| !c.is(Py_None())) {
+        if !seen.contains(&(c.as_ptr() as usize)) {
+            print_exception_recursive(&c, seen, out);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+    } else if let Some(c) = context.filter(|c| !c.is(Py_None())) {
+        if !exc_suppress_context(value) && !seen.contains(&(c.as_ptr() as usize)) {
+            print_exception_recursive(&c, seen, out);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    print_exception(value, out);
+}
+
+/// `PyErr_Display`: append the report of an exception (and its chain) to `out`.
+pub fn PyErr_Display(value: &PyObject, out: &mut String) {
+    if !PyExceptionInstance_Check(value) {
+        out.push_str("TypeError: print_exception(): Exception expected for value, ");
+        out.push_str(value.ob_type().name());
+        out.push_str(" found\n");
+        return;
+    }
+    let mut seen = Vec::new();
+    print_exception_recursive(value, &mut seen, out);
+}
+
+/// The traceback and exception lines of one exception (for `sys.unraisablehook`).
+pub fn print_exception_with_traceback(value: &PyObject, out: &mut String) {
+    PyErr_Display(value, out);
+}
+
+/// Report an exception nobody can catch (`_PyErr_WriteUnraisableMsg`) through
+/// `sys.unraisablehook`.
+pub fn write_unraisable(err: PyErr, obj: Option<&PyObject>) {
+    let value = err.into_value();
+    let mut out = String::from("Exception ignored in: ");
+    match obj.map(PyObject_Repr) {
+        Some(Ok(r)) => out.push_str(&as_str_lossy(&r)),
+        Some(Err(_)) => out.push_str("<object repr() failed>"),
+        None => out.push_str("None"),
+    }
+    out.push('\n');
+    PyErr_Display(&value, &mut out);
+    crate::sysmodule::write_stderr(&out);
+}
