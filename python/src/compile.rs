@@ -1998,14 +1998,14 @@ impl<'a> Compiler<'a> {
         self.addop_j(Op::PopJumpIfTrue, exit);
         self.next_block();
         self.addop_i(RERAISE, 2);
+        self.use_next_block(cleanup);
+        self.pop_except_and_reraise();
         self.use_next_block(exit);
         self.addop(POP_TOP);
         self.addop_pseudo(Op::PopBlock);
         self.addop(POP_EXCEPT);
         self.addop(POP_TOP);
         self.addop(POP_TOP);
-        self.use_next_block(cleanup);
-        self.pop_except_and_reraise();
     }
 
     /// Mirrors `compiler_with`: one nested with-block per item.
@@ -2725,7 +2725,23 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
                 return Ok(());
             }
-            ast::Expr::Compare(c) if c.ops.len() > 1 => {
+            ast::Expr::Compare(c) => {
+                // 3.11 gives the jump (and what follows, until the next SET_LOC) the
+                // comparison's location.
+                self.set_loc(e.range());
+                if c.ops.len() == 1 {
+                    self.visit_expr(e)?;
+                    self.addop_j(
+                        if cond {
+                            Op::PopJumpIfTrue
+                        } else {
+                            Op::PopJumpIfFalse
+                        },
+                        next,
+                    );
+                    self.next_block();
+                    return Ok(());
+                }
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_block();
                 self.visit_expr(&c.left)?;
@@ -3081,11 +3097,12 @@ impl<'a> Compiler<'a> {
             return Ok(false);
         }
         self.visit_expr(&meth.value)?;
-        let saved = self.ur().loc;
+        // LOAD_METHOD and a KW_NAMES carry the attribute's location, the call
+        // instructions the call's.
+        let call_loc = self.ur().loc;
         self.set_loc(meth.range);
         self.update_start_location_to_match_attr(meth);
         self.addop_name(LOAD_METHOD, &meth.attr);
-        self.u().loc = saved;
         for a in &c.args {
             self.visit_expr(a)?;
         }
@@ -3096,9 +3113,9 @@ impl<'a> Compiler<'a> {
             }
             self.compiler_call_simple_kw_helper(&c.keywords);
         }
+        self.u().loc = call_loc;
         self.update_start_location_to_match_attr(meth);
         self.addop_i(PRECALL, (argsl + kwdsl) as i32);
-        self.update_start_location_to_match_attr(meth);
         self.addop_i(CALL, (argsl + kwdsl) as i32);
         Ok(true)
     }

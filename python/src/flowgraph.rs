@@ -259,7 +259,10 @@ impl Cfg {
         }
         let target = last.target_block();
         let t = &self.blocks[target];
-        if t.exits_scope() && t.instrs.len() <= MAX_COPY_SIZE {
+        // Only blocks without a line number (like the implicit `return None`) are
+        // copied: a copy of located code would change what tracing reports.
+        let has_lineno = t.instrs.iter().any(|i| i.loc.lineno > 0);
+        if t.exits_scope() && t.instrs.len() <= MAX_COPY_SIZE && !has_lineno {
             let copy = t.instrs.clone();
             let bb = &mut self.blocks[b];
             if let Some(last) = bb.instrs.last_mut() {
@@ -302,9 +305,7 @@ impl Cfg {
     /// that keeps the line numbers honest. Returns whether it changed anything.
     fn jump_thread(&mut self, b: BlockId, i: usize, target: &Instr, op: Op) -> bool {
         let inst = &mut self.blocks[b].instrs[i];
-        if (inst.loc.lineno == target.loc.lineno || target.loc.lineno == -1)
-            && inst.target != target.target
-        {
+        if inst.loc.lineno == target.loc.lineno && inst.target != target.target {
             inst.target = target.target;
             inst.op = op;
             true
