@@ -353,3 +353,14 @@ fn str_repr(s: &str) -> String {
     out.push(quote);
     out
 }
+
+/// `repr()` of a constant, for error messages.
+pub fn constant_repr(c: &ast::Constant) -> String {
+    let mut out = String::new();
+    Unparser {
+        out: &mut out,
+        depth: 0,
+    }
+    .constant(c);
+    out
+}

@@ -2190,18 +2190,18 @@ impl<'a> Compiler<'a> {
 
     /// Mirrors `compiler_annassign`.
     fn compiler_annassign(&mut self, s: &'a ast::Stmt, a: &'a ast::StmtAnnAssign) -> CResult {
-        let _ = s;
         let targ = &*a.target;
         if let Some(v) = &a.value {
             self.visit_expr(v)?;
             self.visit_expr(targ)?;
         }
         let future = self.future_features & CO_FUTURE_ANNOTATIONS != 0;
+        // A parenthesised name is not "simple" (rustpython does not tell).
+        let simple = a.simple && targ.range().start() == s.range().start();
         match targ {
             ast::Expr::Name(n) => {
                 self.forbidden_name(&n.id, Ctx::Store)?;
-                if a.simple && matches!(self.ur().scope_type, ScopeType::Module | ScopeType::Class)
-                {
+                if simple && matches!(self.ur().scope_type, ScopeType::Module | ScopeType::Class) {
                     if future {
                         self.visit_annexpr(&a.annotation)?;
                     } else {
@@ -2227,7 +2227,7 @@ impl<'a> Compiler<'a> {
             }
             _ => return Err(self.error("invalid node type for annotated assignment")),
         }
-        if !a.simple
+        if !simple
             && !future
             && matches!(self.ur().scope_type, ScopeType::Module | ScopeType::Class)
         {
@@ -3498,8 +3498,575 @@ impl<'a> Compiler<'a> {
 
 // ---- match ----
 
+/// Mirrors `pattern_context`: the state of compiling one pattern.
+struct PatternContext {
+    /// Names captured so far, in the order they sit on the stack.
+    stores: Vec<String>,
+    /// Whether an irrefutable pattern is allowed here.
+    allow_irrefutable: bool,
+    /// `fail_pop[i]` pops `i` items and falls through to `fail_pop[i - 1]`.
+    fail_pop: Vec<BlockId>,
+    /// Items on top of the stack that must stay there (captures go beneath).
+    on_top: usize,
+}
+
+/// `WILDCARD_CHECK`: `_`.
+fn wildcard_check(p: &ast::Pattern) -> bool {
+    matches!(p, ast::Pattern::MatchAs(a) if a.name.is_none())
+}
+
+/// `WILDCARD_STAR_CHECK`: `*_`.
+fn wildcard_star_check(p: &ast::Pattern) -> bool {
+    matches!(p, ast::Pattern::MatchStar(s) if s.name.is_none())
+}
+
+fn repr_name(n: &str) -> String {
+    format!("'{n}'")
+}
+
 impl<'a> Compiler<'a> {
-    fn compiler_match(&mut self, _m: &'a ast::StmtMatch) -> CResult {
-        Err(self.error("match statements are not supported yet"))
+    /// Mirrors `compiler_match`.
+    fn compiler_match(&mut self, m: &'a ast::StmtMatch) -> CResult {
+        self.visit_expr(&m.subject)?;
+        let end = self.new_block();
+        let cases = m.cases.len();
+        let last = &m.cases[cases - 1];
+        let has_default = wildcard_check(&last.pattern) && cases > 1;
+        let mut pc = PatternContext {
+            stores: Vec::new(),
+            allow_irrefutable: false,
+            fail_pop: Vec::new(),
+            on_top: 0,
+        };
+        for (i, case) in m
+            .cases
+            .iter()
+            .enumerate()
+            .take(cases - has_default as usize)
+        {
+            self.set_loc(case.pattern.range());
+            let not_last = i != cases - has_default as usize - 1;
+            if not_last {
+                self.addop_i(COPY, 1);
+            }
+            pc.stores = Vec::new();
+            pc.allow_irrefutable = case.guard.is_some() || i == cases - 1;
+            pc.fail_pop = Vec::new();
+            pc.on_top = 0;
+            self.compiler_pattern(&case.pattern, &mut pc)?;
+            for name in pc.stores.clone() {
+                self.nameop(&name, Ctx::Store)?;
+            }
+            if let Some(g) = &case.guard {
+                self.ensure_fail_pop(&mut pc, 0);
+                self.compiler_jump_if(g, pc.fail_pop[0], false)?;
+            }
+            if not_last {
+                self.addop(POP_TOP);
+            }
+            self.visit_stmts(&case.body)?;
+            self.addop_j(Op::Jump, end);
+            self.set_loc(case.pattern.range());
+            self.emit_and_reset_fail_pop(&mut pc);
+        }
+        if has_default {
+            self.set_loc(last.pattern.range());
+            if cases == 1 {
+                self.addop(POP_TOP);
+            } else {
+                self.addop(NOP);
+            }
+            if let Some(g) = &last.guard {
+                self.compiler_jump_if(g, end, false)?;
+            }
+            self.visit_stmts(&last.body)?;
+        }
+        self.use_next_block(end);
+        Ok(())
+    }
+
+    /// Mirrors `ensure_fail_pop`.
+    fn ensure_fail_pop(&mut self, pc: &mut PatternContext, n: usize) {
+        while pc.fail_pop.len() < n + 1 {
+            let b = self.new_block();
+            pc.fail_pop.push(b);
+        }
+    }
+
+    /// Mirrors `jump_to_fail_pop`.
+    fn jump_to_fail_pop(&mut self, pc: &mut PatternContext, op: Op) {
+        let pops = pc.on_top + pc.stores.len();
+        self.ensure_fail_pop(pc, pops);
+        self.addop_j(op, pc.fail_pop[pops]);
+        self.next_block();
+    }
+
+    /// Mirrors `emit_and_reset_fail_pop`.
+    fn emit_and_reset_fail_pop(&mut self, pc: &mut PatternContext) {
+        if pc.fail_pop.is_empty() {
+            self.next_block();
+            return;
+        }
+        for k in (1..pc.fail_pop.len()).rev() {
+            self.use_next_block(pc.fail_pop[k]);
+            self.addop(POP_TOP);
+        }
+        self.use_next_block(pc.fail_pop[0]);
+        pc.fail_pop.clear();
+    }
+
+    /// Mirrors `pattern_helper_rotate`.
+    fn pattern_helper_rotate(&mut self, mut count: usize) {
+        while count > 1 {
+            self.addop_i(SWAP, count as i32);
+            count -= 1;
+        }
+    }
+
+    /// Mirrors `pattern_helper_store_name`.
+    fn pattern_helper_store_name(
+        &mut self,
+        name: Option<&str>,
+        pc: &mut PatternContext,
+    ) -> CResult {
+        let Some(n) = name else {
+            self.addop(POP_TOP);
+            return Ok(());
+        };
+        self.forbidden_name(n, Ctx::Store)?;
+        if pc.stores.iter().any(|s| s == n) {
+            return Err(self.error(&format!(
+                "multiple assignments to name {} in pattern",
+                repr_name(n)
+            )));
+        }
+        let rotations = pc.on_top + pc.stores.len() + 1;
+        self.pattern_helper_rotate(rotations);
+        pc.stores.push(n.to_string());
+        Ok(())
+    }
+
+    /// Mirrors `pattern_unpack_helper`.
+    fn pattern_unpack_helper(&mut self, elts: &'a [ast::Pattern]) -> CResult {
+        let n = elts.len();
+        let mut seen_star = false;
+        for (i, e) in elts.iter().enumerate() {
+            if let ast::Pattern::MatchStar(_) = e {
+                if seen_star {
+                    return Err(self.error("multiple starred expressions in sequence pattern"));
+                }
+                if i >= (1 << 8) {
+                    return Err(
+                        self.error("too many expressions in star-unpacking sequence pattern")
+                    );
+                }
+                self.addop_i(UNPACK_EX, (i + ((n - i - 1) << 8)) as i32);
+                seen_star = true;
+            }
+        }
+        if !seen_star {
+            self.addop_i(UNPACK_SEQUENCE, n as i32);
+        }
+        Ok(())
+    }
+
+    /// Mirrors `pattern_helper_sequence_unpack`.
+    fn pattern_helper_sequence_unpack(
+        &mut self,
+        patterns: &'a [ast::Pattern],
+        pc: &mut PatternContext,
+    ) -> CResult {
+        self.pattern_unpack_helper(patterns)?;
+        pc.on_top += patterns.len();
+        for p in patterns {
+            pc.on_top -= 1;
+            self.compiler_pattern_subpattern(p, pc)?;
+        }
+        Ok(())
+    }
+
+    /// Mirrors `pattern_helper_sequence_subscr`: with a `*_` in the pattern, index
+    /// the subject instead of unpacking it.
+    fn pattern_helper_sequence_subscr(
+        &mut self,
+        patterns: &'a [ast::Pattern],
+        star: usize,
+        pc: &mut PatternContext,
+    ) -> CResult {
+        pc.on_top += 1;
+        let size = patterns.len();
+        for (i, p) in patterns.iter().enumerate() {
+            if wildcard_check(p) || i == star {
+                continue;
+            }
+            self.addop_i(COPY, 1);
+            if i < star {
+                self.load_const(Constant::Int(BigInt::from(i)));
+            } else {
+                self.addop(GET_LEN);
+                self.load_const(Constant::Int(BigInt::from(size - i)));
+                self.addop_i(BINARY_OP, nb::SUBTRACT as i32);
+            }
+            self.addop(BINARY_SUBSCR);
+            self.compiler_pattern_subpattern(p, pc)?;
+        }
+        pc.on_top -= 1;
+        self.addop(POP_TOP);
+        Ok(())
+    }
+
+    /// Mirrors `compiler_pattern_subpattern`.
+    fn compiler_pattern_subpattern(
+        &mut self,
+        p: &'a ast::Pattern,
+        pc: &mut PatternContext,
+    ) -> CResult {
+        let allow = pc.allow_irrefutable;
+        pc.allow_irrefutable = true;
+        self.compiler_pattern(p, pc)?;
+        pc.allow_irrefutable = allow;
+        Ok(())
+    }
+
+    /// Mirrors `compiler_pattern`.
+    fn compiler_pattern(&mut self, p: &'a ast::Pattern, pc: &mut PatternContext) -> CResult {
+        self.enter_recursion()?;
+        self.set_loc(p.range());
+        let r = match p {
+            ast::Pattern::MatchValue(v) => self.compiler_pattern_value(v, pc),
+            ast::Pattern::MatchSingleton(s) => {
+                self.load_const(const_from_ast(&s.value, None));
+                self.addop_i(IS_OP, 0);
+                self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
+                Ok(())
+            }
+            ast::Pattern::MatchSequence(s) => self.compiler_pattern_sequence(&s.patterns, pc),
+            ast::Pattern::MatchMapping(m) => self.compiler_pattern_mapping(m, pc),
+            ast::Pattern::MatchClass(c) => self.compiler_pattern_class(p, c, pc),
+            ast::Pattern::MatchStar(s) => self.pattern_helper_store_name(s.name.as_deref(), pc),
+            ast::Pattern::MatchAs(a) => self.compiler_pattern_as(a, pc),
+            ast::Pattern::MatchOr(o) => self.compiler_pattern_or(o, pc),
+        };
+        self.depth -= 1;
+        r
+    }
+
+    /// Mirrors `compiler_pattern_value`.
+    fn compiler_pattern_value(
+        &mut self,
+        v: &'a ast::PatternMatchValue,
+        pc: &mut PatternContext,
+    ) -> CResult {
+        if !matches!(&*v.value, ast::Expr::Constant(_) | ast::Expr::Attribute(_)) {
+            return Err(self.error("patterns may only match literals and attribute lookups"));
+        }
+        self.visit_expr(&v.value)?;
+        self.addop_i(COMPARE_OP, 2);
+        self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
+        Ok(())
+    }
+
+    /// Mirrors `compiler_pattern_as`.
+    fn compiler_pattern_as(
+        &mut self,
+        a: &'a ast::PatternMatchAs,
+        pc: &mut PatternContext,
+    ) -> CResult {
+        let Some(pattern) = &a.pattern else {
+            if !pc.allow_irrefutable {
+                if let Some(n) = &a.name {
+                    return Err(self.error(&format!(
+                        "name capture {} makes remaining patterns unreachable",
+                        repr_name(n)
+                    )));
+                }
+                return Err(self.error("wildcard makes remaining patterns unreachable"));
+            }
+            return self.pattern_helper_store_name(a.name.as_deref(), pc);
+        };
+        pc.on_top += 1;
+        self.addop_i(COPY, 1);
+        self.compiler_pattern(pattern, pc)?;
+        pc.on_top -= 1;
+        self.pattern_helper_store_name(a.name.as_deref(), pc)
+    }
+
+    /// Mirrors `compiler_pattern_sequence`.
+    fn compiler_pattern_sequence(
+        &mut self,
+        patterns: &'a [ast::Pattern],
+        pc: &mut PatternContext,
+    ) -> CResult {
+        let size = patterns.len();
+        let mut star: Option<usize> = None;
+        let mut only_wildcard = true;
+        let mut star_wildcard = false;
+        for (i, p) in patterns.iter().enumerate() {
+            if let ast::Pattern::MatchStar(_) = p {
+                if star.is_some() {
+                    return Err(self.error("multiple starred names in sequence pattern"));
+                }
+                star_wildcard = wildcard_star_check(p);
+                only_wildcard &= star_wildcard;
+                star = Some(i);
+                continue;
+            }
+            only_wildcard &= wildcard_check(p);
+        }
+        pc.on_top += 1;
+        self.addop(MATCH_SEQUENCE);
+        self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
+        match star {
+            None => {
+                self.addop(GET_LEN);
+                self.load_const(Constant::Int(BigInt::from(size)));
+                self.addop_i(COMPARE_OP, 2);
+                self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
+            }
+            Some(_) if size > 1 => {
+                self.addop(GET_LEN);
+                self.load_const(Constant::Int(BigInt::from(size - 1)));
+                self.addop_i(COMPARE_OP, 5);
+                self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
+            }
+            Some(_) => {}
+        }
+        pc.on_top -= 1;
+        if only_wildcard {
+            self.addop(POP_TOP);
+        } else if star_wildcard {
+            self.pattern_helper_sequence_subscr(patterns, star.unwrap_or(0), pc)?;
+        } else {
+            self.pattern_helper_sequence_unpack(patterns, pc)?;
+        }
+        Ok(())
+    }
+
+    /// Mirrors `compiler_pattern_mapping`.
+    fn compiler_pattern_mapping(
+        &mut self,
+        m: &'a ast::PatternMatchMapping,
+        pc: &mut PatternContext,
+    ) -> CResult {
+        let size = m.keys.len();
+        pc.on_top += 1;
+        self.addop(MATCH_MAPPING);
+        self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
+        if size == 0 && m.rest.is_none() {
+            pc.on_top -= 1;
+            self.addop(POP_TOP);
+            return Ok(());
+        }
+        if size > 0 {
+            self.addop(GET_LEN);
+            self.load_const(Constant::Int(BigInt::from(size)));
+            self.addop_i(COMPARE_OP, 5);
+            self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
+        }
+        let mut seen: Vec<Constant> = Vec::new();
+        for key in &m.keys {
+            match key {
+                ast::Expr::Constant(c) => {
+                    let v = expr_const(c);
+                    if seen.iter().any(|s| const_equal(s, &v)) {
+                        return Err(self.error(&format!(
+                            "mapping pattern checks duplicate key ({})",
+                            crate::ast_unparse::constant_repr(&c.value)
+                        )));
+                    }
+                    seen.push(v);
+                }
+                ast::Expr::Attribute(_) => {}
+                _ => {
+                    return Err(self.error(
+                        "mapping pattern keys may only match literals and attribute lookups",
+                    ))
+                }
+            }
+            self.visit_expr(key)?;
+        }
+        self.addop_i(BUILD_TUPLE, size as i32);
+        self.addop(MATCH_KEYS);
+        pc.on_top += 2;
+        self.addop_i(COPY, 1);
+        self.load_none();
+        self.addop_i(IS_OP, 1);
+        self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
+        self.addop_i(UNPACK_SEQUENCE, size as i32);
+        pc.on_top += size;
+        pc.on_top -= 1;
+        for p in &m.patterns {
+            pc.on_top -= 1;
+            self.compiler_pattern_subpattern(p, pc)?;
+        }
+        pc.on_top -= 2;
+        if let Some(rest) = &m.rest {
+            self.addop_i(BUILD_MAP, 0);
+            self.addop_i(SWAP, 3);
+            self.addop_i(DICT_UPDATE, 2);
+            self.addop_i(UNPACK_SEQUENCE, size as i32);
+            let mut n = size;
+            while n > 0 {
+                self.addop_i(COPY, 1 + n as i32);
+                n -= 1;
+                self.addop_i(SWAP, 2);
+                self.addop(DELETE_SUBSCR);
+            }
+            self.pattern_helper_store_name(Some(rest), pc)?;
+        } else {
+            self.addop(POP_TOP);
+            self.addop(POP_TOP);
+        }
+        Ok(())
+    }
+
+    /// Mirrors `compiler_pattern_class`.
+    fn compiler_pattern_class(
+        &mut self,
+        p: &'a ast::Pattern,
+        c: &'a ast::PatternMatchClass,
+        pc: &mut PatternContext,
+    ) -> CResult {
+        let nargs = c.patterns.len();
+        let nattrs = c.kwd_attrs.len();
+        if nattrs > 0 {
+            for (i, attr) in c.kwd_attrs.iter().enumerate() {
+                self.set_loc(c.kwd_patterns[i].range());
+                self.forbidden_name(attr, Ctx::Store)?;
+                for (j, other) in c.kwd_attrs.iter().enumerate().skip(i + 1) {
+                    if other == attr {
+                        self.set_loc(c.kwd_patterns[j].range());
+                        return Err(self
+                            .error(&format!("attribute name repeated in class pattern: {attr}")));
+                    }
+                }
+            }
+            self.set_loc(p.range());
+        }
+        self.visit_expr(&c.cls)?;
+        let names: Vec<Constant> = c
+            .kwd_attrs
+            .iter()
+            .map(|a| Constant::Str(a.to_string()))
+            .collect();
+        self.load_const(Constant::Tuple(names));
+        self.addop_i(MATCH_CLASS, nargs as i32);
+        self.addop_i(COPY, 1);
+        self.load_none();
+        self.addop_i(IS_OP, 1);
+        pc.on_top += 1;
+        self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
+        self.addop_i(UNPACK_SEQUENCE, (nargs + nattrs) as i32);
+        pc.on_top += nargs + nattrs;
+        pc.on_top -= 1;
+        for sub in c.patterns.iter().chain(&c.kwd_patterns) {
+            pc.on_top -= 1;
+            if wildcard_check(sub) {
+                self.addop(POP_TOP);
+                continue;
+            }
+            self.compiler_pattern_subpattern(sub, pc)?;
+        }
+        Ok(())
+    }
+
+    /// Mirrors `compiler_pattern_or`.
+    fn compiler_pattern_or(
+        &mut self,
+        o: &'a ast::PatternMatchOr,
+        pc: &mut PatternContext,
+    ) -> CResult {
+        let end = self.new_block();
+        let size = o.patterns.len();
+        let old_stores = std::mem::take(&mut pc.stores);
+        let old_fail_pop = std::mem::take(&mut pc.fail_pop);
+        let old_on_top = pc.on_top;
+        let old_allow = pc.allow_irrefutable;
+        let mut control: Option<Vec<String>> = None;
+        for (i, alt) in o.patterns.iter().enumerate() {
+            self.set_loc(alt.range());
+            pc.stores = Vec::new();
+            pc.allow_irrefutable = i == size - 1 && old_allow;
+            pc.fail_pop = Vec::new();
+            pc.on_top = 0;
+            self.addop_i(COPY, 1);
+            self.compiler_pattern(alt, pc)?;
+            let nstores = pc.stores.len();
+            match &control {
+                None => control = Some(pc.stores.clone()),
+                Some(ctl) if ctl.len() != nstores => {
+                    return Err(self.error("alternative patterns bind different names"))
+                }
+                Some(ctl) if nstores > 0 => {
+                    let ctl = ctl.clone();
+                    for icontrol in (0..nstores).rev() {
+                        let name = &ctl[icontrol];
+                        let Some(istores) = pc.stores.iter().position(|s| s == name) else {
+                            return Err(self.error("alternative patterns bind different names"));
+                        };
+                        if icontrol != istores {
+                            let rotations = istores + 1;
+                            let rotated: Vec<String> = pc.stores.drain(0..rotations).collect();
+                            let at = icontrol - istores;
+                            for (k, r) in rotated.into_iter().enumerate() {
+                                pc.stores.insert(at + k, r);
+                            }
+                            for _ in 0..rotations {
+                                self.pattern_helper_rotate(icontrol + 1);
+                            }
+                        }
+                    }
+                }
+                Some(_) => {}
+            }
+            self.addop_j(Op::Jump, end);
+            self.emit_and_reset_fail_pop(pc);
+        }
+        pc.stores = old_stores;
+        pc.fail_pop = old_fail_pop;
+        pc.on_top = old_on_top;
+        pc.allow_irrefutable = old_allow;
+        self.addop(POP_TOP);
+        self.jump_to_fail_pop(pc, Op::Jump);
+        self.use_next_block(end);
+        let control = control.unwrap_or_default();
+        let nstores = control.len();
+        let nrots = nstores + 1 + pc.on_top + pc.stores.len();
+        for name in control {
+            self.pattern_helper_rotate(nrots);
+            if pc.stores.contains(&name) {
+                return Err(self.error(&format!(
+                    "multiple assignments to name {} in pattern",
+                    repr_name(&name)
+                )));
+            }
+            pc.stores.push(name);
+        }
+        self.addop(POP_TOP);
+        Ok(())
+    }
+}
+
+/// Equality of constants as Python's `==` sees it, for duplicate mapping keys.
+fn const_equal(a: &Constant, b: &Constant) -> bool {
+    use num_traits::ToPrimitive;
+    let num = |c: &Constant| -> Option<(f64, f64, Option<BigInt>)> {
+        match c {
+            Constant::Bool(x) => Some((*x as u8 as f64, 0.0, Some(BigInt::from(*x as u8)))),
+            Constant::Int(i) => Some((i.to_f64().unwrap_or(f64::NAN), 0.0, Some(i.clone()))),
+            Constant::Float(f) => Some((*f, 0.0, None)),
+            Constant::Complex { real, imag } => Some((*real, *imag, None)),
+            _ => None,
+        }
+    };
+    match (num(a), num(b)) {
+        (Some((_, _, Some(x))), Some((_, _, Some(y)))) => x == y,
+        (Some((ar, ai, _)), Some((br, bi, _))) => ar == br && ai == bi,
+        _ => match (a, b) {
+            (Constant::Str(x), Constant::Str(y)) => x == y,
+            (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
+            (Constant::None, Constant::None) => true,
+            _ => a.same_key(b),
+        },
     }
 }

@@ -299,6 +299,21 @@ impl Cfg {
         for b in self.layout() {
             self.clean_basic_block(b);
         }
+        // A jump to the block that follows anyway is useless: it becomes a NOP
+        // (which keeps its line number if it has one of its own).
+        let mut maybe_empty = false;
+        for b in self.layout() {
+            let next = self.blocks[b].next;
+            if let Some(last) = self.blocks[b].instrs.last_mut() {
+                if matches!(last.op, Op::Jump | Op::JumpNoInterrupt) && last.target == next {
+                    last.op = Op::Real(NOP);
+                    maybe_empty = true;
+                }
+            }
+        }
+        if maybe_empty {
+            self.eliminate_empty_basic_blocks();
+        }
     }
 
     /// Mirrors `jump_thread`: make `inst` jump where the jump at its target goes, if
@@ -775,9 +790,7 @@ impl Cfg {
     }
 
     /// Mirrors `label_exception_targets`: walk the CFG with a stack of active
-    /// handlers, recording on each instruction the handler that covers it. A
-    /// `YIELD_VALUE` records the handler depth in its argument (3.11 reads it when
-    /// closing a generator).
+    /// handlers, recording on each instruction the handler that covers it.
     pub fn label_exception_targets(&mut self) {
         for b in &mut self.blocks {
             b.visited = false;
@@ -825,9 +838,6 @@ impl Cfg {
                         todo.push(t);
                     }
                 } else {
-                    if instr.op == Op::Real(YIELD_VALUE) {
-                        self.blocks[b].instrs[i].oparg = stack.len() as i32 - 1;
-                    }
                     self.blocks[b].instrs[i].except = handler;
                 }
             }

@@ -448,11 +448,12 @@ impl<'a> Builder<'a> {
                 self.visit_expr(&a.value)?;
             }
             AnnAssign(a) => {
+                // A parenthesised name is not "simple" (rustpython does not tell).
+                let simple = a.simple && a.target.range().start() == s.range().start();
                 if let ast::Expr::Name(n) = &*a.target {
                     let cur =
                         self.table.entries[self.cur].flags(&mangle(self.private.as_deref(), &n.id));
-                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur != self.global && a.simple
-                    {
+                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur != self.global && simple {
                         let msg = if cur & DEF_GLOBAL != 0 {
                             format!("annotated name '{}' can't be global", n.id)
                         } else {
@@ -460,7 +461,7 @@ impl<'a> Builder<'a> {
                         };
                         return Err(self.error_at(msg, s.range()));
                     }
-                    if a.simple {
+                    if simple {
                         self.add_def(&n.id, DEF_ANNOT | DEF_LOCAL, n.range)?;
                     } else if a.value.is_some() {
                         self.add_def(&n.id, DEF_LOCAL, n.range)?;
