@@ -2549,7 +2549,10 @@ impl<'a> Compiler<'a> {
             Call(c) => self.compiler_call(c)?,
             Constant(c) => self.load_const(expr_const(c)),
             JoinedStr(j) => self.compiler_joined_str(j)?,
-            FormattedValue(f) => self.compiler_formatted_value(f)?,
+            FormattedValue(f) => {
+                let loc = self.ur().loc;
+                self.compiler_formatted_value(f, loc)?
+            }
             Attribute(a) => {
                 self.visit_expr(&a.value)?;
                 self.update_start_location_to_match_attr(a);
@@ -3013,21 +3016,27 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Mirrors `compiler_joined_str`.
+    /// Mirrors `compiler_joined_str`. CPython's f-string parser gives the literal
+    /// pieces and the formatted values of an f-string (and of its format specs) the
+    /// location of the whole string, even when implicit concatenation joined
+    /// several; rustpython gives each its own piece, so the location is imposed
+    /// here. Pieces made by the `%`-format fold keep theirs (the values their
+    /// argument's, the literals none).
     fn compiler_joined_str(&mut self, j: &'a ast::ExprJoinedStr) -> CResult {
+        let piece_loc = self.ur().loc;
         if j.values.len() > STACK_USE_GUIDELINE {
             self.load_const(Constant::Str(String::new()));
             self.addop_name(LOAD_METHOD, "join");
             self.addop_i(BUILD_LIST, 0);
             for v in &j.values {
-                self.visit_expr(v)?;
+                self.fstring_piece(v, piece_loc)?;
                 self.addop_i(LIST_APPEND, 1);
             }
             self.addop_i(PRECALL, 1);
             self.addop_i(CALL, 1);
         } else {
             for v in &j.values {
-                self.visit_expr(v)?;
+                self.fstring_piece(v, piece_loc)?;
             }
             if j.values.len() != 1 {
                 self.addop_i(BUILD_STRING, j.values.len() as i32);
@@ -3036,9 +3045,39 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// One value of a JoinedStr, at the f-string's location (see above).
+    fn fstring_piece(&mut self, v: &'a ast::Expr, piece_loc: Location) -> CResult {
+        let saved = self.ur().loc;
+        match v {
+            ast::Expr::Constant(c) => {
+                self.u().loc = if c.range.is_empty() && c.range.start().to_usize() == 0 {
+                    NO_LOCATION
+                } else {
+                    piece_loc
+                };
+                self.load_const(expr_const(c));
+            }
+            ast::Expr::FormattedValue(f) => {
+                if f.range == f.value.range() {
+                    self.set_loc(f.range);
+                } else {
+                    self.u().loc = piece_loc;
+                }
+                self.compiler_formatted_value(f, piece_loc)?;
+            }
+            _ => self.visit_expr(v)?,
+        }
+        self.u().loc = saved;
+        Ok(())
+    }
+
     /// Mirrors `compiler_formatted_value`: the argument has the conversion in its
     /// low two bits and 0x04 when a format spec is on the stack.
-    fn compiler_formatted_value(&mut self, f: &'a ast::ExprFormattedValue) -> CResult {
+    fn compiler_formatted_value(
+        &mut self,
+        f: &'a ast::ExprFormattedValue,
+        piece_loc: Location,
+    ) -> CResult {
         self.visit_expr(&f.value)?;
         let mut oparg = match f.conversion {
             ast::ConversionFlag::None => 0,
@@ -3047,7 +3086,15 @@ impl<'a> Compiler<'a> {
             ast::ConversionFlag::Ascii => 3,
         };
         if let Some(spec) = &f.format_spec {
-            self.visit_expr(spec)?;
+            match &**spec {
+                ast::Expr::JoinedStr(js) => {
+                    let here = self.ur().loc;
+                    self.u().loc = piece_loc;
+                    self.compiler_joined_str(js)?;
+                    self.u().loc = here;
+                }
+                other => self.fstring_piece(other, piece_loc)?,
+            }
             oparg |= 0x04;
         }
         self.addop_i(FORMAT_VALUE, oparg);
