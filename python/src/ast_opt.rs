@@ -26,7 +26,9 @@ const MAX_TOTAL_ITEMS: usize = 1024;
 /// `recursion_limit * COMPILER_STACK_FRAME_SCALE` with the default limit of 1000.
 const MAX_DEPTH: usize = 3000;
 
-struct State {
+struct State<'s> {
+    /// The source text, for the one range rustpython gets differently (below).
+    source: &'s str,
     optimize: i32,
     future_annotations: bool,
     depth: usize,
@@ -34,8 +36,14 @@ struct State {
 
 type Res = Result<(), CompileError>;
 
-pub fn optimize_module(body: &mut [ast::Stmt], optimize: i32, future_annotations: bool) -> Res {
+pub fn optimize_module(
+    source: &str,
+    body: &mut [ast::Stmt],
+    optimize: i32,
+    future_annotations: bool,
+) -> Res {
     let mut st = State {
+        source,
         optimize,
         future_annotations,
         depth: 0,
@@ -43,8 +51,14 @@ pub fn optimize_module(body: &mut [ast::Stmt], optimize: i32, future_annotations
     st.fold_body(body)
 }
 
-pub fn optimize_expr(e: &mut ast::Expr, optimize: i32, future_annotations: bool) -> Res {
+pub fn optimize_expr(
+    source: &str,
+    e: &mut ast::Expr,
+    optimize: i32,
+    future_annotations: bool,
+) -> Res {
     let mut st = State {
+        source,
         optimize,
         future_annotations,
         depth: 0,
@@ -544,7 +558,7 @@ fn has_starred(elts: &[ast::Expr]) -> bool {
     elts.iter().any(|e| matches!(e, ast::Expr::Starred(_)))
 }
 
-impl State {
+impl State<'_> {
     fn enter(&mut self) -> Res {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -775,6 +789,30 @@ impl State {
         Ok(())
     }
 
+    /// In `f(x for x in y)` CPython's generator expression spans the call's
+    /// parentheses (they are its own); rustpython's stops inside them.
+    fn fix_genexp_argument_range(&self, c: &mut ast::ExprCall) {
+        if c.args.len() != 1 || !c.keywords.is_empty() {
+            return;
+        }
+        let ast::Expr::GeneratorExp(g) = &mut c.args[0] else {
+            return;
+        };
+        let bytes = self.source.as_bytes();
+        let start = g.range.start().to_usize();
+        if bytes.get(start) == Some(&b'(') {
+            return;
+        }
+        let mut i = start;
+        while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\\' | b'\x0c') {
+            i -= 1;
+        }
+        if i > 0 && bytes[i - 1] == b'(' {
+            let open = ast::text_size::TextSize::from((i - 1) as u32);
+            g.range = ast::text_size::TextRange::new(open, c.range.end());
+        }
+    }
+
     fn fold_handlers(&mut self, hs: &mut [ast::ExceptHandler]) -> Res {
         for h in hs {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -906,6 +944,7 @@ impl State {
                 }
             }
             Call(c) => {
+                self.fix_genexp_argument_range(c);
                 self.fold_expr(&mut c.func)?;
                 self.fold_exprs(&mut c.args)?;
                 for k in &mut c.keywords {

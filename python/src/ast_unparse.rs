@@ -304,7 +304,122 @@ impl<'o> Unparser<'o> {
                     self.w(")");
                 }
             }
+            Lambda(l) => {
+                let paren = level > PR_TEST;
+                if paren {
+                    self.w("(");
+                }
+                let a = &l.args;
+                let has_args = !(a.posonlyargs.is_empty()
+                    && a.args.is_empty()
+                    && a.vararg.is_none()
+                    && a.kwonlyargs.is_empty()
+                    && a.kwarg.is_none());
+                self.w(if has_args { "lambda " } else { "lambda" });
+                self.arguments(a)?;
+                self.w(": ");
+                self.expr(&l.body, PR_TEST)?;
+                if paren {
+                    self.w(")");
+                }
+            }
+            NamedExpr(n) => {
+                let paren = level > PR_TUPLE;
+                if paren {
+                    self.w("(");
+                }
+                self.expr(&n.target, PR_ATOM)?;
+                self.w(" := ");
+                self.expr(&n.value, PR_ATOM)?;
+                if paren {
+                    self.w(")");
+                }
+            }
+            ListComp(c) => {
+                self.w("[");
+                self.expr(&c.elt, PR_TEST)?;
+                self.comprehensions(&c.generators)?;
+                self.w("]");
+            }
+            SetComp(c) => {
+                self.w("{");
+                self.expr(&c.elt, PR_TEST)?;
+                self.comprehensions(&c.generators)?;
+                self.w("}");
+            }
+            DictComp(c) => {
+                self.w("{");
+                self.expr(&c.key, PR_TEST)?;
+                self.w(": ");
+                self.expr(&c.value, PR_TEST)?;
+                self.comprehensions(&c.generators)?;
+                self.w("}");
+            }
+            GeneratorExp(c) => {
+                self.w("(");
+                self.expr(&c.elt, PR_TEST)?;
+                self.comprehensions(&c.generators)?;
+                self.w(")");
+            }
             _ => self.w("..."),
+        }
+        Ok(())
+    }
+
+    fn comprehensions(&mut self, gens: &[ast::Comprehension]) -> Result<(), TooDeep> {
+        for g in gens {
+            self.w(if g.is_async { " async for " } else { " for " });
+            self.expr(&g.target, PR_TUPLE)?;
+            self.w(" in ");
+            self.expr(&g.iter, PR_TEST + 1)?;
+            for cond in &g.ifs {
+                self.w(" if ");
+                self.expr(cond, PR_TEST + 1)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Mirrors `append_ast_args`.
+    fn arguments(&mut self, a: &ast::Arguments) -> Result<(), TooDeep> {
+        let mut first = true;
+        let mut sep = |u: &mut Self| {
+            if !first {
+                u.w(", ");
+            }
+            first = false;
+        };
+        let npos = a.posonlyargs.len();
+        for (i, arg) in a.posonlyargs.iter().chain(&a.args).enumerate() {
+            sep(self);
+            self.w(&arg.def.arg);
+            if let Some(d) = &arg.default {
+                self.w("=");
+                self.expr(d, PR_TEST)?;
+            }
+            if i + 1 == npos {
+                self.w(", /");
+            }
+        }
+        if a.vararg.is_some() || !a.kwonlyargs.is_empty() {
+            sep(self);
+            self.w("*");
+            if let Some(v) = &a.vararg {
+                self.w(&v.arg);
+            }
+        }
+        for arg in &a.kwonlyargs {
+            sep(self);
+            self.w(&arg.def.arg);
+            if let Some(d) = &arg.default {
+                self.w("=");
+                self.expr(d, PR_TEST)?;
+            }
+        }
+        if let Some(k) = &a.kwarg {
+            sep(self);
+            self.w("**");
+            self.w(&k.arg);
         }
         Ok(())
     }

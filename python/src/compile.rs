@@ -220,7 +220,7 @@ fn compile_on_this_thread(
         Mode::Eval => {
             let mut body = crate::pegen_errors::parse_expression(source, filename, &lines)
                 .map_err(with_text)?;
-            crate::ast_opt::optimize_expr(&mut body, optimize, false).map_err(with_text)?;
+            crate::ast_opt::optimize_expr(source, &mut body, optimize, false).map_err(with_text)?;
             let key = node_key(&body);
             let st = symtable::build_expr(&body, key, &lines).map_err(with_text)?;
             let mut c = Compiler::new(st, &lines, filename, optimize, false, 0);
@@ -232,7 +232,7 @@ fn compile_on_this_thread(
                     .map_err(with_text)?;
             let future = future_parse(&body, &lines).map_err(with_text)?;
             let future_annotations = future.features & CO_FUTURE_ANNOTATIONS != 0;
-            crate::ast_opt::optimize_module(&mut body, optimize, future_annotations)
+            crate::ast_opt::optimize_module(source, &mut body, optimize, future_annotations)
                 .map_err(with_text)?;
             let key = node_key(&body);
             let st = symtable::build(&body, key, &lines, future_annotations).map_err(with_text)?;
