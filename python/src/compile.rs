@@ -1217,7 +1217,7 @@ impl<'a> Compiler<'a> {
             .chain(args.kwarg.as_deref())
         {
             if &*a.arg == "__debug__" {
-                self.set_loc(a.range);
+                // Reported at the definition, as 3.11's forbidden_name does.
                 return Err(self.error("cannot assign to __debug__"));
             }
         }

@@ -87,6 +87,8 @@ struct Line {
     ends_with_colon: bool,
     /// Character offset just past the colon.
     end_col: u32,
+    /// Character offset just past the last token.
+    content_end: u32,
 }
 
 /// Scans the source as CPython's tokenizer would for the errors it reports itself.
@@ -143,6 +145,7 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
                 text: String::new(),
                 ends_with_colon: false,
                 end_col: 0,
+                content_end: col,
             });
             continue;
         }
@@ -219,6 +222,7 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
                 if let Some(l) = cur.as_mut() {
                     l.text.push('s');
                     l.ends_with_colon = false;
+                    l.content_end = col;
                 }
             }
             '(' | '[' | '{' => {
@@ -231,6 +235,7 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
                 if let Some(l) = cur.as_mut() {
                     l.text.push(c);
                     l.ends_with_colon = false;
+                    l.content_end = col;
                 }
             }
             ')' | ']' | '}' => {
@@ -257,6 +262,7 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
                 if let Some(l) = cur.as_mut() {
                     l.text.push(c);
                     l.ends_with_colon = false;
+                    l.content_end = col;
                 }
             }
             _ => {
@@ -268,6 +274,9 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
                         l.end_col = col;
                     } else if !c.is_whitespace() {
                         l.ends_with_colon = false;
+                    }
+                    if !c.is_whitespace() {
+                        l.content_end = col;
                     }
                     l.text.push(c);
                 }
@@ -326,6 +335,19 @@ fn check_indentation(lines: &[Line], last_line: u32) -> Result<(), CompileError>
             ));
         }
         if w > top {
+            if k > 0 && !prev_opens_block && opens_compound(&lines[k - 1]) {
+                // `if x` followed by an indented block: the parser stops at the
+                // missing colon first.
+                let prev = &lines[k - 1];
+                return Err(err(
+                    ErrorKind::SyntaxError,
+                    "expected ':'".into(),
+                    prev.lineno,
+                    prev.content_end + 1,
+                    prev.lineno,
+                    prev.content_end + 1,
+                ));
+            }
             if !prev_opens_block {
                 return Err(err(
                     ErrorKind::IndentationError,
@@ -387,6 +409,12 @@ fn split_first_word(text: &str) -> (&str, &str) {
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .unwrap_or(text.len());
     (&text[..end], &text[end..])
+}
+
+/// A logical line that starts with a compound keyword (other than the soft ones).
+fn opens_compound(line: &Line) -> bool {
+    let (word, rest) = split_first_word(&line.text);
+    !matches!(word, "match" | "case") && block_kind(word, rest).is_some()
 }
 
 /// A logical line that ends with ':' and starts with a compound keyword, with
