@@ -1142,8 +1142,8 @@ pub fn stack_effect(op: Op, oparg: i32, jump: Option<bool>) -> Option<i32> {
         RETURN_GENERATOR => 0,
         RAISE_VARARGS => -oparg,
         KW_NAMES => 0,
-        CALL => -1 - oparg,
-        PRECALL => 0,
+        CALL => -1,
+        PRECALL => -oparg,
         CALL_FUNCTION_EX => -2 - (oparg & 1),
         MAKE_FUNCTION => {
             -((oparg & 0x01 != 0) as i32)
@@ -1221,12 +1221,7 @@ mod tests {
             for arg in args {
                 for j in [None, Some(true), Some(false)] {
                     let arg_used = if op.has_arg() { arg } else { 0 };
-                    let e = if *op == CACHE {
-                        // CPython's stack_effect has no case for CACHE and raises.
-                        None
-                    } else {
-                        stack_effect(Op::Real(*op), arg_used, j)
-                    };
+                    let e = stack_effect(Op::Real(*op), arg_used, j);
                     let j = match j {
                         None => "None",
                         Some(true) => "True",
