@@ -102,7 +102,8 @@ fn write_instr(code: &mut Vec<u8>, instr: &Instr) {
         }
     }
     code.push(op as u8);
-    code.push(oparg as u8);
+    // Instructions without an argument write 0 whatever their (stale) argument.
+    code.push(if op.has_arg() { oparg as u8 } else { 0 });
     for _ in 0..op.cache_entries() {
         code.push(0);
         code.push(0);

@@ -800,7 +800,8 @@ impl State<'_> {
         };
         let bytes = self.source.as_bytes();
         let start = g.range.start().to_usize();
-        if bytes.get(start) == Some(&b'(') {
+        // A parenthesised generator expression starts before its element.
+        if start != g.elt.range().start().to_usize() {
             return;
         }
         let mut i = start;

@@ -625,8 +625,9 @@ impl Cfg {
     /// that several jumps reach is copied per jump, so each copy can take the line of
     /// the jump that leads to it.
     pub fn duplicate_exits_without_lineno(&mut self) {
-        let mut b = Some(0);
-        while let Some(id) = b {
+        // 3.11 walks the allocation list, newest block first, so of two jumps to
+        // the same exit the later-made one gets the copy.
+        for id in (0..self.blocks.len()).rev() {
             if let Some(last) = self.blocks[id].instrs.last().cloned() {
                 if last.is_jump() {
                     let target = last.target_block();
@@ -647,7 +648,6 @@ impl Cfg {
                     }
                 }
             }
-            b = self.blocks[id].next;
         }
         // The exit blocks still without a line number are reached by falling through
         // only, so they can take the line of the block before them.
