@@ -800,8 +800,8 @@ impl State<'_> {
         };
         let bytes = self.source.as_bytes();
         let start = g.range.start().to_usize();
-        // A parenthesised generator expression starts before its element.
-        if start != g.elt.range().start().to_usize() {
+        // A parenthesised generator expression's own '(' closes at its end.
+        if bytes.get(start) == Some(&b'(') && matching_paren(bytes, start) == Some(g.range.end().to_usize() - 1) {
             return;
         }
         let mut i = start;
@@ -1080,6 +1080,39 @@ fn fold_binop(e: &mut ast::Expr) {
     };
     let v = binop_value(&lv, &rv, b.op);
     make_const(e, v);
+}
+
+/// The index of the bracket closing the one at `open` (strings skipped roughly:
+/// quotes toggle, backslashes escape).
+fn matching_paren(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut i = open;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) => {
+                if b == b'\\' {
+                    i += 1;
+                } else if b == q {
+                    quote = None;
+                }
+            }
+            None => match b {
+                b'\'' | b'"' => quote = Some(b),
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    None
 }
 
 fn located_none() -> ast::text_size::TextRange {

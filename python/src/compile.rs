@@ -1551,8 +1551,9 @@ impl<'a> Compiler<'a> {
             Some(ast::Expr::Constant(c)) => self.load_const(expr_const(c)),
             Some(_) => {}
         }
+        // No new block here: a function ending in `return` needs no implicit
+        // `return None` (nor its constant).
         self.addop(RETURN_VALUE);
-        self.next_block();
         Ok(())
     }
 
@@ -3058,12 +3059,15 @@ impl<'a> Compiler<'a> {
                 self.load_const(expr_const(c));
             }
             ast::Expr::FormattedValue(f) => {
+                // The pieces of a format spec take the location of the one string
+                // token they are in (rustpython's range for the value).
+                let spec_loc = self.lines.location(f.range);
                 if f.range == f.value.range() {
                     self.set_loc(f.range);
                 } else {
                     self.u().loc = piece_loc;
                 }
-                self.compiler_formatted_value(f, piece_loc)?;
+                self.compiler_formatted_value(f, spec_loc)?;
             }
             _ => self.visit_expr(v)?,
         }
