@@ -392,9 +392,6 @@ pub fn assemble(mut input: AssemblyInput) -> Result<CodeUnit, String> {
     for b in (0..input.cfg.blocks.len()).rev() {
         input.cfg.normalize_basic_block(b);
     }
-    for b in (0..input.cfg.blocks.len()).rev() {
-        input.cfg.extend_block(b);
-    }
     if input.firstlineno == 0 {
         input.firstlineno = match input.cfg.blocks[0].instrs.first() {
             Some(i) if i.loc.lineno > 0 => i.loc.lineno,
@@ -406,7 +403,22 @@ pub fn assemble(mut input: AssemblyInput) -> Result<CodeUnit, String> {
     fix_cell_offsets(&mut input, &mut fixed);
 
     let mut consts = std::mem::take(&mut input.consts);
+    let debug = std::env::var_os("PYRS_DUMP_CFG").is_some();
+    if debug {
+        eprintln!(
+            "== {} before optimize_cfg\n{}",
+            input.qualname,
+            input.cfg.dump()
+        );
+    }
     input.cfg.optimize_cfg(&mut consts);
+    if debug {
+        eprintln!(
+            "== {} after optimize_cfg\n{}",
+            input.qualname,
+            input.cfg.dump()
+        );
+    }
     input.cfg.duplicate_exits_without_lineno();
     trim_unused_consts(&input.cfg, &mut consts);
     input.cfg.propagate_line_numbers();

@@ -801,7 +801,9 @@ impl State<'_> {
         let bytes = self.source.as_bytes();
         let start = g.range.start().to_usize();
         // A parenthesised generator expression's own '(' closes at its end.
-        if bytes.get(start) == Some(&b'(') && matching_paren(bytes, start) == Some(g.range.end().to_usize() - 1) {
+        if bytes.get(start) == Some(&b'(')
+            && matching_paren(bytes, start) == Some(g.range.end().to_usize() - 1)
+        {
             return;
         }
         let mut i = start;

@@ -203,6 +203,21 @@ pub struct Cfg {
 const MAX_COPY_SIZE: usize = 4;
 
 impl Cfg {
+    /// A human-readable listing of the blocks in layout order (for debugging the
+    /// compiler: set `PYRS_DUMP_CFG=1` to see it before and after `optimize_cfg`).
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        for id in self.layout() {
+            let b = &self.blocks[id];
+            out += &format!("block {id} (preds {}):\n", b.predecessors);
+            for i in &b.instrs {
+                let t = i.target.map(|t| format!(" -> {t}")).unwrap_or_default();
+                out += &format!("    {:?} {}{} line {}\n", i.op, i.oparg, t, i.loc.lineno);
+            }
+        }
+        out
+    }
+
     pub fn new_block(&mut self) -> BlockId {
         self.blocks.push(BasicBlock {
             startdepth: i32::MIN,
