@@ -392,6 +392,9 @@ pub fn assemble(mut input: AssemblyInput) -> Result<CodeUnit, String> {
     for b in (0..input.cfg.blocks.len()).rev() {
         input.cfg.normalize_basic_block(b);
     }
+    for b in (0..input.cfg.blocks.len()).rev() {
+        input.cfg.extend_block(b);
+    }
     if input.firstlineno == 0 {
         input.firstlineno = match input.cfg.blocks[0].instrs.first() {
             Some(i) if i.loc.lineno > 0 => i.loc.lineno,

@@ -291,16 +291,12 @@ impl Cfg {
     pub fn optimize_cfg(&mut self, consts: &mut Vec<Constant>) {
         let order = self.layout();
         for &b in &order {
-            self.normalize_basic_block(b);
-        }
-        for &b in &order {
-            self.extend_block(b);
-        }
-        for &b in &order {
             self.optimize_basic_block(b, consts);
             self.clean_basic_block(b);
         }
-        for &b in &order {
+        // 3.11 extends blocks in allocation-list order (newest first): which blocks
+        // get an exit block copied depends on it.
+        for b in (0..self.blocks.len()).rev() {
             self.extend_block(b);
         }
         self.mark_reachable();
