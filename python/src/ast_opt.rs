@@ -333,13 +333,67 @@ fn safe_power(v: &Value, w: &Value) -> Option<Value> {
         let e = b.to_u32()?;
         return Some(Value::Int(num_traits::pow(a, e as usize)));
     }
+    if matches!(v, Value::Complex(..)) || matches!(w, Value::Complex(..)) {
+        let (a, b) = (as_complex(v)?, as_complex(w)?);
+        return complex_pow(a, b).map(|(r, i)| Value::Complex(r, i));
+    }
     if let (Some(a), Some(b)) = (as_float(v), as_float(w)) {
-        if matches!(v, Value::Complex(..)) || matches!(w, Value::Complex(..)) {
-            return None;
-        }
         return float_pow(a, b).map(Value::Float);
     }
     None
+}
+
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// Mirrors `c_powu`: binary exponentiation.
+fn c_powu(x: (f64, f64), n: i64) -> (f64, f64) {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: i64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// Mirrors `complex_pow` (Objects/complexobject.c): small integral exponents by
+/// repeated multiplication, others through polar form; None where CPython raises.
+fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let r = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        if n > 0 {
+            c_powu(a, n)
+        } else {
+            complex_div((1.0, 0.0), c_powu(a, -n))?
+        }
+    } else if b.0 == 0.0 && b.1 == 0.0 {
+        (1.0, 0.0)
+    } else if a.0 == 0.0 && a.1 == 0.0 {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return None;
+        }
+        (0.0, 0.0)
+    } else {
+        let vabs = a.0.hypot(a.1);
+        let mut len = vabs.powf(b.0);
+        let at = a.1.atan2(a.0);
+        let mut phase = at * b.0;
+        if b.1 != 0.0 {
+            len /= (at * b.1).exp();
+            phase += b.1 * vabs.ln();
+        }
+        (len * phase.cos(), len * phase.sin())
+    };
+    if r.0.is_infinite() || r.1.is_infinite() {
+        return None;
+    }
+    Some(r)
 }
 
 /// `float ** float` where the result is certain: finite inputs and output, no
@@ -654,8 +708,41 @@ impl State<'_> {
     fn fold_stmt(&mut self, s: &mut ast::Stmt) -> Res {
         self.enter()?;
         self.fold_stmt1(s)?;
+        self.extend_compound_over_semicolon(s);
         self.depth -= 1;
         Ok(())
+    }
+
+    /// A compound statement whose block ends with `stmt;` ends, in CPython, after
+    /// that ';' (the block's last token); rustpython stops at the statement.
+    fn extend_compound_over_semicolon(&self, s: &mut ast::Stmt) {
+        use ast::Stmt::*;
+        let range = match s {
+            FunctionDef(x) => &mut x.range,
+            AsyncFunctionDef(x) => &mut x.range,
+            ClassDef(x) => &mut x.range,
+            For(x) => &mut x.range,
+            AsyncFor(x) => &mut x.range,
+            While(x) => &mut x.range,
+            If(x) => &mut x.range,
+            With(x) => &mut x.range,
+            AsyncWith(x) => &mut x.range,
+            Match(x) => &mut x.range,
+            Try(x) => &mut x.range,
+            TryStar(x) => &mut x.range,
+            _ => return,
+        };
+        let bytes = self.source.as_bytes();
+        let mut i = range.end().to_usize();
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+            i += 1;
+        }
+        if bytes.get(i) == Some(&b';') {
+            *range = ast::text_size::TextRange::new(
+                range.start(),
+                ast::text_size::TextSize::from((i + 1) as u32),
+            );
+        }
     }
 
     fn fold_stmt1(&mut self, s: &mut ast::Stmt) -> Res {
@@ -963,6 +1050,21 @@ impl State<'_> {
             JoinedStr(j) => self.fold_exprs(&mut j.values)?,
             Attribute(a) => self.fold_expr(&mut a.value)?,
             Subscript(s) => {
+                // `x[*a]`: CPython's slice is a one-item tuple (PEP 646).
+                if let ast::Expr::Starred(st) = &*s.slice {
+                    let range = st.range;
+                    let starred = std::mem::replace(
+                        &mut *s.slice,
+                        ast::Expr::Tuple(ast::ExprTuple {
+                            range,
+                            elts: vec![],
+                            ctx: ast::ExprContext::Load,
+                        }),
+                    );
+                    if let ast::Expr::Tuple(t) = &mut *s.slice {
+                        t.elts.push(starred);
+                    }
+                }
                 self.fold_expr(&mut s.value)?;
                 self.fold_expr(&mut s.slice)?;
                 if matches!(s.ctx, ast::ExprContext::Load) {
@@ -998,6 +1100,23 @@ impl State<'_> {
             NamedExpr(n) => {
                 self.fold_expr(&mut n.target)?;
                 self.fold_expr(&mut n.value)?;
+                // CPython's `x := (v)` ends after the parenthesis; rustpython's
+                // ends with v.
+                let end = n.value.range().end().to_usize();
+                let start = n.value.range().start().to_usize();
+                let bytes = self.source.as_bytes();
+                let mut i = start;
+                while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\\') {
+                    i -= 1;
+                }
+                if i > 0 && bytes[i - 1] == b'(' {
+                    if let Some(close) = matching_paren(bytes, i - 1) {
+                        if close >= end && close + 1 > n.range.end().to_usize() {
+                            let new_end = ast::text_size::TextSize::from((close + 1) as u32);
+                            n.range = ast::text_size::TextRange::new(n.range.start(), new_end);
+                        }
+                    }
+                }
             }
             Constant(_) => {}
         }

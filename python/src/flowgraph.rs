@@ -1065,6 +1065,27 @@ fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
             }
             count -= 1;
         }
+        // Not safe if the two stores (or one between them) write the same local:
+        // `a, a = x, y` must leave y in a.
+        let stores_to = |ins: &Instr| {
+            if ins.op == Op::Real(STORE_FAST) {
+                Some(ins.oparg)
+            } else {
+                None
+            }
+        };
+        let (store_j, store_k) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if store_j.is_some() || store_k.is_some() {
+            if store_j == store_k {
+                return;
+            }
+            for ins in &instrs[j + 1..k] {
+                let st = stores_to(ins);
+                if st.is_some() && (st == store_j || st == store_k) {
+                    return;
+                }
+            }
+        }
         instrs[iu].op = Op::Real(NOP);
         instrs.swap(j, k);
         i -= 1;

@@ -427,7 +427,9 @@ fn is_block_header(line: &Line) -> bool {
     if matches!(word, "match" | "case") {
         // Soft keywords: only a header if what follows is not an operator or '='.
         let r = rest.trim_start();
-        if r.is_empty() || r.starts_with('=') || r.starts_with('.') || r.starts_with(':') {
+        let attribute =
+            r.starts_with('.') && r[1..].starts_with(|c: char| c.is_alphabetic() || c == '_');
+        if r.is_empty() || r.starts_with('=') || attribute || r.starts_with(':') {
             return false;
         }
     }
