@@ -835,6 +835,31 @@ impl State<'_> {
                 self.fold_stmts(&mut w.body)?;
             }
             Match(m) => {
+                // rustpython reads `match x,:` as `match x:`; CPython's subject is
+                // the one-item tuple, ending after the comma.
+                let end = m.subject.range().end().to_usize();
+                let bytes = self.source.as_bytes();
+                let mut i = end;
+                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+                    i += 1;
+                }
+                if bytes.get(i) == Some(&b',') && !matches!(&*m.subject, ast::Expr::Tuple(_)) {
+                    let range = ast::text_size::TextRange::new(
+                        m.subject.range().start(),
+                        ast::text_size::TextSize::from((i + 1) as u32),
+                    );
+                    let item = std::mem::replace(
+                        &mut *m.subject,
+                        ast::Expr::Tuple(ast::ExprTuple {
+                            range,
+                            elts: vec![],
+                            ctx: ast::ExprContext::Load,
+                        }),
+                    );
+                    if let ast::Expr::Tuple(t) = &mut *m.subject {
+                        t.elts.push(item);
+                    }
+                }
                 self.fold_expr(&mut m.subject)?;
                 for case in &mut m.cases {
                     self.fold_pattern(&mut case.pattern)?;

@@ -3616,7 +3616,9 @@ impl<'a> Compiler<'a> {
                 self.addop(POP_TOP);
             }
             self.visit_stmts(&case.body)?;
-            self.addop_j(Op::Jump, end);
+            // The jump out of a case has no location of its own (it takes the last
+            // instruction's when line numbers are propagated).
+            self.addop_j_noline(Op::Jump, end);
             self.set_loc(case.pattern.range());
             self.emit_and_reset_fail_pop(&mut pc);
         }
