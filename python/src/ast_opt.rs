@@ -860,6 +860,26 @@ impl State<'_> {
                         t.elts.push(item);
                     }
                 }
+                // An unparenthesised subject tuple gets the whole statement's range
+                // from rustpython; CPython's spans its items (and a trailing comma).
+                if let ast::Expr::Tuple(t) = &mut *m.subject {
+                    if t.range.start() == m.range.start() {
+                        if let (Some(first), Some(last)) = (t.elts.first(), t.elts.last()) {
+                            let mut end = last.range().end().to_usize();
+                            let mut i = end;
+                            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+                                i += 1;
+                            }
+                            if bytes.get(i) == Some(&b',') {
+                                end = i + 1;
+                            }
+                            t.range = ast::text_size::TextRange::new(
+                                first.range().start(),
+                                ast::text_size::TextSize::from(end as u32),
+                            );
+                        }
+                    }
+                }
                 self.fold_expr(&mut m.subject)?;
                 for case in &mut m.cases {
                     self.fold_pattern(&mut case.pattern)?;
