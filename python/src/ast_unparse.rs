@@ -23,6 +23,8 @@ pub fn unparse_annotation(e: &ast::Expr) -> Result<String, TooDeep> {
 // Precedence levels of ast_unparse.c.
 const PR_TUPLE: u8 = 0;
 const PR_TEST: u8 = 1;
+/// `PR_EXPR` in ast_unparse.c: what may follow `*` in an expression list.
+const PR_EXPR: u8 = 6;
 const PR_OR: u8 = 2;
 const PR_AND: u8 = 3;
 const PR_NOT: u8 = 4;
@@ -238,7 +240,7 @@ impl<'o> Unparser<'o> {
             }
             Starred(s) => {
                 self.w("*");
-                self.expr(&s.value, PR_BOR)?;
+                self.expr(&s.value, PR_EXPR)?;
             }
             Compare(c) => {
                 let paren = level > PR_CMP;

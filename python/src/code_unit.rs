@@ -210,6 +210,61 @@ impl Constant {
         }
     }
 
+    /// A frozenset of these items, keeping the first of any that are equal under
+    /// Python's `==` (so `{1, True, 1.0}` has the single member `1`).
+    pub fn frozenset(items: Vec<Constant>) -> Constant {
+        let mut out: Vec<Constant> = Vec::new();
+        for x in items {
+            if !out.iter().any(|y| y.py_eq(&x)) {
+                out.push(x);
+            }
+        }
+        Constant::FrozenSet(out)
+    }
+
+    /// Python's `==` between two constants (numbers compare across int, bool,
+    /// float and complex).
+    pub fn py_eq(&self, other: &Constant) -> bool {
+        use num_traits::ToPrimitive;
+        use Constant::*;
+        let as_int = |c: &Constant| match c {
+            Bool(b) => Some(BigInt::from(*b as u8)),
+            Int(i) => Some(i.clone()),
+            _ => Option::None,
+        };
+        let as_complex = |c: &Constant| match c {
+            Bool(b) => Some((*b as u8 as f64, 0.0)),
+            Int(i) => i.to_f64().map(|f| (f, 0.0)),
+            Float(f) => Some((*f, 0.0)),
+            Complex { real, imag } => Some((*real, *imag)),
+            _ => Option::None,
+        };
+        if let (Some(a), Some(b)) = (as_int(self), as_int(other)) {
+            return a == b;
+        }
+        if let (Some(a), Some(b)) = (as_complex(self), as_complex(other)) {
+            // An int too big for a float is equal to no float.
+            let exact = |c: &Constant| match c {
+                Int(i) => i
+                    .to_f64()
+                    .is_some_and(|f| BigInt::from(f as i128) == *i || f.fract() == 0.0),
+                _ => true,
+            };
+            return exact(self) && exact(other) && a == b;
+        }
+        match (self, other) {
+            (None, None) | (Ellipsis, Ellipsis) => true,
+            (Str(a), Str(b)) => a == b,
+            (Bytes(a), Bytes(b)) => a == b,
+            (Tuple(a), Tuple(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.py_eq(y)),
+            (FrozenSet(a), FrozenSet(b)) => {
+                a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x.py_eq(y)))
+            }
+            (Code(_), Code(_)) => self.same_key(other),
+            _ => false,
+        }
+    }
+
     /// Truth value, as `PyObject_IsTrue` gives it for a constant.
     pub fn is_true(&self) -> bool {
         use num_traits::Zero;

@@ -477,7 +477,7 @@ pub fn const_from_ast(value: &ast::Constant, kind: Option<&str>) -> Constant {
         ast::Constant::Tuple(items) => {
             let items = items.iter().map(|c| const_from_ast(c, None)).collect();
             if kind == Some(crate::ast_opt::FROZENSET_KIND) {
-                Constant::FrozenSet(items)
+                Constant::frozenset(items)
             } else {
                 Constant::Tuple(items)
             }
@@ -590,17 +590,6 @@ impl<'a> Compiler<'a> {
             (loc.col_offset + 1).max(0) as u32,
             loc.end_lineno.max(0) as u32,
             (loc.end_col_offset + 1).max(0) as u32,
-        )
-    }
-
-    fn error_at(&self, msg: &str, range: ast::text_size::TextRange) -> CompileError {
-        let loc = self.lines.location(range);
-        CompileError::syntax(
-            msg.to_string(),
-            loc.lineno as u32,
-            (loc.col_offset + 1) as u32,
-            loc.end_lineno as u32,
-            (loc.end_col_offset + 1) as u32,
         )
     }
 
@@ -1272,6 +1261,10 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Str(mangled));
         if self.future_features & CO_FUTURE_ANNOTATIONS != 0 {
             self.visit_annexpr(ann)?;
+        } else if let ast::Expr::Starred(st) = ann {
+            // `*args: *Ts` (PEP 646): the annotation is the one item of Ts.
+            self.visit_expr(&st.value)?;
+            self.addop_i(UNPACK_SEQUENCE, 1);
         } else {
             self.visit_expr(ann)?;
         }
@@ -2850,7 +2843,7 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::Tuple(items));
             } else {
                 let folded = if add == SET_ADD {
-                    Constant::FrozenSet(items)
+                    Constant::frozenset(items)
                 } else {
                     Constant::Tuple(items)
                 };
