@@ -312,7 +312,10 @@ impl Opcode {
 
     /// Whether the instruction is a relative jump (either direction).
     pub const fn is_jump(self) -> bool {
-        matches!(self.arg_kind(), ArgKind::JumpForward | ArgKind::JumpBackward)
+        matches!(
+            self.arg_kind(),
+            ArgKind::JumpForward | ArgKind::JumpBackward
+        )
     }
 }
 

@@ -1,1 +1,37 @@
-//! Mirrors CPython's Python/ directory: compiler, eval loop, import, builtins, sys.
+//! Mirrors CPython's Python/ directory: the compiler, the eval loop, imports, the
+//! `builtins` and `sys` modules, and interpreter start-up.
+//!
+//! The compiler pipeline: `pegen_errors` (parse, CPython's parse errors) ->
+//! `ast_opt` (constant folding) -> `symtable` -> `compile` (code generation into a
+//! CFG) -> `flowgraph` (CFG optimisation) -> `assemble` (bytes, tables) -> a
+//! `code_unit::CodeUnit` -> `makecode` (a runtime code object).
+//!
+//! The runtime: `pylifecycle` (start-up), `pythonrun` (running programs, reporting
+//! errors), `ceval` (the eval loop) with `call_setup` and `ceval_support`, `import`,
+//! `bltinmodule`, `sysmodule`, `traceback`, `suggestions`, `signals`, `frozen`.
+
+pub mod assemble;
+pub mod ast_opt;
+pub mod ast_unparse;
+pub mod bltinmodule;
+pub mod call_setup;
+pub mod ceval;
+pub mod ceval_support;
+pub mod code_unit;
+pub mod codedump;
+pub mod compile;
+pub mod flowgraph;
+pub mod frozen;
+pub mod import;
+pub mod makecode;
+pub mod pegen_errors;
+pub mod pylifecycle;
+pub mod pythonrun;
+pub mod signals;
+pub mod suggestions;
+pub mod symtable;
+pub mod sysmodule;
+pub mod traceback;
+
+pub use code_unit::{CodeUnit, Constant};
+pub use compile::{compile, CompileError, ErrorKind, Mode};

@@ -1,0 +1,41 @@
+//! `pyrs-codedump FILE [--mode exec|eval|single] [--optimize N]`: compile a file with
+//! pyrs and print every code object in tests/compile/codedump.py's format (or the
+//! SyntaxError, as `ERROR kind: msg (line, offset)`).
+
+use python::compile::{compile, Mode};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (mut mode, mut optimize, mut path) = (Mode::Exec, 0, None);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--mode" => {
+                mode = match args.next().as_deref() {
+                    Some("eval") => Mode::Eval,
+                    Some("single") => Mode::Single,
+                    _ => Mode::Exec,
+                }
+            }
+            "--optimize" => optimize = args.next().and_then(|s| s.parse().ok()).unwrap_or(0),
+            _ => path = Some(a),
+        }
+    }
+    let Some(path) = path else {
+        eprintln!("usage: pyrs-codedump FILE [--mode exec|eval|single] [--optimize N]");
+        std::process::exit(2);
+    };
+    let source = match std::fs::read(&path) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    match compile(&source, &path, mode, optimize) {
+        Ok(co) => print!("{}", python::codedump::dump(&co)),
+        Err(e) => {
+            println!("ERROR {:?}: {} ({}, {})", e.kind, e.msg, e.lineno, e.offset);
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,593 @@
+//! Parsing, and turning parse errors into CPython's SyntaxErrors. Mirrors the error
+//! reporting of Parser/pegen_errors.c and Parser/tokenizer.c (CPython 3.11).
+//!
+//! Differences from CPython: the grammar is rustpython-parser's LALR one, whose
+//! errors are far less specific than pegen's. So a light scan of the source runs
+//! first and reports, in source order, what CPython's tokenizer and its first
+//! parser pass catch with their own messages: unterminated strings, brackets that
+//! are unmatched, mismatched, never closed or nested more than 200 deep, unexpected
+//! indents, dedents that match no outer level and missing indented blocks. The rest
+//! of the parser's errors map to "invalid syntax" (or a few specific messages the
+//! rustpython parser can tell apart). Syntax newer than 3.11 that rustpython accepts
+//! (PEP 695 `type` statements and type parameters) is rejected here.
+
+use crate::compile::{CompileError, ErrorKind, LineIndex};
+use rustpython_parser::ast::{self, Ranged};
+use rustpython_parser::{Parse, ParseError, ParseErrorType};
+
+/// The tokenizer's limit on open brackets (`MAXLEVEL`).
+const MAXLEVEL: usize = 200;
+
+fn err(
+    kind: ErrorKind,
+    msg: String,
+    lineno: u32,
+    offset: u32,
+    end_lineno: u32,
+    end_offset: u32,
+) -> CompileError {
+    CompileError {
+        kind,
+        msg,
+        lineno,
+        offset,
+        end_lineno,
+        end_offset,
+        text: None,
+    }
+}
+
+fn syntax(msg: &str, lineno: u32, offset: u32) -> CompileError {
+    err(
+        ErrorKind::SyntaxError,
+        msg.to_string(),
+        lineno,
+        offset,
+        lineno,
+        offset,
+    )
+}
+
+/// Which compound statement a header line opens, for "expected an indented block".
+fn block_kind(first_word: &str, rest: &str) -> Option<String> {
+    Some(match first_word {
+        "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "finally" => {
+            format!("'{first_word}' statement")
+        }
+        "except" => {
+            if rest.trim_start().starts_with('*') {
+                "'except*' statement".into()
+            } else {
+                "'except' statement".into()
+            }
+        }
+        "def" => "function definition".into(),
+        "class" => "class definition".into(),
+        "async" => {
+            let w = rest.split_whitespace().next().unwrap_or("");
+            match w {
+                "def" => "function definition".into(),
+                "for" | "with" => format!("'{w}' statement"),
+                _ => return None,
+            }
+        }
+        "match" => "'match' statement".into(),
+        "case" => "'case' statement".into(),
+        _ => return None,
+    })
+}
+
+struct Line {
+    lineno: u32,
+    indent: String,
+    /// Character offset of the first token.
+    first_col: u32,
+    text: String,
+    /// Whether the logical line ended with a ':' outside brackets.
+    ends_with_colon: bool,
+    /// Character offset just past the colon.
+    end_col: u32,
+    /// Character offset just past the last token.
+    content_end: u32,
+}
+
+/// Scans the source as CPython's tokenizer would for the errors it reports itself.
+pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut i = 0;
+    let mut lineno: u32 = 1;
+    let mut col: u32 = 0;
+    let mut stack: Vec<(char, u32, u32)> = Vec::new();
+    let mut logical: Vec<Line> = Vec::new();
+    let mut at_line_start = true;
+    let mut cur: Option<Line> = None;
+    let advance = |c: char, lineno: &mut u32, col: &mut u32| {
+        if c == '\n' {
+            *lineno += 1;
+            *col = 0;
+        } else {
+            *col += 1;
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if at_line_start && stack.is_empty() {
+            // Measure the indentation of a new logical line.
+            let start = i;
+            let line_no = lineno;
+            while i < chars.len() && matches!(chars[i], ' ' | '\t' | '\x0c') {
+                i += 1;
+                col += 1;
+            }
+            let indent: String = chars[start..i].iter().collect();
+            if i >= chars.len() {
+                break;
+            }
+            if matches!(chars[i], '\n' | '#' | '\r')
+                || (chars[i] == '\\' && chars.get(i + 1) == Some(&'\n'))
+            {
+                // Blank or comment-only line: skip to its end.
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+                if i < chars.len() {
+                    i += 1;
+                }
+                lineno += 1;
+                col = 0;
+                continue;
+            }
+            at_line_start = false;
+            cur = Some(Line {
+                lineno: line_no,
+                indent,
+                first_col: col,
+                text: String::new(),
+                ends_with_colon: false,
+                end_col: 0,
+                content_end: col,
+            });
+            continue;
+        }
+        match c {
+            '#' => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                    col += 1;
+                }
+            }
+            '\\' if chars.get(i + 1) == Some(&'\n') => {
+                i += 2;
+                lineno += 1;
+                col = 0;
+            }
+            '\n' => {
+                i += 1;
+                lineno += 1;
+                col = 0;
+                if stack.is_empty() {
+                    if let Some(l) = cur.take() {
+                        logical.push(l);
+                    }
+                    at_line_start = true;
+                }
+            }
+            '\'' | '"' => {
+                // A string literal (its prefix letters were consumed as a word).
+                let (start_line, start_col) = (lineno, col);
+                let triple = chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c);
+                let qlen = if triple { 3 } else { 1 };
+                for _ in 0..qlen {
+                    advance(chars[i], &mut lineno, &mut col);
+                    i += 1;
+                }
+                let mut closed = false;
+                while i < chars.len() {
+                    let d = chars[i];
+                    if d == '\\' && i + 1 < chars.len() {
+                        advance(d, &mut lineno, &mut col);
+                        advance(chars[i + 1], &mut lineno, &mut col);
+                        i += 2;
+                        continue;
+                    }
+                    if !triple && d == '\n' {
+                        break;
+                    }
+                    if d == c
+                        && (!triple
+                            || (chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c)))
+                    {
+                        for _ in 0..qlen {
+                            advance(chars[i], &mut lineno, &mut col);
+                            i += 1;
+                        }
+                        closed = true;
+                        break;
+                    }
+                    advance(d, &mut lineno, &mut col);
+                    i += 1;
+                }
+                if !closed {
+                    let msg = if triple {
+                        format!(
+                            "unterminated triple-quoted string literal (detected at line {lineno})"
+                        )
+                    } else {
+                        format!("unterminated string literal (detected at line {start_line})")
+                    };
+                    let line = if triple { lineno } else { start_line };
+                    let _ = line;
+                    return Err(syntax(&msg, start_line, start_col + 1));
+                }
+                if let Some(l) = cur.as_mut() {
+                    l.text.push('s');
+                    l.ends_with_colon = false;
+                    l.content_end = col;
+                }
+            }
+            '(' | '[' | '{' => {
+                if stack.len() >= MAXLEVEL {
+                    return Err(syntax("too many nested parentheses", lineno, col + 1));
+                }
+                stack.push((c, lineno, col));
+                i += 1;
+                col += 1;
+                if let Some(l) = cur.as_mut() {
+                    l.text.push(c);
+                    l.ends_with_colon = false;
+                    l.content_end = col;
+                }
+            }
+            ')' | ']' | '}' => {
+                let Some((open, oline, _ocol)) = stack.pop() else {
+                    return Err(syntax(&format!("unmatched '{c}'"), lineno, col + 1));
+                };
+                let expected = match open {
+                    '(' => ')',
+                    '[' => ']',
+                    _ => '}',
+                };
+                if expected != c {
+                    let msg = if oline != lineno {
+                        format!("closing parenthesis '{c}' does not match opening parenthesis '{open}' on line {oline}")
+                    } else {
+                        format!(
+                            "closing parenthesis '{c}' does not match opening parenthesis '{open}'"
+                        )
+                    };
+                    return Err(syntax(&msg, lineno, col + 1));
+                }
+                i += 1;
+                col += 1;
+                if let Some(l) = cur.as_mut() {
+                    l.text.push(c);
+                    l.ends_with_colon = false;
+                    l.content_end = col;
+                }
+            }
+            _ => {
+                i += 1;
+                col += 1;
+                if let Some(l) = cur.as_mut() {
+                    if c == ':' && stack.is_empty() {
+                        l.ends_with_colon = true;
+                        l.end_col = col;
+                    } else if !c.is_whitespace() {
+                        l.ends_with_colon = false;
+                    }
+                    if !c.is_whitespace() {
+                        l.content_end = col;
+                    }
+                    l.text.push(c);
+                }
+            }
+        }
+    }
+    if let Some((open, oline, ocol)) = stack.last() {
+        return Err(err(
+            ErrorKind::SyntaxError,
+            format!("'{open}' was never closed"),
+            *oline,
+            ocol + 1,
+            *oline,
+            0,
+        ));
+    }
+    if let Some(l) = cur.take() {
+        logical.push(l);
+    }
+    check_indentation(&logical, lineno)
+}
+
+/// The indentation errors of the tokenizer (dedent to no outer level) and of the
+/// parser's first pass (unexpected indent, missing block), in source order.
+fn check_indentation(lines: &[Line], last_line: u32) -> Result<(), CompileError> {
+    let mut levels: Vec<usize> = vec![0];
+    let width = |s: &str| -> usize {
+        let mut w = 0;
+        for ch in s.chars() {
+            match ch {
+                '\t' => w = (w / 8 + 1) * 8,
+                '\x0c' => w = 0,
+                _ => w += 1,
+            }
+        }
+        w
+    };
+    for (k, line) in lines.iter().enumerate() {
+        let w = width(&line.indent);
+        let top = *levels.last().unwrap_or(&0);
+        let prev_opens_block = k > 0 && is_block_header(&lines[k - 1]);
+        if prev_opens_block && w <= top {
+            let prev = &lines[k - 1];
+            let (word, rest) = split_first_word(&prev.text);
+            let what = block_kind(word, rest).unwrap_or_else(|| "statement".into());
+            return Err(err(
+                ErrorKind::IndentationError,
+                format!(
+                    "expected an indented block after {what} on line {}",
+                    prev.lineno
+                ),
+                line.lineno,
+                line.first_col + 1,
+                line.lineno,
+                line.first_col + 1 + first_token_len(&line.text) as u32,
+            ));
+        }
+        if w > top {
+            if k > 0 && !prev_opens_block && opens_compound(&lines[k - 1]) {
+                // `if x` followed by an indented block: the parser stops at the
+                // missing colon first.
+                let prev = &lines[k - 1];
+                return Err(err(
+                    ErrorKind::SyntaxError,
+                    "expected ':'".into(),
+                    prev.lineno,
+                    prev.content_end + 1,
+                    prev.lineno,
+                    prev.content_end + 1,
+                ));
+            }
+            if !prev_opens_block {
+                return Err(err(
+                    ErrorKind::IndentationError,
+                    "unexpected indent".into(),
+                    line.lineno,
+                    line.first_col,
+                    line.lineno,
+                    0,
+                ));
+            }
+            levels.push(w);
+        } else if w < top {
+            while levels.last().is_some_and(|&l| l > w) {
+                levels.pop();
+            }
+            if levels.last() != Some(&w) {
+                return Err(err(
+                    ErrorKind::IndentationError,
+                    "unindent does not match any outer indentation level".into(),
+                    line.lineno,
+                    line.first_col + first_token_len(&line.text) as u32 + 1,
+                    line.lineno,
+                    0,
+                ));
+            }
+        }
+    }
+    if let Some(last) = lines.last() {
+        if is_block_header(last) {
+            let (word, rest) = split_first_word(&last.text);
+            let what = block_kind(word, rest).unwrap_or_else(|| "statement".into());
+            let _ = last_line;
+            return Err(err(
+                ErrorKind::IndentationError,
+                format!(
+                    "expected an indented block after {what} on line {}",
+                    last.lineno
+                ),
+                last.lineno,
+                last.end_col + 1,
+                last.lineno,
+                0,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn first_token_len(text: &str) -> usize {
+    let n = text
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .count();
+    n.max(1)
+}
+
+fn split_first_word(text: &str) -> (&str, &str) {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    (&text[..end], &text[end..])
+}
+
+/// A logical line that starts with a compound keyword (other than the soft ones).
+fn opens_compound(line: &Line) -> bool {
+    let (word, rest) = split_first_word(&line.text);
+    !matches!(word, "match" | "case") && block_kind(word, rest).is_some()
+}
+
+/// A logical line that ends with ':' and starts with a compound keyword, with
+/// nothing after the colon (so its block must follow, indented).
+fn is_block_header(line: &Line) -> bool {
+    if !line.ends_with_colon {
+        return false;
+    }
+    let (word, rest) = split_first_word(&line.text);
+    if matches!(word, "match" | "case") {
+        // Soft keywords: only a header if what follows is not an operator or '='.
+        let r = rest.trim_start();
+        let attribute =
+            r.starts_with('.') && r[1..].starts_with(|c: char| c.is_alphabetic() || c == '_');
+        if r.is_empty() || r.starts_with('=') || attribute || r.starts_with(':') {
+            return false;
+        }
+    }
+    block_kind(word, rest).is_some()
+}
+
+/// Maps a rustpython parse error to CPython's SyntaxError.
+fn map_parse_error(e: ParseError, lines: &LineIndex) -> CompileError {
+    let offset = e.offset.to_usize();
+    let (line, _) = lines.line_col(offset);
+    let col = lines.char_col(offset) + 1;
+    use rustpython_parser::lexer::LexicalErrorType as L;
+    let (kind, msg) = match &e.error {
+        ParseErrorType::Eof => (
+            ErrorKind::SyntaxError,
+            "unexpected EOF while parsing".to_string(),
+        ),
+        ParseErrorType::Lexical(l) => match l {
+            L::IndentationError => (
+                ErrorKind::IndentationError,
+                "unindent does not match any outer indentation level".into(),
+            ),
+            L::TabError | L::TabsAfterSpaces => (
+                ErrorKind::TabError,
+                "inconsistent use of tabs and spaces in indentation".into(),
+            ),
+            L::DefaultArgumentError => (
+                ErrorKind::SyntaxError,
+                "non-default argument follows default argument".into(),
+            ),
+            L::DuplicateArgumentError(name) => (
+                ErrorKind::SyntaxError,
+                format!("duplicate argument '{name}' in function definition"),
+            ),
+            L::PositionalArgumentError => (
+                ErrorKind::SyntaxError,
+                "positional argument follows keyword argument".into(),
+            ),
+            L::UnpackedArgumentError => (
+                ErrorKind::SyntaxError,
+                "iterable argument unpacking follows keyword argument unpacking".into(),
+            ),
+            L::DuplicateKeywordArgumentError(name) => (
+                ErrorKind::SyntaxError,
+                format!("keyword argument repeated: {name}"),
+            ),
+            L::LineContinuationError => (
+                ErrorKind::SyntaxError,
+                "unexpected character after line continuation character".into(),
+            ),
+            L::UnicodeError => (
+                ErrorKind::SyntaxError,
+                "(unicode error) invalid escape sequence".into(),
+            ),
+            L::FStringError(f) => (ErrorKind::SyntaxError, format!("f-string: {f}")),
+            _ => (ErrorKind::SyntaxError, "invalid syntax".into()),
+        },
+        ParseErrorType::UnrecognizedToken(tok, expected) => {
+            use rustpython_parser::Tok;
+            match tok {
+                Tok::Indent => (ErrorKind::IndentationError, "unexpected indent".into()),
+                _ if expected.as_deref() == Some("':'") => {
+                    (ErrorKind::SyntaxError, "expected ':'".into())
+                }
+                _ => (ErrorKind::SyntaxError, "invalid syntax".into()),
+            }
+        }
+        _ => (ErrorKind::SyntaxError, "invalid syntax".into()),
+    };
+    err(kind, msg, line, col, line, col)
+}
+
+/// Parses a module (exec mode) or an interactive statement (single mode).
+pub fn parse_module(
+    source: &str,
+    filename: &str,
+    lines: &LineIndex,
+    _single: bool,
+) -> Result<Vec<ast::Stmt>, CompileError> {
+    let body = ast::Suite::parse(source, filename).map_err(|e| map_parse_error(e, lines))?;
+    reject_newer_syntax(&body, lines)?;
+    Ok(body)
+}
+
+/// Parses an expression (eval mode).
+pub fn parse_expression(
+    source: &str,
+    filename: &str,
+    lines: &LineIndex,
+) -> Result<ast::Expr, CompileError> {
+    ast::Expr::parse(source.trim_start_matches([' ', '\t']), filename)
+        .map_err(|e| map_parse_error(e, lines))
+}
+
+/// 3.11 has no `type` statement and no type parameters; report them where 3.11's
+/// parser stops: at the name after `type`, at the `[` after a function name
+/// ("expected '('"), at the `[` after a class name.
+fn reject_newer_syntax(body: &[ast::Stmt], lines: &LineIndex) -> Result<(), CompileError> {
+    for s in body {
+        let bad = match s {
+            ast::Stmt::TypeAlias(t) => Some((t.name.range().start().to_usize(), "invalid syntax")),
+            ast::Stmt::FunctionDef(f) if !f.type_params.is_empty() => {
+                Some((bracket_before(&f.type_params, lines), "expected '('"))
+            }
+            ast::Stmt::AsyncFunctionDef(f) if !f.type_params.is_empty() => {
+                Some((bracket_before(&f.type_params, lines), "expected '('"))
+            }
+            ast::Stmt::ClassDef(c) if !c.type_params.is_empty() => {
+                Some((bracket_before(&c.type_params, lines), "invalid syntax"))
+            }
+            _ => None,
+        };
+        if let Some((offset, msg)) = bad {
+            let (line, _) = lines.line_col(offset);
+            let col = lines.char_col(offset) + 1;
+            return Err(err(
+                ErrorKind::SyntaxError,
+                msg.into(),
+                line,
+                col,
+                line,
+                col + 1,
+            ));
+        }
+        let nested: Vec<&[ast::Stmt]> = match s {
+            ast::Stmt::FunctionDef(f) => vec![&f.body],
+            ast::Stmt::AsyncFunctionDef(f) => vec![&f.body],
+            ast::Stmt::ClassDef(c) => vec![&c.body],
+            ast::Stmt::For(f) => vec![&f.body, &f.orelse],
+            ast::Stmt::AsyncFor(f) => vec![&f.body, &f.orelse],
+            ast::Stmt::While(w) => vec![&w.body, &w.orelse],
+            ast::Stmt::If(i) => vec![&i.body, &i.orelse],
+            ast::Stmt::With(w) => vec![&w.body],
+            ast::Stmt::AsyncWith(w) => vec![&w.body],
+            ast::Stmt::Try(t) => vec![&t.body, &t.orelse, &t.finalbody],
+            ast::Stmt::TryStar(t) => vec![&t.body, &t.orelse, &t.finalbody],
+            ast::Stmt::Match(m) => m.cases.iter().map(|c| c.body.as_slice()).collect(),
+            _ => vec![],
+        };
+        for b in nested {
+            reject_newer_syntax(b, lines)?;
+        }
+        let handlers = match s {
+            ast::Stmt::Try(t) => Some(&t.handlers),
+            ast::Stmt::TryStar(t) => Some(&t.handlers),
+            _ => None,
+        };
+        for h in handlers.into_iter().flatten() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            reject_newer_syntax(&h.body, lines)?;
+        }
+    }
+    Ok(())
+}
+
+/// The offset of the `[` that opens a type parameter list.
+fn bracket_before(params: &[ast::TypeParam], lines: &LineIndex) -> usize {
+    let first = params[0].range().start().to_usize();
+    let _ = lines;
+    first.saturating_sub(1)
+}

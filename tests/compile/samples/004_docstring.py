@@ -1,0 +1,12 @@
+"""Module docstring."""
+import sys
+
+
+def f():
+    """Function docstring."""
+    return 1
+
+
+class C:
+    """Class doc."""
+    x = 1

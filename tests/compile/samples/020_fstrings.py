@@ -1,0 +1,8 @@
+name = "x"
+a = f"hello {name}"
+b = f"{name!r} {name!s} {name!a}"
+c = f"{x:>10} {y:{width}.{prec}f}"
+d = f"{x=}"
+e = f"plain"
+g = f"{a}{b}{c}"
+h = f"{'nested'}"

@@ -1,0 +1,2 @@
+# mode: single
+x = 1; y = x + 2; y

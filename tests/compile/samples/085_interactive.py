@@ -1,0 +1,3 @@
+# mode: single
+for i in range(3):
+    i
