@@ -1777,7 +1777,7 @@ fn dict___reversed__(obj: &PyObject) -> PyResult {
     Ok(dictiter_new(as_dict(obj), &PyDictRevIterKey_Type))
 }
 
-static DICT_METHODS: [PyMethodDef; 15] = [
+static DICT_METHODS: [PyMethodDef; 16] = [
     PyMethodDef::new(
         "__contains__",
         PyCFunction::O(dict___contains__),
@@ -1827,6 +1827,7 @@ static DICT_METHODS: [PyMethodDef; 15] = [
         PyCFunction::NoArgs(dict___reversed__),
         "__reversed__($self, /)\n--\n\nReturn a reverse iterator over the dict keys.",
     ),
+    crate::genericaliasobject::GENERIC_ALIAS_CLASS_GETITEM,
 ];
 
 /// `dict`.

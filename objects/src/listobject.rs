@@ -1040,7 +1040,7 @@ fn list_sort(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -
     Ok(none())
 }
 
-static LIST_METHODS: [PyMethodDef; 14] = [
+static LIST_METHODS: [PyMethodDef; 15] = [
     PyMethodDef::new("__getitem__", PyCFunction::O(list_subscript_meth), "x.__getitem__(y) <==> x[y]").with_flags(METH_COEXIST),
     PyMethodDef::new("__reversed__", PyCFunction::NoArgs(list___reversed__), "__reversed__($self, /)\n--\n\nReturn a reverse iterator over the list."),
     PyMethodDef::new("__sizeof__", PyCFunction::NoArgs(list_sizeof), "__sizeof__($self, /)\n--\n\nReturn the size of the list in memory, in bytes."),
@@ -1055,6 +1055,7 @@ static LIST_METHODS: [PyMethodDef; 14] = [
     PyMethodDef::new("count", PyCFunction::O(list_count), "count($self, value, /)\n--\n\nReturn number of occurrences of value."),
     PyMethodDef::new("reverse", PyCFunction::NoArgs(list_reverse), "reverse($self, /)\n--\n\nReverse *IN PLACE*."),
     PyMethodDef::new("sort", PyCFunction::FastKw(list_sort), "sort($self, /, *, key=None, reverse=False)\n--\n\nSort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse flag can be set to sort in descending order."),
+    crate::genericaliasobject::GENERIC_ALIAS_CLASS_GETITEM,
 ];
 
 /// `list`.

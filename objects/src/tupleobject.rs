@@ -636,7 +636,7 @@ fn tuple_sizeof(obj: &PyObject) -> PyResult {
     Ok(crate::longobject::PyLong_FromSsize_t(res as Py_ssize_t))
 }
 
-static TUPLE_METHODS: [PyMethodDef; 4] = [
+static TUPLE_METHODS: [PyMethodDef; 5] = [
     PyMethodDef::new("__getnewargs__", PyCFunction::NoArgs(tuple_getnewargs), "__getnewargs__($self, /)\n--\n\n"),
     PyMethodDef::new(
         "index",
@@ -653,6 +653,7 @@ static TUPLE_METHODS: [PyMethodDef; 4] = [
         PyCFunction::NoArgs(tuple_sizeof),
         "__sizeof__($self, /)\n--\n\nSize of object in memory, in bytes.",
     ),
+    crate::genericaliasobject::GENERIC_ALIAS_CLASS_GETITEM,
 ];
 
 /// `tuple`.
