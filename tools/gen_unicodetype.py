@@ -64,6 +64,7 @@ PROPS = [
     ("XID_CONTINUE", lambda c: ("a" + ch(c)).isidentifier()),
     ("CASED", lambda c: is_cased(ch(c))),
     ("CASE_IGNORABLE", lambda c: is_case_ignorable(ch(c))),
+    ("ASSIGNED", lambda c: unicodedata.category(ch(c)) != "Cn"),
 ]
 
 

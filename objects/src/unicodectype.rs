@@ -18,7 +18,10 @@ fn in_ranges(table: &[(u32, u32)], cp: u32) -> bool {
 }
 
 fn lookup<T: Copy>(table: &[(u32, T)], cp: u32) -> Option<T> {
-    table.binary_search_by_key(&cp, |&(c, _)| c).ok().map(|i| table[i].1)
+    table
+        .binary_search_by_key(&cp, |&(c, _)| c)
+        .ok()
+        .map(|i| table[i].1)
 }
 
 /// `_PyUnicode_IsPrintable`: what `repr()` prints without escaping.
@@ -67,6 +70,10 @@ pub fn is_cased(cp: u32) -> bool {
 }
 pub fn is_case_ignorable(cp: u32) -> bool {
     in_ranges(db::CASE_IGNORABLE, cp)
+}
+/// Is the code point assigned in Unicode 14.0 (general category other than `Cn`)?
+pub fn is_assigned(cp: u32) -> bool {
+    in_ranges(db::ASSIGNED, cp)
 }
 pub fn is_alnum(cp: u32) -> bool {
     is_alpha(cp) || is_decimal(cp) || is_digit(cp) || is_numeric(cp)
