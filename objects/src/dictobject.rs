@@ -207,10 +207,14 @@ pub struct PyDictKeysObject {
 impl PyDictKeysObject {
     /// `Py_EMPTY_KEYS`: the table of every empty dict. It allocates nothing and has no
     /// usable slot, so the first insertion replaces it.
+    ///
+    /// Like CPython's `empty_keys_struct` it has a single slot (`dk_log2_size` 0):
+    /// `dict_merge` sizes its up-front resize from that, which shows in
+    /// `__sizeof__` of copies.
     const fn empty() -> PyDictKeysObject {
         PyDictKeysObject {
-            dk_log2_size: PyDict_LOG_MINSIZE,
-            dk_log2_index_bytes: PyDict_LOG_MINSIZE,
+            dk_log2_size: 0,
+            dk_log2_index_bytes: 0,
             dk_kind: DictKeysKind::Unicode,
             dk_usable: 0,
             dk_indices: DictIndices::Empty,
@@ -1657,11 +1661,7 @@ fn dict_getitem_meth(obj: &PyObject, key: &PyObject) -> PyResult {
 
 fn dict_sizeof(obj: &PyObject) -> PyResult {
     let mp = as_dict(obj);
-    let extra = obj
-        .ob_type()
-        .tp_basicsize
-        .get()
-        .saturating_sub(size_of::<PyDictObject>());
+    let extra = crate::tupleobject::subclass_extra_size(obj.ob_type(), size_of::<PyDictObject>());
     // SAFETY: the borrow ends at once.
     let dk = unsafe { mp.keys() };
     let mut res = CPYTHON_DICT_BASICSIZE + extra;
@@ -2618,6 +2618,11 @@ mod tests {
     #[test]
     fn keysize_rules() {
         assert_eq!(calculate_log2_keysize(0), 3);
+        // CPython's bit trick gives 16 slots for 1..=7 (seen in `{'a': 1}` growing to
+        // 16 slots when an int key turns it into a general table).
+        assert_eq!(calculate_log2_keysize(1), 4);
+        assert_eq!(calculate_log2_keysize(3), 4);
+        assert_eq!(calculate_log2_keysize(7), 4);
         assert_eq!(calculate_log2_keysize(8), 3);
         assert_eq!(calculate_log2_keysize(9), 4);
         assert_eq!(calculate_log2_keysize(15), 4);

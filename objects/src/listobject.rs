@@ -986,11 +986,7 @@ fn list_reverse(obj: &PyObject) -> PyResult {
 
 fn list_sizeof(obj: &PyObject) -> PyResult {
     let l = as_list(obj);
-    let extra = obj
-        .ob_type()
-        .tp_basicsize
-        .get()
-        .saturating_sub(size_of::<PyListObject>());
+    let extra = crate::tupleobject::subclass_extra_size(obj.ob_type(), size_of::<PyListObject>());
     let res = CPYTHON_LIST_BASICSIZE + extra + list_allocated(l) * size_of::<usize>();
     Ok(PyLong_FromSsize_t(res as Py_ssize_t))
 }

@@ -1357,11 +1357,7 @@ fn set_reduce(obj: &PyObject) -> PyResult {
 
 fn set_sizeof(obj: &PyObject) -> PyResult {
     let so = as_set(obj);
-    let extra = obj
-        .ob_type()
-        .tp_basicsize
-        .get()
-        .saturating_sub(size_of::<PySetObject>());
+    let extra = crate::tupleobject::subclass_extra_size(obj.ob_type(), size_of::<PySetObject>());
     let mut res = CPYTHON_SET_BASICSIZE + extra;
     let size = so.mask() + 1;
     // CPython's 8-entry table lives inside the object.

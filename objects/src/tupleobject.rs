@@ -279,9 +279,18 @@ impl Drop for ReprGuard<'_> {
 // --- Slots ------------------------------------------------------------------------------
 
 unsafe fn tupledealloc(op: *mut PyObject) {
-    // SAFETY: `op` is a dead tuple; dropping the boxed items releases them. Deep
-    // nesting is bounded by the trashcan in `_Py_Dealloc`.
-    unsafe { dealloc_object::<PyTupleObject>(op) }
+    // SAFETY: `op` is a dead tuple that nobody else can reach. The items are released
+    // last to first, as CPython does (the order of `__del__` calls); deep nesting is
+    // bounded by the trashcan in `_Py_Dealloc`.
+    unsafe {
+        if (*op).ob_type().is_gc() {
+            gc::gc_untrack(op);
+        }
+        let t = &mut *(op as *mut PyTupleObject);
+        let items = std::mem::take(&mut t.ob_item);
+        crate::listobject::drop_reversed(items.into_vec());
+        dealloc_object::<PyTupleObject>(op);
+    }
 }
 
 fn tuplerepr(obj: &PyObject) -> PyResult {
@@ -622,6 +631,18 @@ fn tuple_count(obj: &PyObject, value: &PyObject) -> PyResult {
 fn tuple_getnewargs(obj: &PyObject) -> PyResult {
     let copy = _PyTuple_FromArray(as_tuple(obj).as_slice()).into_object();
     Ok(PyTuple_New(vec![copy]).into_object())
+}
+
+/// The bytes a subclass adds to a built-in type's instances, as CPython 3.11 counts
+/// them: pyrs lays out `__slots__` and `__weakref__` like CPython but also keeps the
+/// instance `__dict__` pointer inside the object, where CPython keeps it in front of
+/// the object (a "managed dict") and does not count it in `__sizeof__`.
+pub(crate) fn subclass_extra_size(tp: &PyTypeObject, own: usize) -> usize {
+    let mut extra = tp.tp_basicsize.get().saturating_sub(own);
+    if tp.tp_dictoffset.get() != 0 {
+        extra = extra.saturating_sub(size_of::<usize>());
+    }
+    extra
 }
 
 /// pyrs addition: `tuple.__sizeof__`, reporting CPython's layout (24-byte header plus

@@ -1,0 +1,22 @@
+# range iterators: types, reversal, length hints and pickling state.
+it = iter(range(0, 10, 3))
+print(type(it).__name__, it.__length_hint__(), next(it), it.__length_hint__(), it.__reduce__()[1:])
+it.__setstate__(3)
+print(list(it), it.__length_hint__())
+it = iter(range(5))
+it.__setstate__(-1)
+print(list(it))
+it = iter(range(5))
+it.__setstate__(99)
+print(list(it))
+try:
+    iter(range(5)).__setstate__('x')
+except TypeError as e:
+    print('TypeError', e)
+r = reversed(range(0, 10, 3))
+print(type(r).__name__, r.__length_hint__(), list(r), r.__reduce__()[1:])
+print(list(reversed(range(10, 0, -3))), list(reversed(range(0))), list(reversed(range(5, 5))))
+print(list(reversed(range(-2 ** 63, -2 ** 63 + 2))), list(reversed(range(2 ** 63 - 3, 2 ** 63 - 1))))
+print(range(4).__reversed__().__length_hint__(), list(range(3).__iter__()))
+print([i for i in range(3) for j in range(i)], list(zip(range(3), range(10, 13))), list(map(abs, range(-2, 1))))
+print(max(range(10)), min(range(5, 0, -1)), sorted(range(3), reverse=True))
