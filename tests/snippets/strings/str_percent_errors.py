@@ -1,0 +1,60 @@
+# str % args: error messages.
+def attempt(f):
+    try:
+        print('ok', repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+attempt(lambda: '%s %s' % ('a',))
+attempt(lambda: '%s' % ('a', 'b'))
+attempt(lambda: 'abc' % 1)
+attempt(lambda: 'abc' % (1,))
+attempt(lambda: '%d' % 'x')
+attempt(lambda: '%i' % None)
+attempt(lambda: '%x' % 1.5)
+attempt(lambda: '%o' % 'x')
+attempt(lambda: '%X' % [])
+attempt(lambda: '%f' % 'x')
+attempt(lambda: '%e' % None)
+attempt(lambda: '%g' % [1])
+attempt(lambda: '%c' % 'ab')
+attempt(lambda: '%c' % '')
+attempt(lambda: '%c' % 1.5)
+attempt(lambda: '%c' % -1)
+attempt(lambda: '%c' % 0x110000)
+attempt(lambda: '%c' % 2**100)
+attempt(lambda: '%y' % 1)
+attempt(lambda: '%é' % 1)
+attempt(lambda: '%\u20ac' % 1)
+attempt(lambda: 'abc%' % 1)
+attempt(lambda: '%' % ())
+attempt(lambda: '%(a' % {'a': 1})
+attempt(lambda: '%(a)s' % 1)
+attempt(lambda: '%(a)s' % ('x',))
+attempt(lambda: '%(a)s' % {})
+attempt(lambda: '%(a)' % {'a': 1})
+attempt(lambda: '%(a)s %s' % {'a': 1})
+attempt(lambda: '%*d' % ('x', 1))
+attempt(lambda: '%.*d' % ('x', 1))
+attempt(lambda: '%*d' % (1.5, 1))
+attempt(lambda: '%.*f' % (2**40, 1.0))
+attempt(lambda: '%*d' % (1,))
+attempt(lambda: '%-%' % 1)
+attempt(lambda: '%-%' % ())
+attempt(lambda: '%lld' % 1)
+attempt(lambda: '%.' % 1)
+attempt(lambda: '%5' % 1)
+attempt(lambda: '%s' % ())
+attempt(lambda: '%d %d' % [1, 2])
+class Bad:
+    def __str__(self):
+        raise RuntimeError('no str')
+    def __repr__(self):
+        return 'Bad()'
+attempt(lambda: '%s' % Bad())
+attempt(lambda: '%r' % Bad())
+class BadIndex:
+    def __index__(self):
+        raise ValueError('bad index')
+attempt(lambda: '%x' % BadIndex())
+attempt(lambda: '%c' % BadIndex())
