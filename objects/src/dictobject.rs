@@ -2626,8 +2626,10 @@ mod tests {
         assert_eq!(calculate_log2_keysize(8), 3);
         assert_eq!(calculate_log2_keysize(9), 4);
         assert_eq!(calculate_log2_keysize(15), 4);
-        assert_eq!(calculate_log2_keysize(16), 4);
+        // ... and a power of two from 16 up is doubled (the `| 8` adds a bit).
+        assert_eq!(calculate_log2_keysize(16), 5);
         assert_eq!(calculate_log2_keysize(17), 5);
+        assert_eq!(calculate_log2_keysize(31), 5);
         // estimate_log2_keysize(n) leaves room for n entries.
         for n in 0..2000usize {
             let log2 = estimate_log2_keysize(n);
