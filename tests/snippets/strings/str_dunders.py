@@ -1,0 +1,31 @@
+# Calling str's special methods directly and through the type.
+def attempt(f):
+    try:
+        print('ok', repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+print(str.__add__('a', 'b'), str.__mul__('ab', 3), str.__rmul__('ab', 2), str.__mod__('%d', 5), str.__len__('abc'))
+print(str.__getitem__('abc', 1), str.__getitem__('abc', slice(1, None)), str.__contains__('abc', 'bc'), str.__iter__('ab').__next__())
+print(str.__eq__('a', 'a'), str.__ne__('a', 'a'), str.__lt__('a', 'b'), str.__eq__('a', 1), str.__lt__('a', 1), str.__hash__('x') == hash('x'))
+print(str.__str__('x'), str.__repr__('x'), str.__format__('x', '>3'), str.__sizeof__('ab'), str.__getnewargs__('q'))
+attempt(lambda: str.__add__('a', 1))
+attempt(lambda: str.__add__(1, 'a'))
+attempt(lambda: str.__mul__('a', 'b'))
+attempt(lambda: str.__getitem__('abc', 'x'))
+attempt(lambda: str.__contains__('abc', 1))
+attempt(lambda: str.upper(1))
+attempt(lambda: str.upper())
+attempt(lambda: str.join('a'))
+attempt(lambda: 'a'.upper(1))
+attempt(lambda: 'a'.join())
+attempt(lambda: 'a'.join(['x'], ['y']))
+attempt(lambda: 'a'.zfill())
+attempt(lambda: 'a'.strip('a', 'b'))
+attempt(lambda: 'a'.count())
+attempt(lambda: 'a'.replace('a'))
+attempt(lambda: 'a'.upper(x=1))
+attempt(lambda: 'a'.split(sep=',', sep2=1))
+attempt(lambda: 'a'.center(width=3))
+print(str.__mod__('x', ()), str.__mod__('%s', 1), 'a'.__rmod__('%s'), NotImplemented is str.__mod__.__call__ if False else 'skip')
+print(str.__mod__ is not None, type(str.__dict__['__mod__']).__name__, type(str.__dict__['join']).__name__)
