@@ -1008,13 +1008,19 @@ fn list___reversed__(obj: &PyObject) -> PyResult {
 }
 
 /// `_PyLong_AsInt` for a bool-like argument (`reverse=`).
-pub(crate) fn int_converter(obj: &PyObject) -> PyResult<i32> {
+pub fn int_converter(obj: &PyObject) -> PyResult<i32> {
     let idx = PyNumber_Index(obj)?;
     let v = crate::longobject::PyLong_AsSsize_t_opt(&idx).and_then(|v| i32::try_from(v).ok());
     v.ok_or_else(|| overflow_error("Python int too large to convert to C int"))
 }
 
-fn list_sort(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+/// `list.sort(*, key=None, reverse=False)` with the method's argument parsing and
+/// messages, for callers holding a vectorcall (`sorted()` passes its keywords on).
+pub fn list_sort_vectorcall(
+    l: &PyListObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
     let a = unpack_keywords(
         &ArgSpec {
             fname: "sort",
@@ -1032,7 +1038,16 @@ fn list_sort(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -
         Some(r) => int_converter(r)? != 0,
         None => false,
     };
-    list_sort_impl(as_list(obj), key.map(|k| &**k), reverse)?;
+    list_sort_impl(l, key.map(|k| &**k), reverse)
+}
+
+/// `list.sort(key=key, reverse=reverse)` from Rust (`PyList_Sort` with a key).
+pub fn list_sort(l: &PyListObject, key: Option<&PyObject>, reverse: bool) -> PyResult<()> {
+    list_sort_impl(l, key, reverse)
+}
+
+fn list_sort_meth(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    list_sort_vectorcall(as_list(obj), args, kwnames)?;
     Ok(none())
 }
 
@@ -1050,7 +1065,7 @@ static LIST_METHODS: [PyMethodDef; 15] = [
     PyMethodDef::new("index", PyCFunction::Fast(list_index), "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\nReturn first index of value.\n\nRaises ValueError if the value is not present."),
     PyMethodDef::new("count", PyCFunction::O(list_count), "count($self, value, /)\n--\n\nReturn number of occurrences of value."),
     PyMethodDef::new("reverse", PyCFunction::NoArgs(list_reverse), "reverse($self, /)\n--\n\nReverse *IN PLACE*."),
-    PyMethodDef::new("sort", PyCFunction::FastKw(list_sort), "sort($self, /, *, key=None, reverse=False)\n--\n\nSort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse flag can be set to sort in descending order."),
+    PyMethodDef::new("sort", PyCFunction::FastKw(list_sort_meth), "sort($self, /, *, key=None, reverse=False)\n--\n\nSort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse flag can be set to sort in descending order."),
     crate::genericaliasobject::GENERIC_ALIAS_CLASS_GETITEM,
 ];
 
