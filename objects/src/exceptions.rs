@@ -2703,6 +2703,152 @@ mod tests {
         assert!(errno_to_subclass(999).is_none());
     }
 
+    /// Readies every type and exercises the exception, union and alias types from Rust,
+    /// without the interpreter. One test, so that the runtime's global state is only
+    /// ever touched from one test thread.
+    #[test]
+    fn runtime_behaviour() {
+        use crate::longobject::PyLong_FromLong;
+        crate::init_types().expect("types ready");
+        let s = |v: &str| PyUnicode_FromString(v);
+        let i = |v: i64| PyLong_FromLong(v);
+        let call = |tp: &PyTypeObject, args: &[PyObjectRef]| {
+            PyObject_Vectorcall(tp.as_object(), args, None)
+        };
+        let text = |o: &PyObject| as_str_lossy(o).into_owned();
+        let repr = |o: &PyObject| text(&PyObject_Repr(o).expect("repr"));
+        let str_ = |o: &PyObject| text(&PyObject_Str(o).expect("str"));
+        let msg = |r: PyResult| match r {
+            Ok(v) => format!("ok {}", repr(&v)),
+            Err(e) => format!("{}: {}", e.value().ob_type().name(), str_(e.value())),
+        };
+
+        let e = call(&PyExc_ValueError, &[s("x")]).expect("ValueError");
+        assert_eq!(repr(&e), "ValueError('x')");
+        let e = call(&PyExc_ValueError, &[i(1), i(2)]).expect("ValueError");
+        assert_eq!(
+            (repr(&e), str_(&e)),
+            ("ValueError(1, 2)".into(), "(1, 2)".into())
+        );
+        assert_eq!(
+            repr(&call(&PyExc_ValueError, &[]).expect("ValueError")),
+            "ValueError()"
+        );
+        let kw = PyTuple_New(vec![s("x")]).into_object();
+        assert_eq!(
+            msg(PyObject_Vectorcall(
+                PyExc_ValueError.as_object(),
+                &[i(1)],
+                Some(&kw)
+            )),
+            "TypeError: ValueError() takes no keyword arguments"
+        );
+        assert_eq!(
+            str_(&call(&PyExc_KeyError, &[s("k")]).expect("KeyError")),
+            "'k'"
+        );
+
+        let e = call(
+            &PyExc_OSError,
+            &[i(2), s("No such file or directory"), s("f")],
+        )
+        .expect("OSError");
+        assert_eq!(e.ob_type().name(), "FileNotFoundError");
+        assert_eq!(str_(&e), "[Errno 2] No such file or directory: 'f'");
+        assert_eq!(
+            repr(&e),
+            "FileNotFoundError(2, 'No such file or directory')"
+        );
+
+        let e = call(
+            &PyExc_UnicodeDecodeError,
+            &[
+                s("utf-8"),
+                crate::bytesobject::PyBytes_FromSlice(b"\xff"),
+                i(0),
+                i(1),
+                s("invalid start byte"),
+            ],
+        )
+        .expect("UnicodeDecodeError");
+        assert_eq!(
+            str_(&e),
+            "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"
+        );
+        let e = call(
+            &PyExc_UnicodeEncodeError,
+            &[
+                s("ascii"),
+                s("h\u{e9}"),
+                i(1),
+                i(2),
+                s("ordinal not in range(128)"),
+            ],
+        )
+        .expect("UnicodeEncodeError");
+        assert_eq!(
+            str_(&e),
+            "'ascii' codec can't encode character '\\xe9' in position 1: ordinal not in range(128)"
+        );
+
+        let info = PyTuple_New(vec![s("a/file.py"), i(3), i(1), s("x"), i(3), i(2)]).into_object();
+        let e = call(&PyExc_SyntaxError, &[s("invalid syntax"), info]).expect("SyntaxError");
+        assert_eq!(str_(&e), "invalid syntax (file.py, line 3)");
+        let err = syntax_error_new("bad", "f.py", 2, 1, None, None, None);
+        assert_eq!(str_(err.value()), "bad (f.py, line 2)");
+        assert!(syntax_error_info(err.value()).is_some_and(|f| f.text.is(Py_None())));
+
+        let excs = crate::listobject::PyList_New(vec![
+            call(&PyExc_ValueError, &[i(1)]).expect("v"),
+            call(&PyExc_TypeError, &[i(2)]).expect("t"),
+        ])
+        .into_object();
+        let eg = call(&PyExc_BaseExceptionGroup, &[s("msg"), excs]).expect("group");
+        assert_eq!(eg.ob_type().name(), "ExceptionGroup");
+        assert_eq!(str_(&eg), "msg (2 sub-exceptions)");
+        let parts = BaseExceptionGroup_split(&eg, &[PyExc_ValueError.as_object().to_owned()])
+            .expect("split");
+        assert_eq!(
+            repr(&parts),
+            "(ExceptionGroup('msg', [ValueError(1)]), ExceptionGroup('msg', [TypeError(2)]))"
+        );
+        let empty = crate::listobject::PyList_New(vec![]).into_object();
+        assert_eq!(
+            msg(call(&PyExc_ExceptionGroup, &[s("m"), empty])),
+            "ValueError: second argument (exceptions) must be a non-empty sequence"
+        );
+        let mro = PyExc_ExceptionGroup.tp_mro.get().expect("mro");
+        assert_eq!(
+            repr(&mro),
+            "(<class 'ExceptionGroup'>, <class 'BaseExceptionGroup'>, <class 'Exception'>, <class 'BaseException'>, <class 'object'>)"
+        );
+
+        let u = crate::unionobject::_Py_union_type_or(
+            crate::longobject::PyLong_Type.as_object(),
+            Py_None(),
+        )
+        .expect("|");
+        assert_eq!(repr(&u), "int | None");
+        assert!(crate::unionobject::union_instancecheck(&i(5), &u).expect("isinstance"));
+        let ga = crate::genericaliasobject::Py_GenericAlias(
+            crate::dictobject::PyDict_Type.as_object(),
+            &PyTuple_New(vec![
+                crate::unicodeobject::PyUnicode_Type.as_object().to_owned(),
+                i(1),
+            ])
+            .into_object(),
+        );
+        assert_eq!(repr(&ga), "dict[str, 1]");
+        let tga = crate::genericaliasobject::Py_GenericAlias(
+            crate::tupleobject::PyTuple_Type.as_object(),
+            &PyTuple_New(vec![]).into_object(),
+        );
+        assert_eq!(repr(&tga), "tuple[()]");
+
+        let m = memory_error_instance();
+        assert_eq!(repr(&m), "MemoryError()");
+    }
+
     #[test]
     fn escapes() {
         assert_eq!(escaped_char(0xe9), "\\xe9");
