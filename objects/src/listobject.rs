@@ -1426,6 +1426,13 @@ enum KeyCompare {
     },
 }
 
+/// "Is element `x` less than element `y`?" (`ISLT`), where elements are indexes of
+/// keys. The sort is written against this trait so that its unit tests can count
+/// the comparisons it makes on plain integers.
+trait Islt {
+    fn islt(&self, x: usize, y: usize) -> PyResult<bool>;
+}
+
 /// The comparison of two keys, by their index in `keys`.
 struct SortCompare<'a> {
     keys: &'a [PyObjectRef],
@@ -1435,10 +1442,17 @@ struct SortCompare<'a> {
     tuples: bool,
 }
 
-impl SortCompare<'_> {
+impl Islt for SortCompare<'_> {
     /// `ISLT(keys[x], keys[y])`.
     #[inline]
     fn islt(&self, x: usize, y: usize) -> PyResult<bool> {
+        self.islt_keys(x, y)
+    }
+}
+
+impl SortCompare<'_> {
+    #[inline]
+    fn islt_keys(&self, x: usize, y: usize) -> PyResult<bool> {
         let (v, w) = (&self.keys[x], &self.keys[y]);
         if self.tuples {
             self.tuple_lt(v, w)
@@ -1589,8 +1603,8 @@ struct Run {
 }
 
 /// `MergeState`.
-struct MergeState<'a> {
-    cmp: SortCompare<'a>,
+struct MergeState<C: Islt> {
+    cmp: C,
     /// `min_gallop`: adapts to how structured the data is.
     min_gallop: Py_ssize_t,
     /// `listlen`, for the powersort computation.
@@ -1603,8 +1617,8 @@ struct MergeState<'a> {
 
 /// `binarysort`: sort `p[lo..hi]` stably by binary insertion, given `p[lo..start]`
 /// already sorted. On error the slice is still a permutation of its input.
-fn binarysort(
-    cmp: &SortCompare,
+fn binarysort<C: Islt>(
+    cmp: &C,
     p: &mut [usize],
     lo: usize,
     hi: usize,
@@ -1638,7 +1652,7 @@ fn binarysort(
 
 /// `count_run`: the length of the run starting at `lo` (ascending `a0 <= a1 <= ...` or
 /// strictly descending `a0 > a1 > ...`) and whether it descends.
-fn count_run(cmp: &SortCompare, p: &[usize], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
+fn count_run<C: Islt>(cmp: &C, p: &[usize], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
     let mut i = lo + 1;
     if i == hi {
         return Ok((1, false));
@@ -1670,7 +1684,7 @@ fn count_run(cmp: &SortCompare, p: &[usize], lo: usize, hi: usize) -> PyResult<(
 
 /// `gallop_left`: the position `k` in sorted `a` with `a[k-1] < key <= a[k]`,
 /// searching outward from `hint`.
-fn gallop_left(cmp: &SortCompare, key: usize, a: &[usize], hint: usize) -> PyResult<usize> {
+fn gallop_left<C: Islt>(cmp: &C, key: usize, a: &[usize], hint: usize) -> PyResult<usize> {
     let n = a.len() as Py_ssize_t;
     let hint = hint as Py_ssize_t;
     let mut lastofs: Py_ssize_t = 0;
@@ -1723,7 +1737,7 @@ fn gallop_left(cmp: &SortCompare, key: usize, a: &[usize], hint: usize) -> PyRes
 
 /// `gallop_right`: like `gallop_left` but past any equal elements: `a[k-1] <= key <
 /// a[k]`.
-fn gallop_right(cmp: &SortCompare, key: usize, a: &[usize], hint: usize) -> PyResult<usize> {
+fn gallop_right<C: Islt>(cmp: &C, key: usize, a: &[usize], hint: usize) -> PyResult<usize> {
     let n = a.len() as Py_ssize_t;
     let hint = hint as Py_ssize_t;
     let mut lastofs: Py_ssize_t = 0;
@@ -1806,7 +1820,7 @@ fn merge_compute_minrun(mut n: usize) -> usize {
     n + r
 }
 
-impl MergeState<'_> {
+impl<C: Islt> MergeState<C> {
     /// `merge_lo`: merge `p[a0..a0+na]` with the following `p[b0..b0+nb]` (na <= nb),
     /// copying the first run out. `p[a0+na-1]` belongs at the end of the merge.
     fn merge_lo(
@@ -2168,7 +2182,7 @@ impl MergeState<'_> {
 }
 
 /// Timsort `perm` by `cmp`. On error `perm` is still a permutation.
-fn timsort(cmp: SortCompare, perm: &mut [usize]) -> PyResult<()> {
+fn timsort<C: Islt>(cmp: C, perm: &mut [usize]) -> PyResult<()> {
     let n = perm.len();
     if n < 2 {
         return Ok(());
@@ -2324,6 +2338,79 @@ mod tests {
         assert_eq!(merge_compute_minrun(64), 32);
         assert_eq!(merge_compute_minrun(65), 33);
         assert_eq!(merge_compute_minrun(2112), 33);
+    }
+
+    /// Plain integers compared with a counter, to check the sort against CPython.
+    struct Counting<'a> {
+        keys: &'a [i64],
+        n: std::cell::Cell<usize>,
+    }
+
+    impl Islt for Counting<'_> {
+        fn islt(&self, x: usize, y: usize) -> PyResult<bool> {
+            self.n.set(self.n.get() + 1);
+            Ok(self.keys[x] < self.keys[y])
+        }
+    }
+
+    fn lcg(seed: i64, n: usize, m: i64) -> Vec<i64> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x = (x * 1103515245 + 12345) % (1 << 31);
+                x % m
+            })
+            .collect()
+    }
+
+    /// Lets a test keep the counter after the sort consumed its comparator.
+    struct ByRef<'b, 'a>(&'b Counting<'a>);
+
+    impl Islt for ByRef<'_, '_> {
+        fn islt(&self, x: usize, y: usize) -> PyResult<bool> {
+            self.0.islt(x, y)
+        }
+    }
+
+    /// Sort (reversed input for `reverse`, as `list.sort` does), check the result is
+    /// sorted and stable, and return the number of comparisons made.
+    fn sort_count(keys: &[i64], reverse: bool) -> usize {
+        let counter = Counting {
+            keys,
+            n: std::cell::Cell::new(0),
+        };
+        let mut perm: Vec<usize> = (0..keys.len()).collect();
+        if reverse {
+            perm.reverse();
+        }
+        assert!(timsort(ByRef(&counter), &mut perm).is_ok());
+        for w in perm.windows(2) {
+            assert!(keys[w[0]] <= keys[w[1]]);
+            if keys[w[0]] == keys[w[1]] {
+                // Equal keys keep their input order.
+                assert!(if reverse { w[0] > w[1] } else { w[0] < w[1] }, "stability");
+            }
+        }
+        counter.n.get()
+    }
+
+    /// The comparison counts CPython 3.11 makes on the same data (measured with a
+    /// counting `__lt__`, see tests/snippets/containers/list_sort_comparisons.py).
+    #[test]
+    fn comparison_counts_match_cpython() {
+        let cases: Vec<(Vec<i64>, usize, usize)> = vec![
+            (lcg(1, 200, 1000), 1266, 1264),
+            (lcg(7, 1000, 50), 8385, 8350),
+            ((0..300).collect(), 299, 299),
+            ((1..=300).rev().collect(), 299, 299),
+            ((0..500).map(|i| i % 17).collect(), 3456, 3454),
+            ([1, 0].repeat(100), 883, 899),
+            (vec![3, 1, 2], 4, 3),
+        ];
+        for (keys, forward, backward) in cases {
+            assert_eq!(sort_count(&keys, false), forward);
+            assert_eq!(sort_count(&keys, true), backward);
+        }
     }
 
     #[test]
