@@ -2413,6 +2413,50 @@ mod tests {
         }
     }
 
+    /// Fails at the `fail_at`-th comparison. (The error carries `None`: unit tests
+    /// run without the runtime, so no exception instance can be made.)
+    struct FailAt<'a> {
+        keys: &'a [i64],
+        n: std::cell::Cell<usize>,
+        fail_at: usize,
+    }
+
+    impl Islt for FailAt<'_> {
+        fn islt(&self, x: usize, y: usize) -> PyResult<bool> {
+            self.n.set(self.n.get() + 1);
+            if self.n.get() == self.fail_at {
+                return Err(PyErr::from_instance(Py_None().to_owned()));
+            }
+            Ok(self.keys[x] < self.keys[y])
+        }
+    }
+
+    /// A comparison that raises in the middle of any merge leaves a permutation of the
+    /// input behind, as CPython promises.
+    #[test]
+    fn failed_sort_leaves_a_permutation() {
+        let keys: Vec<i64> = lcg(5, 300, 40)
+            .into_iter()
+            .chain(0..100)
+            .chain((0..80).rev())
+            .collect();
+        for fail_at in (1..3000).step_by(7) {
+            let mut perm: Vec<usize> = (0..keys.len()).collect();
+            let cmp = FailAt {
+                keys: &keys,
+                n: std::cell::Cell::new(0),
+                fail_at,
+            };
+            let _ = timsort(cmp, &mut perm);
+            let mut seen = perm.clone();
+            seen.sort_unstable();
+            assert!(
+                seen.iter().copied().eq(0..keys.len()),
+                "fail_at = {fail_at}"
+            );
+        }
+    }
+
     #[test]
     fn powerloop_values() {
         // Two runs of 32 in a list of 64 meet in the middle: power 1.
