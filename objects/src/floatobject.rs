@@ -441,7 +441,23 @@ fn dg_dtoa(a: f64, mode: DtoaMode) -> (Vec<u8>, i64) {
         return (b"0".to_vec(), 1);
     }
     match mode {
-        DtoaMode::Shortest => scientific_digits(&format!("{a:e}")),
+        DtoaMode::Shortest => {
+            let shortest = scientific_digits(&format!("{a:e}"));
+            // When two candidates of that length are equally close to the exact
+            // value, Rust's algorithm takes the upper one and dtoa the even one
+            // (1144161928153289.25 is 1144161928153289.2 in CPython). The correctly
+            // rounded digits of the same length break the tie to even; they are used
+            // if they also read back as `a`. A tie needs the digit step to be below
+            // one ulp, so only 16- and 17-digit results are checked.
+            let n = shortest.0.len();
+            if n >= 16 {
+                let text = format!("{:.*e}", n - 1, a);
+                if text.parse::<f64>().ok() == Some(a) {
+                    return scientific_digits(&text);
+                }
+            }
+            shortest
+        }
         DtoaMode::Significant(n) => scientific_digits(&format!("{:.*e}", n.max(1) - 1, a)),
         DtoaMode::Fixed(n) => {
             let s = format!("{a:.n$}");
@@ -1589,6 +1605,10 @@ mod tests {
             (1e100, "1e+100"),
             (-2.5e-300, "-2.5e-300"),
             (0.30000000000000004, "0.30000000000000004"),
+            // Two shortest candidates equally close: dtoa takes the even one.
+            (1144161928153289.25, "1144161928153289.2"),
+            (894048597157646.25, "894048597157646.2"),
+            (80486767443148.625, "80486767443148.62"),
         ];
         for (v, want) in cases {
             assert_eq!(float_repr_string(*v), *want, "repr of {v:e}");

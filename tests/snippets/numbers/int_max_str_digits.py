@@ -1,0 +1,30 @@
+# The 4300-digit limit on int <-> decimal string conversion (CVE-2020-10735).
+import sys
+def attempt(f):
+    try:
+        print('ok', repr(f())[:60])
+    except Exception as e:
+        print(type(e).__name__, e)
+print(sys.get_int_max_str_digits())
+attempt(lambda: int('1' * 4300) % 1000)
+attempt(lambda: int('1' * 4301))
+attempt(lambda: int('-' + '1' * 4301))
+attempt(lambda: int('1_' * 4300 + '1'))
+attempt(lambda: int('1' * 5000, 16) % 1000)
+attempt(lambda: int('0x' + '1' * 5000, 0) % 1000)
+attempt(lambda: int('1' * 5000, 7))
+attempt(lambda: str(10 ** 4299)[:5])
+attempt(lambda: str(10 ** 4300))
+attempt(lambda: repr(-(10 ** 4300)))
+attempt(lambda: hex(10 ** 5000)[:8])
+attempt(lambda: format(10 ** 5000, 'x')[:8])
+attempt(lambda: format(10 ** 5000, 'd'))
+attempt(lambda: format(10 ** 5000, ','))
+attempt(lambda: f'{10 ** 5000}')
+sys.set_int_max_str_digits(5000)
+attempt(lambda: int('1' * 4301) % 1000)
+attempt(lambda: len(str(10 ** 4500)))
+attempt(lambda: str(10 ** 5000))
+sys.set_int_max_str_digits(0)
+attempt(lambda: len(str(10 ** 6000)))
+attempt(lambda: sys.set_int_max_str_digits(100))
