@@ -156,6 +156,7 @@ pub fn static_types() -> Vec<&'static PyTypeObject> {
         &descrobject::PyDictProxy_Type,
         &descrobject::PyProperty_Type,
     ];
+    v.extend(unicodeobject::static_types());
     v.extend(boolobject::static_types());
     v.extend(floatobject::static_types());
     v.extend(complexobject::static_types());
