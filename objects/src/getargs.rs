@@ -77,6 +77,17 @@ pub fn unpack_keywords(spec: &ArgSpec, args: &[PyObjectRef], kwnames: Option<&Py
     let kwn = kwnames_slice(kwnames);
     let nargs = args.len() - kwn.len();
     let fname = spec.fname;
+    // More arguments than parameters, counting keywords: CPython checks this first,
+    // with a message that does not say "positional".
+    let maxargs = spec.names.len();
+    if nargs + kwn.len() > maxargs {
+        return Err(type_error(format!(
+            "{fname}() takes at most {maxargs} {}argument{} ({} given)",
+            if nargs == 0 { "keyword " } else { "" },
+            plural(maxargs),
+            nargs + kwn.len()
+        )));
+    }
     if nargs > spec.maxpos {
         let how = if spec.minpos < spec.maxpos { "at most" } else { "exactly" };
         let msg = if spec.maxpos == 0 {
