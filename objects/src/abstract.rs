@@ -262,12 +262,8 @@ pub fn PyNumber_Long(obj: &PyObject) -> PyResult {
     if crate::unicodeobject::PyUnicodeObject::check(obj) {
         return crate::longobject::long_from_unicode(obj, 10);
     }
-    if let Some(bytes) = crate::bytesobject::bytes_like_data(obj) {
-        let text = crate::unicodeobject::PyUnicode_FromString(&String::from_utf8_lossy(&bytes));
-        return crate::longobject::long_from_unicode(&text, 10).map_err(|_| {
-            let r = PyObject_Repr(obj).map(|r| crate::unicodeobject::as_str_lossy(&r).into_owned()).unwrap_or_default();
-            value_error(format!("invalid literal for int() with base 10: {r}"))
-        });
+    if let Some(bytes) = crate::bytesobject::bytes_like_cow(obj) {
+        return crate::longobject::_PyLong_FromBytes(&bytes, 10);
     }
     Err(type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",

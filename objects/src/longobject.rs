@@ -1084,27 +1084,6 @@ pub fn _PyLong_FromBytes(data: &[u8], base: u32) -> PyResult<PyObjectRef> {
     }
 }
 
-/// "f() takes at most N arguments (M given)", the first check Argument Clinic's
-/// keyword parser makes.
-fn check_max_args(
-    fname: &str,
-    args: &[PyObjectRef],
-    kwnames: Option<&PyObject>,
-    maxargs: usize,
-) -> PyResult<()> {
-    let nkw = kwnames.map_or(0, crate::call::kwnames_len);
-    let nargs = args.len() - nkw;
-    if args.len() > maxargs {
-        return Err(type_error(format!(
-            "{fname}() takes at most {maxargs} {}argument{} ({} given)",
-            if nargs == 0 { "keyword " } else { "" },
-            if maxargs == 1 { "" } else { "s" },
-            args.len()
-        )));
-    }
-    Ok(())
-}
-
 /// `long_new_impl` for exact ints.
 fn long_new_impl(x: Option<&PyObject>, obase: Option<&PyObject>) -> PyResult {
     let Some(x) = x else {
@@ -1137,7 +1116,6 @@ fn long_new_impl(x: Option<&PyObject>, obase: Option<&PyObject>) -> PyResult {
 }
 
 fn long_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    check_max_args("int", args, kwnames, 2)?;
     let spec = crate::getargs::ArgSpec {
         fname: "int",
         names: &["", "base"],
