@@ -316,6 +316,11 @@ fn run(opts: Options) -> i32 {
         cfg.interactive = true;
     }
     crate::config::register_builtin_modules();
+    if cfg.xoptions.iter().any(|(k, _)| k == "trace")
+        || (!cfg.ignore_environment && std::env::var("PYRS_TRACE").is_ok_and(|v| !v.is_empty() && v != "0"))
+    {
+        python::ceval::TRACE.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let ts = include::pystate::_PyThreadState_GET();
     ts.set_native_stack(STACK_SIZE, STACK_MARGIN);
     if let Err(e) = python::pylifecycle::Py_InitializeFromConfig(&cfg) {

@@ -214,7 +214,7 @@ fn builtin_dir(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     let items = match args.first() {
         None => {
             let locals = crate::ceval::PyEval_GetLocals()?.unwrap_or_else(|| PyDict_New().into_object());
-            PySequence_List_items(&objects::call::PyObject_CallMethod(&locals, objects::intern!("keys"), &[])?)?
+            { let keys = objects::call::PyObject_CallMethod(&locals, objects::intern!("keys"), &[])?; PySequence_List_items(&keys)? }
         }
         Some(obj) => builtin_dir_of(obj)?,
     };
@@ -827,7 +827,7 @@ fn builtin_build_class(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyO
     };
     if let Some(mt) = as_type(&meta) {
         let winner = objects::typeobject::_PyType_CalculateMetaclass(mt, &bases_v)?;
-        meta = winner.as_object().to_owned();
+        meta = winner.into_object();
     }
     let bases_tuple = PyTuple_New(bases_v.clone()).into_object();
     let kwnames_tuple = if kw_names.is_empty() { None } else { Some(PyTuple_New(kw_names).into_object()) };
@@ -867,14 +867,14 @@ fn builtin_build_class(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyO
                 let msg = match content {
                     None => format!(
                         "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
-                        as_str_lossy(&PyObject_Repr(name)?),
-                        as_str_lossy(&PyObject_Repr(&cls)?)
+                        as_str_lossy(&*PyObject_Repr(name)?),
+                        as_str_lossy(&*PyObject_Repr(&cls)?)
                     ),
                     Some(v) => format!(
                         "__class__ set to {} defining {} as {}",
-                        as_str_lossy(&PyObject_Repr(&v)?),
-                        as_str_lossy(&PyObject_Repr(name)?),
-                        as_str_lossy(&PyObject_Repr(&cls)?)
+                        as_str_lossy(&*PyObject_Repr(&v)?),
+                        as_str_lossy(&*PyObject_Repr(name)?),
+                        as_str_lossy(&*PyObject_Repr(&cls)?)
                     ),
                 };
                 return Err(type_error(msg));

@@ -47,7 +47,8 @@ pub unsafe fn _PyEvalFramePushAndInit(
         match initialize_locals(func, (*frame).localsplus(), args, argcount, kwnames, nkw) {
             Ok(()) => Ok(frame),
             Err(e) => {
-                (*frame).stacktop = (*frame).f_code.co_nlocalsplus;
+                let nlocalsplus = (&(*frame).f_code).co_nlocalsplus;
+                (*frame).stacktop = nlocalsplus;
                 _PyEvalFrameClearAndPop(tstate, frame);
                 Err(e)
             }

@@ -80,6 +80,49 @@ fn unbound_error(co: &PyCodeObject, oparg: usize) -> PyErr {
     }
 }
 
+/// Print every instruction with the value stack before it runs (`-X trace` or
+/// `PYRS_TRACE=1`): a learner's view of the eval loop, like clox's
+/// `DEBUG_TRACE_EXECUTION`.
+pub static TRACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cold]
+#[inline(never)]
+unsafe fn trace_instruction(frame: *mut _PyInterpreterFrame, sp: *mut Slot, opcode: u8, oparg: u32) {
+    // SAFETY: the caller passes the running frame and its stack pointer.
+    unsafe {
+        let co = &*(*frame).f_code;
+        let base = (*frame).stackbase();
+        let mut stack = Vec::new();
+        let mut p = base;
+        while p < sp {
+            stack.push(match &*p {
+                Some(v) => match PyObject_Repr(v) {
+                    Ok(r) => {
+                        let r = as_str_lossy(&r).into_owned();
+                        if r.chars().count() > 40 {
+                            format!("{}...", r.chars().take(37).collect::<String>())
+                        } else {
+                            r
+                        }
+                    }
+                    Err(_) => format!("<{}>", v.ob_type().name()),
+                },
+                None => "NULL".to_string(),
+            });
+            p = p.add(1);
+        }
+        let name = Opcode::from_u8(opcode).map(|o| o.name()).unwrap_or("<unknown>");
+        eprintln!(
+            "  {:<12} {:>4} {:<24} {:>4}   [{}]",
+            as_str_lossy(&co.co_name),
+            (*frame).lasti() * 2,
+            name,
+            oparg,
+            stack.join(", ")
+        );
+    }
+}
+
 /// Set when something outside the loop (a signal, the GC) needs the loop's attention
 /// at the next `RESUME` or backward jump (`eval_breaker`).
 pub static EVAL_BREAKER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -318,13 +361,16 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                         }
                     };
                 }
-                loop {
+                'fetch: loop {
                     // `INSTRUCTION_START`: remember where we are, fetch, advance.
                     (*frame).prev_instr = next_instr;
                     let word = *next_instr;
                     next_instr = next_instr.add(1);
                     let mut opcode = _Py_OPCODE(word);
                     let mut oparg = _Py_OPARG(word);
+                    if TRACE.load(std::sync::atomic::Ordering::Relaxed) {
+                        trace_instruction(frame, sp, opcode, oparg);
+                    }
                     'reswitch: loop {
                         match Opcode::from_u8(opcode) {
                             Some(Opcode::NOP) => {}
@@ -579,6 +625,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     drop(function);
                                     let new_frame = tri!(new_frame);
                                     save_sp!();
+                                    // Resume after the CALL and its caches.
+                                    (*frame).prev_instr = next_instr.sub(1);
                                     (*new_frame).previous = frame;
                                     frame = new_frame;
                                     tstate.current_frame.set(frame);
@@ -590,7 +638,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                         exit_unwind = true;
                                         break 'dispatch e;
                                     }
-                                    continue;
+                                    continue 'fetch;
                                 }
                                 // Any other callable: a vectorcall over the stack slots.
                                 save_sp!();
@@ -1478,7 +1526,7 @@ unsafe fn load_name(frame: *mut _PyInterpreterFrame, name: &PyObject) -> PyResul
     let Some(locals) = locals else {
         return Err(system_error(format!(
             "no locals when loading {}",
-            as_str_lossy(&PyObject_Repr(name)?)
+            as_str_lossy(&*PyObject_Repr(name)?)
         )));
     };
     if let Some(v) = mapping_get(&locals, name)? {
@@ -1496,7 +1544,7 @@ unsafe fn store_name(frame: *mut _PyInterpreterFrame, name: &PyObject, value: Op
         return Err(system_error(format!(
             "no locals found when {} {}",
             what,
-            as_str_lossy(&PyObject_Repr(name)?)
+            as_str_lossy(&*PyObject_Repr(name)?)
         )));
     };
     match value {
@@ -1700,7 +1748,7 @@ fn make_raised(exc: PyObjectRef, cause: Option<PyObjectRef>) -> Result<PyErr, Py
         if !PyExceptionInstance_Check(&v) {
             return Err(type_error(format!(
                 "calling {} should have returned an instance of BaseException, not {}",
-                as_str_lossy(&PyObject_Repr(cls)?),
+                as_str_lossy(&*PyObject_Repr(cls)?),
                 v.ob_type().name()
             )));
         }

@@ -128,7 +128,7 @@ pub fn match_keys(map: &PyObject, keys: &PyObject) -> PyResult {
         if objects::r#abstract::PySequence_Contains(&seen, k)? {
             return Err(value_error(format!(
                 "mapping pattern checks duplicate key ({})",
-                as_str_lossy(&PyObject_Repr(k)?)
+                as_str_lossy(&*PyObject_Repr(k)?)
             )));
         }
         objects::setobject::PySet_Add(&seen, k)?;
@@ -148,7 +148,7 @@ fn match_class_attr(subject: &PyObject, tp: &PyTypeObject, name: &PyObject, seen
             return Err(type_error(format!(
                 "{}() got multiple sub-patterns for attribute {}",
                 tp.name(),
-                as_str_lossy(&PyObject_Repr(name)?)
+                as_str_lossy(&*PyObject_Repr(name)?)
             )));
         }
     }

@@ -325,7 +325,7 @@ pub fn PyImport_ImportModuleLevelObject(name: &PyObject, globals: Option<&PyObje
     }
     let abs_name = if level > 0 { resolve_name(&name_s, globals, level)? } else { name_s.clone() };
     let module = find_and_load(&abs_name)?;
-    let has_from = !fromlist.is(Py_None()) && objects::r#abstract::PyObject_IsTrue(fromlist)?;
+    let has_from = !fromlist.is(Py_None()) && objects::object::PyObject_IsTrue(fromlist)?;
     if !has_from {
         if level == 0 || !name_s.is_empty() {
             let front = name_s.split('.').next().unwrap_or("");
@@ -436,7 +436,7 @@ pub fn import_from(module: &PyObject, name: &PyObject) -> PyResult {
         .map(|p| as_str_lossy(p).into_owned());
     if let Some(pkg) = &pkgname_s {
         let full = format!("{}.{}", pkg, as_str_lossy(name));
-        if let Some(m) = PyDict_GetItemWithError(&modules_dict()?, &PyUnicode_FromString(&full))? {
+        if let Some(m) = PyDict_GetItemWithError(&*modules_dict()?, &PyUnicode_FromString(&full))? {
             return Ok(m);
         }
     }

@@ -22,8 +22,6 @@ fn compile_error_to_exception(e: &CompileError, filename: &str) -> PyErr {
         ErrorKind::TabError => &PyExc_TabError,
         ErrorKind::MemoryError => return PyErr_NoMemory(),
         ErrorKind::RecursionError => &PyExc_RecursionError,
-        ErrorKind::OverflowError => &PyExc_OverflowError,
-        ErrorKind::ValueError => &PyExc_ValueError,
     };
     if !objects::typeobject::PyType_IsSubtype(tp, &PyExc_SyntaxError) {
         return PyErr_SetString(tp, &e.msg);

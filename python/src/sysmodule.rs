@@ -294,7 +294,7 @@ fn sys_unraisablehook(_m: &PyObject, arg: &PyObject) -> PyResult {
     let err_msg = get("err_msg");
     let mut out = String::new();
     if !err_msg.is(Py_None()) {
-        out.push_str(&as_str_lossy(&PyObject_Str(&err_msg)?));
+        out.push_str(&as_str_lossy(&*PyObject_Str(&err_msg)?));
         if !obj.is(Py_None()) {
             out.push_str(": ");
         }
