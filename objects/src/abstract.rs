@@ -575,10 +575,11 @@ pub fn PyMapping_Check(obj: &PyObject) -> bool {
 /// The items of any iterable as a Vec (`PySequence_Fast`); `msg` is the `TypeError`
 /// text for a non-iterable (empty: CPython's generic message).
 pub fn PySequence_Fast(obj: &PyObject, msg: &str) -> PyResult<Vec<PyObjectRef>> {
-    if let Some(t) = obj.downcast_ref::<PyTupleObject>() {
+    // Exact types only: a subclass may override `__iter__`.
+    if let Some(t) = obj.downcast_ref_exact::<PyTupleObject>() {
         return Ok(t.as_slice().to_vec());
     }
-    if let Some(l) = obj.downcast_ref::<PyListObject>() {
+    if let Some(l) = obj.downcast_ref_exact::<PyListObject>() {
         return Ok(l.to_vec());
     }
     let it = match PyObject_GetIter(obj) {
