@@ -338,6 +338,15 @@ fn complex_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
 /// types (the operation then returns `NotImplemented`).
 #[inline]
 fn to_complex(obj: &PyObject) -> PyResult<Option<Py_complex>> {
+    if obj.is_type(&PyComplex_Type) {
+        return Ok(Some(as_complex(obj)));
+    }
+    if obj.is_type(&crate::floatobject::PyFloat_Type) {
+        return Ok(Some(Py_complex {
+            re: PyFloat_AsDouble(obj)?,
+            im: 0.0,
+        }));
+    }
     if PyComplexObject::check(obj) {
         return Ok(Some(as_complex(obj)));
     }
@@ -492,10 +501,12 @@ fn complex_getnewargs(v: &PyObject) -> PyResult {
 
 fn complex_format(v: &PyObject, spec: &PyObject) -> PyResult {
     if !PyUnicodeObject::check(spec) {
-        return Err(type_error(format!(
-            "__format__() argument must be str, not {}",
-            spec.ob_type().name()
-        )));
+        return Err(crate::longobject::_PyArg_BadArgument(
+            "__format__",
+            "argument",
+            "str",
+            spec,
+        ));
     }
     crate::formatter_unicode::_PyComplex_FormatAdvanced(v, spec)
 }

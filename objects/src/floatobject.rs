@@ -747,10 +747,13 @@ pub fn float_long_compare(i: f64, w: &PyLongObject, op: CompareOp) -> bool {
 
 fn float_richcompare(v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult {
     let i = as_float(v);
-    let r = if let Some(j) = float_value(w) {
-        compare_doubles(i, j, op)
+    // Exact floats and ints first: both are cheap to recognise, unlike a subclass.
+    let r = if w.is_type(&PyFloat_Type) {
+        compare_doubles(i, as_float(w), op)
     } else if let Some(l) = w.downcast_ref::<PyLongObject>() {
         float_long_compare(i, l, op)
+    } else if let Some(j) = float_value(w) {
+        compare_doubles(i, j, op)
     } else {
         return Ok(not_implemented());
     };
@@ -1358,10 +1361,12 @@ fn float_getnewargs(v: &PyObject) -> PyResult {
 
 fn float_getformat(_tp: &PyObject, typestr: &PyObject) -> PyResult {
     let Some(u) = typestr.downcast_ref::<PyUnicodeObject>() else {
-        return Err(type_error(format!(
-            "__getformat__() argument must be str, not {}",
-            typestr.ob_type().name()
-        )));
+        return Err(crate::longobject::_PyArg_BadArgument(
+            "__getformat__",
+            "argument",
+            "str",
+            typestr,
+        ));
     };
     match u.as_str() {
         Some("double") | Some("float") => {
@@ -1380,10 +1385,12 @@ fn float_getformat(_tp: &PyObject, typestr: &PyObject) -> PyResult {
 
 fn float_format(v: &PyObject, spec: &PyObject) -> PyResult {
     if !PyUnicodeObject::check(spec) {
-        return Err(type_error(format!(
-            "__format__() argument must be str, not {}",
-            spec.ob_type().name()
-        )));
+        return Err(crate::longobject::_PyArg_BadArgument(
+            "__format__",
+            "argument",
+            "str",
+            spec,
+        ));
     }
     crate::formatter_unicode::_PyFloat_FormatAdvanced(v, spec)
 }

@@ -290,6 +290,19 @@ pub fn long_sign(obj: &PyObject) -> i32 {
     }
 }
 
+/// `_PyArg_BadArgument`: "f() argument 'x' must be str, not int", naming `None` as
+/// such rather than by its type.
+pub fn _PyArg_BadArgument(fname: &str, displayname: &str, expected: &str, arg: &PyObject) -> PyErr {
+    let got = if arg.is(Py_None()) {
+        "None"
+    } else {
+        arg.ob_type().name()
+    };
+    type_error(format!(
+        "{fname}() {displayname} must be {expected}, not {got}"
+    ))
+}
+
 // --- conversion to text ---------------------------------------------------------------------
 
 /// The limit on int <-> str conversion in bases other than powers of two
@@ -549,7 +562,8 @@ pub fn long_floordiv_values(x: &PyLongObject, y: &PyLongObject) -> PyResult {
 /// `a % b` for two ints.
 pub fn long_mod_values(x: &PyLongObject, y: &PyLongObject) -> PyResult {
     if y.is_zero() {
-        return Err(integer_division_by_zero());
+        // 3.11's `l_mod` has its own message; `//` and `divmod` share the other.
+        return Err(zero_division_error("integer modulo by zero"));
     }
     if let (Some(p), Some(q)) = (x.as_i64(), y.as_i64()) {
         if q == -1 {
@@ -1197,10 +1211,12 @@ pub fn _PyLong_FromByteArray(bytes: &[u8], big_endian: bool, signed: bool) -> Py
 fn byteorder_arg(fname: &str, obj: Option<&PyObject>) -> PyResult<bool> {
     let Some(obj) = obj else { return Ok(true) };
     let Some(u) = obj.downcast_ref::<PyUnicodeObject>() else {
-        return Err(type_error(format!(
-            "{fname}() argument 'byteorder' must be str, not {}",
-            obj.ob_type().name()
-        )));
+        return Err(crate::longobject::_PyArg_BadArgument(
+            fname,
+            "argument 'byteorder'",
+            "str",
+            obj,
+        ));
     };
     match u.as_str() {
         Some("big") => Ok(true),
@@ -1273,10 +1289,12 @@ fn int_to_bytes(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
     };
     if let Some(b) = &a[1] {
         if !PyUnicodeObject::check(b) {
-            return Err(type_error(format!(
-                "to_bytes() argument 'byteorder' must be str, not {}",
-                b.ob_type().name()
-            )));
+            return Err(crate::longobject::_PyArg_BadArgument(
+                "to_bytes",
+                "argument 'byteorder'",
+                "str",
+                b,
+            ));
         }
     }
     let signed = match &a[2] {
@@ -1306,10 +1324,12 @@ fn int_from_bytes(tp: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
     let a = crate::getargs::unpack_keywords(&spec, args, kwnames)?;
     if let Some(b) = &a[1] {
         if !PyUnicodeObject::check(b) {
-            return Err(type_error(format!(
-                "from_bytes() argument 'byteorder' must be str, not {}",
-                b.ob_type().name()
-            )));
+            return Err(crate::longobject::_PyArg_BadArgument(
+                "from_bytes",
+                "argument 'byteorder'",
+                "str",
+                b,
+            ));
         }
     }
     let signed = match &a[2] {
@@ -1409,10 +1429,12 @@ fn int_round(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
 
 fn int_format(obj: &PyObject, spec: &PyObject) -> PyResult {
     if !PyUnicodeObject::check(spec) {
-        return Err(type_error(format!(
-            "__format__() argument must be str, not {}",
-            spec.ob_type().name()
-        )));
+        return Err(crate::longobject::_PyArg_BadArgument(
+            "__format__",
+            "argument",
+            "str",
+            spec,
+        ));
     }
     crate::formatter_unicode::_PyLong_FormatAdvanced(obj, spec)
 }

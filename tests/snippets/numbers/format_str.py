@@ -4,7 +4,7 @@ for s in ['', 'a', 'hello', 'héllo wörld', '\u263a\u263b']:
           repr(format(s, '>10')), repr(format(s, '^10')), repr(format(s, '*^11')),
           repr(format(s, '.3')), repr(format(s, '10.2')), repr(format(s, 's')),
           repr(format(s, '^3.1')))
-print(f'{"abc":>8}|{"abc":_<8}|{"abc":.1}|{"x":\u00e9^5}')
+print(f'{"abc":>8}|{"abc":_<8}|{"abc":.1}|{"x":é^5}')
 class S(str):
     def __str__(self):
         return 'custom'

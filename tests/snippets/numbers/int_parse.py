@@ -31,4 +31,4 @@ attempt(lambda: int(1, 10))
 attempt(lambda: int(base=10))
 attempt(lambda: int('12', 10.0))
 attempt(lambda: int(1, 2, 3))
-attempt(lambda: int(memoryview(b'12'), 10) if 'memoryview' in dir(__builtins__) else 'skip')
+
