@@ -92,6 +92,11 @@ fn enum_new_impl(tp: &PyTypeObject, iterable: &PyObject, start: Option<&PyObject
 
 /// `enum_new` (Argument Clinic: `enumerate(iterable, start=0)`), used for subclasses.
 fn enum_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    // `enumerate(...)` itself is parsed (and worded) by the vectorcall path, whichever
+    // way the interpreter calls the type.
+    if std::ptr::eq(tp, &PyEnum_Type) {
+        return enum_vectorcall(tp.as_object(), args, kwnames);
+    }
     let a = crate::getargs::unpack_keywords(
         &crate::getargs::ArgSpec {
             fname: "enumerate",
