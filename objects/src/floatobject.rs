@@ -1267,28 +1267,25 @@ pub fn float_from_hex(s: &str) -> Result<f64, FromHexError> {
         if i + 1 < b.len() && b[i] == b'0' && (b[i + 1] == b'x' || b[i + 1] == b'X') {
             i += 2;
         }
-        let mut mant = BigInt::zero();
-        let mut ndigits = 0usize;
+        // The hex digits before and after the point, converted in one go below.
+        let mut hexdigits: Vec<u8> = Vec::new();
         let mut fdigits: i64 = 0;
-        while i < b.len() {
-            let Some(d) = hex_value(b[i]) else { break };
-            mant = (mant << 4u32) + d;
-            ndigits += 1;
+        while i < b.len() && hex_value(b[i]).is_some() {
+            hexdigits.push(b[i]);
             i += 1;
         }
         if i < b.len() && b[i] == b'.' {
             i += 1;
-            while i < b.len() {
-                let Some(d) = hex_value(b[i]) else { break };
-                mant = (mant << 4u32) + d;
-                ndigits += 1;
+            while i < b.len() && hex_value(b[i]).is_some() {
+                hexdigits.push(b[i]);
                 fdigits += 1;
                 i += 1;
             }
         }
-        if ndigits == 0 {
+        if hexdigits.is_empty() {
             return Err(FromHexError::Invalid);
         }
+        let mant = BigInt::parse_bytes(&hexdigits, 16).unwrap_or_default();
         let mut exp: i64 = 0;
         if i < b.len() && (b[i] == b'p' || b[i] == b'P') {
             i += 1;

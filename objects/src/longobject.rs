@@ -670,9 +670,10 @@ pub fn true_divide_big(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     Ok(signed(v))
 }
 
-/// Results larger than this many bits are refused with `MemoryError` rather than
-/// attempted (CPython would try, and fail or take forever).
-const MAX_RESULT_BITS: u64 = 1 << 40;
+/// Results larger than this many bits (2 GiB) are refused with `MemoryError` rather
+/// than attempted: CPython would try, and fail or take forever, and a failed
+/// allocation aborts a Rust program instead of raising.
+const MAX_RESULT_BITS: u64 = 1 << 34;
 
 fn long_pow(a: &PyObject, b: &PyObject, c: &PyObject) -> PyResult {
     check_binop!(a, b);
