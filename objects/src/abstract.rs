@@ -186,6 +186,14 @@ pub fn PyNumber_Check(obj: &PyObject) -> bool {
 
 /// `PyNumber_Index`: `operator.index(obj)`, always an exact int or int subclass.
 pub fn PyNumber_Index(obj: &PyObject) -> PyResult {
+    let res = _PyNumber_Index(obj)?;
+    // Since 3.10 the result is always an exact int: `operator.index(True)` is 1.
+    crate::longobject::long_long(&res)
+}
+
+/// `_PyNumber_Index`: like `PyNumber_Index`, but an int subclass (a bool) comes back
+/// as it is.
+pub fn _PyNumber_Index(obj: &PyObject) -> PyResult {
     if PyLongObject::check(obj) {
         return Ok(obj.to_owned());
     }
