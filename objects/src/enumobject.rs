@@ -97,6 +97,13 @@ fn enum_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     if std::ptr::eq(tp, &PyEnum_Type) {
         return enum_vectorcall(tp.as_object(), args, kwnames);
     }
+    // Argument Clinic reports a missing `iterable` before an unknown keyword.
+    let kw = crate::call::kwnames_slice(kwnames);
+    if args.len() == kw.len() && !kw.iter().any(|k| unicode_eq_str(k, "iterable")) {
+        return Err(type_error(
+            "enumerate() missing required argument 'iterable' (pos 1)",
+        ));
+    }
     let a = crate::getargs::unpack_keywords(
         &crate::getargs::ArgSpec {
             fname: "enumerate",
@@ -386,7 +393,11 @@ fn reversed_reduce(obj: &PyObject) -> PyResult {
             PyLong_FromSsize_t(ro.index.get()),
         ])
         .into_object()),
-        None => Ok(PyTuple_New(vec![tp, tuple_get_empty().into_object()]).into_object()),
+        None => Ok(PyTuple_New(vec![
+            tp,
+            PyTuple_New(vec![tuple_get_empty().into_object()]).into_object(),
+        ])
+        .into_object()),
     }
 }
 
