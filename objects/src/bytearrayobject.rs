@@ -22,7 +22,7 @@ use include::cpython::object::{PyMappingMethods, PySequenceMethods};
 use include::methodobject::{PyCFunction, PyMethodDef, METH_CLASS, METH_STATIC};
 
 use crate::bytesobject::{
-    _PyBytes_Format, _Py_bytes_contains, _Py_bytes_maketrans, bytes_like_cow, bytes_repr_into,
+    _PyBytes_Format, _Py_bytes_contains, _Py_bytes_maketrans, bytearray_repr_into, bytes_like_cow,
     fromhex_for, getbytevalue, repeat_bytes, shared_byte_methods, BytesKind,
 };
 use crate::longobject::{PyLong_FromLong, PyLong_FromSsize_t};
@@ -223,7 +223,7 @@ fn bytearray_repr(obj: &PyObject) -> PyResult {
     let mut s = String::with_capacity(d.len() + name.len() + 5);
     s.push_str(&name);
     s.push('(');
-    bytes_repr_into(&mut s, &d);
+    bytearray_repr_into(&mut s, &d);
     s.push(')');
     Ok(crate::unicodeobject::PyUnicode_FromString(&s))
 }
@@ -441,12 +441,8 @@ fn bytearray_ass_subscript(
     if step == 1 {
         return setslice_linear(b, start as usize, stop as usize, &bytes);
     }
-    if values.is_none() || bytes.is_empty() {
-        if values.is_some() && slicelen != 0 {
-            return Err(value_error(format!(
-                "attempt to assign bytes of size 0 to extended slice of size {slicelen}"
-            )));
-        }
+    if bytes.is_empty() {
+        // Assigning nothing to an extended slice deletes it, as `del` does.
         if slicelen <= 0 {
             return Ok(());
         }
@@ -562,7 +558,7 @@ fn bytearray_init(
             if !PyUnicodeObject::check(v) {
                 return Err(type_error(format!(
                     "bytearray() argument '{name}' must be str, not {}",
-                    v.ob_type().name()
+                    crate::unicodeobject::clinic_type_name(v)
                 )));
             }
         }

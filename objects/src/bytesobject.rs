@@ -31,7 +31,9 @@ use crate::obmalloc::*;
 use crate::prelude::*;
 use crate::typeobject::PyType_Type;
 use crate::unicodeobject::stringlib;
-use crate::unicodeobject::{int_arg, parse_start_end, ssize_arg, PyUnicodeObject};
+use crate::unicodeobject::{
+    check_old_style_args, clinic_type_name, int_arg, parse_start_end, ssize_arg, PyUnicodeObject,
+};
 
 /// `PyBytesObject`: an immutable array of bytes.
 #[repr(C)]
@@ -284,7 +286,7 @@ fn find_internal(
     fname: &str,
     right: bool,
 ) -> PyResult<Option<usize>> {
-    check_positional(fname, args.len(), 1, 3)?;
+    check_old_style_args(fname, args.len(), 1, 3)?;
     let sub = find_sub_arg(&args[0])?;
     let len = (k.data)(obj).len();
     let (start, end) = parse_start_end(args, len)?;
@@ -328,7 +330,7 @@ pub fn _Py_bytes_rindex(k: &BytesKind, obj: &PyObject, args: &[PyObjectRef]) -> 
 }
 
 pub fn _Py_bytes_count(k: &BytesKind, obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
-    check_positional("count", args.len(), 1, 3)?;
+    check_old_style_args("count", args.len(), 1, 3)?;
     let sub = find_sub_arg(&args[0])?;
     let len = (k.data)(obj).len();
     let (start, end) = parse_start_end(args, len)?;
@@ -356,7 +358,7 @@ pub fn _Py_bytes_contains(data: &[u8], arg: &PyObject) -> PyResult<bool> {
 
 fn starts_or_ends(k: &BytesKind, obj: &PyObject, args: &[PyObjectRef], at_end: bool) -> PyResult {
     let fname = if at_end { "endswith" } else { "startswith" };
-    check_positional(fname, args.len(), 1, 3)?;
+    check_old_style_args(fname, args.len(), 1, 3)?;
     let len = (k.data)(obj).len();
     let (start, end) = parse_start_end(args, len)?;
     let matches = |d: &[u8], n: &[u8]| -> bool {
@@ -697,7 +699,7 @@ fn fillbyte_arg(fname: &str, f: &PyObject) -> PyResult<u8> {
             Some(b) if b.len() == 1 => Ok(b.to_vec()[0]),
             _ => Err(type_error(format!(
                 "{fname}() argument 2 must be a byte string of length 1, not {}",
-                f.ob_type().name()
+                clinic_type_name(f)
             ))),
         },
     }
@@ -965,7 +967,7 @@ pub fn _PyBytes_FromHex(string: &PyObject) -> PyResult<Vec<u8>> {
     let Some(u) = string.downcast_ref::<PyUnicodeObject>() else {
         return Err(type_error(format!(
             "fromhex() argument must be str, not {}",
-            string.ob_type().name()
+            clinic_type_name(string)
         )));
     };
     let bad = |pos: usize| {
@@ -1025,6 +1027,16 @@ pub fn fromhex_for(
 /// `repr()` of a byte string (`PyBytes_Repr` with smart quotes): single quotes unless
 /// the data has single quotes and no double quotes.
 pub fn bytes_repr_into(out: &mut String, d: &[u8]) {
+    repr_with_quotes(out, d, false)
+}
+
+/// The `b'...'` part of `bytearray`'s repr: the same quote choice, but single quotes
+/// are escaped even inside double quotes (`bytearray_repr` does so).
+pub fn bytearray_repr_into(out: &mut String, d: &[u8]) {
+    repr_with_quotes(out, d, true)
+}
+
+fn repr_with_quotes(out: &mut String, d: &[u8], always_escape_single: bool) {
     let quote = if memchr::memchr(b'\'', d).is_some() && memchr::memchr(b'"', d).is_none() {
         b'"'
     } else {
@@ -1035,7 +1047,7 @@ pub fn bytes_repr_into(out: &mut String, d: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     for &c in d {
         match c {
-            _ if c == quote || c == b'\\' => {
+            _ if c == quote || c == b'\\' || (always_escape_single && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -1174,7 +1186,20 @@ pub fn _PyBytes_Format(fmt: &[u8], args_obj: &PyObject) -> PyResult<Vec<u8>> {
                 }
             }
             0x64 | 0x69 | 0x75 | 0x6F | 0x78 | 0x58 | 0x65 | 0x45 | 0x66 | 0x46 | 0x67 | 0x47 => {
-                let text = format_number(&v, conv as u8, spec.flags, spec.prec)?;
+                let is_float = matches!(conv, 0x65 | 0x45 | 0x66 | 0x46 | 0x67 | 0x47);
+                let text = match format_number(&v, conv as u8, spec.flags, spec.prec) {
+                    Err(e)
+                        if is_float
+                            && PyErr_ExceptionMatches(&e, &crate::exceptions::PyExc_TypeError) =>
+                    {
+                        // bytes' `formatfloat` words its error differently from str's.
+                        return Err(type_error(format!(
+                            "float argument required, not {}",
+                            v.ob_type().name()
+                        )));
+                    }
+                    r => r?,
+                };
                 let mut s = String::with_capacity(text.len() + 8);
                 let mut flags = spec.flags;
                 flags.zero = flags.zero && !flags.ljust;
@@ -1459,14 +1484,20 @@ fn bytes_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
             if !PyUnicodeObject::check(v) {
                 return Err(type_error(format!(
                     "bytes() argument '{name}' must be str, not {}",
-                    v.ob_type().name()
+                    clinic_type_name(v)
                 )));
             }
         }
     }
     let obj = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => shared_bytes(None),
-        (None, _, _) => return Err(type_error("encoding or errors without sequence argument")),
+        (None, enc, _) => {
+            return Err(type_error(if enc.is_some() {
+                "encoding without a string argument"
+            } else {
+                "errors without a string argument"
+            }))
+        }
         (Some(x), Some(enc), err) => {
             if !PyUnicodeObject::check(x) {
                 return Err(type_error("encoding without a string argument"));

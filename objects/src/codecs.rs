@@ -221,14 +221,13 @@ fn fallback() -> Option<CodecFallback> {
 
 /// The `LookupError` for an encoding nobody knows, or the refusal of a known
 /// non-text codec.
-fn unknown_encoding(name: &str) -> PyErr {
+fn unknown_encoding(name: &str, encode: bool) -> PyErr {
     let norm = normalize_encoding(name);
     if NON_TEXT.contains(&norm.as_str()) {
+        let f = if encode { "encode" } else { "decode" };
         return crate::pyerrors::PyErr_SetString(
             &crate::exceptions::PyExc_LookupError,
-            format!(
-                "'{name}' is not a text encoding; use codecs.encode() to handle arbitrary codecs"
-            ),
+            format!("'{name}' is not a text encoding; use codecs.{f}() to handle arbitrary codecs"),
         );
     }
     crate::pyerrors::PyErr_SetString(
@@ -1013,7 +1012,7 @@ pub fn encode_str(
                     return Ok(r);
                 }
             }
-            Err(unknown_encoding(name))
+            Err(unknown_encoding(name, true))
         }
     }
 }
@@ -1154,42 +1153,43 @@ impl Decoder<'_> {
     /// UTF-8, from `pos`; returns the number of bytes consumed.
     fn utf8(&mut self, mut pos: usize, final_: bool) -> PyResult<usize> {
         loop {
-            let rest = &self.data[pos..];
-            match std::str::from_utf8(rest) {
+            // The valid prefix goes straight into the writer; the data and the
+            // writer are separate fields, so both can be borrowed at once.
+            let (start, error_len) = match std::str::from_utf8(&self.data[pos..]) {
                 Ok(s) => {
-                    let s = s.to_owned();
-                    self.w.push_str(&s);
+                    self.w.push_str(s);
                     return Ok(self.data.len());
                 }
                 Err(e) => {
                     let good = e.valid_up_to();
                     // SAFETY: `valid_up_to` bytes were just validated as UTF-8.
-                    let valid = unsafe { std::str::from_utf8_unchecked(&rest[..good]) }.to_owned();
-                    self.w.push_str(&valid);
-                    let start = pos + good;
-                    match e.error_len() {
-                        None => {
-                            if !final_ {
-                                return Ok(start);
-                            }
-                            let end = self.data.len();
-                            pos = self.handle(start, end, "unexpected end of data")?;
-                        }
-                        Some(n) => {
-                            let b = self.data[start];
-                            let invalid_start = (0x80..0xC2).contains(&b) || b >= 0xF5;
-                            let reason = if n == 1 && invalid_start {
-                                "invalid start byte"
-                            } else {
-                                "invalid continuation byte"
-                            };
-                            pos = self.handle(start, start + n, reason)?;
-                        }
-                    }
-                    if pos >= self.data.len() {
-                        return Ok(self.data.len());
-                    }
+                    self.w.push_str(unsafe {
+                        std::str::from_utf8_unchecked(&self.data[pos..pos + good])
+                    });
+                    (pos + good, e.error_len())
                 }
+            };
+            match error_len {
+                None => {
+                    if !final_ {
+                        return Ok(start);
+                    }
+                    let end = self.data.len();
+                    pos = self.handle(start, end, "unexpected end of data")?;
+                }
+                Some(n) => {
+                    let b = self.data[start];
+                    let invalid_start = (0x80..0xC2).contains(&b) || b >= 0xF5;
+                    let reason = if n == 1 && invalid_start {
+                        "invalid start byte"
+                    } else {
+                        "invalid continuation byte"
+                    };
+                    pos = self.handle(start, start + n, reason)?;
+                }
+            }
+            if pos >= self.data.len() {
+                return Ok(self.data.len());
             }
         }
     }
@@ -1413,7 +1413,7 @@ pub fn PyUnicode_Decode(
                     return Ok(r);
                 }
             }
-            Err(unknown_encoding(encoding))
+            Err(unknown_encoding(encoding, false))
         }
     }
 }
@@ -1425,11 +1425,6 @@ pub fn decode_object(
     encoding: Option<&PyObject>,
     errors: Option<&PyObject>,
 ) -> PyResult {
-    if let Some(b) = obj.downcast_ref::<PyBytesObject>() {
-        if b.is_empty() {
-            return Ok(crate::unicodeobject::unicode_empty());
-        }
-    }
     if PyUnicodeObject::check(obj) {
         return Err(type_error("decoding str is not supported"));
     }
@@ -1439,6 +1434,10 @@ pub fn decode_object(
             obj.ob_type().name()
         )));
     };
+    // An empty buffer decodes to '' without looking the encoding up.
+    if data.is_empty() {
+        return Ok(crate::unicodeobject::unicode_empty());
+    }
     let name = match encoding {
         Some(e) => crate::unicodeobject::as_str_strict(e)?,
         None => "utf-8",

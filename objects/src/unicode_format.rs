@@ -23,7 +23,7 @@ use crate::r#abstract::{
 use crate::tupleobject::PyTupleObject;
 use crate::unicodectype as uc;
 use crate::unicodeobject::{
-    _PyUnicodeWriter, PyUnicodeObject, PyUnicode_FromCodePoints, PyUnicode_Type,
+    _PyUnicodeWriter, PyUnicodeObject, PyUnicode_FromCodePoints, PyUnicode_Type, StrView,
 };
 use num_bigint::BigInt;
 use num_traits::Signed;
@@ -600,37 +600,66 @@ pub fn PyUnicode_Format(format: &PyObject, args: &PyObject) -> PyResult {
     let Some(fu) = format.downcast_ref::<PyUnicodeObject>() else {
         return Err(system_error("bad argument to internal function"));
     };
-    // Copy the format's code units out: evaluating arguments can run Python code,
-    // but `fu` is immutable, so borrowing its data is safe; only the dispatch on
-    // its width needs care.
-    let cps = fu.code_points_cow();
-    unicode_format_impl(&cps, args)
+    // The format is immutable and kept alive by the caller, so its array can be
+    // read in place while the arguments' `__str__` and friends run.
+    match fu.view() {
+        StrView::Latin1(d) => unicode_format_impl(
+            format,
+            d,
+            args,
+            |w, s| w.push_latin1(s),
+            crate::unicodeobject::PyUnicode_FromLatin1,
+        ),
+        StrView::Ucs2(d) => unicode_format_impl(
+            format,
+            d,
+            args,
+            |w, s| w.push_ucs2(s),
+            |k| crate::unicodeobject::PyUnicode_FromUCS2(k.to_vec()),
+        ),
+        StrView::Ucs4(d) => unicode_format_impl(
+            format,
+            d,
+            args,
+            |w, s| w.push_code_points(s),
+            PyUnicode_FromCodePoints,
+        ),
+    }
 }
 
-fn unicode_format_impl(fmt: &[u32], args_obj: &PyObject) -> PyResult {
+fn unicode_format_impl<T: Copy + Into<u32>>(
+    format: &PyObject,
+    fmt: &[T],
+    args_obj: &PyObject,
+    push_literal: impl Fn(&mut _PyUnicodeWriter, &[T]),
+    make_key: impl Fn(&[T]) -> PyObjectRef,
+) -> PyResult {
     let mut args = PercentArgs::new(args_obj);
     let mut w = _PyUnicodeWriter::with_capacity(fmt.len() + 16);
     let n = fmt.len();
+    let pct = |c: T| c.into() == '%' as u32;
+    let mut saw_percent = false;
     let mut pos = 0;
     while pos < n {
         // Literal text up to the next '%'.
         let start = pos;
-        while pos < n && fmt[pos] != '%' as u32 {
+        while pos < n && !pct(fmt[pos]) {
             pos += 1;
         }
         if pos > start {
-            w.push_code_points(&fmt[start..pos]);
+            push_literal(&mut w, &fmt[start..pos]);
         }
         if pos >= n {
             break;
         }
+        saw_percent = true;
         pos += 1;
-        if fmt.get(pos) == Some(&('%' as u32)) {
+        if fmt.get(pos).is_some_and(|&c| pct(c)) {
             w.push_char('%' as u32);
             pos += 1;
             continue;
         }
-        let (spec, next) = parse_percent_spec(fmt, pos, &mut args, PyUnicode_FromCodePoints)?;
+        let (spec, next) = parse_percent_spec(fmt, pos, &mut args, &make_key)?;
         pos = next;
         format_one_unicode(&spec, &mut args, &mut w)?;
         if args.dict.is_some() && args.argidx < args.arglen {
@@ -643,6 +672,10 @@ fn unicode_format_impl(fmt: &[u32], args_obj: &PyObject) -> PyResult {
         return Err(type_error(
             "not all arguments converted during string formatting",
         ));
+    }
+    if !saw_percent {
+        // Nothing to format: like CPython's writer, hand back the format itself.
+        return Ok(format.to_owned());
     }
     Ok(w.finish())
 }
@@ -1175,6 +1208,11 @@ pub fn do_string_format(
         kwnames: kwn,
         kwvalues: &args[npos..],
     };
+    if !fu.iter().any(|c| c == '{' as u32 || c == '}' as u32) {
+        // No fields and no escaped braces: CPython's writer returns the format
+        // string itself (even a str subclass instance).
+        return Ok(format.to_owned());
+    }
     let s = fu.code_points_cow();
     let mut auto = AutoNumber {
         state: AutoNumberState::Init,
@@ -1192,6 +1230,11 @@ pub fn do_string_format_map(format: &PyObject, mapping: &PyObject) -> PyResult {
             "descriptor 'format_map' requires a 'str' object",
         ));
     };
+    if !fu.iter().any(|c| c == '{' as u32 || c == '}' as u32) {
+        // No fields and no escaped braces: CPython's writer returns the format
+        // string itself (even a str subclass instance).
+        return Ok(format.to_owned());
+    }
     let s = fu.code_points_cow();
     let mut auto = AutoNumber {
         state: AutoNumberState::Init,

@@ -550,7 +550,8 @@ impl _PyUnicodeWriter {
         }
     }
 
-    fn push_ucs2(&mut self, b: &[u16]) {
+    /// Append two-byte code units.
+    pub fn push_ucs2(&mut self, b: &[u16]) {
         let max = b.iter().copied().max().unwrap_or(0) as u32;
         if !self.fits(max) {
             self.widen(max);
@@ -1212,12 +1213,8 @@ pub mod stringlib {
                 break;
             }
             if left == 0 {
-                // The rest, with trailing whitespace stripped.
-                let mut j = n;
-                while j > i && is_space(hay[j - 1]) {
-                    j -= 1;
-                }
-                out.push(i..j);
+                // The rest, as it is (its trailing whitespace stays).
+                out.push(i..n);
                 return out;
             }
             let s = i;
@@ -1251,11 +1248,8 @@ pub mod stringlib {
                 break;
             }
             if left == 0 {
-                let mut i = 0;
-                while i < j && is_space(hay[i]) {
-                    i += 1;
-                }
-                out.push(i..j);
+                // The rest, as it is (its leading whitespace stays).
+                out.push(0..j);
                 break;
             }
             let e = j;
@@ -1825,21 +1819,21 @@ fn unicode_mod(a: &PyObject, b: &PyObject) -> PyResult {
 
 /// `str(object='')`, `str(object=b'', encoding='utf-8', errors='strict')`.
 fn unicode_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    let nkw = kwnames.map_or(0, crate::call::kwnames_len);
+    // `str()` parses with the old-style `PyArg_ParseTupleAndKeywords`, whose message
+    // counts every argument.
     if args.len() > 3 {
         return Err(type_error(format!(
             "str() takes at most 3 arguments ({} given)",
             args.len()
         )));
     }
-    let _ = nkw;
     let a = crate::getargs::parse_args("str", args, kwnames, &["object", "encoding", "errors"], 0)?;
     for (i, name) in [(1, "encoding"), (2, "errors")] {
         if let Some(v) = &a[i] {
             if !PyUnicodeObject::check(v) {
                 return Err(type_error(format!(
                     "str() argument '{name}' must be str, not {}",
-                    v.ob_type().name()
+                    clinic_type_name(v)
                 )));
             }
         }
@@ -2032,6 +2026,40 @@ fn py_int(n: usize) -> PyObjectRef {
     crate::longobject::PyLong_FromSsize_t(n as isize)
 }
 
+/// The arity check of the methods that still parse with `PyArg_ParseTuple`
+/// (`find`, `count`, `startswith`, ...): "find() takes at least 1 argument (0 given)".
+pub(crate) fn check_old_style_args(
+    fname: &str,
+    nargs: usize,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if nargs < min {
+        return Err(type_error(format!(
+            "{fname}() takes at least {min} argument{} ({nargs} given)",
+            plural(min)
+        )));
+    }
+    if nargs > max {
+        return Err(type_error(format!(
+            "{fname}() takes at most {max} argument{} ({nargs} given)",
+            plural(max)
+        )));
+    }
+    Ok(())
+}
+
+/// The type name in Argument Clinic's conversion errors (`_PyArg_BadArgument`):
+/// "None" for `None`, the type's name otherwise.
+pub(crate) fn clinic_type_name(obj: &PyObject) -> &str {
+    if obj.is(Py_None()) {
+        "None"
+    } else {
+        obj.ob_type().name()
+    }
+}
+
 /// Argument Clinic's `Py_ssize_t` converter: `__index__`, then
 /// "Python int too large to convert to C ssize_t" on overflow.
 pub(crate) fn ssize_arg(obj: &PyObject) -> PyResult<isize> {
@@ -2157,7 +2185,7 @@ fn tailmatch(
 
 fn starts_or_ends(obj: &PyObject, args: &[PyObjectRef], at_end: bool) -> PyResult {
     let fname = if at_end { "endswith" } else { "startswith" };
-    check_positional(fname, args.len(), 1, 3)?;
+    check_old_style_args(fname, args.len(), 1, 3)?;
     let u = as_unicode(obj);
     let (start, end) = parse_start_end(args, u.len())?;
     if let Some(t) = args[0].downcast_ref::<crate::tupleobject::PyTupleObject>() {
@@ -2197,7 +2225,7 @@ fn find_impl(
     fname: &str,
     right: bool,
 ) -> PyResult<Option<usize>> {
-    check_positional(fname, args.len(), 1, 3)?;
+    check_old_style_args(fname, args.len(), 1, 3)?;
     let u = as_unicode(obj);
     let needle = str_arg(&args[0], || {
         format!("must be str, not {}", args[0].ob_type().name())
@@ -2242,7 +2270,7 @@ fn str_rindex(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
 }
 
 fn str_count(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
-    check_positional("count", args.len(), 1, 3)?;
+    check_old_style_args("count", args.len(), 1, 3)?;
     let u = as_unicode(obj);
     let needle = str_arg(&args[0], || {
         format!("must be str, not {}", args[0].ob_type().name())
@@ -2363,22 +2391,15 @@ fn str_partition_impl(obj: &PyObject, sep: &PyObject, right: bool) -> PyResult {
     } else {
         find_sub(u, sepu, 0, u.len())
     };
+    // Not found: CPython returns `self` itself, even for a subclass instance.
     let parts = match found {
         Some(i) => vec![
             unicode_substring(u, 0, i),
             sep.to_owned(),
             unicode_substring(u, i + sepu.len(), u.len()),
         ],
-        None if right => vec![
-            unicode_empty(),
-            unicode_empty(),
-            unicode_result_unchanged(obj),
-        ],
-        None => vec![
-            unicode_result_unchanged(obj),
-            unicode_empty(),
-            unicode_empty(),
-        ],
+        None if right => vec![unicode_empty(), unicode_empty(), obj.to_owned()],
+        None => vec![obj.to_owned(), unicode_empty(), unicode_empty()],
     };
     Ok(crate::tupleobject::PyTuple_New(parts).into_object())
 }
@@ -2489,7 +2510,7 @@ fn str_removeprefix(obj: &PyObject, prefix: &PyObject) -> PyResult {
     let p = str_arg(prefix, || {
         format!(
             "removeprefix() argument must be str, not {}",
-            prefix.ob_type().name()
+            clinic_type_name(prefix)
         )
     })?;
     if !p.is_empty() && tailmatch(u, p, 0, u.len(), false) {
@@ -2503,7 +2524,7 @@ fn str_removesuffix(obj: &PyObject, suffix: &PyObject) -> PyResult {
     let s = str_arg(suffix, || {
         format!(
             "removesuffix() argument must be str, not {}",
-            suffix.ob_type().name()
+            clinic_type_name(suffix)
         )
     })?;
     if !s.is_empty() && tailmatch(u, s, 0, u.len(), true) {
@@ -2519,13 +2540,13 @@ fn str_replace(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     let old = str_arg(&args[0], || {
         format!(
             "replace() argument 1 must be str, not {}",
-            args[0].ob_type().name()
+            clinic_type_name(&args[0])
         )
     })?;
     let new = str_arg(&args[1], || {
         format!(
             "replace() argument 2 must be str, not {}",
-            args[1].ob_type().name()
+            clinic_type_name(&args[1])
         )
     })?;
     let count = match args.get(2) {
@@ -3023,7 +3044,6 @@ fn str_translate(obj: &PyObject, table: &PyObject) -> PyResult {
     let mut small: Vec<Option<Mapped>> = vec![None; 256];
     let mut big: hashbrown::HashMap<u32, Mapped> = hashbrown::HashMap::new();
     let mut w = _PyUnicodeWriter::with_capacity(u.len());
-    let mut changed = false;
     for i in 0..u.len() {
         let c = u.char_at(i);
         let cached = if c < 256 {
@@ -3045,20 +3065,12 @@ fn str_translate(obj: &PyObject, table: &PyObject) -> PyResult {
         };
         match m {
             Mapped::Keep => w.push_char(c),
-            Mapped::Delete => changed = true,
-            Mapped::Char(d) => {
-                changed |= d != c;
-                w.push_char(d)
-            }
-            Mapped::Text(t) => {
-                changed = true;
-                w.push_unicode(as_unicode(&t))
-            }
+            Mapped::Delete => {}
+            Mapped::Char(d) => w.push_char(d),
+            Mapped::Text(t) => w.push_unicode(as_unicode(&t)),
         }
     }
-    if !changed {
-        return Ok(unicode_result_unchanged(obj));
-    }
+    // Like CPython, the result is always a new string (even if nothing changed).
     Ok(w.finish())
 }
 
@@ -3070,7 +3082,7 @@ fn str_maketrans(_: &PyObject, args: &[PyObjectRef]) -> PyResult {
             return Err(type_error(format!(
                 "maketrans() argument {} must be str, not {}",
                 i + 1,
-                a.ob_type().name()
+                clinic_type_name(a)
             )));
         }
     }
@@ -3141,7 +3153,7 @@ pub(crate) fn parse_encoding_args(
             let Some(u) = v.downcast_ref::<PyUnicodeObject>() else {
                 return Err(type_error(format!(
                     "{fname}() argument '{name}' must be str, not {}",
-                    v.ob_type().name()
+                    clinic_type_name(v)
                 )));
             };
             if u.iter().any(|c| c == 0) {

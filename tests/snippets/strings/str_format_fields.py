@@ -1,5 +1,4 @@
 # str.format: automatic and manual numbering, keywords, attributes, indexes, conversions.
-import types
 def attempt(f):
     try:
         print('ok', repr(f()))
@@ -8,7 +7,10 @@ def attempt(f):
 
 print('{} {} {}'.format(1, 'a', None), '{0} {1} {0}'.format('x', 'y'), '{a} {b}'.format(a=1, b=2))
 print('{0}{b}{1}'.format(1, 2, b='B'), '{{}} {{{0}}} }}{{'.format(5), '{}'.format('é\u20ac'))
-p = types.SimpleNamespace(x=1, y=[10, 20], d={'k': 'v', 0: 'zero', '-1': 'neg'})
+class P:
+    pass
+p = P()
+p.x, p.y, p.d = 1, [10, 20], {'k': 'v', 0: 'zero', '-1': 'neg'}
 print('{0.x} {0.y[1]} {0.d[k]} {0.d[0]} {0.d[-1]}'.format(p), '{p.y[0]}'.format(p=p))
 print('{0[0]}{0[1]}'.format('ab'), '{0[1][0]}'.format([[1], [2]]), '{.real}'.format(3), '{0.__class__.__name__}'.format(1.5))
 print('{!r} {!s} {!a}'.format('é', 'é', 'é'), '{0!r:>8}|'.format('x'), '{!r:}'.format(1))
