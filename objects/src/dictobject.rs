@@ -2103,13 +2103,21 @@ static DICTITER_METHODS: [PyMethodDef; 2] = [
     ),
 ];
 
+/// CPython's `sizeof(dictiterobject)` (it also holds a recycled result tuple); the
+/// iterator types report it as their instance size, which `sys.getsizeof` shows.
+const DICTITER_BASICSIZE: usize = if size_of::<dictiterobject>() > 56 {
+    size_of::<dictiterobject>()
+} else {
+    56
+};
+
 macro_rules! dictiter_type {
     ($name:ident, $tp_name:literal, $next:ident, $getattro:expr) => {
         #[doc = concat!("`", $tp_name, "`.")]
         pub static $name: PyTypeObject = PyTypeObject {
             ob_base: PyObject::new_static(&PyType_Type),
             tp_name: $tp_name,
-            tp_basicsize: Cell::new(size_of::<dictiterobject>()),
+            tp_basicsize: Cell::new(DICTITER_BASICSIZE),
             tp_dealloc: slot(dictiter_dealloc),
             tp_getattro: $getattro,
             tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
