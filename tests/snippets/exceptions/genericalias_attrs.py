@@ -1,5 +1,7 @@
 # Attributes of generic aliases: own ones, and everything else from the origin.
-import types
+# The types module's names, without importing it.
+GenericAlias = type(list[int])
+UnionType = type(int | str)
 
 def attempt(f):
     try:
@@ -21,12 +23,13 @@ print(tuple[int, str].__typing_unpacked_tuple_args__, next(iter(tuple[int, str])
 print(next(iter(list[int])).__unpacked__, list(iter(list[int])), next(iter(list[int])).__typing_unpacked_tuple_args__)
 it = iter(list[int])
 print(type(it).__name__, next(it), next(it, 'exhausted'))
-print(sorted(set(dir(list[int])) - set(dir(list))))
+print(sorted(n for n in set(dir(list[int])) - set(dir(list)) if not n.startswith('__reduce')))
+print(all(n in dir(list[int]) for n in dir(list)), dir(list[int]) == sorted(dir(list[int])) or 'unsorted')
 print(list[int].__reduce__())
 print(list.__class_getitem__(int), list.__class_getitem__((int, str)))
 print(type(list.__dict__['__class_getitem__']).__name__, list.__class_getitem__.__doc__)
 attempt(lambda: list[int].__class_getitem__(str))
 attempt(lambda: str[int])
 attempt(lambda: int[str])
-print(types.GenericAlias.__doc__)
-print(types.GenericAlias.__parameters__.__doc__, types.UnionType.__parameters__.__doc__)
+print(GenericAlias.__doc__)
+print(GenericAlias.__parameters__.__doc__, UnionType.__parameters__.__doc__)

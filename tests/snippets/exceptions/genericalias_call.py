@@ -1,5 +1,7 @@
 # Calling an alias, __mro_entries__, comparison and hashing.
-import types
+# The types module's names, without importing it.
+GenericAlias = type(list[int])
+UnionType = type(int | str)
 
 def attempt(f):
     try:
@@ -12,11 +14,11 @@ print(list[int]('ab'), dict[str, int](a=1), type(list[int]()), tuple[int, ...]([
 class Box:
     def __init__(self, v=None):
         self.v = v
-b = types.GenericAlias(Box, int)(5)
+b = GenericAlias(Box, int)(5)
 print(b.v, b.__orig_class__)
 class Slotted:
     __slots__ = ()
-print(type(types.GenericAlias(Slotted, int)()).__name__)
+print(type(GenericAlias(Slotted, int)()).__name__)
 print(list[int].__mro_entries__(()), list[int].__mro_entries__(5))
 class L(list[int]):
     pass
@@ -26,15 +28,15 @@ class D(dict[str, int], Box):
 print([c.__name__ for c in D.__mro__])
 print(list[int] == list[int], list[int] == list[str], list[int] != list[int], list[int] == list)
 print(hash(list[int]) == hash(list[int]), {list[int]: 1}[list[int]], len({list[int], list[int], list[str]}))
-print(list[int] == types.GenericAlias(list, (int,)), list[int] == next(iter(list[int])))
+print(list[int] == GenericAlias(list, (int,)), list[int] == next(iter(list[int])))
 attempt(lambda: list[int] < list[int])
-attempt(lambda: types.GenericAlias(list))
-attempt(lambda: types.GenericAlias(list, int, x=1))
-attempt(lambda: types.GenericAlias(list, int, str))
+attempt(lambda: GenericAlias(list))
+attempt(lambda: GenericAlias(list, int, x=1))
+attempt(lambda: GenericAlias(list, int, str))
 attempt(lambda: isinstance([], list[int]))
 attempt(lambda: issubclass(list, list[int]))
 attempt(lambda: hash(list[[]]))
-class SubGA(types.GenericAlias):
+class SubGA(GenericAlias):
     pass
 s = SubGA(list, int)
 print(type(s).__name__, s, s == list[int])

@@ -32,6 +32,6 @@ try:
 except ImportError as err:
     print(type(err).__name__, err, err.name, err.path)
 try:
-    from os import no_such_name_here
+    from sys import no_such_name_here
 except ImportError as err:
-    print(type(err).__name__, err.name)
+    print(type(err).__name__, err, err.name)

@@ -1,5 +1,7 @@
 # Operands a union refuses, and what a union does not support.
-import types
+# The types module's names, without importing it.
+GenericAlias = type(list[int])
+UnionType = type(int | str)
 
 def attempt(f):
     try:
@@ -16,7 +18,7 @@ attempt(lambda: None | None)
 attempt(lambda: (int | str)[int])
 attempt(lambda: (int | str).__origin__)
 attempt(lambda: (int | str).__name__)
-attempt(lambda: types.UnionType())
+attempt(lambda: UnionType())
 attempt(lambda: (int | str) < (int | str))
 attempt(lambda: setattr(int | str, 'x', 1))
 attempt(lambda: setattr(int | str, '__args__', ()))
