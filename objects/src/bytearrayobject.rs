@@ -206,6 +206,7 @@ pub static BYTEARRAY_KIND: BytesKind = BytesKind {
     name: "bytearray",
     data: ba_data,
     from_vec: PyByteArray_FromVec,
+    from_slice: PyByteArray_FromSlice,
     immutable: false,
 };
 
@@ -719,7 +720,7 @@ fn bytearrayiter_len(obj: &PyObject) -> PyResult {
 
 fn bytearrayiter_setstate(obj: &PyObject, state: &PyObject) -> PyResult {
     let it = as_ba_iter(obj);
-    let index = ssize_arg(state)?;
+    let index = crate::listobject::setstate_index(state)?;
     // SAFETY: the borrow ends before anything can replace the field.
     if let Some(seq) = unsafe { it.it_seq.get_ref() } {
         let len = as_ba(seq).len() as isize;
@@ -728,12 +729,38 @@ fn bytearrayiter_setstate(obj: &PyObject, state: &PyObject) -> PyResult {
     Ok(none())
 }
 
+/// `__reduce__`: `(iter, (seq,), index)`, or `(iter, ((),))` once exhausted.
+fn bytearrayiter_reduce(obj: &PyObject) -> PyResult {
+    let it = as_ba_iter(obj);
+    let iter = crate::iterobject::_PyEval_GetBuiltin(crate::intern!("iter"))?;
+    let t = match it.it_seq.get() {
+        Some(seq) => vec![
+            iter,
+            crate::tupleobject::PyTuple_New(vec![seq]).into_object(),
+            PyLong_FromSsize_t(it.it_index.get() as isize),
+        ],
+        None => {
+            let empty = crate::tupleobject::PyTuple_New(Vec::new()).into_object();
+            vec![
+                iter,
+                crate::tupleobject::PyTuple_New(vec![empty]).into_object(),
+            ]
+        }
+    };
+    Ok(crate::tupleobject::PyTuple_New(t).into_object())
+}
+
 unsafe fn bytearrayiter_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead iterator.
     unsafe { dealloc_object::<PyByteArrayIterObject>(op) }
 }
 
-static BYTEARRAYITER_METHODS: [PyMethodDef; 2] = [
+static BYTEARRAYITER_METHODS: [PyMethodDef; 3] = [
+    PyMethodDef::new(
+        "__reduce__",
+        PyCFunction::NoArgs(bytearrayiter_reduce),
+        "Return state information for pickling.",
+    ),
     PyMethodDef::new(
         "__length_hint__",
         PyCFunction::NoArgs(bytearrayiter_len),

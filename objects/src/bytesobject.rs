@@ -31,6 +31,7 @@ use crate::obmalloc::*;
 use crate::prelude::*;
 use crate::typeobject::PyType_Type;
 use crate::unicodeobject::stringlib;
+use crate::unicodeobject::CompactBytes;
 use crate::unicodeobject::{
     check_old_style_args, clinic_type_name, int_arg, parse_start_end, ssize_arg, PyUnicodeObject,
 };
@@ -41,8 +42,8 @@ pub struct PyBytesObject {
     pub ob_base: PyObject,
     /// The cached hash, -1 until computed (`ob_shash`).
     pub ob_shash: Cell<Py_hash_t>,
-    /// The bytes (`ob_sval`).
-    pub ob_sval: Box<[u8]>,
+    /// The bytes (`ob_sval`), inline when short.
+    pub ob_sval: CompactBytes,
 }
 
 // SAFETY: `#[repr(C)]` with the header first.
@@ -97,7 +98,7 @@ fn as_bytes_obj(obj: &PyObject) -> &PyBytesObject {
 
 // --- Creation ----------------------------------------------------------------------
 
-fn new_bytes(tp: &PyTypeObject, v: Box<[u8]>) -> PyObjectRef {
+fn new_bytes(tp: &PyTypeObject, v: CompactBytes) -> PyObjectRef {
     // SAFETY: `tp` is bytes or a subclass, whose instances start with this layout.
     unsafe {
         alloc_object(
@@ -126,10 +127,7 @@ fn shared_bytes(b: Option<u8>) -> PyObjectRef {
     if table.is_empty() {
         table.resize(257, None);
     }
-    let o = new_bytes(
-        &PyBytes_Type,
-        b.map_or(Box::new([]) as Box<[u8]>, |b| Box::new([b])),
-    );
+    let o = new_bytes(&PyBytes_Type, CompactBytes::new(b.as_slice()));
     table[idx] = Some(o.clone());
     o
 }
@@ -147,7 +145,7 @@ pub fn PyBytes_FromVec(v: Vec<u8>) -> PyObjectRef {
     if v.len() <= 1 {
         return shared_bytes(v.first().copied());
     }
-    new_bytes(&PyBytes_Type, v.into_boxed_slice())
+    new_bytes(&PyBytes_Type, v.into())
 }
 
 /// The contents of a bytes-like object (the buffer protocol's simple case):
@@ -212,13 +210,15 @@ pub struct BytesKind {
     pub data: fn(&PyObject) -> &[u8],
     /// A new object of the type (exact type) holding these bytes.
     pub from_vec: fn(Vec<u8>) -> PyObjectRef,
+    /// The same from a slice (without an intermediate `Vec` for short bytes).
+    pub from_slice: fn(&[u8]) -> PyObjectRef,
     /// Whether the type is immutable, so that an unchanged result may be `self`.
     pub immutable: bool,
 }
 
 impl BytesKind {
     fn from_slice(&self, b: &[u8]) -> PyObjectRef {
-        (self.from_vec)(b.to_vec())
+        (self.from_slice)(b)
     }
 
     /// The result for "nothing changed": `self` for an exact immutable object, a
@@ -1522,9 +1522,9 @@ fn bytes_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
     if std::ptr::eq(tp, &PyBytes_Type) {
         return Ok(obj);
     }
-    let d: Box<[u8]> = match obj.downcast_ref::<PyBytesObject>() {
-        Some(b) => b.as_bytes().into(),
-        None => Box::new([]),
+    let d = match obj.downcast_ref::<PyBytesObject>() {
+        Some(b) => CompactBytes::new(b.as_bytes()),
+        None => CompactBytes::default(),
     };
     Ok(new_bytes(tp, d))
 }
@@ -1599,7 +1599,7 @@ fn bytesiter_len(obj: &PyObject) -> PyResult {
 
 fn bytesiter_setstate(obj: &PyObject, state: &PyObject) -> PyResult {
     let it = as_bytes_iter(obj);
-    let index = ssize_arg(state)?;
+    let index = crate::listobject::setstate_index(state)?;
     // SAFETY: the borrow ends before anything can replace the field.
     if let Some(seq) = unsafe { it.it_seq.get_ref() } {
         let len = as_bytes_obj(seq).len() as isize;
@@ -1608,12 +1608,38 @@ fn bytesiter_setstate(obj: &PyObject, state: &PyObject) -> PyResult {
     Ok(none())
 }
 
+/// `__reduce__`: `(iter, (seq,), index)`, or `(iter, ((),))` once exhausted.
+fn bytesiter_reduce(obj: &PyObject) -> PyResult {
+    let it = as_bytes_iter(obj);
+    let iter = crate::iterobject::_PyEval_GetBuiltin(crate::intern!("iter"))?;
+    let t = match it.it_seq.get() {
+        Some(seq) => vec![
+            iter,
+            crate::tupleobject::PyTuple_New(vec![seq]).into_object(),
+            PyLong_FromSsize_t(it.it_index.get() as isize),
+        ],
+        None => {
+            let empty = crate::tupleobject::PyTuple_New(Vec::new()).into_object();
+            vec![
+                iter,
+                crate::tupleobject::PyTuple_New(vec![empty]).into_object(),
+            ]
+        }
+    };
+    Ok(crate::tupleobject::PyTuple_New(t).into_object())
+}
+
 unsafe fn bytesiter_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead iterator.
     unsafe { dealloc_object::<PyBytesIterObject>(op) }
 }
 
-static BYTESITER_METHODS: [PyMethodDef; 2] = [
+static BYTESITER_METHODS: [PyMethodDef; 3] = [
+    PyMethodDef::new(
+        "__reduce__",
+        PyCFunction::NoArgs(bytesiter_reduce),
+        "Return state information for pickling.",
+    ),
     PyMethodDef::new(
         "__length_hint__",
         PyCFunction::NoArgs(bytesiter_len),
@@ -1651,6 +1677,7 @@ pub static BYTES_KIND: BytesKind = BytesKind {
     name: "bytes",
     data: bytes_data,
     from_vec: PyBytes_FromVec,
+    from_slice: PyBytes_FromSlice,
     immutable: true,
 };
 

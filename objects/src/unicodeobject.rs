@@ -18,7 +18,7 @@
 //! Differences from CPython: the character array is a separate allocation rather than
 //! trailing the object; interned strings are never freed; `__sizeof__` reports
 //! CPython's compact-layout sizes (what `sys.getsizeof` shows there) rather than
-//! Rust's; the iterators' `__reduce__` is not provided.
+//! Rust's.
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
@@ -39,10 +39,107 @@ use crate::prelude::*;
 use crate::typeobject::PyType_Type;
 use crate::unicodectype as uc;
 
+/// A byte array stored inside its owner when it is short (up to
+/// [`CompactBytes::INLINE`] bytes) and on the heap otherwise. Short strings and
+/// bytes objects are the common case (words, keys, single characters), and keeping
+/// their bytes inline saves an allocation and a free for each one, which dominates
+/// the cost of `split()` and friends.
+#[derive(Clone)]
+pub struct CompactBytes(CompactRepr);
+
+#[derive(Clone)]
+enum CompactRepr {
+    Inline {
+        len: u8,
+        buf: [u8; CompactBytes::INLINE],
+    },
+    Heap(Box<[u8]>),
+}
+
+impl CompactBytes {
+    /// The most bytes kept inline (the inline form is then as large as the heap
+    /// form's pointer and length plus one byte).
+    pub const INLINE: usize = 22;
+
+    pub fn new(b: &[u8]) -> CompactBytes {
+        if b.len() <= Self::INLINE {
+            let mut buf = [0u8; Self::INLINE];
+            buf[..b.len()].copy_from_slice(b);
+            CompactBytes(CompactRepr::Inline {
+                len: b.len() as u8,
+                buf,
+            })
+        } else {
+            CompactBytes(CompactRepr::Heap(b.into()))
+        }
+    }
+}
+
+impl PartialEq for CompactBytes {
+    #[inline]
+    fn eq(&self, other: &CompactBytes) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for CompactBytes {}
+
+impl Default for CompactBytes {
+    fn default() -> Self {
+        CompactBytes::new(&[])
+    }
+}
+
+impl std::ops::Deref for CompactBytes {
+    type Target = [u8];
+    #[inline(always)]
+    fn deref(&self) -> &[u8] {
+        match &self.0 {
+            CompactRepr::Inline { len, buf } => &buf[..*len as usize],
+            CompactRepr::Heap(b) => b,
+        }
+    }
+}
+
+impl From<&[u8]> for CompactBytes {
+    #[inline]
+    fn from(b: &[u8]) -> CompactBytes {
+        CompactBytes::new(b)
+    }
+}
+
+impl From<Vec<u8>> for CompactBytes {
+    #[inline]
+    fn from(v: Vec<u8>) -> CompactBytes {
+        if v.len() <= Self::INLINE {
+            CompactBytes::new(&v)
+        } else {
+            CompactBytes(CompactRepr::Heap(v.into_boxed_slice()))
+        }
+    }
+}
+
+impl From<Box<[u8]>> for CompactBytes {
+    #[inline]
+    fn from(v: Box<[u8]>) -> CompactBytes {
+        if v.len() <= Self::INLINE {
+            CompactBytes::new(&v)
+        } else {
+            CompactBytes(CompactRepr::Heap(v))
+        }
+    }
+}
+
+impl FromIterator<u8> for CompactBytes {
+    fn from_iter<I: IntoIterator<Item = u8>>(it: I) -> CompactBytes {
+        CompactBytes::from(it.into_iter().collect::<Vec<u8>>())
+    }
+}
+
 /// The code points of a string, in the narrowest width that holds them.
 pub enum StrData {
-    /// Every code point < 256.
-    Latin1(Box<[u8]>),
+    /// Every code point < 256 (short strings keep their bytes inline).
+    Latin1(CompactBytes),
     /// Every code point < 65536, some >= 256.
     Ucs2(Box<[u16]>),
     /// Some code point >= 65536.
@@ -301,7 +398,7 @@ pub fn PyUnicode_FromUCS1(v: Vec<u8>) -> PyObjectRef {
         }
     }
     let ascii = v.is_ascii();
-    new_unicode(StrData::Latin1(v.into_boxed_slice()), ascii)
+    new_unicode(StrData::Latin1(v.into()), ascii)
 }
 
 /// A string from a two-byte array, narrowed to Latin-1 if it fits
@@ -376,7 +473,7 @@ pub fn PyUnicode_FromString(s: &str) -> PyObjectRef {
         if v.len() == 1 {
             return unicode_char(v[0] as u32);
         }
-        new_unicode(StrData::Latin1(v.into_boxed_slice()), false)
+        new_unicode(StrData::Latin1(v.into()), false)
     } else if max < 0x10000 {
         new_unicode(StrData::Ucs2(s.chars().map(|c| c as u16).collect()), false)
     } else {
@@ -423,7 +520,7 @@ fn small_string(cp: Option<u32>) -> Option<PyObjectRef> {
         None => Box::new([]),
         Some(c) => Box::new([c as u8]),
     };
-    let s = new_unicode(StrData::Latin1(data), cp.map_or(true, |c| c < 0x80));
+    let s = new_unicode(StrData::Latin1(data.into()), cp.map_or(true, |c| c < 0x80));
     table[idx] = Some(s.clone());
     Some(s)
 }
@@ -431,7 +528,8 @@ fn small_string(cp: Option<u32>) -> Option<PyObjectRef> {
 /// The shared empty string.
 #[inline]
 pub fn unicode_empty() -> PyObjectRef {
-    small_string(None).unwrap_or_else(|| new_unicode(StrData::Latin1(Box::new([])), true))
+    small_string(None)
+        .unwrap_or_else(|| new_unicode(StrData::Latin1(CompactBytes::default()), true))
 }
 
 /// Builds a string of unknown final width (`_PyUnicodeWriter`): characters go into a
@@ -1679,10 +1777,7 @@ pub fn PyUnicode_Concat(a: &PyObject, b: &PyObject) -> PyResult {
         let mut v = try_vec(total)?;
         v.extend_from_slice(x);
         v.extend_from_slice(y);
-        return Ok(new_unicode(
-            StrData::Latin1(v.into_boxed_slice()),
-            au.ascii && bu.ascii,
-        ));
+        return Ok(new_unicode(StrData::Latin1(v.into()), au.ascii && bu.ascii));
     }
     let mut w = _PyUnicodeWriter::with_capacity(total);
     w.push_unicode(au);
@@ -1713,7 +1808,7 @@ fn unicode_repeat(obj: &PyObject, n: Py_ssize_t) -> PyResult {
                     v.extend_from_slice(d);
                 }
             }
-            new_unicode(StrData::Latin1(v.into_boxed_slice()), u.ascii)
+            new_unicode(StrData::Latin1(v.into()), u.ascii)
         }
         StrData::Ucs2(d) => {
             let mut v: Vec<u16> = try_vec(total)?;
@@ -1952,15 +2047,31 @@ fn unicodeiter_len(obj: &PyObject) -> PyResult {
 
 fn unicodeiter_setstate(obj: &PyObject, state: &PyObject) -> PyResult {
     let it = as_unicode_iter(obj);
-    let state = crate::r#abstract::PyNumber_Index(state)?;
-    let mut index = crate::longobject::PyLong_AsSsize_t(&state)?;
+    let index = crate::listobject::setstate_index(state)?;
     // SAFETY: the borrow ends before anything can replace the field.
     if let Some(seq) = unsafe { it.it_seq.get_ref() } {
         let len = as_unicode(seq).len() as isize;
-        index = index.clamp(0, len);
-        it.it_index.set(index as usize);
+        it.it_index.set(index.clamp(0, len) as usize);
     }
     Ok(none())
+}
+
+/// `__reduce__`: `(iter, (s,), index)`, or `(iter, ('',))` once exhausted.
+fn unicodeiter_reduce(obj: &PyObject) -> PyResult {
+    let it = as_unicode_iter(obj);
+    let iter = crate::iterobject::_PyEval_GetBuiltin(crate::intern!("iter"))?;
+    let t = match it.it_seq.get() {
+        Some(seq) => vec![
+            iter,
+            crate::tupleobject::PyTuple_New(vec![seq]).into_object(),
+            crate::longobject::PyLong_FromSsize_t(it.it_index.get() as isize),
+        ],
+        None => vec![
+            iter,
+            crate::tupleobject::PyTuple_New(vec![unicode_empty()]).into_object(),
+        ],
+    };
+    Ok(crate::tupleobject::PyTuple_New(t).into_object())
 }
 
 unsafe fn unicodeiter_dealloc(op: *mut PyObject) {
@@ -1968,7 +2079,12 @@ unsafe fn unicodeiter_dealloc(op: *mut PyObject) {
     unsafe { dealloc_object::<PyUnicodeIterObject>(op) }
 }
 
-static UNICODEITER_METHODS: [PyMethodDef; 2] = [
+static UNICODEITER_METHODS: [PyMethodDef; 3] = [
+    PyMethodDef::new(
+        "__reduce__",
+        PyCFunction::NoArgs(unicodeiter_reduce),
+        "Return state information for pickling.",
+    ),
     PyMethodDef::new(
         "__length_hint__",
         PyCFunction::NoArgs(unicodeiter_len),
@@ -2147,7 +2263,7 @@ pub fn PyUnicode_Join(sep: &PyObject, iterable: &PyObject) -> PyResult {
             }
             out.extend_from_slice(as_unicode(it).latin1().unwrap_or(&[]));
         }
-        return Ok(new_unicode(StrData::Latin1(out.into_boxed_slice()), ascii));
+        return Ok(new_unicode(StrData::Latin1(out.into()), ascii));
     }
     let mut w = _PyUnicodeWriter::with_capacity(total);
     for (i, it) in items.iter().enumerate() {
@@ -2664,12 +2780,27 @@ fn handle_capital_sigma(u: &PyUnicodeObject, i: usize) -> u32 {
 
 /// Apply a per-character mapping that may depend on the position (for sigma and
 /// title case), collecting the result with a writer.
-fn case_map(u: &PyUnicodeObject, mut f: impl FnMut(usize, u32, &mut Vec<u32>)) -> PyObjectRef {
+fn case_map(u: &PyUnicodeObject, f: impl FnMut(usize, u32, &mut Vec<u32>)) -> PyObjectRef {
+    case_map_ascii(u, None, f)
+}
+
+/// `case_map` with a byte-level mapping for ASCII characters, which need no table
+/// lookup (most characters of most non-ASCII text are still ASCII).
+fn case_map_ascii(
+    u: &PyUnicodeObject,
+    ascii: Option<fn(&u8) -> u8>,
+    mut f: impl FnMut(usize, u32, &mut Vec<u32>),
+) -> PyObjectRef {
     let mut w = _PyUnicodeWriter::with_capacity(u.len());
     let mut tmp: Vec<u32> = Vec::with_capacity(3);
     for i in 0..u.len() {
+        let c = u.char_at(i);
+        if let (Some(a), true) = (ascii, c < 0x80) {
+            w.push_char(a(&(c as u8)) as u32);
+            continue;
+        }
         tmp.clear();
-        f(i, u.char_at(i), &mut tmp);
+        f(i, c, &mut tmp);
         if tmp.len() == 1 {
             w.push_char(tmp[0]);
         } else {
@@ -2693,33 +2824,45 @@ fn str_lower(obj: &PyObject) -> PyResult {
     let u = as_unicode(obj);
     if let Some(d) = ascii_bytes(u) {
         return Ok(new_unicode(
-            StrData::Latin1(d.to_ascii_lowercase().into_boxed_slice()),
+            StrData::Latin1(d.to_ascii_lowercase().into()),
             true,
         ));
     }
-    Ok(case_map(u, |i, c, out| lower_ucs4(u, i, c, out)))
+    Ok(case_map_ascii(
+        u,
+        Some(u8::to_ascii_lowercase),
+        |i, c, out| lower_ucs4(u, i, c, out),
+    ))
 }
 
 fn str_upper(obj: &PyObject) -> PyResult {
     let u = as_unicode(obj);
     if let Some(d) = ascii_bytes(u) {
         return Ok(new_unicode(
-            StrData::Latin1(d.to_ascii_uppercase().into_boxed_slice()),
+            StrData::Latin1(d.to_ascii_uppercase().into()),
             true,
         ));
     }
-    Ok(case_map(u, |_, c, out| uc::to_upper_full(c, out)))
+    Ok(case_map_ascii(
+        u,
+        Some(u8::to_ascii_uppercase),
+        |_, c, out| uc::to_upper_full(c, out),
+    ))
 }
 
 fn str_casefold(obj: &PyObject) -> PyResult {
     let u = as_unicode(obj);
     if let Some(d) = ascii_bytes(u) {
         return Ok(new_unicode(
-            StrData::Latin1(d.to_ascii_lowercase().into_boxed_slice()),
+            StrData::Latin1(d.to_ascii_lowercase().into()),
             true,
         ));
     }
-    Ok(case_map(u, |_, c, out| uc::to_fold_full(c, out)))
+    Ok(case_map_ascii(
+        u,
+        Some(u8::to_ascii_lowercase),
+        |_, c, out| uc::to_fold_full(c, out),
+    ))
 }
 
 fn str_swapcase(obj: &PyObject) -> PyResult {
@@ -2735,7 +2878,7 @@ fn str_swapcase(obj: &PyObject) -> PyResult {
                 }
             })
             .collect();
-        return Ok(new_unicode(StrData::Latin1(v.into_boxed_slice()), true));
+        return Ok(new_unicode(StrData::Latin1(v.into()), true));
     }
     Ok(case_map(u, |i, c, out| {
         if uc::is_upper(c) {
@@ -2756,7 +2899,7 @@ fn str_capitalize(obj: &PyObject) -> PyResult {
     if let Some(d) = ascii_bytes(u) {
         let mut v = d.to_ascii_lowercase();
         v[0] = v[0].to_ascii_uppercase();
-        return Ok(new_unicode(StrData::Latin1(v.into_boxed_slice()), true));
+        return Ok(new_unicode(StrData::Latin1(v.into()), true));
     }
     // The first character goes to title case (since 3.8), the rest to lower case.
     Ok(case_map(u, |i, c, out| {
@@ -2784,7 +2927,7 @@ fn str_title(obj: &PyObject) -> PyResult {
                 r
             })
             .collect();
-        return Ok(new_unicode(StrData::Latin1(v.into_boxed_slice()), true));
+        return Ok(new_unicode(StrData::Latin1(v.into()), true));
     }
     let mut prev_cased = false;
     Ok(case_map(u, |i, c, out| {
