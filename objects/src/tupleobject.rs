@@ -116,6 +116,10 @@ pub fn tuple_get_empty() -> PyRef<PyTupleObject> {
         Some(t) => t.clone(),
         None => {
             let t = alloc_tuple(&PyTuple_Type, Box::new([])).into_object();
+            // Like CPython's static singleton, the empty tuple is not tracked by
+            // the collector: it can never be part of a cycle.
+            // SAFETY: tuples are GC objects.
+            unsafe { gc::gc_untrack(t.as_ptr()) };
             *slot = Some(t.clone());
             t
         }
