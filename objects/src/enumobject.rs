@@ -316,7 +316,9 @@ fn reversed_new_impl(tp: &PyTypeObject, seq: &PyObject) -> PyResult {
 }
 
 fn reversed_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    if std::ptr::eq(tp, &PyReversed_Type) || tp.tp_init.get() == PyReversed_Type.tp_init.get() {
+    if std::ptr::eq(tp, &PyReversed_Type)
+        || tp.tp_init.get().map(|f| f as usize) == PyReversed_Type.tp_init.get().map(|f| f as usize)
+    {
         crate::getargs::check_no_kwargs("reversed", kwnames)?;
     }
     let nargs = args.len() - kwnames.map_or(0, crate::call::kwnames_len);

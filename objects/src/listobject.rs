@@ -783,7 +783,9 @@ fn list___init___impl(l: &PyListObject, iterable: Option<&PyObject>) -> PyResult
 
 fn list_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
     let tp = obj.ob_type();
-    if std::ptr::eq(tp, &PyList_Type) || tp.tp_new.get() == PyList_Type.tp_new.get() {
+    if std::ptr::eq(tp, &PyList_Type)
+        || tp.tp_new.get().map(|f| f as usize) == PyList_Type.tp_new.get().map(|f| f as usize)
+    {
         check_no_kwargs("list", kwnames)?;
     }
     let nargs = args.len() - kwnames.map_or(0, crate::call::kwnames_len);

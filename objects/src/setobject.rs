@@ -1394,7 +1394,10 @@ fn set_vectorcall(tp: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
 }
 
 fn frozenset_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    if std::ptr::eq(tp, &PyFrozenSet_Type) || tp.tp_init.get() == PyFrozenSet_Type.tp_init.get() {
+    if std::ptr::eq(tp, &PyFrozenSet_Type)
+        || tp.tp_init.get().map(|f| f as usize)
+            == PyFrozenSet_Type.tp_init.get().map(|f| f as usize)
+    {
         crate::getargs::check_no_kwargs("frozenset", kwnames)?;
     }
     let nargs = args.len() - kwnames.map_or(0, crate::call::kwnames_len);

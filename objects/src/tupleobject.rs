@@ -556,7 +556,9 @@ fn tuple_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
     let nkw = kwnames.map_or(0, crate::call::kwnames_len);
     let nargs = args.len() - nkw;
     // Keywords are refused unless a subclass's own `__init__` wants them.
-    if std::ptr::eq(tp, &PyTuple_Type) || tp.tp_init.get() == PyTuple_Type.tp_init.get() {
+    if std::ptr::eq(tp, &PyTuple_Type)
+        || tp.tp_init.get().map(|f| f as usize) == PyTuple_Type.tp_init.get().map(|f| f as usize)
+    {
         crate::getargs::check_no_kwargs("tuple", kwnames)?;
     }
     crate::getargs::check_positional("tuple", nargs, 0, 1)?;
