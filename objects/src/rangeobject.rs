@@ -154,11 +154,6 @@ fn long_is_zero(obj: &PyObject) -> bool {
         .is_some_and(|l| l.is_zero())
 }
 
-fn long_is_negative(obj: &PyObject) -> bool {
-    obj.downcast_ref::<PyLongObject>()
-        .is_some_and(|l| l.is_negative())
-}
-
 /// `range_from_array`: `range(stop)` or `range(start, stop[, step])`.
 fn range_from_array(args: &[PyObjectRef]) -> PyResult {
     match args {
