@@ -182,11 +182,22 @@ pub struct PyBaseExceptionGroupObject {
     pub excs: PyCell<Option<PyObjectRef>>,
 }
 
+/// `ExceptionGroup`'s instances: a group plus a weak-reference list. CPython creates
+/// `ExceptionGroup` as a class at start-up, which gives it `__weakref__`; pyrs keeps
+/// the same layout (`__basicsize__` 96, `__weakrefoffset__` 88).
+#[repr(C)]
+pub struct PyExceptionGroupObject {
+    pub base: PyBaseExceptionGroupObject,
+    pub weakreflist: PyCell<Option<PyObjectRef>>,
+}
+
 /// The references an exception layout holds, for `tp_traverse` and `tp_clear`.
 pub trait ExcLayout: PyObjectLayout {
     fn exc_base(&self) -> &PyBaseExceptionObject;
     /// Call `f` on each field beyond the base header that holds a reference.
     fn for_each_field(&self, _f: &mut dyn FnMut(&PyCell<Option<PyObjectRef>>)) {}
+    /// Does the layout carry a weak-reference list (cleared before deallocation)?
+    const HAS_WEAKREFS: bool = false;
 }
 
 macro_rules! layout {
@@ -289,6 +300,26 @@ layout!(PyBaseExceptionGroupObject, PyExc_BaseExceptionGroup, |s| [
     &s.msg, &s.excs
 ]);
 
+// SAFETY: `#[repr(C)]` with the exception header first.
+unsafe impl PyObjectLayout for PyExceptionGroupObject {}
+
+impl PyTypeInfo for PyExceptionGroupObject {
+    fn type_object() -> &'static PyTypeObject {
+        &PyExc_ExceptionGroup
+    }
+}
+
+impl ExcLayout for PyExceptionGroupObject {
+    fn exc_base(&self) -> &PyBaseExceptionObject {
+        &self.base.base
+    }
+    fn for_each_field(&self, f: &mut dyn FnMut(&PyCell<Option<PyObjectRef>>)) {
+        f(&self.base.msg);
+        f(&self.base.excs);
+    }
+    const HAS_WEAKREFS: bool = true;
+}
+
 /// View an exception as its header. Only for objects known to be exceptions (the
 /// slots and methods below are installed on exception types only).
 #[inline(always)]
@@ -317,8 +348,14 @@ fn exc_alloc(tp: &PyTypeObject, args: PyObjectRef) -> PyObjectRef {
 }
 
 unsafe fn exc_dealloc<T: ExcLayout>(op: *mut PyObject) {
-    // SAFETY: `op` is a dead instance whose type's layout is `T`.
-    unsafe { dealloc_object::<T>(op) }
+    // SAFETY: `op` is a dead instance whose type's layout is `T`; weak references are
+    // cleared while its fields are still intact.
+    unsafe {
+        if T::HAS_WEAKREFS {
+            crate::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        }
+        dealloc_object::<T>(op)
+    }
 }
 
 #[inline]
@@ -1092,8 +1129,11 @@ fn oserror_init(e: &PyOSErrorObject, pos: &[PyObjectRef], p: OSErrorArgs) -> PyR
 /// `oserror_use_init`: a subclass that defines `__init__` (but keeps our `__new__`)
 /// gets its arguments parsed by `__init__`, so `__new__` ignores extra ones.
 fn oserror_use_init(tp: &PyTypeObject) -> bool {
-    let init_is_ours = tp.tp_init.get().map(|f| f as usize) == Some(OSError_init as usize);
-    let new_is_ours = tp.tp_new.get().map(|f| f as usize) == Some(OSError_new as usize);
+    use include::cpython::object::slots::{initproc, newfunc};
+    // Slot functions are compared by address, as CPython compares the pointers.
+    let init_is_ours =
+        tp.tp_init.get().map(|f| f as usize) == Some(OSError_init as initproc as usize);
+    let new_is_ours = tp.tp_new.get().map(|f| f as usize) == Some(OSError_new as newfunc as usize);
     !init_is_ours && new_is_ours
 }
 
@@ -2472,10 +2512,25 @@ exc_type!(
     tp_members: &BASEEXCEPTIONGROUP_MEMBERS,
 );
 
+/// `ExceptionGroup.__weakref__`.
+fn ExceptionGroup_weakref(obj: &PyObject) -> PyResult {
+    let e = as_layout::<PyExceptionGroupObject>(obj);
+    Ok(crate::weakrefobject::first_weakref(&e.weakreflist).unwrap_or_else(none))
+}
+
+static EXCEPTIONGROUP_GETSET: [PyGetSetDef; 1] = [PyGetSetDef {
+    name: "__weakref__",
+    get: Some(ExceptionGroup_weakref),
+    set: None,
+    doc: Some("list of weak references to the object"),
+}];
+
 exc_type!(
-    PyExc_ExceptionGroup: "ExceptionGroup"(&PyExc_BaseExceptionGroup), PyBaseExceptionGroupObject,
+    PyExc_ExceptionGroup: "ExceptionGroup"(&PyExc_BaseExceptionGroup), PyExceptionGroupObject,
     None,
     new: BaseExceptionGroup_new, init: BaseExceptionGroup_init,
+    tp_getset: &EXCEPTIONGROUP_GETSET,
+    tp_weaklistoffset: Cell::new(offset_of!(PyExceptionGroupObject, weakreflist)),
 );
 
 // --- Accessors for the interpreter ------------------------------------------------------------
@@ -2691,6 +2746,8 @@ mod tests {
         assert_eq!(size_of::<PyOSErrorObject>(), 112);
         assert_eq!(size_of::<PyUnicodeErrorObject>(), 112);
         assert_eq!(size_of::<PyBaseExceptionGroupObject>(), 88);
+        assert_eq!(size_of::<PyExceptionGroupObject>(), 96);
+        assert_eq!(offset_of!(PyExceptionGroupObject, weakreflist), 88);
         assert_eq!(offset_of!(PyBaseExceptionObject, dict), 16);
     }
 
