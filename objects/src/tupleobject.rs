@@ -6,8 +6,9 @@
 //! Differences from CPython:
 //! - The items live in a separate boxed slice rather than trailing the object header
 //!   (`ob_item[1]` in C): pyrs's class machinery lays out subclass instances at fixed
-//!   offsets and has no variable-sized objects. `__sizeof__` still reports CPython's
-//!   figure (24 bytes plus 8 per item), so `sys.getsizeof` agrees with python3.
+//!   offsets and has no variable-sized objects. So that `sys.getsizeof` still agrees
+//!   with python3 (24 bytes plus 8 per item), `tuple` has a `__sizeof__` method of its
+//!   own, which CPython's tuple inherits from `object` instead.
 //! - There is no free list of small tuples; the system allocator serves them.
 //! - `_PyTuple_MaybeUntrack` is offered for the collector, which calls it as CPython's
 //!   does during a collection.
