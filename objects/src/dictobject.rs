@@ -1265,9 +1265,7 @@ fn dict_merge(a: &PyDictObject, b: &PyObject, override_: i32) -> PyResult<()> {
         let orig_size = unsafe { other.keys() }.nentries();
         let mut pos = 0;
         while let Some((key, value, hash)) = _PyDict_Next(other, &mut pos) {
-            if override_ == 1 {
-                insertdict(a, key, hash, value)?;
-            } else if !_PyDict_Contains_KnownHash(a, &key, hash)? {
+            if override_ == 1 || !_PyDict_Contains_KnownHash(a, &key, hash)? {
                 insertdict(a, key, hash, value)?;
             } else if override_ != 0 {
                 return Err(key_error(&key));

@@ -1024,7 +1024,7 @@ fn set_iand(a: &PyObject, b: &PyObject) -> PyResult {
 fn set_isdisjoint(obj: &PyObject, other: &PyObject) -> PyResult {
     let truth = crate::boolobject::PyBool_FromLong;
     if obj.is(other) {
-        return Ok(truth(as_set(obj).len() == 0));
+        return Ok(truth(as_set(obj).is_empty()));
     }
     if PyAnySet_CheckExact(other) {
         let (mut so, mut oth) = (as_set(obj), as_set(other));
@@ -1261,13 +1261,10 @@ fn set_richcompare(v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult {
     let (a, b) = (as_set(v), as_set(w));
     let r = match op {
         CompareOp::Eq | CompareOp::Ne => {
-            let eq = if a.len() != b.len() {
-                false
-            } else if a.hash.get() != -1 && b.hash.get() != -1 && a.hash.get() != b.hash.get() {
-                false
-            } else {
-                set_issubset_impl(v, w)?
-            };
+            // Different sizes, or two known and different frozenset hashes, settle it.
+            let differ = a.len() != b.len()
+                || (a.hash.get() != -1 && b.hash.get() != -1 && a.hash.get() != b.hash.get());
+            let eq = !differ && set_issubset_impl(v, w)?;
             eq == (op == CompareOp::Eq)
         }
         CompareOp::Le => set_issubset_impl(v, w)?,
