@@ -753,7 +753,9 @@ pub fn _Py_bytes_zfill(k: &BytesKind, obj: &PyObject, width: &PyObject) -> PyRes
         return Ok(k.unchanged(obj));
     }
     let fill = (width - len) as usize;
-    let mut v = Vec::with_capacity(width as usize);
+    let mut v = Vec::new();
+    v.try_reserve_exact(width as usize)
+        .map_err(|_| PyErr_NoMemory())?;
     let sign = matches!(d.first(), Some(b'+') | Some(b'-'));
     if sign {
         v.push(d[0]);
@@ -1109,6 +1111,11 @@ fn format_char_byte(v: &PyObject) -> PyResult<u8> {
     }
 }
 
+/// Make room for `n` more bytes, or raise `MemoryError`.
+fn reserve_bytes(v: &mut Vec<u8>, n: usize) -> PyResult<()> {
+    v.try_reserve(n).map_err(|_| PyErr_NoMemory())
+}
+
 /// `bytes % args`: the formatted bytes, for `bytes` and `bytearray`.
 pub fn _PyBytes_Format(fmt: &[u8], args_obj: &PyObject) -> PyResult<Vec<u8>> {
     use crate::unicode_format::{
@@ -1139,7 +1146,7 @@ pub fn _PyBytes_Format(fmt: &[u8], args_obj: &PyObject) -> PyResult<Vec<u8>> {
         pos = next;
         let v = args.next()?;
         let conv = spec.conv;
-        let pad_text = |out: &mut Vec<u8>, body: &[u8]| {
+        let pad_text = |out: &mut Vec<u8>, body: &[u8]| -> PyResult<()> {
             let len = if spec.prec >= 0 {
                 body.len().min(spec.prec as usize)
             } else {
@@ -1150,6 +1157,7 @@ pub fn _PyBytes_Format(fmt: &[u8], args_obj: &PyObject) -> PyResult<Vec<u8>> {
             } else {
                 0
             };
+            reserve_bytes(out, padn + len)?;
             if !spec.flags.ljust {
                 out.resize(out.len() + padn, b' ');
             }
@@ -1157,18 +1165,19 @@ pub fn _PyBytes_Format(fmt: &[u8], args_obj: &PyObject) -> PyResult<Vec<u8>> {
             if spec.flags.ljust {
                 out.resize(out.len() + padn, b' ');
             }
+            Ok(())
         };
         match conv {
             0x62 | 0x73 => {
                 // %b, %s
                 let b = format_obj_bytes(&v)?;
-                pad_text(&mut out, &b);
+                pad_text(&mut out, &b)?;
             }
             0x72 | 0x61 => {
                 // %r, %a: ascii() of the object
                 let r = PyObject_ASCII(&v)?;
                 let text = crate::unicodeobject::as_str_lossy(&r).into_owned();
-                pad_text(&mut out, text.as_bytes());
+                pad_text(&mut out, text.as_bytes())?;
             }
             0x63 => {
                 let c = format_char_byte(&v)?;
@@ -1178,10 +1187,12 @@ pub fn _PyBytes_Format(fmt: &[u8], args_obj: &PyObject) -> PyResult<Vec<u8>> {
                     0
                 };
                 if !spec.flags.ljust {
+                    reserve_bytes(&mut out, padn)?;
                     out.resize(out.len() + padn, b' ');
                 }
                 out.push(c);
                 if spec.flags.ljust {
+                    reserve_bytes(&mut out, padn)?;
                     out.resize(out.len() + padn, b' ');
                 }
             }
@@ -1203,7 +1214,7 @@ pub fn _PyBytes_Format(fmt: &[u8], args_obj: &PyObject) -> PyResult<Vec<u8>> {
                 let mut s = String::with_capacity(text.len() + 8);
                 let mut flags = spec.flags;
                 flags.zero = flags.zero && !flags.ljust;
-                pad_number(&text, conv as u8, flags, spec.width, &mut s);
+                pad_number(&text, conv as u8, flags, spec.width, &mut s)?;
                 out.extend_from_slice(s.as_bytes());
             }
             _ => return Err(unsupported_format_char(conv, spec.conv_pos)),

@@ -284,11 +284,21 @@ pub fn float_arg(v: &PyObject) -> PyResult<f64> {
 /// Format one number conversion (`%d %i %u %o %x %X %e %E %f %F %g %G`) of `v` into
 /// `(sign, prefix, body)` pieces that [`pad_number`] assembles. Errors as CPython.
 pub fn format_number(v: &PyObject, conv: u8, flags: FormatFlags, prec: isize) -> PyResult<String> {
+    // A huge precision means a huge result: make sure the memory is there first
+    // (a failed allocation must raise MemoryError, not abort).
+    if prec > 1 << 20 {
+        String::new()
+            .try_reserve(prec as usize + 400)
+            .map_err(|_| PyErr_NoMemory())?;
+    }
     match conv {
         b'd' | b'i' | b'u' | b'o' | b'x' | b'X' => {
             let Some(n) = formatlong_value(v, conv)? else {
                 return Err(formatlong_type_error(conv, v));
             };
+            if prec > i32::MAX as isize - 3 {
+                return Err(overflow_error("precision too large"));
+            }
             let conv = if matches!(conv, b'i' | b'u') {
                 b'd'
             } else {
@@ -307,7 +317,13 @@ pub fn format_number(v: &PyObject, conv: u8, flags: FormatFlags, prec: isize) ->
 /// Assemble a formatted number with sign, `0x`-style prefix, zero or space padding
 /// to `width` (`unicode_format_arg_output` for numbers). `text` is what
 /// [`format_number`] produced, possibly starting with '-' and a prefix.
-pub fn pad_number(text: &str, conv: u8, flags: FormatFlags, width: isize, out: &mut String) {
+pub fn pad_number(
+    text: &str,
+    conv: u8,
+    flags: FormatFlags,
+    width: isize,
+    out: &mut String,
+) -> PyResult<()> {
     let (mut sign, mut body) = match text.as_bytes().first() {
         Some(b'-') => (Some('-'), &text[1..]),
         Some(b'+') => (Some('+'), &text[1..]),
@@ -331,6 +347,7 @@ pub fn pad_number(text: &str, conv: u8, flags: FormatFlags, width: isize, out: &
     } else {
         0
     };
+    out.try_reserve(len + pad).map_err(|_| PyErr_NoMemory())?;
     if flags.ljust {
         out.extend(sign);
         out.push_str(prefix);
@@ -347,6 +364,7 @@ pub fn pad_number(text: &str, conv: u8, flags: FormatFlags, width: isize, out: &
         out.push_str(prefix);
         out.push_str(body);
     }
+    Ok(())
 }
 
 // --- The % parser, shared by str and bytes -------------------------------------------------
@@ -708,11 +726,11 @@ fn format_one_unicode(
             if spec.prec >= 0 && (spec.prec as usize) < len {
                 len = spec.prec as usize;
             }
-            pad_text(w, spec, len, |w| w.push_substring(u, 0, len));
+            pad_text(w, spec, len, |w| w.push_substring(u, 0, len))?;
         }
         'c' => {
             let c = formatchar(&v)?;
-            pad_text(w, spec, 1, |w| w.push_char(c));
+            pad_text(w, spec, 1, |w| w.push_char(c))?;
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             // Fast path: a plain "%d" of an exact int.
@@ -735,7 +753,7 @@ fn format_one_unicode(
             let mut out = String::with_capacity(text.len() + 8);
             let mut flags = spec.flags;
             flags.zero = flags.zero && !flags.ljust;
-            pad_number(&text, conv as u8, flags, spec.width, &mut out);
+            pad_number(&text, conv as u8, flags, spec.width, &mut out)?;
             w.push_str(&out);
         }
         _ => return Err(unsupported_format_char(conv, spec.conv_pos)),
@@ -750,19 +768,20 @@ fn pad_text(
     spec: &PercentSpec,
     len: usize,
     body: impl FnOnce(&mut _PyUnicodeWriter),
-) {
+) -> PyResult<()> {
     let pad = if spec.width > len as isize {
         spec.width as usize - len
     } else {
         0
     };
     if pad > 0 && !spec.flags.ljust {
-        w.push_repeat(' ' as u32, pad);
+        w.push_repeat(' ' as u32, pad)?;
     }
     body(w);
     if pad > 0 && spec.flags.ljust {
-        w.push_repeat(' ' as u32, pad);
+        w.push_repeat(' ' as u32, pad)?;
     }
+    Ok(())
 }
 
 // --- str.format ------------------------------------------------------------------------------
@@ -1349,7 +1368,8 @@ mod tests {
             },
             8,
             &mut out,
-        );
+        )
+        .unwrap();
         assert_eq!(out, "0x0000ff");
         out.clear();
         pad_number(
@@ -1361,7 +1381,8 @@ mod tests {
             },
             5,
             &mut out,
-        );
+        )
+        .unwrap();
         assert_eq!(out, "-0004");
     }
 }

@@ -557,9 +557,11 @@ impl _PyUnicodeWriter {
         }
     }
 
+    /// A writer expecting about `n` characters (a hint: large requests are not
+    /// reserved up front, so a huge user-supplied size cannot abort the process).
     pub fn with_capacity(n: usize) -> _PyUnicodeWriter {
         _PyUnicodeWriter {
-            buf: WriterBuf::Latin1(Vec::with_capacity(n)),
+            buf: WriterBuf::Latin1(Vec::with_capacity(n.min(1 << 20))),
         }
     }
 
@@ -616,16 +618,27 @@ impl _PyUnicodeWriter {
         }
     }
 
-    /// Append `c` `n` times.
-    pub fn push_repeat(&mut self, c: u32, n: usize) {
+    /// Append `c` `n` times; `MemoryError` if that much memory cannot be had (`n`
+    /// often comes from a user's width).
+    pub fn push_repeat(&mut self, c: u32, n: usize) -> PyResult<()> {
         if !self.fits(c) {
             self.widen(c);
         }
         match &mut self.buf {
-            WriterBuf::Latin1(v) => v.resize(v.len() + n, c as u8),
-            WriterBuf::Ucs2(v) => v.resize(v.len() + n, c as u16),
-            WriterBuf::Ucs4(v) => v.resize(v.len() + n, c),
+            WriterBuf::Latin1(v) => {
+                v.try_reserve(n).map_err(|_| PyErr_NoMemory())?;
+                v.resize(v.len() + n, c as u8)
+            }
+            WriterBuf::Ucs2(v) => {
+                v.try_reserve(n).map_err(|_| PyErr_NoMemory())?;
+                v.resize(v.len() + n, c as u16)
+            }
+            WriterBuf::Ucs4(v) => {
+                v.try_reserve(n).map_err(|_| PyErr_NoMemory())?;
+                v.resize(v.len() + n, c)
+            }
         }
+        Ok(())
     }
 
     /// Append Rust text.
@@ -978,6 +991,71 @@ pub mod stringlib {
         fn rfind_elem(hay: &[Self], c: Self) -> Option<usize> {
             hay.iter().rposition(|&x| x == c)
         }
+        /// A searcher prepared once for repeated forward searches of `needle`
+        /// (`count`, `split`, `replace`).
+        type Finder<'n>: Searcher<Self>;
+        fn finder(needle: &[Self]) -> Self::Finder<'_>;
+        /// The same for backward searches (`rsplit`).
+        type RFinder<'n>: Searcher<Self>;
+        fn rfinder(needle: &[Self]) -> Self::RFinder<'_>;
+    }
+
+    /// A prepared substring search: the first (or, for reverse finders, last)
+    /// match of its needle in `hay`.
+    pub trait Searcher<T> {
+        fn search(&self, hay: &[T]) -> Option<usize>;
+    }
+
+    impl Searcher<u8> for memchr::memmem::Finder<'_> {
+        #[inline]
+        fn search(&self, hay: &[u8]) -> Option<usize> {
+            self.find(hay)
+        }
+    }
+
+    impl Searcher<u8> for memchr::memmem::FinderRev<'_> {
+        #[inline]
+        fn search(&self, hay: &[u8]) -> Option<usize> {
+            self.rfind(hay)
+        }
+    }
+
+    /// The prepared searcher of two- and four-byte arrays: the two-way tables are
+    /// computed once per needle.
+    pub struct WideFinder<'n, T> {
+        needle: &'n [T],
+        two_way: Option<TwoWay<'n, T>>,
+        reverse: bool,
+    }
+
+    impl<'n, T: Elem> WideFinder<'n, T> {
+        fn new(needle: &'n [T], reverse: bool) -> WideFinder<'n, T> {
+            let two_way = (needle.len() > 2 && !reverse).then(|| TwoWay::new(needle));
+            WideFinder {
+                needle,
+                two_way,
+                reverse,
+            }
+        }
+    }
+
+    impl<T: Elem> Searcher<T> for WideFinder<'_, T> {
+        fn search(&self, hay: &[T]) -> Option<usize> {
+            let m = self.needle.len();
+            if m > hay.len() {
+                return None;
+            }
+            if self.reverse {
+                return wide_rfind(hay, self.needle);
+            }
+            if m == 1 {
+                return T::find_elem(hay, self.needle[0]);
+            }
+            match &self.two_way {
+                Some(tw) if (hay.len() - m + 1).saturating_mul(m) > DIRECT_LIMIT => tw.find(hay),
+                _ => direct_find(hay, self.needle),
+            }
+        }
     }
 
     impl Elem for u8 {
@@ -1003,6 +1081,14 @@ pub mod stringlib {
         fn rfind_elem(hay: &[u8], c: u8) -> Option<usize> {
             memchr::memrchr(c, hay)
         }
+        type Finder<'n> = memchr::memmem::Finder<'n>;
+        fn finder(needle: &[u8]) -> memchr::memmem::Finder<'_> {
+            memchr::memmem::Finder::new(needle)
+        }
+        type RFinder<'n> = memchr::memmem::FinderRev<'n>;
+        fn rfinder(needle: &[u8]) -> memchr::memmem::FinderRev<'_> {
+            memchr::memmem::FinderRev::new(needle)
+        }
     }
 
     impl Elem for u16 {
@@ -1012,6 +1098,14 @@ pub mod stringlib {
         fn rfind_slice(hay: &[u16], needle: &[u16]) -> Option<usize> {
             wide_rfind(hay, needle)
         }
+        type Finder<'n> = WideFinder<'n, u16>;
+        fn finder(needle: &[u16]) -> WideFinder<'_, u16> {
+            WideFinder::new(needle, false)
+        }
+        type RFinder<'n> = WideFinder<'n, u16>;
+        fn rfinder(needle: &[u16]) -> WideFinder<'_, u16> {
+            WideFinder::new(needle, true)
+        }
     }
 
     impl Elem for u32 {
@@ -1020,6 +1114,14 @@ pub mod stringlib {
         }
         fn rfind_slice(hay: &[u32], needle: &[u32]) -> Option<usize> {
             wide_rfind(hay, needle)
+        }
+        type Finder<'n> = WideFinder<'n, u32>;
+        fn finder(needle: &[u32]) -> WideFinder<'_, u32> {
+            WideFinder::new(needle, false)
+        }
+        type RFinder<'n> = WideFinder<'n, u32>;
+        fn rfinder(needle: &[u32]) -> WideFinder<'_, u32> {
+            WideFinder::new(needle, true)
         }
     }
 
@@ -1216,10 +1318,11 @@ pub mod stringlib {
             }
             return n;
         }
+        let finder = T::finder(needle);
         let mut n = 0;
         let mut pos = 0;
         while n < maxcount {
-            match T::find_slice(&hay[pos..], needle) {
+            match finder.search(&hay[pos..]) {
                 Some(i) => {
                     n += 1;
                     pos += i + needle.len();
@@ -1240,11 +1343,11 @@ pub mod stringlib {
         } else {
             maxsplit as usize
         };
+        let finder = (sep.len() > 1).then(|| T::finder(sep));
         while left > 0 {
-            let found = if sep.len() == 1 {
-                T::find_elem(&hay[pos..], sep[0])
-            } else {
-                T::find_slice(&hay[pos..], sep)
+            let found = match &finder {
+                None => T::find_elem(&hay[pos..], sep[0]),
+                Some(f) => f.search(&hay[pos..]),
             };
             match found {
                 Some(i) => {
@@ -1268,11 +1371,11 @@ pub mod stringlib {
         } else {
             maxsplit as usize
         };
+        let finder = (sep.len() > 1).then(|| T::rfinder(sep));
         while left > 0 {
-            let found = if sep.len() == 1 {
-                T::rfind_elem(&hay[..end], sep[0])
-            } else {
-                T::rfind_slice(&hay[..end], sep)
+            let found = match &finder {
+                None => T::rfind_elem(&hay[..end], sep[0]),
+                Some(f) => f.search(&hay[..end]),
             };
             match found {
                 Some(i) => {
@@ -1421,9 +1524,11 @@ pub mod stringlib {
             }
             return Some(out);
         }
+        let finder = T::finder(old);
+        let find_from = |pos: usize| finder.search(&hay[pos..]).map(|p| p + pos);
         if old.len() == new.len() {
             // Same length: copy once and overwrite in place.
-            let first = find(hay, old, 0, hay.len())?;
+            let first = find_from(0)?;
             let mut out = hay.to_vec();
             let mut pos = first;
             let mut done = 0;
@@ -1434,7 +1539,7 @@ pub mod stringlib {
                 if done == maxcount {
                     break;
                 }
-                match find(hay, old, pos, hay.len()) {
+                match find_from(pos) {
                     Some(i) => pos = i,
                     None => break,
                 }
@@ -1445,7 +1550,7 @@ pub mod stringlib {
         let mut pos = 0;
         let mut done = 0;
         while done < maxcount {
-            match find(hay, old, pos, hay.len()) {
+            match find_from(pos) {
                 Some(i) => {
                     if done == 0 {
                         out.reserve(hay.len());
@@ -1479,6 +1584,7 @@ pub mod stringlib {
                         if out.len().checked_add(incr)? > isize::MAX as usize / 4 {
                             return None;
                         }
+                        out.try_reserve(incr).ok()?;
                         out.extend(std::iter::repeat(space).take(incr));
                     }
                 }
@@ -1596,11 +1702,11 @@ pub mod stringlib {
             assert_eq!(rsplit(s, b",", 1), vec![0..4, 5..6]);
             assert_eq!(
                 split_whitespace(b"  a b  c ", |c: u8| c == b' ', 1),
-                vec![2..3, 4..8]
+                vec![2..3, 4..9]
             );
             assert_eq!(
                 rsplit_whitespace(b"  a b  c ", |c: u8| c == b' ', 1),
-                vec![2..5, 7..8]
+                vec![0..5, 7..8]
             );
             assert_eq!(replace(b"aaa", b"a", b"bb", 2), Some(b"bbbba".to_vec()));
             assert_eq!(replace(b"abc", b"", b"-", -1), Some(b"-a-b-c-".to_vec()));
@@ -1796,7 +1902,7 @@ fn unicode_repeat(obj: &PyObject, n: Py_ssize_t) -> PyResult {
     let total = u
         .len()
         .checked_mul(n as usize)
-        .filter(|&t| t <= isize::MAX as usize / u.kind())
+        .filter(|&t| t <= isize::MAX as usize)
         .ok_or_else(|| overflow_error("repeated string is too long"))?;
     Ok(match &u.data {
         StrData::Latin1(d) => {
@@ -2717,13 +2823,15 @@ fn PyUnicode_Replace(
         u,
         old,
         |h, o| {
+            use stringlib::{Elem, Searcher};
+            let finder = Elem::finder(o);
             let mut v = Vec::new();
             let mut pos = 0;
             while v.len() < maxcount {
-                match stringlib::find(h, o, pos, h.len()) {
+                match finder.search(&h[pos..]) {
                     Some(i) => {
-                        v.push(i);
-                        pos = i + o.len();
+                        v.push(pos + i);
+                        pos += i + o.len();
                     }
                     None => break,
                 }
@@ -3060,9 +3168,9 @@ fn pad(u: &PyUnicodeObject, left: usize, right: usize, fill: u32) -> PyResult {
         return Ok(PyUnicode_FromUCS1(v));
     }
     let mut w = _PyUnicodeWriter::with_capacity(total);
-    w.push_repeat(fill, left);
+    w.push_repeat(fill, left)?;
     w.push_unicode(u);
-    w.push_repeat(fill, right);
+    w.push_repeat(fill, right)?;
     Ok(w.finish())
 }
 
@@ -3116,7 +3224,7 @@ fn str_zfill(obj: &PyObject, width: &PyObject) -> PyResult {
     if sign {
         w.push_char(u.char_at(0));
     }
-    w.push_repeat('0' as u32, fill);
+    w.push_repeat('0' as u32, fill)?;
     w.push_substring(u, sign as usize, u.len());
     Ok(w.finish())
 }
