@@ -470,15 +470,17 @@ fn tp_new_wrapper(self_: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObj
             None => break,
         }
     }
-    if let (Some(sb_new), Some(tp_new)) = (staticbase.tp_new.get(), tp.tp_new.get()) {
-        if sb_new as usize != tp_new as usize {
-            return Err(type_error(format!(
-                "{}.__new__({}) is not safe, use {}.__new__()",
-                tp.name(),
-                subtype.name(),
-                staticbase.name()
-            )));
-        }
+    // A static base without `tp_new` (`types.UnionType`) cannot be made by anyone's
+    // `__new__` either.
+    let sb_new = staticbase.tp_new.get().map(|f| f as usize);
+    let tp_new = tp.tp_new.get().map(|f| f as usize);
+    if sb_new != tp_new {
+        return Err(type_error(format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            tp.name(),
+            subtype.name(),
+            staticbase.name()
+        )));
     }
     match tp.tp_new.get() {
         Some(new) => new(subtype, &args[1..], kwnames),
