@@ -26,3 +26,7 @@ def class_with_union_base():
     class C(int | str):
         pass
 attempt(class_with_union_base)
+attempt(lambda: UnionType.__new__(UnionType))
+attempt(lambda: object.__new__(UnionType))
+attempt(lambda: object.__new__(type(list[int])))
+attempt(lambda: type('Sub', (UnionType,), {}))
