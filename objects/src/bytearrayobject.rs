@@ -759,7 +759,7 @@ static BYTEARRAYITER_METHODS: [PyMethodDef; 3] = [
     PyMethodDef::new(
         "__reduce__",
         PyCFunction::NoArgs(bytearrayiter_reduce),
-        "Return state information for pickling.",
+        "__reduce__($self, /)\n--\n\nReturn state information for pickling.",
     ),
     PyMethodDef::new(
         "__length_hint__",

@@ -2035,32 +2035,17 @@ mod tests {
 
     #[test]
     fn strhex_groups() {
-        let d = b"abcdef";
+        let sep = crate::unicodeobject::PyUnicode_FromString(":");
         let hex = |per: i32| -> String {
-            let sep = None::<&PyObject>;
-            let _ = sep;
-            // Without a separator object the grouping is unused; exercise the
-            // boundary rule directly.
-            let n = d.len();
-            let g = per.unsigned_abs() as usize;
-            let mut out = String::new();
-            for (i, b) in d.iter().enumerate() {
-                if i > 0
-                    && (if per < 0 {
-                        i % g == 0
-                    } else {
-                        (n - i) % g == 0
-                    })
-                {
-                    out.push(':');
-                }
-                out.push_str(&format!("{b:02x}"));
-            }
-            out
+            let v = _Py_strhex(Some(&sep), per, b"abcdef", false).unwrap_or_default();
+            String::from_utf8(v).unwrap_or_default()
         };
         assert_eq!(hex(-4), "61626364:6566");
         assert_eq!(hex(4), "6162:63646566");
         assert_eq!(hex(1), "61:62:63:64:65:66");
+        assert_eq!(hex(100), "616263646566");
+        let plain = _Py_strhex(None, 0, b"\x00\xff", false).unwrap_or_default();
+        assert_eq!(plain, b"00ff");
     }
 
     #[test]

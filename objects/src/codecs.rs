@@ -1471,6 +1471,109 @@ mod tests {
         assert_eq!(lookup_builtin("cp1252"), None);
     }
 
+    fn decoded(codec: Codec, data: &[u8], errors: &str) -> Vec<u32> {
+        let (s, n) = match decode_with_codec(codec, data, &ErrorHandler::from_name(errors), true) {
+            Ok(r) => r,
+            Err(_) => return vec![u32::MAX],
+        };
+        assert_eq!(n, data.len());
+        s.downcast_ref::<PyUnicodeObject>()
+            .map(|u| u.code_points())
+            .unwrap_or_default()
+    }
+
+    fn encoded(codec: Codec, cps: &[u32], errors: &str) -> Vec<u8> {
+        let s = crate::unicodeobject::PyUnicode_FromCodePoints(cps);
+        encode_with_codec(codec, &s, &ErrorHandler::from_name(errors))
+            .unwrap_or_else(|_| b"<error>".to_vec())
+    }
+
+    #[test]
+    fn utf8_error_ranges_follow_cpython() {
+        // One U+FFFD per maximal invalid subsequence, as CPython's decoder reports.
+        assert_eq!(
+            decoded(Codec::Utf8, b"a\xe2\x82b", "replace"),
+            [0x61, 0xFFFD, 0x62]
+        );
+        assert_eq!(
+            decoded(Codec::Utf8, b"\xed\xa0\x80", "replace"),
+            [0xFFFD, 0xFFFD, 0xFFFD]
+        );
+        assert_eq!(decoded(Codec::Utf8, b"\xf0\x90\x80", "replace"), [0xFFFD]);
+        assert_eq!(
+            decoded(Codec::Utf8, b"\xff\x41", "surrogateescape"),
+            [0xDCFF, 0x41]
+        );
+        assert_eq!(
+            decoded(Codec::Utf8, b"\xed\xa0\x80x", "surrogatepass"),
+            [0xD800, 0x78]
+        );
+        assert_eq!(decoded(Codec::Utf8, b"\xc3\xa9\xff", "ignore"), [0xE9]);
+        let bs: Vec<u32> = "\\xff".chars().map(|c| c as u32).collect();
+        assert_eq!(decoded(Codec::Utf8, b"\xff", "backslashreplace"), bs);
+    }
+
+    #[test]
+    fn utf16_and_utf32() {
+        assert_eq!(
+            decoded(Codec::Utf16(ByteOrder::Native), b"\xfe\xff\x00a", "strict"),
+            [0x61]
+        );
+        assert_eq!(
+            decoded(Codec::Utf16(ByteOrder::Little), b"=\xd8\x00\xde", "strict"),
+            [0x1F600]
+        );
+        assert_eq!(
+            decoded(Codec::Utf16(ByteOrder::Little), b"\xff\xff\xff", "replace"),
+            [0xFFFF, 0xFFFD]
+        );
+        assert_eq!(
+            decoded(Codec::Utf32(ByteOrder::Big), b"\x00\x01\xf6\x00", "strict"),
+            [0x1F600]
+        );
+        assert_eq!(
+            encoded(Codec::Utf16(ByteOrder::Big), &[0x1F600], "strict"),
+            b"\xd8\x3d\xde\x00"
+        );
+        assert_eq!(
+            encoded(Codec::Utf32(ByteOrder::Native), &[0x61], "strict"),
+            b"\xff\xfe\x00\x00a\x00\x00\x00"
+        );
+        assert_eq!(
+            encoded(Codec::Utf16(ByteOrder::Little), &[0xD800], "surrogatepass"),
+            b"\x00\xd8"
+        );
+    }
+
+    #[test]
+    fn encoders_apply_handlers_to_runs() {
+        assert_eq!(
+            encoded(Codec::Ascii, &[0x61, 0xE9, 0x20AC, 0x62], "replace"),
+            b"a??b"
+        );
+        assert_eq!(
+            encoded(Codec::Latin1, &[0xE9, 0x20AC], "backslashreplace"),
+            b"\xe9\\u20ac"
+        );
+        assert_eq!(
+            encoded(Codec::Ascii, &[0x20AC], "xmlcharrefreplace"),
+            b"&#8364;"
+        );
+        assert_eq!(
+            encoded(Codec::Ascii, &[0xE9], "namereplace"),
+            b"\\N{LATIN SMALL LETTER E WITH ACUTE}"
+        );
+        assert_eq!(
+            encoded(Codec::Utf8, &[0xDC80, 0x41], "surrogateescape"),
+            b"\x80A"
+        );
+        assert_eq!(
+            encoded(Codec::Utf8, &[0xD800], "surrogatepass"),
+            b"\xed\xa0\x80"
+        );
+        assert_eq!(encoded(Codec::Utf8Sig, &[0x61], "strict"), b"\xef\xbb\xbfa");
+    }
+
     #[test]
     fn surrogatepass_round_trip() {
         let mut v = Vec::new();

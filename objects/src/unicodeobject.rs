@@ -75,6 +75,12 @@ impl CompactBytes {
     }
 }
 
+impl std::fmt::Debug for CompactBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", &**self)
+    }
+}
+
 impl PartialEq for CompactBytes {
     #[inline]
     fn eq(&self, other: &CompactBytes) -> bool {
@@ -3679,4 +3685,39 @@ mod doc {
     pub const DUNDER_SIZEOF: &str =
         "__sizeof__($self, /)\n--\n\nReturn the size of the string in memory, in bytes.";
     pub const DUNDER_GETNEWARGS: &str = "";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_bytes_inline_and_heap() {
+        let short = CompactBytes::from(&b"hello"[..]);
+        assert!(matches!(short.0, CompactRepr::Inline { .. }));
+        assert_eq!(&*short, b"hello");
+        let edge = CompactBytes::from(vec![7u8; CompactBytes::INLINE]);
+        assert!(matches!(edge.0, CompactRepr::Inline { .. }));
+        let long = CompactBytes::from(vec![7u8; CompactBytes::INLINE + 1]);
+        assert!(matches!(long.0, CompactRepr::Heap(_)));
+        assert_eq!(long.len(), CompactBytes::INLINE + 1);
+        assert_eq!(long.clone(), long);
+        assert!(short != long);
+        assert_eq!(&*CompactBytes::default(), b"");
+        let collected: CompactBytes = (0..5u8).collect();
+        assert_eq!(&*collected, &[0, 1, 2, 3, 4]);
+        // The inline form costs no more room than the heap form's pointer and length.
+        assert!(std::mem::size_of::<CompactBytes>() <= 24);
+    }
+
+    #[test]
+    fn repr_escapes_like_cpython() {
+        let mut s = String::new();
+        push_escaped(&mut s, 0x7f, false);
+        push_escaped(&mut s, 0xad, false);
+        push_escaped(&mut s, 0xe9, false);
+        push_escaped(&mut s, 0x20ac, true);
+        push_escaped(&mut s, 0x1f600, true);
+        assert_eq!(s, "\\x7f\\xad\u{e9}\\u20ac\\U0001f600");
+    }
 }
