@@ -137,7 +137,46 @@ pub fn _PyLong_Init() {
     }
 }
 
+/// How many dead exact ints are kept for reuse.
+const LONG_MAXFREELIST: usize = 100;
+
+/// Memory of dead exact ints, reused by `new_long_object`. CPython relies on its
+/// small-object allocator (pymalloc) to make the int churn of arithmetic loops
+/// cheap; pyrs allocates from the system allocator, so it recycles instead, as
+/// `float` does with its free list.
+struct LongFreeList {
+    items: [*mut PyLongObject; LONG_MAXFREELIST],
+    numfree: usize,
+}
+
+static LONG_FREELIST: GlobalCell<LongFreeList> = GlobalCell::new(LongFreeList {
+    items: [std::ptr::null_mut(); LONG_MAXFREELIST],
+    numfree: 0,
+});
+
+#[inline]
 fn new_long_object(tp: &PyTypeObject, value: LongValue) -> PyObjectRef {
+    if std::ptr::eq(tp, &PyLong_Type) {
+        // SAFETY: single-threaded; the borrow ends within this block and nothing in
+        // it can reach the free list again.
+        let fl = unsafe { LONG_FREELIST.get_mut() };
+        if fl.numfree > 0 {
+            fl.numfree -= 1;
+            let op = fl.items[fl.numfree];
+            // SAFETY: every pointer on the free list is the memory of a dead exact
+            // int whose fields were dropped (see `long_dealloc`), allocated with
+            // int's layout; writing a complete struct revives it with one reference.
+            unsafe {
+                op.write(PyLongObject {
+                    ob_base: PyObject::new_header(&PyLong_Type),
+                    value,
+                });
+                return PyObjectRef::from_raw(std::ptr::NonNull::new_unchecked(
+                    op as *mut PyObject,
+                ));
+            }
+        }
+    }
     // SAFETY: `tp` is int or a subclass; the fields are complete.
     unsafe {
         alloc_object(
@@ -1162,8 +1201,20 @@ pub fn long_subtype_new(tp: &PyTypeObject, v: BigInt) -> PyObjectRef {
 }
 
 unsafe fn long_dealloc(op: *mut PyObject) {
-    // SAFETY: `op` is a dead int.
-    unsafe { dealloc_object::<PyLongObject>(op) }
+    // SAFETY: `op` is a dead int; its header is intact.
+    unsafe {
+        if (*op).is_type(&PyLong_Type) {
+            let fl = LONG_FREELIST.get_mut();
+            if fl.numfree < LONG_MAXFREELIST {
+                // Drop the value (a big int's digits) but keep the memory.
+                std::ptr::drop_in_place(std::ptr::addr_of_mut!((*(op as *mut PyLongObject)).value));
+                fl.items[fl.numfree] = op as *mut PyLongObject;
+                fl.numfree += 1;
+                return;
+            }
+        }
+        dealloc_object::<PyLongObject>(op)
+    }
 }
 
 // --- bytes ------------------------------------------------------------------------------------
