@@ -33,7 +33,8 @@ use crate::typeobject::PyType_Type;
 use crate::unicodeobject::stringlib;
 use crate::unicodeobject::CompactBytes;
 use crate::unicodeobject::{
-    check_old_style_args, clinic_type_name, int_arg, parse_start_end, ssize_arg, PyUnicodeObject,
+    check_old_style_args, clinic_type_name, int_arg, parse_start_end_raw, ssize_arg,
+    PyUnicodeObject,
 };
 
 /// `PyBytesObject`: an immutable array of bytes.
@@ -287,10 +288,10 @@ fn find_internal(
     right: bool,
 ) -> PyResult<Option<usize>> {
     check_old_style_args(fname, args.len(), 1, 3)?;
+    let (start, end) = parse_start_end_raw(args)?;
     let sub = find_sub_arg(&args[0])?;
-    let len = (k.data)(obj).len();
-    let (start, end) = parse_start_end(args, len)?;
     let d = (k.data)(obj);
+    let (start, end) = stringlib::adjust_indices(start, end, d.len());
     if start > d.len() {
         return Ok(None);
     }
@@ -331,10 +332,10 @@ pub fn _Py_bytes_rindex(k: &BytesKind, obj: &PyObject, args: &[PyObjectRef]) -> 
 
 pub fn _Py_bytes_count(k: &BytesKind, obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_old_style_args("count", args.len(), 1, 3)?;
+    let (start, end) = parse_start_end_raw(args)?;
     let sub = find_sub_arg(&args[0])?;
-    let len = (k.data)(obj).len();
-    let (start, end) = parse_start_end(args, len)?;
     let d = (k.data)(obj);
+    let (start, end) = stringlib::adjust_indices(start, end, d.len());
     if start > d.len() || end < start {
         return Ok(PyLong_FromLong(0));
     }
@@ -359,9 +360,9 @@ pub fn _Py_bytes_contains(data: &[u8], arg: &PyObject) -> PyResult<bool> {
 fn starts_or_ends(k: &BytesKind, obj: &PyObject, args: &[PyObjectRef], at_end: bool) -> PyResult {
     let fname = if at_end { "endswith" } else { "startswith" };
     check_old_style_args(fname, args.len(), 1, 3)?;
-    let len = (k.data)(obj).len();
-    let (start, end) = parse_start_end(args, len)?;
+    let (start, end) = parse_start_end_raw(args)?;
     let matches = |d: &[u8], n: &[u8]| -> bool {
+        let (start, end) = stringlib::adjust_indices(start, end, d.len());
         if n.is_empty() {
             return start <= d.len() && start <= end.min(d.len());
         }
@@ -1121,7 +1122,7 @@ pub fn _PyBytes_Format(fmt: &[u8], args_obj: &PyObject) -> PyResult<Vec<u8>> {
     use crate::unicode_format::{
         format_number, pad_number, parse_percent_spec, unsupported_format_char, PercentArgs,
     };
-    let mut args = PercentArgs::new(args_obj);
+    let mut args = PercentArgs::new(args_obj, true);
     let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 16);
     let n = fmt.len();
     let mut pos = 0;

@@ -401,13 +401,23 @@ pub struct PercentArgs<'a> {
 }
 
 impl<'a> PercentArgs<'a> {
-    pub fn new(args: &'a PyObject) -> PercentArgs<'a> {
+    /// `for_bytes`: `bytes % args` does not take bytes-like operands as mappings
+    /// (`str % args` does, apart from str itself).
+    pub fn new(args: &'a PyObject, for_bytes: bool) -> PercentArgs<'a> {
         let tuple = args.downcast_ref::<PyTupleObject>().map(|t| t.as_slice());
         let (arglen, argidx) = match tuple {
             Some(t) => (t.len() as isize, 0),
             None => (-1, -2),
         };
-        let dict = if PyMapping_Check(args) && tuple.is_none() && !PyUnicodeObject::check(args) {
+        let bytes_like = for_bytes
+            && (PyUnicodeObject::check(args)
+                || crate::bytesobject::PyBytesObject::check(args)
+                || crate::bytearrayobject::PyByteArrayObject::check(args));
+        let dict = if PyMapping_Check(args)
+            && tuple.is_none()
+            && !PyUnicodeObject::check(args)
+            && !bytes_like
+        {
             Some(args)
         } else {
             None
@@ -652,7 +662,7 @@ fn unicode_format_impl<T: Copy + Into<u32>>(
     push_literal: impl Fn(&mut _PyUnicodeWriter, &[T]),
     make_key: impl Fn(&[T]) -> PyObjectRef,
 ) -> PyResult {
-    let mut args = PercentArgs::new(args_obj);
+    let mut args = PercentArgs::new(args_obj, false);
     let mut w = _PyUnicodeWriter::with_capacity(fmt.len() + 16);
     let n = fmt.len();
     let pct = |c: T| c.into() == '%' as u32;

@@ -2312,15 +2312,20 @@ pub(crate) fn int_arg(obj: &PyObject) -> PyResult<i32> {
 /// The optional `start`/`end` of `find`-like methods (`stringlib_parse_args_finds`),
 /// clamped like slice indexes to `0..=len` (`start` may exceed `end`).
 pub(crate) fn parse_start_end(args: &[PyObjectRef], len: usize) -> PyResult<(usize, usize)> {
+    let (start, end) = parse_start_end_raw(args)?;
+    Ok(stringlib::adjust_indices(start, end, len))
+}
+
+/// The optional `start`/`end` as given (not yet clamped); CPython converts them
+/// before it looks at the `sub` argument, so their errors come first.
+pub(crate) fn parse_start_end_raw(args: &[PyObjectRef]) -> PyResult<(isize, isize)> {
     let conv = |o: Option<&PyObjectRef>, default: isize| -> PyResult<isize> {
         match o {
             Some(o) if !o.is(Py_None()) => crate::sliceobject::_PyEval_SliceIndex(o),
             _ => Ok(default),
         }
     };
-    let start = conv(args.get(1), 0)?;
-    let end = conv(args.get(2), isize::MAX)?;
-    Ok(stringlib::adjust_indices(start, end, len))
+    Ok((conv(args.get(1), 0)?, conv(args.get(2), isize::MAX)?))
 }
 
 /// `self` unchanged: the object itself for an exact str, a plain copy for a
@@ -2455,10 +2460,10 @@ fn find_impl(
 ) -> PyResult<Option<usize>> {
     check_old_style_args(fname, args.len(), 1, 3)?;
     let u = as_unicode(obj);
+    let (start, end) = parse_start_end(args, u.len())?;
     let needle = str_arg(&args[0], || {
         format!("must be str, not {}", args[0].ob_type().name())
     })?;
-    let (start, end) = parse_start_end(args, u.len())?;
     if start > u.len() {
         return Ok(None);
     }
@@ -2500,10 +2505,10 @@ fn str_rindex(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
 fn str_count(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_old_style_args("count", args.len(), 1, 3)?;
     let u = as_unicode(obj);
+    let (start, end) = parse_start_end(args, u.len())?;
     let needle = str_arg(&args[0], || {
         format!("must be str, not {}", args[0].ob_type().name())
     })?;
-    let (start, end) = parse_start_end(args, u.len())?;
     if start > u.len() || end < start {
         return Ok(py_int(0));
     }
