@@ -46,6 +46,9 @@ pub struct gaobject {
     pub weakreflist: PyCell<Option<PyObjectRef>>,
     /// A starred alias (`*tuple[int]`), made by iterating over an alias.
     pub starred: Cell<bool>,
+    /// CPython keeps a vectorcall pointer here; pyrs calls through `tp_call`, and keeps
+    /// the word so that `__basicsize__` agrees.
+    pub vectorcall: Option<include::cpython::object::slots::vectorcallfunc>,
 }
 
 // SAFETY: `#[repr(C)]` with the object header first.
@@ -103,6 +106,7 @@ fn setup_ga(tp: &PyTypeObject, origin: &PyObject, args: &PyObject) -> PyObjectRe
                 parameters: PyCell::new(None),
                 weakreflist: PyCell::new(None),
                 starred: Cell::new(false),
+                vectorcall: None,
             },
         )
     }
@@ -704,7 +708,9 @@ pub static Py_GenericAliasType: PyTypeObject = PyTypeObject {
     tp_hash: slot(ga_hash),
     tp_call: slot(ga_call),
     tp_getattro: slot(ga_getattro),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_VECTORCALL,
+    ),
     tp_doc: Some(
         "Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).",
     ),

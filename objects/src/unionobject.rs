@@ -367,7 +367,9 @@ pub static _PyUnion_Type: PyTypeObject = PyTypeObject {
     },
     tp_hash: slot(union_hash),
     tp_getattro: slot(union_getattro),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_doc: Some("Represent a PEP 604 union type\n\nE.g. for int | str"),
     tp_traverse: slot(union_traverse),
     tp_clear: slot(union_clear),
