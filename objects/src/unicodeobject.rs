@@ -3451,7 +3451,7 @@ fn str___format__(obj: &PyObject, spec: &PyObject) -> PyResult {
     let Some(su) = spec.downcast_ref::<PyUnicodeObject>() else {
         return Err(type_error(format!(
             "__format__() argument must be str, not {}",
-            spec.ob_type().name()
+            clinic_type_name(spec)
         )));
     };
     if su.is_empty() {
