@@ -90,6 +90,36 @@ impl PartialEq for CompactBytes {
 
 impl Eq for CompactBytes {}
 
+impl CompactBytes {
+    /// Append `extra` (used by in-place concatenation). A heap array grows with one
+    /// exact-size reallocation, as CPython's `resize_compact` does: the allocator
+    /// usually extends the block in place, which keeps repeated appends linear.
+    pub fn extend_from_slice(
+        &mut self,
+        extra: &[u8],
+    ) -> Result<(), std::collections::TryReserveError> {
+        let total = self.len() + extra.len();
+        if let CompactRepr::Inline { len, buf } = &mut self.0 {
+            if total <= Self::INLINE {
+                buf[*len as usize..total].copy_from_slice(extra);
+                *len = total as u8;
+                return Ok(());
+            }
+        }
+        let old = std::mem::take(self);
+        let mut v = match old.0 {
+            CompactRepr::Heap(b) => b.into_vec(),
+            CompactRepr::Inline { len, buf } => buf[..len as usize].to_vec(),
+        };
+        let grown = v.try_reserve_exact(extra.len());
+        if grown.is_ok() {
+            v.extend_from_slice(extra);
+        }
+        self.0 = CompactRepr::Heap(v.into_boxed_slice());
+        grown
+    }
+}
+
 impl Default for CompactBytes {
     fn default() -> Self {
         CompactBytes::new(&[])
@@ -1859,6 +1889,73 @@ fn try_vec<T>(n: usize) -> PyResult<Vec<T>> {
     let mut v = Vec::new();
     v.try_reserve_exact(n).map_err(|_| PyErr_NoMemory())?;
     Ok(v)
+}
+
+/// Grow a boxed array by `extra` with one exact reallocation (see
+/// [`CompactBytes::extend_from_slice`]).
+fn box_extend<T: Copy>(b: &mut Box<[T]>, extra: impl ExactSizeIterator<Item = T>) -> PyResult<()> {
+    let mut v = std::mem::take(b).into_vec();
+    let r = v.try_reserve_exact(extra.len());
+    if r.is_ok() {
+        v.extend(extra);
+    }
+    *b = v.into_boxed_slice();
+    r.map_err(|_| PyErr_NoMemory())
+}
+
+/// `PyUnicode_Append`: `*left += right`. When `left` holds the only reference to an
+/// exact str (not interned, not a shared singleton), the string grows in place, so
+/// that building a string with `s += piece` in a loop takes linear time, as in
+/// CPython (whose eval loop arranges for the local variable to hold that only
+/// reference before calling it). Otherwise a new string replaces `*left`.
+pub fn PyUnicode_Append(left: &mut PyObjectRef, right: &PyObject) -> PyResult<()> {
+    let Some(ru) = right.downcast_ref::<PyUnicodeObject>() else {
+        return Err(type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            right.ob_type().name()
+        )));
+    };
+    if ru.is_empty() && left.is_type(&PyUnicode_Type) {
+        return Ok(());
+    }
+    let in_place = left.refcnt() == 1
+        && left.is_type(&PyUnicode_Type)
+        && !right.is(left)
+        && !left
+            .downcast_ref_exact::<PyUnicodeObject>()
+            .is_some_and(|u| u.interned.get());
+    if in_place {
+        // SAFETY: `left` is the only reference to this string (its count is 1 and
+        // the caller lends it to us mutably), so nothing else can observe the
+        // contents while they change; `right` is a different object.
+        let lu = unsafe { &mut *(left.as_raw().as_ptr() as *mut PyUnicodeObject) };
+        let grown = match (&mut lu.data, &ru.data) {
+            (StrData::Latin1(l), StrData::Latin1(r)) => {
+                Some(l.extend_from_slice(r).map_err(|_| PyErr_NoMemory()))
+            }
+            (StrData::Ucs2(l), StrData::Latin1(r)) => {
+                Some(box_extend(l, r.iter().map(|&c| c as u16)))
+            }
+            (StrData::Ucs2(l), StrData::Ucs2(r)) => Some(box_extend(l, r.iter().copied())),
+            (StrData::Ucs4(l), StrData::Latin1(r)) => {
+                Some(box_extend(l, r.iter().map(|&c| c as u32)))
+            }
+            (StrData::Ucs4(l), StrData::Ucs2(r)) => {
+                Some(box_extend(l, r.iter().map(|&c| c as u32)))
+            }
+            (StrData::Ucs4(l), StrData::Ucs4(r)) => Some(box_extend(l, r.iter().copied())),
+            // A wider right operand: the result needs a wider array.
+            _ => None,
+        };
+        if let Some(r) = grown {
+            lu.ascii &= ru.ascii;
+            lu.hash.set(-1);
+            lu.utf8 = OnceCell::new();
+            return r;
+        }
+    }
+    *left = PyUnicode_Concat(left, right)?;
+    Ok(())
 }
 
 /// `PyUnicode_Concat`.
@@ -3713,6 +3810,40 @@ mod tests {
         assert_eq!(&*collected, &[0, 1, 2, 3, 4]);
         // The inline form costs no more room than the heap form's pointer and length.
         assert!(std::mem::size_of::<CompactBytes>() <= 24);
+    }
+
+    #[test]
+    fn append_grows_in_place_when_unshared() {
+        let text = |o: &PyObjectRef| {
+            o.downcast_ref::<PyUnicodeObject>()
+                .map(|u| u.code_points())
+                .unwrap_or_default()
+        };
+        let mut s = PyUnicode_FromString("abc");
+        let before = s.as_ptr();
+        for piece in ["de", "fghijklmnopqrstuvwxyz0123456789", "\u{e9}"] {
+            PyUnicode_Append(&mut s, &PyUnicode_FromString(piece)).unwrap_or(());
+        }
+        assert_eq!(s.as_ptr(), before);
+        let want: Vec<u32> = "abcdefghijklmnopqrstuvwxyz0123456789\u{e9}"
+            .chars()
+            .map(|c| c as u32)
+            .collect();
+        assert_eq!(text(&s), want);
+        assert!(!s.downcast_ref::<PyUnicodeObject>().is_some_and(|u| u.ascii));
+        // A wider piece needs a new, wider string.
+        PyUnicode_Append(&mut s, &PyUnicode_FromString("\u{20ac}")).unwrap_or(());
+        assert_ne!(s.as_ptr(), before);
+        assert_eq!(
+            s.downcast_ref::<PyUnicodeObject>().map(|u| u.kind()),
+            Some(2)
+        );
+        // A shared string is never changed.
+        let shared = PyUnicode_FromString("xyz");
+        let mut other = shared.clone();
+        PyUnicode_Append(&mut other, &PyUnicode_FromString("!")).unwrap_or(());
+        assert_eq!(text(&shared), vec![0x78, 0x79, 0x7a]);
+        assert_eq!(text(&other), vec![0x78, 0x79, 0x7a, 0x21]);
     }
 
     #[test]
