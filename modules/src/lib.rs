@@ -1,6 +1,10 @@
 //! Mirrors CPython's Modules/ directory: the native modules, their registration table
 //! (`config.rs`), and the interpreter's command line (`main.rs`).
 
+// A module named `main` is fine here: it mirrors Modules/main.c, and the binary is `python.rs`.
+#![allow(special_module_name)]
+
 pub mod _opcode;
 pub mod config;
+// `main.rs` mirrors Modules/main.c; the binary itself is `python.rs`, as in CPython.
 pub mod main;

@@ -251,7 +251,8 @@ pub fn PyNumber_Long(obj: &PyObject) -> PyResult {
         return crate::longobject::long_long(&res);
     }
     if tp.tp_as_number.nb_index.get().is_some() {
-        return crate::longobject::long_long(&PyNumber_Index(obj)?);
+        let idx = PyNumber_Index(obj)?;
+        return crate::longobject::long_long(&idx);
     }
     if let Some(trunc) = crate::typeobject::_PyType_Lookup(tp, crate::intern!("__trunc__")) {
         let res = crate::descrobject::descr_get(&trunc, Some(obj), Some(tp.as_object()))
@@ -265,7 +266,8 @@ pub fn PyNumber_Long(obj: &PyObject) -> PyResult {
                 res.ob_type().name()
             )));
         }
-        return crate::longobject::long_long(&PyNumber_Index(&res)?);
+        let idx = PyNumber_Index(&res)?;
+        return crate::longobject::long_long(&idx);
     }
     if crate::unicodeobject::PyUnicodeObject::check(obj) {
         return crate::longobject::long_from_unicode(obj, 10);

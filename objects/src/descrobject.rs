@@ -173,7 +173,7 @@ fn method_descr_call(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyOb
     if nargs < 1 {
         return Err(type_error(format!(
             "unbound method {}() needs an argument",
-            as_str_lossy(&common_qualname(&d.common)?)
+            as_str_lossy(&*common_qualname(&d.common)?)
         )));
     }
     let self_ = &args[0];
@@ -704,6 +704,7 @@ pub struct MemberSpec {
     pub type_code: MemberType,
     pub offset: usize,
     pub readonly: bool,
+    pub doc: Option<&'static str>,
 }
 
 /// `PyMemberDescrObject`.
@@ -854,8 +855,11 @@ fn member_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     descr_traverse(&as_member(obj).common, visit);
 }
 
-fn member_doc(_obj: &PyObject) -> PyResult {
-    Ok(none())
+fn member_doc(obj: &PyObject) -> PyResult {
+    Ok(match as_member(obj).spec.doc {
+        Some(d) => PyUnicode_FromString(d),
+        None => none(),
+    })
 }
 
 static MEMBER_GETSET: [PyGetSetDef; 4] = [

@@ -300,7 +300,7 @@ fn frame_repr(obj: &PyObject) -> PyResult {
     Ok(PyUnicode_FromString(&format!(
         "<frame at {:p}, file {}, line {}, code {}>",
         obj.as_ptr(),
-        as_str_lossy(&PyObject_Repr(&co.co_filename)?),
+        as_str_lossy(&*PyObject_Repr(&co.co_filename)?),
         frame_lineno(frame),
         as_str_lossy(&co.co_name)
     )))

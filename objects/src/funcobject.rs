@@ -410,7 +410,7 @@ fn func_new(_tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
             globals.ob_type().name()
         )));
     };
-    let builtins = builtins_from_globals(g, &PyDict_New())?;
+    let builtins = builtins_from_globals(g, PyDict_New().as_object())?;
     let f = PyFunction_New(code, globals.clone(), builtins)?;
     if let Some(n) = a[2].clone().filter(|n| !n.is(Py_None())) {
         func_set_name(f.as_object(), Some(&n))?;
@@ -561,7 +561,7 @@ fn sm_call(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> 
 
 fn wm_repr(obj: &PyObject, kind: &str) -> PyResult {
     let inner = match as_wm(obj).callable.get() {
-        Some(c) => as_str_lossy(&PyObject_Repr(&c)?).into_owned(),
+        Some(c) => as_str_lossy(&*PyObject_Repr(&c)?).into_owned(),
         None => "NULL".into(),
     };
     Ok(PyUnicode_FromString(&format!("<{kind}({inner})>")))

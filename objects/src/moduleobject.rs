@@ -149,7 +149,7 @@ fn module_repr(obj: &PyObject) -> PyResult {
     };
     if let Some(f) = PyDict_GetItemWithError(d, crate::intern!("__file__"))? {
         if PyUnicodeObject::check(&f) {
-            return Ok(PyUnicode_FromString(&format!("<module {} from {}>", name, as_str_lossy(&PyObject_Repr(&f)?))));
+            return Ok(PyUnicode_FromString(&format!("<module {} from {}>", name, as_str_lossy(&*PyObject_Repr(&f)?))));
         }
     }
     if m.md_builtin.get() {

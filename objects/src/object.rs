@@ -403,7 +403,7 @@ pub fn PyObject_GetAttrString(obj: &PyObject, name: &str) -> PyResult {
 /// raising `AttributeError`.
 pub fn _PyObject_LookupAttr(obj: &PyObject, name: &PyObject) -> PyResult<Option<PyObjectRef>> {
     let tp = obj.ob_type();
-    if tp.tp_getattro.get() == Some(PyObject_GenericGetAttr as include::cpython::object::slots::getattrofunc) {
+    if tp.tp_getattro.get().is_some_and(|f| std::ptr::fn_addr_eq(f, PyObject_GenericGetAttr as include::cpython::object::slots::getattrofunc)) {
         return _PyObject_GenericGetAttrWithDict(obj, name, None, true);
     }
     match PyObject_GetAttr(obj, name) {
@@ -590,7 +590,7 @@ pub fn PyObject_GenericSetAttr(obj: &PyObject, name: &PyObject, value: Option<&P
 /// calls with `obj` as first argument, or `(attribute, false)` otherwise.
 pub fn _PyObject_GetMethod(obj: &PyObject, name: &PyObject) -> PyResult<(PyObjectRef, bool)> {
     let tp = obj.ob_type();
-    if tp.tp_getattro.get() != Some(PyObject_GenericGetAttr as include::cpython::object::slots::getattrofunc)
+    if !tp.tp_getattro.get().is_some_and(|f| std::ptr::fn_addr_eq(f, PyObject_GenericGetAttr as include::cpython::object::slots::getattrofunc))
         || !PyUnicodeObject::check(name)
     {
         return Ok((PyObject_GetAttr(obj, name)?, false));

@@ -510,7 +510,7 @@ fn inherit_slots(tp: &PyTypeObject, base: &PyTypeObject) {
             tp.tp_new.set(base.tp_new.get());
         }
     }
-    if base.has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR) && tp.tp_call.get() == base.tp_call.get() {
+    if base.has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR) && tp.tp_call.get().map(|f| f as usize) == base.tp_call.get().map(|f| f as usize) {
         tp.tp_flags.set(tp.tp_flags.get() | Py_TPFLAGS_METHOD_DESCRIPTOR);
     }
 }
@@ -1244,7 +1244,7 @@ fn type_or_slot(a: &PyObject, b: &PyObject) -> PyResult {
 // --- type(name, bases, dict): class creation ---------------------------------------------
 
 /// `_PyType_CalculateMetaclass`: the most derived metaclass of `meta` and the bases'.
-pub fn _PyType_CalculateMetaclass<'a>(meta: &'a PyTypeObject, bases: &'a [PyObjectRef]) -> PyResult<&'a PyTypeObject> {
+pub fn _PyType_CalculateMetaclass(meta: &PyTypeObject, bases: &[PyObjectRef]) -> PyResult<PyRef<PyTypeObject>> {
     let mut winner = meta;
     for b in bases {
         let t = b.ob_type();
@@ -1259,7 +1259,7 @@ pub fn _PyType_CalculateMetaclass<'a>(meta: &'a PyTypeObject, bases: &'a [PyObje
             "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
         ));
     }
-    Ok(winner)
+    Ok(winner.to_owned_type())
 }
 
 /// Does `tp` add instance variables to `base`'s layout (`extra_ivars`)?
@@ -1379,6 +1379,7 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
 
     // A more derived metaclass among the bases takes over.
     let winner = _PyType_CalculateMetaclass(metatype, &bases_v)?;
+    let winner: &PyTypeObject = &winner;
     if !std::ptr::eq(winner, metatype) {
         if let Some(new) = winner.tp_new.get() {
             if new as usize != type_new as newfunc as usize {
@@ -1591,6 +1592,7 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
                 type_code: MemberType::ObjectEx,
                 offset: slot_offset + i * size_of::<usize>(),
                 readonly: false,
+                doc: None,
             },
         );
         PyDict_SetItem(&dict, &PyUnicode_InternFromString(s), &descr)?;
@@ -1876,12 +1878,12 @@ fn excess_args(args: &[PyObjectRef], kwnames: Option<&PyObject>) -> bool {
 fn object_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
     if excess_args(args, kwnames) {
         let tp = obj.ob_type();
-        if tp.tp_init.get() != Some(object_init as initproc) {
+        if !tp.tp_init.get().is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as initproc)) {
             return Err(type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
             ));
         }
-        if tp.tp_new.get() == Some(object_new as newfunc) {
+        if tp.tp_new.get().is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as newfunc)) {
             return Err(type_error(format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
                 tp.name()
@@ -1894,12 +1896,12 @@ fn object_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
 /// `object.__new__`.
 pub fn object_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     if excess_args(args, kwnames) {
-        if tp.tp_new.get() != Some(object_new as newfunc) {
+        if !tp.tp_new.get().is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as newfunc)) {
             return Err(type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)",
             ));
         }
-        if tp.tp_init.get() == Some(object_init as initproc) {
+        if tp.tp_init.get().is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as initproc)) {
             return Err(type_error(format!("{}() takes no arguments", tp.name())));
         }
     }
@@ -2422,6 +2424,7 @@ impl MemberSpec {
             type_code: m.type_code,
             offset: m.offset,
             readonly: m.flags & include::descrobject::READONLY != 0,
+            doc: m.doc,
         }
     }
 }

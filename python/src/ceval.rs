@@ -29,7 +29,7 @@ use objects::boolobject::{PyBool_FromLong, Py_False, Py_True};
 use objects::cellobject::{PyCellObject, PyCell_New};
 use objects::dictobject::*;
 use objects::exceptions::*;
-use objects::frameobject::{_PyFrame_Clear, _PyFrame_GetFrameObject};
+use objects::frameobject::_PyFrame_GetFrameObject;
 use objects::funcobject::PyFunctionObject;
 use objects::listobject::{PyListObject, PyList_New, _PyList_Extend};
 use objects::longobject::PyLongObject;
@@ -37,7 +37,7 @@ use objects::object::*;
 use objects::prelude::*;
 use objects::r#abstract::*;
 use objects::tupleobject::{PyTupleObject, PyTuple_New};
-use objects::unicodeobject::{as_str_lossy, PyUnicodeObject};
+use objects::unicodeobject::as_str_lossy;
 
 use crate::call_setup::{_PyEvalFramePushAndInit, _PyEvalFrameClearAndPop};
 
@@ -61,15 +61,14 @@ fn set_name_error_name(err: &PyErr, name: &PyObject) {
 fn unbound_error(co: &PyCodeObject, oparg: usize) -> PyErr {
     let name = objects::codeobject::localsplusname(co, oparg).unwrap_or_else(none);
     if (oparg as i32) < co.co_nplaincellvars + co.co_nlocals {
-        let err = PyErr_SetString(
+        // Only a plain NameError records the name (`format_exc_check_arg`).
+        PyErr_SetString(
             &PyExc_UnboundLocalError,
             format!(
                 "cannot access local variable '{}' where it is not associated with a value",
                 as_str_lossy(&name)
             ),
-        );
-        set_name_error_name(&err, &name);
-        err
+        )
     } else {
         let err = name_error(format!(
             "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
@@ -175,6 +174,40 @@ unsafe fn traceback_here(frame: *mut _PyInterpreterFrame, err: &PyErr) {
         let lasti = (*frame).lasti();
         crate::traceback::PyTraceBack_Here(err.value(), fobj, (lasti.max(0) * 2) as i32);
     }
+}
+
+/// Implicit exception chaining (`_PyErr_SetObject`): an exception raised while
+/// another is being handled gets that one as its `__context__`, breaking any cycle
+/// this would create in the context chain.
+fn chain_context(tstate: &PyThreadState, err: &PyErr) {
+    let _ = tstate;
+    let Some(handled) = crate::sysmodule::topmost_exception() else { return };
+    let value = err.value();
+    if handled.is(value) {
+        return;
+    }
+    // Walk the handled exception's context chain; if it reaches `value`, cut it there.
+    let mut o = handled.clone();
+    let mut slow = handled.clone();
+    let mut toggle = false;
+    while let Some(ctx) = exc_context(&o) {
+        if ctx.is(value) {
+            exc_set_context(&o, None);
+            break;
+        }
+        o = ctx;
+        if o.is(&slow) {
+            break;
+        }
+        if toggle {
+            match exc_context(&slow) {
+                Some(s) => slow = s,
+                None => break,
+            }
+        }
+        toggle = !toggle;
+    }
+    exc_set_context(value, Some(handled));
 }
 
 /// `PyIter_Send`: send `arg` into `receiver`, for `SEND` and `yield from`.
@@ -939,7 +972,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             Some(Opcode::LIST_APPEND) => {
                                 let v = pop!();
                                 let list = peek!(oparg as usize);
-                                objects::listobject::PyList_Append(list.downcast_ref_unchecked::<PyListObject>(), v);
+                                tri!(objects::listobject::PyList_Append(list.downcast_ref_unchecked::<PyListObject>(), v));
                             }
 
                             Some(Opcode::SET_ADD) => {
@@ -1325,11 +1358,15 @@ pub unsafe fn _PyEval_EvalFrameDefault(
             kwnames = None;
             loop {
                 if !std::mem::take(&mut skip_traceback) {
+                    chain_context(tstate, &err);
                     traceback_here(frame, &err);
                 }
                 // `exception_unwind`: find a handler in this frame.
                 let co = &*(*frame).f_code;
-                let index = (*frame).lasti().max(0) as usize;
+                // The handler is looked up for the instruction that is executing, not
+                // `prev_instr`: RERAISE may have moved that back to the original
+                // failing instruction for the traceback's sake.
+                let index = next_instr.offset_from(first_instr).max(1) as usize - 1;
                 let table = co
                     .co_exceptiontable
                     .downcast_ref_unchecked::<objects::bytesobject::PyBytesObject>()
