@@ -6,5 +6,4 @@
 
 pub mod _opcode;
 pub mod config;
-// `main.rs` mirrors Modules/main.c; the binary itself is `python.rs`, as in CPython.
 pub mod main;
