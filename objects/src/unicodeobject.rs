@@ -3552,7 +3552,11 @@ fn str___format__(obj: &PyObject, spec: &PyObject) -> PyResult {
         )));
     };
     if su.is_empty() {
-        return Ok(unicode_result_unchanged(obj));
+        // An empty spec means str(self): a subclass's own __str__ applies.
+        if obj.is_type(&PyUnicode_Type) {
+            return Ok(obj.to_owned());
+        }
+        return PyObject_Str(obj);
     }
     crate::formatter_unicode::_PyUnicode_FormatAdvanced(obj, spec)
 }
