@@ -11,8 +11,8 @@
 //! trailing the object; `__sizeof__` is defined on `bytes` itself (CPython inherits
 //! `object.__sizeof__`, which reads its C layout) so that `sys.getsizeof` reports
 //! CPython's figures (33 + len); the buffer protocol is reduced to
-//! [`bytes_like_data`]/[`with_bytes_like`], which know `bytes` and `bytearray`
-//! (`memoryview` and `array` will join them).
+//! [`bytes_like_data`]/[`with_bytes_like`], which know `bytes` and `bytearray` and ask
+//! the readers registered with [`PyBuffer_RegisterProvider`] about anything else.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -165,7 +165,30 @@ pub fn bytes_like_cow(obj: &PyObject) -> Option<Cow<'_, [u8]>> {
     if let Some(b) = obj.downcast_ref::<crate::bytearrayobject::PyByteArrayObject>() {
         return Some(Cow::Owned(b.to_vec()));
     }
-    None
+    buffer_from_providers(obj).map(Cow::Owned)
+}
+
+/// Other types that export their bytes (`memoryview`, `array.array`, `mmap`...):
+/// CPython's `tp_as_buffer`. pyrs's type objects have no buffer slot, so such
+/// types register a reader here at start-up; it returns the object's bytes (a
+/// copy), or `None` for objects that are not its own.
+pub type BufferProvider = fn(&PyObject) -> Option<Vec<u8>>;
+
+static BUFFER_PROVIDERS: GlobalCell<Vec<BufferProvider>> = GlobalCell::new(Vec::new());
+
+/// Register a [`BufferProvider`] (`PyBufferProcs` for a type outside this file).
+pub fn PyBuffer_RegisterProvider(f: BufferProvider) {
+    // SAFETY: single-threaded; the list is not borrowed while it is changed.
+    let v = unsafe { BUFFER_PROVIDERS.get_mut() };
+    if !v.iter().any(|g| *g as usize == f as usize) {
+        v.push(f);
+    }
+}
+
+fn buffer_from_providers(obj: &PyObject) -> Option<Vec<u8>> {
+    // SAFETY: single-threaded; the borrow ends before any provider runs (copied out).
+    let providers: Vec<BufferProvider> = unsafe { BUFFER_PROVIDERS.get_ref() }.clone();
+    providers.iter().find_map(|f| f(obj))
 }
 
 /// Run `f` on the contents of a bytes-like object without copying. `f` must not run
@@ -179,12 +202,14 @@ pub fn with_bytes_like<R>(obj: &PyObject, f: impl FnOnce(&[u8]) -> R) -> Option<
         // it is borrowed.
         return Some(f(unsafe { b.as_slice_unchecked() }));
     }
-    None
+    buffer_from_providers(obj).map(|v| f(&v))
 }
 
 /// Does the object support the buffer protocol (`PyObject_CheckBuffer`)?
 pub fn PyObject_CheckBuffer(obj: &PyObject) -> bool {
-    PyBytesObject::check(obj) || crate::bytearrayobject::PyByteArrayObject::check(obj)
+    PyBytesObject::check(obj)
+        || crate::bytearrayobject::PyByteArrayObject::check(obj)
+        || buffer_from_providers(obj).is_some()
 }
 
 /// "a bytes-like object is required, not 'str'" (`PyObject_GetBuffer`'s error).
