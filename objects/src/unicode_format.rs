@@ -238,6 +238,33 @@ pub fn format_long(val: &BigInt, conv: u8, alt: bool, prec: isize) -> String {
     out
 }
 
+/// The limit of `sys.set_int_max_str_digits` on decimal conversions.
+fn check_str_digits(n: &BigInt) -> PyResult<()> {
+    // SAFETY: a Cell in a global, read only.
+    let limit = unsafe { crate::longobject::INT_MAX_STR_DIGITS.get_ref() }.get();
+    if limit == 0 || n.bits() < 64 {
+        return Ok(());
+    }
+    // |n| has at least (bits - 1) * log10(2) + 1 digits and at most
+    // bits * log10(2) + 1; only the doubtful middle needs the exact count.
+    let bits = n.bits() as f64;
+    let lower = (bits - 1.0) * std::f64::consts::LOG10_2 + 1.0;
+    let upper = bits * std::f64::consts::LOG10_2 + 1.0;
+    let too_long = if lower.floor() > limit as f64 {
+        true
+    } else if upper.floor() <= limit as f64 {
+        false
+    } else {
+        n.abs().to_str_radix(10).len() > limit
+    };
+    if too_long {
+        return Err(value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
+}
+
 /// The integer a `%d`-family conversion formats (`mainformatlong`): ints as they
 /// are, other numbers through `__int__` (`%d %i %u`) or `__index__` (`%o %x %X`).
 /// `Ok(None)` means "wrong type", for the caller's message.
@@ -298,6 +325,9 @@ pub fn format_number(v: &PyObject, conv: u8, flags: FormatFlags, prec: isize) ->
             };
             if prec > i32::MAX as isize - 3 {
                 return Err(overflow_error("precision too large"));
+            }
+            if matches!(conv, b'd' | b'i' | b'u') {
+                check_str_digits(&n)?;
             }
             let conv = if matches!(conv, b'i' | b'u') {
                 b'd'
