@@ -167,12 +167,20 @@ pub fn _Py_c_pow(a: Py_complex, b: Py_complex) -> (Py_complex, Option<CError>) {
         len /= (at * b.im).exp();
         phase += b.im * vabs.ln();
     }
+    // C's cos() and sin() of an infinity set errno to EDOM, which complex_pow
+    // reports as a ZeroDivisionError; the other libm calls here can only set
+    // ERANGE, which matters only when the result is infinite (checked by the caller).
+    let err = if phase.is_infinite() {
+        Some(CError::Domain)
+    } else {
+        None
+    };
     (
         Py_complex {
             re: len * phase.cos(),
             im: len * phase.sin(),
         },
-        None,
+        err,
     )
 }
 
