@@ -117,7 +117,7 @@ impl PyByteArrayObject {
         }
         let alloc = self.ob_alloc.get();
         let offset = self.ob_start.get();
-        let new_alloc = if size + offset + 1 <= alloc {
+        let new_alloc = if size + offset < alloc {
             if size < alloc / 2 {
                 size + 1
             } else {

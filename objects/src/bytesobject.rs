@@ -243,7 +243,7 @@ pub struct BytesKind {
 }
 
 impl BytesKind {
-    fn from_slice(&self, b: &[u8]) -> PyObjectRef {
+    fn make_from_slice(&self, b: &[u8]) -> PyObjectRef {
         (self.from_slice)(b)
     }
 
@@ -253,7 +253,7 @@ impl BytesKind {
         if self.immutable && obj.is_type(&PyBytes_Type) {
             return obj.to_owned();
         }
-        self.from_slice((self.data)(obj))
+        self.make_from_slice((self.data)(obj))
     }
 
     /// `self[range]`, reusing `self` when the range is everything.
@@ -262,7 +262,7 @@ impl BytesKind {
         if r.start == 0 && r.end == d.len() {
             return self.unchanged(obj);
         }
-        self.from_slice(&d[r])
+        self.make_from_slice(&d[r])
     }
 }
 
@@ -614,12 +614,12 @@ fn partition_impl(k: &BytesKind, obj: &PyObject, sep: &PyObject, right: bool) ->
             let sep_obj = if k.immutable && sep.is_type(&PyBytes_Type) {
                 sep.to_owned()
             } else {
-                k.from_slice(&s)
+                k.make_from_slice(&s)
             };
             vec![
-                k.from_slice(&d[..i]),
+                k.make_from_slice(&d[..i]),
                 sep_obj,
-                k.from_slice(&d[i + s.len()..]),
+                k.make_from_slice(&d[i + s.len()..]),
             ]
         }
         None if right => vec![empty(), empty(), k.unchanged(obj)],
@@ -687,7 +687,7 @@ pub fn _Py_bytes_removeprefix(k: &BytesKind, obj: &PyObject, prefix: &PyObject) 
     let p = buffer_arg(prefix)?;
     let d = (k.data)(obj);
     if !p.is_empty() && d.starts_with(&p) {
-        return Ok(k.from_slice(&d[p.len()..]));
+        return Ok(k.make_from_slice(&d[p.len()..]));
     }
     Ok(k.unchanged(obj))
 }
@@ -696,7 +696,7 @@ pub fn _Py_bytes_removesuffix(k: &BytesKind, obj: &PyObject, suffix: &PyObject) 
     let s = buffer_arg(suffix)?;
     let d = (k.data)(obj);
     if !s.is_empty() && d.ends_with(&s) {
-        return Ok(k.from_slice(&d[..d.len() - s.len()]));
+        return Ok(k.make_from_slice(&d[..d.len() - s.len()]));
     }
     Ok(k.unchanged(obj))
 }
@@ -1170,7 +1170,7 @@ pub fn _PyBytes_Format(fmt: &[u8], args_obj: &PyObject) -> PyResult<Vec<u8>> {
         }
         let (spec, next) = parse_percent_spec(fmt, pos, &mut args, PyBytes_FromSlice)?;
         pos = next;
-        let v = args.next()?;
+        let v = args.next_arg()?;
         let conv = spec.conv;
         let pad_text = |out: &mut Vec<u8>, body: &[u8]| -> PyResult<()> {
             let len = if spec.prec >= 0 {

@@ -463,7 +463,7 @@ impl<'a> PercentArgs<'a> {
     }
 
     /// `unicode_format_getnextarg`.
-    pub fn next(&mut self) -> PyResult<PyObjectRef> {
+    pub fn next_arg(&mut self) -> PyResult<PyObjectRef> {
         let i = self.argidx;
         if i < self.arglen {
             self.argidx += 1;
@@ -555,7 +555,7 @@ pub fn parse_percent_spec<T: Copy + Into<u32>>(
     // Width.
     if at(pos) == Some('*' as u32) {
         pos += 1;
-        let v = args.next()?;
+        let v = args.next_arg()?;
         let Some(l) = v.downcast_ref::<crate::longobject::PyLongObject>() else {
             return Err(type_error("* wants int"));
         };
@@ -584,7 +584,7 @@ pub fn parse_percent_spec<T: Copy + Into<u32>>(
         spec.prec = 0;
         if at(pos) == Some('*' as u32) {
             pos += 1;
-            let v = args.next()?;
+            let v = args.next_arg()?;
             let Some(l) = v.downcast_ref::<crate::longobject::PyLongObject>() else {
                 return Err(type_error("* wants int"));
             };
@@ -743,7 +743,7 @@ fn format_one_unicode(
     args: &mut PercentArgs,
     w: &mut _PyUnicodeWriter,
 ) -> PyResult<()> {
-    let v = args.next()?;
+    let v = args.next_arg()?;
     let conv = spec.conv;
     match char::from_u32(conv).unwrap_or('\0') {
         's' | 'r' | 'a' => {
@@ -1233,10 +1233,12 @@ fn build_string(
 
 /// `render_field`: `format(obj, spec)` appended to the output.
 fn render_field(obj: &PyObject, spec: Option<&PyObject>, w: &mut _PyUnicodeWriter) -> PyResult<()> {
-    let spec_empty = spec.map_or(true, |s| {
-        s.downcast_ref::<PyUnicodeObject>()
-            .map_or(false, |u| u.is_empty())
-    });
+    let spec_empty = match spec {
+        None => true,
+        Some(s) => s
+            .downcast_ref::<PyUnicodeObject>()
+            .is_some_and(|u| u.is_empty()),
+    };
     if spec_empty && obj.is_type(&PyUnicode_Type) {
         if let Some(u) = obj.downcast_ref::<PyUnicodeObject>() {
             w.push_unicode(u);

@@ -556,7 +556,10 @@ fn small_string(cp: Option<u32>) -> Option<PyObjectRef> {
         None => Box::new([]),
         Some(c) => Box::new([c as u8]),
     };
-    let s = new_unicode(StrData::Latin1(data.into()), cp.map_or(true, |c| c < 0x80));
+    let s = new_unicode(
+        StrData::Latin1(data.into()),
+        !matches!(cp, Some(c) if c >= 0x80),
+    );
     table[idx] = Some(s.clone());
     Some(s)
 }
@@ -2432,7 +2435,7 @@ fn unicode_result_unchanged(obj: &PyObject) -> PyObjectRef {
     unicode_substring(u, 0, u.len())
 }
 
-fn str_arg<'a>(obj: &'a PyObject, msg: impl FnOnce() -> String) -> PyResult<&'a PyUnicodeObject> {
+fn str_arg(obj: &PyObject, msg: impl FnOnce() -> String) -> PyResult<&PyUnicodeObject> {
     obj.downcast_ref::<PyUnicodeObject>()
         .ok_or_else(|| type_error(msg()))
 }
@@ -3328,7 +3331,7 @@ fn str_zfill(obj: &PyObject, width: &PyObject) -> PyResult {
     }
     let fill = (width - len) as usize;
     let mut w = _PyUnicodeWriter::with_capacity(width as usize);
-    let sign = u.len() > 0 && (u.char_at(0) == '+' as u32 || u.char_at(0) == '-' as u32);
+    let sign = !u.is_empty() && (u.char_at(0) == '+' as u32 || u.char_at(0) == '-' as u32);
     if sign {
         w.push_char(u.char_at(0));
     }
