@@ -448,9 +448,10 @@ fn dg_dtoa(a: f64, mode: DtoaMode) -> (Vec<u8>, i64) {
             // (1144161928153289.25 is 1144161928153289.2 in CPython). The correctly
             // rounded digits of the same length break the tie to even; they are used
             // if they also read back as `a`. A tie needs the digit step to be below
-            // one ulp, so only 16- and 17-digit results are checked.
+            // one ulp, so only 16- and 17-digit results are checked, and only when the
+            // exact value is short enough to lie halfway (see `tie_possible`).
             let n = shortest.0.len();
-            if n >= 16 {
+            if n >= 16 && tie_possible(a) {
                 let text = format!("{:.*e}", n - 1, a);
                 if text.parse::<f64>().ok() == Some(a) {
                     return scientific_digits(&text);
@@ -478,6 +479,27 @@ fn dg_dtoa(a: f64, mode: DtoaMode) -> (Vec<u8>, i64) {
             (digits, decpt)
         }
     }
+}
+
+/// Could the exact value of `a` lie halfway between two 16- or 17-digit decimals?
+/// Only if it has at most 18 significant digits: `a = m * 2**-k` (m odd) has the
+/// exact expansion `m * 5**k / 10**k`, so that needs `m * 5**k < 10**18`. Most
+/// computed doubles have k near 52 and are ruled out at once. Integers (k <= 0) are
+/// left to the exact check.
+fn tie_possible(a: f64) -> bool {
+    let (m, e) = decompose(a);
+    if m == 0 {
+        return false;
+    }
+    let tz = m.trailing_zeros() as i32;
+    let k = -e - tz;
+    if k <= 0 {
+        return true;
+    }
+    if k > 26 {
+        return false;
+    }
+    u128::from(m >> tz) * 5u128.pow(k as u32) < 10u128.pow(18)
 }
 
 /// Digits and decimal-point position from Rust's `d.ddde-x` notation.
