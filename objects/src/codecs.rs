@@ -1,7 +1,7 @@
 //! Text encodings: the codec registry and error handlers of Python/codecs.c, and the
 //! built-in codecs of Objects/unicodeobject.c (CPython 3.11): UTF-8 (and UTF-8 with
-//! signature), UTF-16 and UTF-32 (native with a BOM, or little/big endian), ASCII and
-//! Latin-1.
+//! signature), UTF-16 and UTF-32 (native with a BOM, or little/big endian), ASCII,
+//! Latin-1, `unicode_escape` and `raw_unicode_escape`.
 //!
 //! Every standard error handler works with every built-in codec, with CPython's
 //! error ranges and messages: `strict`, `ignore`, `replace`, `backslashreplace`,
@@ -57,6 +57,10 @@ pub enum Codec {
     Utf32(ByteOrder),
     Ascii,
     Latin1,
+    /// `unicode_escape`: Python string-literal escapes over Latin-1.
+    UnicodeEscape,
+    /// `raw_unicode_escape`: only `\uXXXX` and `\UXXXXXXXX` escapes.
+    RawUnicodeEscape,
 }
 
 const LITTLE_ENDIAN: bool = cfg!(target_endian = "little");
@@ -74,6 +78,8 @@ impl Codec {
             Codec::Utf32(ByteOrder::Big) => "utf-32-be",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::UnicodeEscape => "unicodeescape",
+            Codec::RawUnicodeEscape => "rawunicodeescape",
         }
     }
 }
@@ -178,6 +184,8 @@ fn codec_from_module(module: &str) -> Option<Codec> {
         "utf_32_be" => Codec::Utf32(ByteOrder::Big),
         "ascii" => Codec::Ascii,
         "latin_1" => Codec::Latin1,
+        "unicode_escape" => Codec::UnicodeEscape,
+        "raw_unicode_escape" => Codec::RawUnicodeEscape,
         _ => return None,
     })
 }
@@ -740,7 +748,9 @@ impl Encoder<'_> {
     #[inline]
     fn emit(&mut self, c: u32) {
         match self.codec {
-            Codec::Ascii | Codec::Latin1 => self.out.push(c as u8),
+            Codec::Ascii | Codec::Latin1 | Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
+                self.out.push(c as u8)
+            }
             Codec::Utf8 | Codec::Utf8Sig => {
                 if c < 0x80 {
                     self.out.push(c as u8);
@@ -965,6 +975,11 @@ pub fn encode_with_codec(codec: Codec, s: &PyObject, errors: &ErrorHandler) -> P
                 return Ok(s.as_bytes().to_vec());
             }
         }
+        _ => {}
+    }
+    match codec {
+        Codec::UnicodeEscape => return Ok(unicode_escape_encode(u, false)),
+        Codec::RawUnicodeEscape => return Ok(unicode_escape_encode(u, true)),
         _ => {}
     }
     let mut enc = Encoder {
@@ -1194,6 +1209,186 @@ impl Decoder<'_> {
         }
     }
 
+    /// `unicode_escape` (`_PyUnicode_DecodeUnicodeEscapeInternal`); returns the bytes
+    /// consumed (an incomplete escape at the end waits when not `final_`).
+    fn unicode_escape(&mut self, final_: bool) -> PyResult<usize> {
+        let mut s = 0;
+        'chars: while s < self.data.len() {
+            let c = self.data[s];
+            s += 1;
+            if c != b'\\' {
+                self.w.push_char(c as u32);
+                continue 'chars;
+            }
+            let start = s - 1;
+            let n = self.data.len();
+            // (message, position where the bad escape ends, incomplete?)
+            let failure: (&str, usize, bool) = 'escape: {
+                if s >= n {
+                    break 'escape ("\\ at end of string", s, true);
+                }
+                let c = self.data[s];
+                s += 1;
+                let simple = match c {
+                    b'\n' => Some(None),
+                    b'\\' | b'\'' | b'"' => Some(Some(c as u32)),
+                    b'b' => Some(Some(0x08)),
+                    b'f' => Some(Some(0x0C)),
+                    b't' => Some(Some(0x09)),
+                    b'n' => Some(Some(0x0A)),
+                    b'r' => Some(Some(0x0D)),
+                    b'v' => Some(Some(0x0B)),
+                    b'a' => Some(Some(0x07)),
+                    _ => None,
+                };
+                if let Some(out) = simple {
+                    if let Some(ch) = out {
+                        self.w.push_char(ch);
+                    }
+                    continue 'chars;
+                }
+                match c {
+                    b'0'..=b'7' => {
+                        let mut ch = (c - b'0') as u32;
+                        for _ in 0..2 {
+                            match self.data.get(s) {
+                                Some(&d) if (b'0'..=b'7').contains(&d) => {
+                                    ch = (ch << 3) + (d - b'0') as u32;
+                                    s += 1;
+                                }
+                                _ => break,
+                            }
+                        }
+                        self.w.push_char(ch);
+                        continue 'chars;
+                    }
+                    b'x' | b'u' | b'U' => {
+                        let (count, message) = match c {
+                            b'x' => (2, "truncated \\xXX escape"),
+                            b'u' => (4, "truncated \\uXXXX escape"),
+                            _ => (8, "truncated \\UXXXXXXXX escape"),
+                        };
+                        let mut ch: u32 = 0;
+                        for _ in 0..count {
+                            let Some(&d) = self.data.get(s) else {
+                                break 'escape (message, s, true);
+                            };
+                            let Some(v) = (d as char).to_digit(16) else {
+                                break 'escape (message, s, false);
+                            };
+                            ch = (ch << 4) | v;
+                            s += 1;
+                        }
+                        if ch > 0x10FFFF {
+                            break 'escape ("illegal Unicode character", s, false);
+                        }
+                        self.w.push_char(ch);
+                        continue 'chars;
+                    }
+                    b'N' => {
+                        let message = "malformed \\N character escape";
+                        match self.data.get(s) {
+                            None => break 'escape (message, s, true),
+                            Some(&b'{') => {}
+                            Some(_) => break 'escape (message, s, false),
+                        }
+                        s += 1;
+                        let name_start = s;
+                        while s < n && self.data[s] != b'}' {
+                            s += 1;
+                        }
+                        if s >= n {
+                            break 'escape (message, s, true);
+                        }
+                        if s == name_start {
+                            break 'escape (message, s, false);
+                        }
+                        let name = String::from_utf8_lossy(&self.data[name_start..s]).into_owned();
+                        s += 1;
+                        match lookup_unicode_name(&name) {
+                            Some(ch) => {
+                                self.w.push_char(ch);
+                                continue 'chars;
+                            }
+                            None => break 'escape ("unknown Unicode character name", s, false),
+                        }
+                    }
+                    _ => {
+                        // An unknown escape stays as it is (CPython also warns).
+                        self.w.push_char('\\' as u32);
+                        self.w.push_char(c as u32);
+                        continue 'chars;
+                    }
+                }
+            };
+            let (message, end, incomplete) = failure;
+            if incomplete && !final_ {
+                return Ok(start);
+            }
+            s = self.handle(start, end, message)?;
+        }
+        Ok(self.data.len())
+    }
+
+    /// `raw_unicode_escape` (`_PyUnicode_DecodeRawUnicodeEscapeStateful`).
+    fn raw_unicode_escape(&mut self, final_: bool) -> PyResult<usize> {
+        let mut s = 0;
+        while s < self.data.len() {
+            let c = self.data[s];
+            s += 1;
+            let n = self.data.len();
+            if c != b'\\' || (s >= n && final_) {
+                self.w.push_char(c as u32);
+                continue;
+            }
+            let start = s - 1;
+            if s >= n {
+                return Ok(start);
+            }
+            let c = self.data[s];
+            let (count, message) = match c {
+                b'u' => (4, "truncated \\uXXXX escape"),
+                b'U' => (8, "truncated \\UXXXXXXXX escape"),
+                _ => {
+                    // Backslash pairs (and other escapes) stay as written, so
+                    // only an odd number of backslashes starts an escape.
+                    self.w.push_char('\\' as u32);
+                    self.w.push_char(c as u32);
+                    s += 1;
+                    continue;
+                }
+            };
+            s += 1;
+            let mut ch: u32 = 0;
+            let mut failure = None;
+            for _ in 0..count {
+                let Some(&d) = self.data.get(s) else {
+                    failure = Some((message, true));
+                    break;
+                };
+                let Some(v) = (d as char).to_digit(16) else {
+                    failure = Some((message, false));
+                    break;
+                };
+                ch = (ch << 4) | v;
+                s += 1;
+            }
+            if failure.is_none() && ch > 0x10FFFF {
+                failure = Some(("\\Uxxxxxxxx out of range", false));
+            }
+            match failure {
+                None => self.w.push_char(ch),
+                Some((message, incomplete)) => {
+                    if incomplete && !final_ {
+                        return Ok(start);
+                    }
+                    s = self.handle(start, s, message)?;
+                }
+            }
+        }
+        Ok(self.data.len())
+    }
+
     fn ascii(&mut self) -> PyResult<()> {
         let mut i = 0;
         while i < self.data.len() {
@@ -1343,6 +1538,8 @@ pub fn decode_with_codec(
             d.ascii()?;
             d.data.len()
         }
+        Codec::UnicodeEscape => d.unicode_escape(final_)?,
+        Codec::RawUnicodeEscape => d.raw_unicode_escape(final_)?,
         Codec::Utf8 => d.utf8(0, final_)?,
         Codec::Utf8Sig => {
             let bom = [0xEFu8, 0xBB, 0xBF];
@@ -1381,6 +1578,51 @@ pub fn decode_with_codec(
         }
     };
     Ok((d.w.finish(), consumed))
+}
+
+/// `unicode_escape` and `raw_unicode_escape` encoding
+/// (`PyUnicode_AsUnicodeEscapeString`, `PyUnicode_AsRawUnicodeEscapeString`): never
+/// fails. The raw form writes Latin-1 characters as they are.
+fn unicode_escape_encode(u: &PyUnicodeObject, raw: bool) -> Vec<u8> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = Vec::with_capacity(u.len() + 8);
+    let hex = |out: &mut Vec<u8>, tag: u8, c: u32, digits: u32| {
+        out.push(b'\\');
+        out.push(tag);
+        for k in (0..digits).rev() {
+            out.push(HEX[((c >> (4 * k)) & 0xF) as usize]);
+        }
+    };
+    for c in u.iter() {
+        if c < 0x100 {
+            if raw {
+                out.push(c as u8);
+            } else if c == b'\\' as u32 {
+                out.extend_from_slice(b"\\\\");
+            } else if (0x20..0x7F).contains(&c) {
+                out.push(c as u8);
+            } else {
+                match c {
+                    0x09 => out.extend_from_slice(b"\\t"),
+                    0x0A => out.extend_from_slice(b"\\n"),
+                    0x0D => out.extend_from_slice(b"\\r"),
+                    _ => hex(&mut out, b'x', c, 2),
+                }
+            }
+        } else if c < 0x10000 {
+            hex(&mut out, b'u', c, 4);
+        } else {
+            hex(&mut out, b'U', c, 8);
+        }
+    }
+    out
+}
+
+/// The character a `\N{...}` escape names (`_getcode`): names are matched without
+/// regard to case, aliases included, and only characters CPython 3.11 knows count.
+pub fn lookup_unicode_name(name: &str) -> Option<u32> {
+    let c = unicode_names2::character(&name.to_ascii_uppercase())? as u32;
+    crate::unicodectype::is_assigned(c).then_some(c)
 }
 
 /// `PyUnicode_Decode`: decode `data` with the named encoding.
