@@ -515,9 +515,14 @@ pub fn PyUnicode_FromString(s: &str) -> PyObjectRef {
     } else {
         new_unicode(StrData::Ucs4(s.chars().map(|c| c as u32).collect()), false)
     };
-    // The UTF-8 form is already at hand.
-    if let Some(u) = obj.downcast_ref_exact::<PyUnicodeObject>() {
-        let _ = u.utf8.set(Some(s.into()));
+    // The UTF-8 form is already at hand: keep it for short strings (names, keys,
+    // messages), which are likely to be printed or hashed as text again. A long
+    // decoded text keeps only its code points, as in CPython, rather than doubling
+    // its memory.
+    if s.len() <= 4096 {
+        if let Some(u) = obj.downcast_ref_exact::<PyUnicodeObject>() {
+            let _ = u.utf8.set(Some(s.into()));
+        }
     }
     obj
 }
