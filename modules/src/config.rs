@@ -3,5 +3,6 @@
 
 /// Register every native module with the import system (`_PyImport_Inittab`).
 pub fn register_builtin_modules() {
+    python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_opcode", crate::_opcode::PyInit__opcode);
 }
