@@ -302,13 +302,37 @@ pub fn PyLong_AsDouble(obj: &PyObject) -> PyResult<f64> {
     }
 }
 
-/// Correctly rounded conversion to float, `OverflowError` past the float range.
+/// Correctly rounded conversion to float (half to even, as CPython's
+/// `PyLong_AsDouble`), `OverflowError` past the float range.
+///
+/// num-bigint's own `to_f64` rounds only its top 64 bits, losing the bits below
+/// (`(2**53 + 1) * 2**9 + 1` would round down), so pyrs keeps the top 64 bits
+/// itself and folds every lower bit into the last one as a "sticky" bit: 64 bits
+/// leave 11 below the 53 kept, so the hardware's u64 -> f64 rounding then sees
+/// whether the discarded part was below, at or above one half.
 pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
-    // num-bigint rounds to nearest, ties to even, as CPython's _PyLong_Frexp does.
-    match b.to_f64() {
-        Some(f) if f.is_finite() => Ok(f),
-        _ => Err(overflow_error("int too large to convert to float")),
+    let too_large = || overflow_error("int too large to convert to float");
+    let mag = b.magnitude();
+    let nbits = mag.bits();
+    let v = if nbits <= 64 {
+        mag.to_u64().unwrap_or(0) as f64
+    } else {
+        if nbits > 1024 {
+            return Err(too_large());
+        }
+        let shift = nbits - 64;
+        let mut top = (mag >> shift).to_u64().unwrap_or(u64::MAX);
+        if mag.trailing_zeros().unwrap_or(0) < shift {
+            top |= 1;
+        }
+        // top < 2**64 rounds to at most 2**64; the scaling by 2**shift is exact
+        // unless it overflows (shift <= 960).
+        (top as f64) * f64::from_bits((shift + 1023) << 52)
+    };
+    if v.is_infinite() {
+        return Err(too_large());
     }
+    Ok(if b.is_negative() { -v } else { v })
 }
 
 /// `_PyLong_NumBits`: bits in `abs(obj)` (the object must be an int).
@@ -1628,6 +1652,26 @@ mod tests {
         assert_eq!(d(-25, 10), (-2, -5));
         assert_eq!(d(14, 10), (1, 4));
         assert_eq!(d(16, 10), (2, -4));
+    }
+
+    #[test]
+    fn long_to_float_uses_every_bit() {
+        // (2**53 + 1) * 2**9 is halfway between two doubles; the +1 far below
+        // decides the rounding.
+        let halfway = (BigInt::from((1u64 << 53) + 1)) << 9usize;
+        let f = |b: &BigInt| bigint_to_f64(b).ok();
+        assert_eq!(f(&halfway), Some(((1u64 << 53) as f64) * 512.0));
+        assert_eq!(
+            f(&(&halfway + 1)),
+            Some(((1u64 << 53) as f64 + 2.0) * 512.0)
+        );
+        assert_eq!(
+            f(&-(&halfway + 1)),
+            Some(-((1u64 << 53) as f64 + 2.0) * 512.0)
+        );
+        let max = (BigInt::from(1) << 1024usize) - (BigInt::from(1) << 970usize);
+        assert!(f(&max).is_none());
+        assert_eq!(f(&(max - 1)), Some(f64::MAX));
     }
 
     #[test]
