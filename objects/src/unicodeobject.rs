@@ -2447,13 +2447,25 @@ fn str_arg(obj: &PyObject, msg: impl FnOnce() -> String) -> PyResult<&PyUnicodeO
 
 /// `str.join(iterable)` (`PyUnicode_Join`).
 pub fn PyUnicode_Join(sep: &PyObject, iterable: &PyObject) -> PyResult {
-    let sepu = str_arg(sep, || {
+    str_arg(sep, || {
         format!(
             "separator: expected str instance, {} found",
             sep.ob_type().name()
         )
     })?;
     let items = crate::r#abstract::PySequence_Fast(iterable, "can only join an iterable")?;
+    _PyUnicode_JoinArray(sep, &items)
+}
+
+/// `_PyUnicode_JoinArray`: join strings already in hand (what `BUILD_STRING` and
+/// `str.join` need, without building a tuple first).
+pub fn _PyUnicode_JoinArray(sep: &PyObject, items: &[PyObjectRef]) -> PyResult {
+    let sepu = str_arg(sep, || {
+        format!(
+            "separator: expected str instance, {} found",
+            sep.ob_type().name()
+        )
+    })?;
     if items.is_empty() {
         return Ok(unicode_empty());
     }
