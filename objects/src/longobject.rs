@@ -1666,7 +1666,7 @@ mod tests {
             Some(((1u64 << 53) as f64 + 2.0) * 512.0)
         );
         assert_eq!(
-            f(&-(&halfway + 1)),
+            f(&-(&halfway + 1u32)),
             Some(-((1u64 << 53) as f64 + 2.0) * 512.0)
         );
         let max = (BigInt::from(1) << 1024usize) - (BigInt::from(1) << 970usize);
