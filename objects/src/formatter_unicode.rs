@@ -32,6 +32,10 @@ use crate::unicodeobject::{PyUnicodeObject, PyUnicode_FromCodePoints, PyUnicode_
 /// fails the allocation; pyrs must not abort on it).
 const MAX_OUTPUT: isize = 1 << 32;
 
+/// Float precisions above this raise `MemoryError` up front, for the same reason:
+/// the digits are built in one string.
+const MAX_PRECISION: isize = 1 << 28;
+
 /// Which separators and grouping to use (`LocaleType`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LocaleType {
@@ -711,6 +715,9 @@ fn float_format_params(format: &InternalFormatSpec) -> PyResult<(char, i32, u32,
     if format.precision > i32::MAX as isize {
         return Err(value_error("precision too big"));
     }
+    if format.precision > MAX_PRECISION {
+        return Err(crate::pyerrors::PyErr_NoMemory());
+    }
     let mut precision = format.precision as i32;
     let mut default_precision = 6;
     let mut flags = 0;
@@ -800,6 +807,9 @@ fn format_float_internal(value: &PyObject, format: &InternalFormatSpec) -> PyRes
 fn format_complex_internal(value: &PyObject, format: &InternalFormatSpec) -> PyResult {
     if format.precision > i32::MAX as isize {
         return Err(value_error("precision too big"));
+    }
+    if format.precision > MAX_PRECISION {
+        return Err(crate::pyerrors::PyErr_NoMemory());
     }
     if format.fill_char == '0' as u32 {
         return Err(value_error(

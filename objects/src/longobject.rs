@@ -661,7 +661,7 @@ pub fn long_true_divide_values(x: &PyLongObject, y: &PyLongObject) -> PyResult<f
     // Both exactly representable as floats: one IEEE division is correctly rounded.
     const EXACT: i64 = 1 << 53;
     if let (Some(p), Some(q)) = (x.as_i64(), y.as_i64()) {
-        if p.abs() <= EXACT && q.abs() <= EXACT {
+        if p.unsigned_abs() <= EXACT as u64 && q.unsigned_abs() <= EXACT as u64 {
             return Ok(p as f64 / q as f64);
         }
     }
