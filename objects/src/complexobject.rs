@@ -611,11 +611,11 @@ fn complex_from_string_inner(s: &[u8]) -> PyResult<Py_complex> {
 fn complex_subtype_from_string(tp: &PyTypeObject, v: &PyUnicodeObject) -> PyResult {
     let text = _PyUnicode_TransformDecimalAndSpaceToASCII(v);
     let Some(clean) = _Py_string_to_number_with_underscores(&text) else {
-        let r = PyObject_Repr(v.as_object())?;
-        return Err(value_error(format!(
-            "could not convert string to complex: {}",
-            crate::unicodeobject::as_str_lossy(&r)
-        )));
+        return Err(crate::longobject::value_error_with_repr(
+            "could not convert string to complex: ",
+            v.as_object(),
+            None,
+        ));
     };
     let c = complex_from_string_inner(&clean)?;
     Ok(complex_subtype_from_c_complex(tp, c))

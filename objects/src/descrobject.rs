@@ -270,10 +270,13 @@ fn method_descr_text_signature(obj: &PyObject) -> PyResult {
 }
 
 fn doc_from_def(doc: &str) -> PyResult {
-    if doc.is_empty() {
+    // An empty docstring, or a signature with nothing after it, reads as None
+    // (`_PyType_GetDocFromInternalDoc`).
+    let body = crate::typeobject::doc_body(doc);
+    if body.is_empty() {
         return Ok(none());
     }
-    Ok(PyUnicode_FromString(crate::typeobject::doc_body(doc)))
+    Ok(PyUnicode_FromString(body))
 }
 
 fn text_signature_from_def(name: &str, doc: &str) -> PyResult {

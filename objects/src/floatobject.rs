@@ -243,13 +243,7 @@ pub fn PyFloat_FromString(obj: &PyObject) -> PyResult {
 }
 
 fn could_not_convert(obj: &PyObject) -> PyErr {
-    match PyObject_Repr(obj) {
-        Ok(r) => value_error(format!(
-            "could not convert string to float: {}",
-            crate::unicodeobject::as_str_lossy(&r)
-        )),
-        Err(e) => e,
-    }
+    crate::longobject::value_error_with_repr("could not convert string to float: ", obj, None)
 }
 
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`: Unicode white space becomes a

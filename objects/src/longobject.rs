@@ -1111,20 +1111,30 @@ fn transform_decimal_and_space(cps: impl Iterator<Item = u32>) -> Vec<u8> {
     out
 }
 
-/// `%.200R`: the repr of `obj`, cut to 200 characters.
-fn repr_200(obj: &PyObject) -> PyResult<String> {
-    let r = PyObject_Repr(obj)?;
-    Ok(crate::unicodeobject::as_str_lossy(&r)
-        .chars()
-        .take(200)
-        .collect())
+/// `ValueError(prefix + repr(obj))`, the repr cut to `limit` characters when given
+/// (`%.200R`). The message is built as a Python string, so a lone surrogate in the
+/// repr survives as it does in CPython.
+pub fn value_error_with_repr(prefix: &str, obj: &PyObject, limit: Option<usize>) -> PyErr {
+    let r = match PyObject_Repr(obj) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let r = match (limit, r.downcast_ref::<PyUnicodeObject>()) {
+        (Some(n), Some(u)) if u.len() > n => crate::unicodeobject::unicode_substring(u, 0, n),
+        _ => r,
+    };
+    match crate::unicodeobject::PyUnicode_Concat(&PyUnicode_FromString(prefix), &r) {
+        Ok(msg) => crate::pyerrors::PyErr_SetObject(&crate::exceptions::PyExc_ValueError, msg),
+        Err(e) => e,
+    }
 }
 
 fn invalid_literal(base: u32, shown: &PyObject) -> PyErr {
-    match repr_200(shown) {
-        Ok(r) => value_error(format!("invalid literal for int() with base {base}: {r}")),
-        Err(e) => e,
-    }
+    value_error_with_repr(
+        &format!("invalid literal for int() with base {base}: "),
+        shown,
+        Some(200),
+    )
 }
 
 fn parse_error(err: LongParseError, base: u32, shown: &PyObject) -> PyErr {

@@ -242,11 +242,12 @@ fn meth_get_self(obj: &PyObject) -> PyResult {
 }
 
 fn meth_get_doc(obj: &PyObject) -> PyResult {
-    let doc = as_cfunc(obj).m_ml.ml_doc;
-    if doc.is_empty() {
+    // As for method descriptors: no text after the signature reads as None.
+    let body = crate::typeobject::doc_body(as_cfunc(obj).m_ml.ml_doc);
+    if body.is_empty() {
         return Ok(none());
     }
-    Ok(PyUnicode_FromString(crate::typeobject::doc_body(doc)))
+    Ok(PyUnicode_FromString(body))
 }
 
 fn meth_get_text_signature(obj: &PyObject) -> PyResult {
