@@ -51,6 +51,8 @@ pub enum MemberType {
     PySsizeT,
     /// `T_BOOL`: a `bool`.
     Bool,
+    /// `T_DOUBLE`: an `f64` (a `Cell<f64>` if the member is writable).
+    Double,
 }
 
 /// `READONLY`.

@@ -1,17 +1,15 @@
 //! The `complex` type. Mirrors Objects/complexobject.c (CPython 3.11).
 //!
 //! Differences from CPython: `Py_complex`'s fields are `re` and `im` (CPython's
-//! `real` and `imag`); `real` and `imag` are read-only getset descriptors rather than
-//! `T_DOUBLE` members, since pyrs's member descriptors hold no doubles; C's `errno`,
-//! which the arithmetic helpers use to report division by zero and overflow, is an
-//! explicit [`CError`] result.
+//! `real` and `imag`); C's `errno`, which the arithmetic helpers use to report
+//! division by zero and overflow, is an explicit [`CError`] result.
 
 use std::cell::Cell;
 use std::mem::size_of;
 
 use include::cpython::object::flags::*;
 use include::cpython::object::PyNumberMethods;
-use include::descrobject::PyGetSetDef;
+use include::descrobject::{MemberType, PyMemberDef, READONLY};
 use include::methodobject::{PyCFunction, PyMethodDef};
 
 use crate::boolobject::PyBool_FromLong;
@@ -523,14 +521,6 @@ fn complex_complex(v: &PyObject) -> PyResult {
     complex_pos(v)
 }
 
-fn complex_get_real(v: &PyObject) -> PyResult {
-    Ok(PyFloat_FromDouble(as_complex(v).re))
-}
-
-fn complex_get_imag(v: &PyObject) -> PyResult {
-    Ok(PyFloat_FromDouble(as_complex(v).im))
-}
-
 // --- construction ------------------------------------------------------------------------------
 
 fn malformed() -> PyErr {
@@ -737,17 +727,19 @@ static COMPLEX_METHODS: [PyMethodDef; 4] = [
     ),
 ];
 
-static COMPLEX_GETSET: [PyGetSetDef; 2] = [
-    PyGetSetDef {
+static COMPLEX_MEMBERS: [PyMemberDef; 2] = [
+    PyMemberDef {
         name: "real",
-        get: Some(complex_get_real),
-        set: None,
+        type_code: MemberType::Double,
+        offset: std::mem::offset_of!(PyComplexObject, cval) + std::mem::offset_of!(Py_complex, re),
+        flags: READONLY,
         doc: Some("the real part of a complex number"),
     },
-    PyGetSetDef {
+    PyMemberDef {
         name: "imag",
-        get: Some(complex_get_imag),
-        set: None,
+        type_code: MemberType::Double,
+        offset: std::mem::offset_of!(PyComplexObject, cval) + std::mem::offset_of!(Py_complex, im),
+        flags: READONLY,
         doc: Some("the imaginary part of a complex number"),
     },
 ];
@@ -777,7 +769,7 @@ pub static PyComplex_Type: PyTypeObject = PyTypeObject {
     tp_doc: Some("complex(real=0, imag=0)\n--\n\nCreate a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0."),
     tp_richcompare: slot(complex_richcompare),
     tp_methods: &COMPLEX_METHODS,
-    tp_getset: &COMPLEX_GETSET,
+    tp_members: &COMPLEX_MEMBERS,
     tp_new: slot(complex_new),
     ..PyTypeObject::DEFAULT
 };

@@ -777,6 +777,7 @@ fn member_get_one(inst: &PyObject, spec: &MemberSpec) -> PyResult {
             MemberType::Int => Ok(crate::longobject::PyLong_FromLong(*(addr as *const i32) as i64)),
             MemberType::PySsizeT => Ok(crate::longobject::PyLong_FromSsize_t(*(addr as *const isize))),
             MemberType::Bool => Ok(crate::boolobject::PyBool_FromLong(*(addr as *const bool))),
+            MemberType::Double => Ok(crate::floatobject::PyFloat_FromDouble(*(addr as *const f64))),
         }
     }
 }
@@ -809,6 +810,11 @@ fn member_set_one(inst: &PyObject, spec: &MemberSpec, value: Option<&PyObject>) 
                     }
                     // SAFETY: bool members are `Cell<bool>`.
                     unsafe { (*(addr as *const Cell<bool>)).set(v.is(crate::boolobject::Py_True())) };
+                }
+                MemberType::Double => {
+                    let d = crate::floatobject::PyFloat_AsDouble(v)?;
+                    // SAFETY: writable double members are `Cell<f64>`.
+                    unsafe { (*(addr as *const Cell<f64>)).set(d) };
                 }
                 MemberType::Int => {
                     let n = crate::r#abstract::PyNumber_AsSsize_t(v, Some(&crate::exceptions::PyExc_OverflowError))?;
