@@ -55,6 +55,7 @@ macro_rules! opcodes {
 
         impl Opcode {
             /// The opcode with this number, if the number is one (unused numbers are not).
+            #[inline(always)]
             pub const fn from_u8(byte: u8) -> Option<Opcode> {
                 match byte {
                     $( $num => Some(Opcode::$name), )*
@@ -73,6 +74,7 @@ macro_rules! opcodes {
 
             /// The base instruction this one specialises (itself for a base instruction).
             /// Mirrors `_PyOpcode_Deopt` (Include/internal/pycore_opcode.h).
+            #[inline(always)]
             pub const fn deopt(self) -> Opcode {
                 match self {
                     $( Opcode::$name => Opcode::$name, )*
@@ -82,6 +84,7 @@ macro_rules! opcodes {
 
             /// How many inline `CACHE` code units follow the instruction.
             /// Mirrors `_PyOpcode_Caches`.
+            #[inline(always)]
             pub const fn cache_entries(self) -> usize {
                 match self.deopt() {
                     $( Opcode::$name => $cache, )*
@@ -109,6 +112,13 @@ macro_rules! opcodes {
             pub const fn is_specialized(self) -> bool {
                 !matches!(self, $( Opcode::$name )|*)
             }
+        }
+
+        /// The opcode numbers as `u8` constants, so that the eval loop can `match` on the
+        /// raw byte of a code unit (one jump table, like CPython's `switch`).
+        pub mod op {
+            $( pub const $name: u8 = $num; )*
+            $( pub const $sname: u8 = $snum; )*
         }
 
         /// Every base opcode, in numeric order (the entries of Lib/opcode.py's `opmap`).

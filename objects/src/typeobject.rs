@@ -226,6 +226,10 @@ pub fn PyType_Ready(tp: &PyTypeObject) -> PyResult<()> {
 }
 
 fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
+    // Historically all static types are immutable (bpo-43908).
+    if !tp.is_heap_type() {
+        tp.tp_flags.set(tp.tp_flags.get() | Py_TPFLAGS_IMMUTABLETYPE);
+    }
     let is_object = std::ptr::eq(tp, &PyBaseObject_Type);
     // The solid base defaults to `object`.
     if tp.tp_base.get().is_none() && !is_object {

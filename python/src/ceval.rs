@@ -22,7 +22,7 @@ use std::ptr;
 
 use include::code::*;
 use include::frame::*;
-use include::opcode::{nb, Opcode};
+use include::opcode::{nb, op, Opcode};
 use include::pystate::{PyThreadState, _PyThreadState_GET};
 
 use objects::boolobject::{PyBool_FromLong, Py_False, Py_True};
@@ -338,7 +338,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
         }
         macro_rules! skip_caches {
             ($op:ident) => {
-                next_instr = next_instr.add(Opcode::$op.cache_entries())
+                next_instr = next_instr.add(const { Opcode::$op.cache_entries() })
             };
         }
 
@@ -352,20 +352,16 @@ pub unsafe fn _PyEval_EvalFrameDefault(
         let mut exit_unwind = false;
 
         // Entering a new frame counts against the recursion limit (`start_frame`,
-        // `_Py_EnterRecursivePy`). On failure the budget is given back once by the
-        // check and once more when the frame unwinds, as in CPython.
+        // `_Py_EnterRecursivePy`). Every entry takes one unit of budget and every
+        // exit of the frame (return, yield, or the unwind of a frame that failed
+        // this check) gives one back, so repeated RecursionErrors leave the budget
+        // where it was.
         macro_rules! enter_frame {
             () => {{
                 let remaining = tstate.recursion_remaining.get();
                 tstate.recursion_remaining.set(remaining - 1);
                 if remaining <= 0 || tstate.native_stack_exhausted() {
-                    match objects::object::_Py_CheckRecursiveCall("") {
-                        Err(e) => {
-                            tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
-                            Some(e)
-                        }
-                        Ok(()) => None,
-                    }
+                    objects::object::_Py_CheckRecursiveCall("").err()
                 } else {
                     None
                 }
@@ -405,16 +401,16 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                         trace_instruction(frame, sp, opcode, oparg);
                     }
                     'reswitch: loop {
-                        match Opcode::from_u8(opcode) {
-                            Some(Opcode::NOP) => {}
+                        match opcode {
+                            op::NOP => {}
 
-                            Some(Opcode::RESUME) => {
+                            op::RESUME => {
                                 if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) && oparg < 2 {
                                     tri!(handle_pending());
                                 }
                             }
 
-                            Some(Opcode::LOAD_FAST) => {
+                            op::LOAD_FAST => {
                                 let v = match &*localsplus.add(oparg as usize) {
                                     Some(v) => v.clone(),
                                     None => break 'dispatch unbound_error(code!(), oparg as usize),
@@ -422,18 +418,18 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(v);
                             }
 
-                            Some(Opcode::LOAD_CONST) => {
+                            op::LOAD_CONST => {
                                 push!((*consts.add(oparg as usize)).clone());
                             }
 
-                            Some(Opcode::STORE_FAST) => {
+                            op::STORE_FAST => {
                                 let v = pop_slot!();
                                 let slot = &mut *localsplus.add(oparg as usize);
                                 let old = std::mem::replace(slot, v);
                                 drop(old);
                             }
 
-                            Some(Opcode::DELETE_FAST) => {
+                            op::DELETE_FAST => {
                                 let slot = &mut *localsplus.add(oparg as usize);
                                 if slot.is_none() {
                                     break 'dispatch unbound_error(code!(), oparg as usize);
@@ -442,45 +438,45 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 drop(old);
                             }
 
-                            Some(Opcode::POP_TOP) => {
+                            op::POP_TOP => {
                                 drop(pop_slot!());
                             }
 
-                            Some(Opcode::PUSH_NULL) => {
+                            op::PUSH_NULL => {
                                 push_slot!(None);
                             }
 
-                            Some(Opcode::COPY) => {
+                            op::COPY => {
                                 let v = (*sp.sub(oparg as usize)).clone();
                                 push_slot!(v);
                             }
 
-                            Some(Opcode::SWAP) => {
+                            op::SWAP => {
                                 ptr::swap(sp.sub(1), sp.sub(oparg as usize));
                             }
 
-                            Some(Opcode::UNARY_POSITIVE) => {
+                            op::UNARY_POSITIVE => {
                                 let v = pop!();
                                 push!(tri!(PyNumber_Positive(&v)));
                             }
 
-                            Some(Opcode::UNARY_NEGATIVE) => {
+                            op::UNARY_NEGATIVE => {
                                 let v = pop!();
                                 push!(tri!(PyNumber_Negative(&v)));
                             }
 
-                            Some(Opcode::UNARY_NOT) => {
+                            op::UNARY_NOT => {
                                 let v = pop!();
                                 let t = tri!(PyObject_IsTrue(&v));
                                 push!(PyBool_FromLong(!t));
                             }
 
-                            Some(Opcode::UNARY_INVERT) => {
+                            op::UNARY_INVERT => {
                                 let v = pop!();
                                 push!(tri!(PyNumber_Invert(&v)));
                             }
 
-                            Some(Opcode::BINARY_OP) => {
+                            op::BINARY_OP => {
                                 let rhs = pop!();
                                 let lhs = pop!();
                                 let res = tri!(binary_op(&lhs, &rhs, oparg));
@@ -488,14 +484,14 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 skip_caches!(BINARY_OP);
                             }
 
-                            Some(Opcode::BINARY_SUBSCR) => {
+                            op::BINARY_SUBSCR => {
                                 let sub = pop!();
                                 let container = pop!();
                                 push!(tri!(binary_subscr(&container, &sub)));
                                 skip_caches!(BINARY_SUBSCR);
                             }
 
-                            Some(Opcode::STORE_SUBSCR) => {
+                            op::STORE_SUBSCR => {
                                 let sub = pop!();
                                 let container = pop!();
                                 let v = pop!();
@@ -503,13 +499,13 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 skip_caches!(STORE_SUBSCR);
                             }
 
-                            Some(Opcode::DELETE_SUBSCR) => {
+                            op::DELETE_SUBSCR => {
                                 let sub = pop!();
                                 let container = pop!();
                                 tri!(PyObject_DelItem(&container, &sub));
                             }
 
-                            Some(Opcode::COMPARE_OP) => {
+                            op::COMPARE_OP => {
                                 let right = pop!();
                                 let left = pop!();
                                 let res = tri!(compare_op(&left, &right, oparg));
@@ -517,21 +513,21 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 skip_caches!(COMPARE_OP);
                             }
 
-                            Some(Opcode::IS_OP) => {
+                            op::IS_OP => {
                                 let right = pop!();
                                 let left = pop!();
                                 let res = left.is(&right) ^ (oparg == 1);
                                 push!(PyBool_FromLong(res));
                             }
 
-                            Some(Opcode::CONTAINS_OP) => {
+                            op::CONTAINS_OP => {
                                 let right = pop!();
                                 let left = pop!();
                                 let res = tri!(PySequence_Contains(&right, &left));
                                 push!(PyBool_FromLong(res ^ (oparg == 1)));
                             }
 
-                            Some(Opcode::LOAD_GLOBAL) => {
+                            op::LOAD_GLOBAL => {
                                 let name = &*names.add((oparg >> 1) as usize);
                                 let v = tri!(load_global(frame, name));
                                 if oparg & 1 != 0 {
@@ -541,41 +537,41 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 skip_caches!(LOAD_GLOBAL);
                             }
 
-                            Some(Opcode::STORE_GLOBAL) => {
+                            op::STORE_GLOBAL => {
                                 let name = &*names.add(oparg as usize);
                                 let v = pop!();
                                 tri!(store_global(frame, name, Some(&v)));
                             }
 
-                            Some(Opcode::DELETE_GLOBAL) => {
+                            op::DELETE_GLOBAL => {
                                 let name = &*names.add(oparg as usize);
                                 tri!(store_global(frame, name, None));
                             }
 
-                            Some(Opcode::LOAD_NAME) => {
+                            op::LOAD_NAME => {
                                 let name = &*names.add(oparg as usize);
                                 push!(tri!(load_name(frame, name)));
                             }
 
-                            Some(Opcode::STORE_NAME) => {
+                            op::STORE_NAME => {
                                 let name = &*names.add(oparg as usize);
                                 let v = pop!();
                                 tri!(store_name(frame, name, Some(&v)));
                             }
 
-                            Some(Opcode::DELETE_NAME) => {
+                            op::DELETE_NAME => {
                                 let name = &*names.add(oparg as usize);
                                 tri!(store_name(frame, name, None));
                             }
 
-                            Some(Opcode::LOAD_ATTR) => {
+                            op::LOAD_ATTR => {
                                 let name = &*names.add(oparg as usize);
                                 let owner = pop!();
                                 push!(tri!(PyObject_GetAttr(&owner, name)));
                                 skip_caches!(LOAD_ATTR);
                             }
 
-                            Some(Opcode::STORE_ATTR) => {
+                            op::STORE_ATTR => {
                                 let name = &*names.add(oparg as usize);
                                 let owner = pop!();
                                 let v = pop!();
@@ -583,13 +579,13 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 skip_caches!(STORE_ATTR);
                             }
 
-                            Some(Opcode::DELETE_ATTR) => {
+                            op::DELETE_ATTR => {
                                 let name = &*names.add(oparg as usize);
                                 let owner = pop!();
                                 tri!(PyObject_SetAttr(&owner, name, None));
                             }
 
-                            Some(Opcode::LOAD_METHOD) => {
+                            op::LOAD_METHOD => {
                                 let name = &*names.add(oparg as usize);
                                 let obj = pop!();
                                 let (meth, unbound) = tri!(_PyObject_GetMethod(&obj, name));
@@ -603,7 +599,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 skip_caches!(LOAD_METHOD);
                             }
 
-                            Some(Opcode::PRECALL) => {
+                            op::PRECALL => {
                                 // A bound method in the callable position is split into
                                 // function and self, so CALL sees a method call.
                                 let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
@@ -618,11 +614,11 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 skip_caches!(PRECALL);
                             }
 
-                            Some(Opcode::KW_NAMES) => {
+                            op::KW_NAMES => {
                                 kwnames = Some((*consts.add(oparg as usize)).clone());
                             }
 
-                            Some(Opcode::CALL) => {
+                            op::CALL => {
                                 let mut is_meth = (*sp.sub(oparg as usize + 2)).is_some();
                                 if !is_meth {
                                     let callable = peek!(oparg as usize + 1);
@@ -690,7 +686,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(tri!(res));
                             }
 
-                            Some(Opcode::CALL_FUNCTION_EX) => {
+                            op::CALL_FUNCTION_EX => {
                                 let kwargs = if oparg & 1 != 0 { Some(pop!()) } else { None };
                                 let callargs = pop!();
                                 let func = pop!();
@@ -701,7 +697,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(tri!(res));
                             }
 
-                            Some(Opcode::MAKE_FUNCTION) => {
+                            op::MAKE_FUNCTION => {
                                 let code = pop!();
                                 let closure = if oparg & 8 != 0 { Some(pop!()) } else { None };
                                 let annotations = if oparg & 4 != 0 { Some(pop!()) } else { None };
@@ -711,7 +707,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(f);
                             }
 
-                            Some(Opcode::RETURN_VALUE) => {
+                            op::RETURN_VALUE => {
                                 let retval = pop!();
                                 save_sp!();
                                 tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
@@ -728,7 +724,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(retval);
                             }
 
-                            Some(Opcode::RETURN_GENERATOR) => {
+                            op::RETURN_GENERATOR => {
                                 save_sp!();
                                 let gen = tri!(objects::genobject::_Py_MakeCoro(frame));
                                 tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
@@ -749,7 +745,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(gen);
                             }
 
-                            Some(Opcode::YIELD_VALUE) => {
+                            op::YIELD_VALUE => {
                                 let retval = pop!();
                                 save_sp!();
                                 (*frame).f_state = FRAME_SUSPENDED;
@@ -758,7 +754,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 return Ok(retval);
                             }
 
-                            Some(Opcode::SEND) => {
+                            op::SEND => {
                                 let v = pop!();
                                 let receiver = peek!(1).clone();
                                 save_sp!();
@@ -771,7 +767,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::GET_YIELD_FROM_ITER) => {
+                            op::GET_YIELD_FROM_ITER => {
                                 let iterable = peek!(1).clone();
                                 if iterable.is_type(&objects::genobject::PyCoro_Type) {
                                     // Only a coroutine-flagged code may `yield from` a coroutine.
@@ -787,7 +783,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::GET_AWAITABLE) => {
+                            op::GET_AWAITABLE => {
                                 let iterable = pop!();
                                 let it = match crate::ceval_support::_PyCoro_GetAwaitableIter(&iterable) {
                                     Ok(it) => it,
@@ -796,12 +792,12 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(it);
                             }
 
-                            Some(Opcode::GET_ITER) => {
+                            op::GET_ITER => {
                                 let iterable = pop!();
                                 push!(tri!(PyObject_GetIter(&iterable)));
                             }
 
-                            Some(Opcode::FOR_ITER) => {
+                            op::FOR_ITER => {
                                 let it = peek!(1);
                                 let next = match it.ob_type().tp_iternext.get() {
                                     Some(f) => f(it),
@@ -824,11 +820,11 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::JUMP_FORWARD) => {
+                            op::JUMP_FORWARD => {
                                 next_instr = next_instr.add(oparg as usize);
                             }
 
-                            Some(Opcode::JUMP_BACKWARD) => {
+                            op::JUMP_BACKWARD => {
                                 next_instr = next_instr.sub(oparg as usize);
                                 if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
                                     (*frame).prev_instr = next_instr.sub(1);
@@ -836,63 +832,63 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::JUMP_BACKWARD_NO_INTERRUPT) => {
+                            op::JUMP_BACKWARD_NO_INTERRUPT => {
                                 next_instr = next_instr.sub(oparg as usize);
                             }
 
-                            Some(Opcode::POP_JUMP_FORWARD_IF_FALSE) => {
+                            op::POP_JUMP_FORWARD_IF_FALSE => {
                                 let cond = pop!();
                                 if !tri!(is_true(&cond)) {
                                     next_instr = next_instr.add(oparg as usize);
                                 }
                             }
 
-                            Some(Opcode::POP_JUMP_BACKWARD_IF_FALSE) => {
+                            op::POP_JUMP_BACKWARD_IF_FALSE => {
                                 let cond = pop!();
                                 if !tri!(is_true(&cond)) {
                                     next_instr = next_instr.sub(oparg as usize);
                                 }
                             }
 
-                            Some(Opcode::POP_JUMP_FORWARD_IF_TRUE) => {
+                            op::POP_JUMP_FORWARD_IF_TRUE => {
                                 let cond = pop!();
                                 if tri!(is_true(&cond)) {
                                     next_instr = next_instr.add(oparg as usize);
                                 }
                             }
 
-                            Some(Opcode::POP_JUMP_BACKWARD_IF_TRUE) => {
+                            op::POP_JUMP_BACKWARD_IF_TRUE => {
                                 let cond = pop!();
                                 if tri!(is_true(&cond)) {
                                     next_instr = next_instr.sub(oparg as usize);
                                 }
                             }
 
-                            Some(Opcode::POP_JUMP_FORWARD_IF_NONE) => {
+                            op::POP_JUMP_FORWARD_IF_NONE => {
                                 if pop!().is(Py_None()) {
                                     next_instr = next_instr.add(oparg as usize);
                                 }
                             }
 
-                            Some(Opcode::POP_JUMP_BACKWARD_IF_NONE) => {
+                            op::POP_JUMP_BACKWARD_IF_NONE => {
                                 if pop!().is(Py_None()) {
                                     next_instr = next_instr.sub(oparg as usize);
                                 }
                             }
 
-                            Some(Opcode::POP_JUMP_FORWARD_IF_NOT_NONE) => {
+                            op::POP_JUMP_FORWARD_IF_NOT_NONE => {
                                 if !pop!().is(Py_None()) {
                                     next_instr = next_instr.add(oparg as usize);
                                 }
                             }
 
-                            Some(Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE) => {
+                            op::POP_JUMP_BACKWARD_IF_NOT_NONE => {
                                 if !pop!().is(Py_None()) {
                                     next_instr = next_instr.sub(oparg as usize);
                                 }
                             }
 
-                            Some(Opcode::JUMP_IF_FALSE_OR_POP) => {
+                            op::JUMP_IF_FALSE_OR_POP => {
                                 if tri!(is_true(peek!(1))) {
                                     drop(pop_slot!());
                                 } else {
@@ -900,7 +896,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::JUMP_IF_TRUE_OR_POP) => {
+                            op::JUMP_IF_TRUE_OR_POP => {
                                 if tri!(is_true(peek!(1))) {
                                     next_instr = next_instr.add(oparg as usize);
                                 } else {
@@ -908,19 +904,19 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::BUILD_TUPLE) => {
+                            op::BUILD_TUPLE => {
                                 let n = oparg as usize;
                                 let items = take_n(&mut sp, n);
                                 push!(PyTuple_New(items).into_object());
                             }
 
-                            Some(Opcode::BUILD_LIST) => {
+                            op::BUILD_LIST => {
                                 let n = oparg as usize;
                                 let items = take_n(&mut sp, n);
                                 push!(PyList_New(items).into_object());
                             }
 
-                            Some(Opcode::BUILD_SET) => {
+                            op::BUILD_SET => {
                                 let n = oparg as usize;
                                 let items = take_n(&mut sp, n);
                                 let set = tri!(objects::setobject::PySet_New(None));
@@ -930,7 +926,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(set);
                             }
 
-                            Some(Opcode::BUILD_MAP) => {
+                            op::BUILD_MAP => {
                                 let n = oparg as usize;
                                 let items = take_n(&mut sp, 2 * n);
                                 let d = PyDict_New();
@@ -940,7 +936,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(d.into_object());
                             }
 
-                            Some(Opcode::BUILD_CONST_KEY_MAP) => {
+                            op::BUILD_CONST_KEY_MAP => {
                                 let keys = pop!();
                                 let values = take_n(&mut sp, oparg as usize);
                                 let d = PyDict_New();
@@ -952,7 +948,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(d.into_object());
                             }
 
-                            Some(Opcode::BUILD_STRING) => {
+                            op::BUILD_STRING => {
                                 let pieces = take_n(&mut sp, oparg as usize);
                                 let empty = objects::unicodeobject::PyUnicode_FromString("");
                                 let joined = tri!(objects::unicodeobject::PyUnicode_Join(
@@ -962,33 +958,33 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(joined);
                             }
 
-                            Some(Opcode::BUILD_SLICE) => {
+                            op::BUILD_SLICE => {
                                 let step = if oparg == 3 { Some(pop!()) } else { None };
                                 let stop = pop!();
                                 let start = pop!();
                                 push!(objects::sliceobject::PySlice_New(Some(start), Some(stop), step));
                             }
 
-                            Some(Opcode::LIST_APPEND) => {
+                            op::LIST_APPEND => {
                                 let v = pop!();
                                 let list = peek!(oparg as usize);
                                 tri!(objects::listobject::PyList_Append(list.downcast_ref_unchecked::<PyListObject>(), v));
                             }
 
-                            Some(Opcode::SET_ADD) => {
+                            op::SET_ADD => {
                                 let v = pop!();
                                 let set = peek!(oparg as usize);
                                 tri!(objects::setobject::PySet_Add(set, &v));
                             }
 
-                            Some(Opcode::MAP_ADD) => {
+                            op::MAP_ADD => {
                                 let value = pop!();
                                 let key = pop!();
                                 let d = peek!(oparg as usize);
                                 tri!(PyDict_SetItem(d.downcast_ref_unchecked::<PyDictObject>(), &key, &value));
                             }
 
-                            Some(Opcode::LIST_EXTEND) => {
+                            op::LIST_EXTEND => {
                                 let iterable = pop!();
                                 let list = peek!(oparg as usize);
                                 if let Err(e) = _PyList_Extend(list.downcast_ref_unchecked::<PyListObject>(), &iterable) {
@@ -996,13 +992,13 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::SET_UPDATE) => {
+                            op::SET_UPDATE => {
                                 let iterable = pop!();
                                 let set = peek!(oparg as usize);
                                 tri!(objects::setobject::_PySet_Update(set, &iterable));
                             }
 
-                            Some(Opcode::DICT_UPDATE) => {
+                            op::DICT_UPDATE => {
                                 let update = pop!();
                                 let d = peek!(oparg as usize);
                                 if let Err(e) = PyDict_Update(d.downcast_ref_unchecked::<PyDictObject>(), &update) {
@@ -1016,7 +1012,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::DICT_MERGE) => {
+                            op::DICT_MERGE => {
                                 let update = pop!();
                                 let d = peek!(oparg as usize);
                                 let func = peek!(oparg as usize + 2);
@@ -1025,26 +1021,26 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::LIST_TO_TUPLE) => {
+                            op::LIST_TO_TUPLE => {
                                 let list = pop!();
                                 push!(objects::listobject::PyList_AsTuple(list.downcast_ref_unchecked::<PyListObject>()));
                             }
 
-                            Some(Opcode::UNPACK_SEQUENCE) => {
+                            op::UNPACK_SEQUENCE => {
                                 let seq = pop!();
                                 let n = oparg as usize;
                                 tri!(unpack_sequence(&seq, n, usize::MAX, &mut sp));
                                 skip_caches!(UNPACK_SEQUENCE);
                             }
 
-                            Some(Opcode::UNPACK_EX) => {
+                            op::UNPACK_EX => {
                                 let seq = pop!();
                                 let before = (oparg & 0xFF) as usize;
                                 let after = (oparg >> 8) as usize;
                                 tri!(unpack_sequence(&seq, before, after, &mut sp));
                             }
 
-                            Some(Opcode::FORMAT_VALUE) => {
+                            op::FORMAT_VALUE => {
                                 let spec = if oparg & 4 != 0 { Some(pop!()) } else { None };
                                 let value = pop!();
                                 let converted = match oparg & 3 {
@@ -1061,13 +1057,13 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(res);
                             }
 
-                            Some(Opcode::MAKE_CELL) => {
+                            op::MAKE_CELL => {
                                 let slot = &mut *localsplus.add(oparg as usize);
                                 let initial = slot.take();
                                 *slot = Some(PyCell_New(initial));
                             }
 
-                            Some(Opcode::COPY_FREE_VARS) => {
+                            op::COPY_FREE_VARS => {
                                 let func = &(*frame).f_func;
                                 let closure = func.downcast_ref_unchecked::<PyFunctionObject>().func_closure.get();
                                 if let Some(closure) = closure {
@@ -1080,12 +1076,12 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::LOAD_CLOSURE) => {
+                            op::LOAD_CLOSURE => {
                                 let v = (*localsplus.add(oparg as usize)).clone();
                                 push_slot!(v);
                             }
 
-                            Some(Opcode::LOAD_DEREF) => {
+                            op::LOAD_DEREF => {
                                 let cell = match &*localsplus.add(oparg as usize) {
                                     Some(c) => c,
                                     None => break 'dispatch unbound_error(code!(), oparg as usize),
@@ -1096,14 +1092,14 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::STORE_DEREF) => {
+                            op::STORE_DEREF => {
                                 let v = pop!();
                                 if let Some(cell) = &*localsplus.add(oparg as usize) {
                                     cell.downcast_ref_unchecked::<PyCellObject>().set(Some(v));
                                 }
                             }
 
-                            Some(Opcode::DELETE_DEREF) => {
+                            op::DELETE_DEREF => {
                                 let cell = match &*localsplus.add(oparg as usize) {
                                     Some(c) => c.downcast_ref_unchecked::<PyCellObject>(),
                                     None => break 'dispatch unbound_error(code!(), oparg as usize),
@@ -1114,7 +1110,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 cell.set(None);
                             }
 
-                            Some(Opcode::LOAD_CLASSDEREF) => {
+                            op::LOAD_CLASSDEREF => {
                                 let co = code!();
                                 let name = objects::codeobject::localsplusname(co, oparg as usize).unwrap_or_else(none);
                                 let locals = (*frame).f_locals.clone();
@@ -1137,7 +1133,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::LOAD_BUILD_CLASS) => {
+                            op::LOAD_BUILD_CLASS => {
                                 let builtins = (*frame).f_builtins.as_ref();
                                 let v = tri!(mapping_get(builtins, objects::intern!("__build_class__")));
                                 match v {
@@ -1146,20 +1142,20 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::LOAD_ASSERTION_ERROR) => {
+                            op::LOAD_ASSERTION_ERROR => {
                                 push!(PyExc_AssertionError.as_object().to_owned());
                             }
 
-                            Some(Opcode::SETUP_ANNOTATIONS) => {
+                            op::SETUP_ANNOTATIONS => {
                                 tri!(setup_annotations(frame));
                             }
 
-                            Some(Opcode::PRINT_EXPR) => {
+                            op::PRINT_EXPR => {
                                 let v = pop!();
                                 tri!(crate::sysmodule::call_displayhook(&v));
                             }
 
-                            Some(Opcode::IMPORT_NAME) => {
+                            op::IMPORT_NAME => {
                                 let name = &*names.add(oparg as usize);
                                 let fromlist = pop!();
                                 let level = pop!();
@@ -1168,19 +1164,19 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(m);
                             }
 
-                            Some(Opcode::IMPORT_FROM) => {
+                            op::IMPORT_FROM => {
                                 let name = &*names.add(oparg as usize);
                                 let from = peek!(1).clone();
                                 push!(tri!(crate::import::import_from(&from, name)));
                             }
 
-                            Some(Opcode::IMPORT_STAR) => {
+                            op::IMPORT_STAR => {
                                 let from = pop!();
                                 save_sp!();
                                 tri!(crate::import::import_all_from(frame, &from));
                             }
 
-                            Some(Opcode::RAISE_VARARGS) => {
+                            op::RAISE_VARARGS => {
                                 let (exc, cause) = match oparg {
                                     2 => {
                                         let cause = pop!();
@@ -1195,7 +1191,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 break 'dispatch e;
                             }
 
-                            Some(Opcode::RERAISE) => {
+                            op::RERAISE => {
                                 let val = pop!();
                                 if oparg != 0 {
                                     if let Some(l) = peek!(oparg as usize).downcast_ref::<PyLongObject>() {
@@ -1207,7 +1203,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 break 'dispatch PyErr::from_instance(val);
                             }
 
-                            Some(Opcode::PUSH_EXC_INFO) => {
+                            op::PUSH_EXC_INFO => {
                                 let value = pop!();
                                 let exc_info = tstate.exc_info();
                                 let prev = exc_info.exc_value.replace(Some(value.clone()));
@@ -1215,13 +1211,13 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(value);
                             }
 
-                            Some(Opcode::POP_EXCEPT) => {
+                            op::POP_EXCEPT => {
                                 let value = pop!();
                                 let v = if value.is(Py_None()) { None } else { Some(value) };
                                 tstate.exc_info().exc_value.set(v);
                             }
 
-                            Some(Opcode::CHECK_EXC_MATCH) => {
+                            op::CHECK_EXC_MATCH => {
                                 let right = pop!();
                                 tri!(check_except_type_valid(&right));
                                 let left = peek!(1);
@@ -1229,7 +1225,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(PyBool_FromLong(res));
                             }
 
-                            Some(Opcode::CHECK_EG_MATCH) => {
+                            op::CHECK_EG_MATCH => {
                                 let match_type = pop!();
                                 let exc_value = pop!();
                                 tri!(check_except_star_type_valid(&match_type));
@@ -1243,13 +1239,13 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::PREP_RERAISE_STAR) => {
+                            op::PREP_RERAISE_STAR => {
                                 let excs = pop!();
                                 let orig = pop!();
-                                push!(tri!(crate::ceval_support::prep_reraise_star(&orig, &excs)));
+                                push!(tri!(objects::exceptions::_PyExc_PrepReraiseStar(&orig, &excs)));
                             }
 
-                            Some(Opcode::WITH_EXCEPT_START) => {
+                            op::WITH_EXCEPT_START => {
                                 let val = peek!(1).clone();
                                 let exit_func = peek!(4).clone();
                                 let exc_type = val.ob_type().as_object().to_owned();
@@ -1259,7 +1255,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(tri!(res));
                             }
 
-                            Some(Opcode::BEFORE_WITH) => {
+                            op::BEFORE_WITH => {
                                 let mgr = pop!();
                                 save_sp!();
                                 let (exit, res) = tri!(before_with(&mgr, false));
@@ -1267,7 +1263,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(res);
                             }
 
-                            Some(Opcode::BEFORE_ASYNC_WITH) => {
+                            op::BEFORE_ASYNC_WITH => {
                                 let mgr = pop!();
                                 save_sp!();
                                 let (exit, res) = tri!(before_with(&mgr, true));
@@ -1279,17 +1275,17 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(it);
                             }
 
-                            Some(Opcode::GET_AITER) => {
+                            op::GET_AITER => {
                                 let obj = pop!();
                                 push!(tri!(crate::ceval_support::get_aiter(&obj)));
                             }
 
-                            Some(Opcode::GET_ANEXT) => {
+                            op::GET_ANEXT => {
                                 let aiter = peek!(1).clone();
                                 push!(tri!(crate::ceval_support::get_anext(&aiter)));
                             }
 
-                            Some(Opcode::END_ASYNC_FOR) => {
+                            op::END_ASYNC_FOR => {
                                 let val = pop!();
                                 if PyErr_GivenExceptionMatches(&val, PyExc_StopAsyncIteration.as_object()) {
                                     drop(pop_slot!());
@@ -1299,35 +1295,35 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                             }
 
-                            Some(Opcode::ASYNC_GEN_WRAP) => {
+                            op::ASYNC_GEN_WRAP => {
                                 break 'dispatch not_implemented_error("async generators are not supported yet");
                             }
 
-                            Some(Opcode::GET_LEN) => {
+                            op::GET_LEN => {
                                 let n = tri!(PyObject_Size(peek!(1)));
                                 push!(objects::longobject::PyLong_FromSsize_t(n));
                             }
 
-                            Some(Opcode::MATCH_MAPPING) => {
+                            op::MATCH_MAPPING => {
                                 let subject = peek!(1);
                                 let res = subject.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_MAPPING);
                                 push!(PyBool_FromLong(res));
                             }
 
-                            Some(Opcode::MATCH_SEQUENCE) => {
+                            op::MATCH_SEQUENCE => {
                                 let subject = peek!(1);
                                 let res = subject.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_SEQUENCE);
                                 push!(PyBool_FromLong(res));
                             }
 
-                            Some(Opcode::MATCH_KEYS) => {
+                            op::MATCH_KEYS => {
                                 let keys = peek!(1).clone();
                                 let subject = peek!(2).clone();
                                 save_sp!();
                                 push!(tri!(crate::ceval_support::match_keys(&subject, &keys)));
                             }
 
-                            Some(Opcode::MATCH_CLASS) => {
+                            op::MATCH_CLASS => {
                                 let names_tuple = pop!();
                                 let tp = pop!();
                                 let subject = pop!();
@@ -1336,7 +1332,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(res);
                             }
 
-                            Some(Opcode::EXTENDED_ARG) => {
+                            op::EXTENDED_ARG => {
                                 let w = *next_instr;
                                 next_instr = next_instr.add(1);
                                 opcode = _Py_OPCODE(w);

@@ -159,7 +159,7 @@ fn match_class_attr(subject: &PyObject, tp: &PyTypeObject, name: &PyObject, seen
 /// `match_class`: the attributes a class pattern needs, or `None` for no match.
 pub fn match_class(subject: &PyObject, tp_obj: &PyObject, nargs: usize, kwargs: &PyObject) -> PyResult {
     let Some(tp) = as_type(tp_obj) else {
-        return Err(type_error("called match pattern must be a class"));
+        return Err(type_error("called match pattern must be a type"));
     };
     if !PyObject_TypeCheck(subject, tp) {
         return Ok(none());
@@ -223,13 +223,6 @@ fn is_exception_group(o: &PyObject) -> bool {
     objects::typeobject::PyObject_TypeCheck(o, &PyExc_BaseExceptionGroup)
 }
 
-/// Make `ExceptionGroup("", excs)` or `BaseExceptionGroup("", excs)` as appropriate.
-fn create_exception_group(excs: Vec<PyObjectRef>) -> PyResult {
-    let msg = objects::unicodeobject::PyUnicode_FromString("");
-    let list = objects::listobject::PyList_New(excs).into_object();
-    PyObject_Vectorcall(PyExc_BaseExceptionGroup.as_object(), &[msg, list], None)
-}
-
 /// `exception_group_match` for `except*`: `(rest, match)`; `match` is `None` when
 /// nothing matched (the caller leaves the exception in place then).
 pub fn exception_group_match(exc_value: &PyObject, match_type: &PyObject) -> PyResult<(PyObjectRef, PyObjectRef)> {
@@ -241,7 +234,8 @@ pub fn exception_group_match(exc_value: &PyObject, match_type: &PyObject) -> PyR
             exc_value.to_owned()
         } else {
             // A naked exception is wrapped in a group.
-            let wrapped = create_exception_group(vec![exc_value.to_owned()])?;
+            let excs = objects::tupleobject::PyTuple_New(vec![exc_value.to_owned()]).into_object();
+            let wrapped = objects::exceptions::_PyExc_CreateExceptionGroup("", excs)?;
             exc_set_traceback(&wrapped, exc_traceback(exc_value));
             wrapped
         };
@@ -258,111 +252,6 @@ pub fn exception_group_match(exc_value: &PyObject, match_type: &PyObject) -> PyR
     }
     Ok((exc_value.to_owned(), none()))
 }
-
-/// The leaf exceptions of a group, by identity.
-fn collect_leaf_ids(e: &PyObject, out: &mut Vec<usize>) -> PyResult<()> {
-    if e.is(Py_None()) {
-        return Ok(());
-    }
-    if !is_exception_group(e) {
-        out.push(e.as_ptr() as usize);
-        return Ok(());
-    }
-    let excs = PyObject_GetAttr(e, objects::intern!("exceptions"))?;
-    for sub in objects::r#abstract::PySequence_Fast(&excs, "")? {
-        collect_leaf_ids(&sub, out)?;
-    }
-    Ok(())
-}
-
-/// Do two exceptions share their traceback, context, cause and notes (a re-raise of
-/// the same caught exception)? (`is_same_exception_metadata`)
-fn same_metadata(a: &PyObject, b: &PyObject) -> bool {
-    let same = |x: Option<PyObjectRef>, y: Option<PyObjectRef>| match (x, y) {
-        (Some(p), Some(q)) => p.is(&q),
-        (None, None) => true,
-        _ => false,
-    };
-    let notes = |o: &PyObject| _PyObject_LookupAttr(o, objects::intern!("__notes__")).ok().flatten();
-    same(exc_traceback(a), exc_traceback(b))
-        && same(exc_context(a), exc_context(b))
-        && same(exc_cause(a), exc_cause(b))
-        && same(notes(a), notes(b))
-}
-
-/// `_PyExc_PrepReraiseStar`: combine what the `except*` clauses raised and re-raised
-/// into the exception that leaves the try statement.
-pub fn prep_reraise_star(orig: &PyObject, excs: &PyObject) -> PyResult {
-    let excs = objects::r#abstract::PySequence_Fast(excs, "")?;
-    if excs.is_empty() {
-        return Ok(none());
-    }
-    if !is_exception_group(orig) {
-        // A naked exception was caught and wrapped: at most one result.
-        return Ok(excs[0].clone());
-    }
-    let mut raised: Vec<PyObjectRef> = Vec::new();
-    let mut reraised: Vec<PyObjectRef> = Vec::new();
-    for e in &excs {
-        if e.is(Py_None()) {
-            continue;
-        }
-        if same_metadata(e, orig) {
-            reraised.push(e.clone());
-        } else {
-            raised.push(e.clone());
-        }
-    }
-    // The re-raised part keeps the original group's structure: project it.
-    let mut leaf_ids = Vec::new();
-    for e in &reraised {
-        collect_leaf_ids(e, &mut leaf_ids)?;
-    }
-    let reraised_eg = if leaf_ids.is_empty() {
-        none()
-    } else {
-        split_by_leaf_ids(orig, &leaf_ids)?
-    };
-    if raised.is_empty() {
-        return Ok(reraised_eg);
-    }
-    if !reraised_eg.is(Py_None()) {
-        raised.push(reraised_eg);
-    }
-    if raised.len() > 1 {
-        create_exception_group(raised)
-    } else {
-        Ok(raised.remove(0))
-    }
-}
-
-/// `orig.split(lambda leaf: id(leaf) in ids)[0]`: the part of a group made of the
-/// given leaves, in the group's own structure (`exception_group_projection`).
-fn split_by_leaf_ids(orig: &PyObject, ids: &[usize]) -> PyResult {
-    let idset = objects::setobject::PySet_New(None)?;
-    for &id in ids {
-        objects::setobject::PySet_Add(&idset, &objects::longobject::PyLong_FromU64(id as u64))?;
-    }
-    let matcher = objects::methodobject::PyCFunction_New(&LEAF_MATCHER, Some(idset));
-    let pair = objects::call::PyObject_CallMethodOneArg(orig, objects::intern!("split"), &matcher)?;
-    match pair.downcast_ref::<PyTupleObject>() {
-        Some(t) if t.len() == 2 => Ok(t.as_slice()[0].clone()),
-        _ => Err(type_error("ExceptionGroup.split must return a 2-tuple")),
-    }
-}
-
-/// The predicate of [`split_by_leaf_ids`]: `self` is the set of leaf ids.
-fn leaf_matcher(ids: &PyObject, leaf: &PyObject) -> PyResult {
-    let id = objects::longobject::PyLong_FromU64(leaf.as_ptr() as usize as u64);
-    let found = objects::r#abstract::PySequence_Contains(ids, &id)?;
-    Ok(objects::boolobject::PyBool_FromLong(found))
-}
-
-static LEAF_MATCHER: include::methodobject::PyMethodDef = include::methodobject::PyMethodDef::new(
-    "leaf_matcher",
-    include::methodobject::PyCFunction::O(leaf_matcher),
-    "",
-);
 
 /// Whether code may await (for `GET_YIELD_FROM_ITER`'s check).
 pub fn code_can_await(flags: i32) -> bool {
