@@ -1022,8 +1022,12 @@ fn method_is_overloaded(left: &PyTypeObject, right: &PyTypeObject, name: &str) -
 /// The shared body of the binary slot functions (CPython's `SLOT1BINFULL` macro):
 /// `self.__op__(other)`, with `other.__rop__(self)` tried first when `other`'s class
 /// is a subclass that overrides it, and as the fallback otherwise.
-fn slot_binary(s: &PyObject, other: &PyObject, slot: SlotId, this: binaryfunc, op: &str, rop: &str) -> PyResult {
-    let is_this = |tp: &PyTypeObject| matches!(slot.get(tp), Some(V::Binary(f)) if f as usize == this as usize);
+///
+/// `this` is the address of the slot function itself, so that a type whose slot
+/// holds it is known to dispatch to Python methods (the power slot is ternary, so
+/// the address rather than a `binaryfunc` is what both kinds share).
+fn slot_binary(s: &PyObject, other: &PyObject, slot: SlotId, this: usize, op: &str, rop: &str) -> PyResult {
+    let is_this = |tp: &PyTypeObject| matches!(slot.get(tp), Some(v) if v.addr() == this);
     let st = s.ob_type();
     let ot = other.ob_type();
     let mut do_other = !std::ptr::eq(st, ot) && is_this(ot);
@@ -1054,7 +1058,7 @@ macro_rules! binary_slots {
     ($( $fname:ident, $slot:ident, $op:literal, $rop:literal; )*) => {
         $(
             fn $fname(s: &PyObject, other: &PyObject) -> PyResult {
-                slot_binary(s, other, SlotId::$slot, $fname, $op, $rop)
+                slot_binary(s, other, SlotId::$slot, $fname as binaryfunc as usize, $op, $rop)
             }
         )*
     };
@@ -1080,7 +1084,7 @@ binary_slots! {
 /// operators; a three-argument `pow` only ever calls `self.__pow__`.
 fn slot_nb_power(s: &PyObject, other: &PyObject, modulus: &PyObject) -> PyResult {
     if modulus.is(Py_None()) {
-        return slot_binary(s, other, SlotId::NbPower, slot_nb_power_binary, "__pow__", "__rpow__");
+        return slot_binary(s, other, SlotId::NbPower, slot_nb_power as ternaryfunc as usize, "__pow__", "__rpow__");
     }
     if matches!(s.ob_type().tp_as_number.nb_power.get(), Some(f) if f as usize == slot_nb_power as ternaryfunc as usize) {
         if let Some(r) = call_method_maybe(s, "__pow__", &[other.to_owned(), modulus.to_owned()])? {
@@ -1090,11 +1094,6 @@ fn slot_nb_power(s: &PyObject, other: &PyObject, modulus: &PyObject) -> PyResult
     Ok(not_implemented())
 }
 
-/// The identity `slot_binary` compares against for `__pow__` (the ternary slot holds
-/// `slot_nb_power`; see `is_power_slot`).
-fn slot_nb_power_binary(s: &PyObject, other: &PyObject) -> PyResult {
-    slot_nb_power(s, other, Py_None())
-}
 
 macro_rules! unary_slots {
     ($( $fname:ident, $name:literal; )*) => {

@@ -625,10 +625,9 @@ fn source_text(source: &PyObject, fname: &str) -> PyResult<String> {
             )
         });
     }
-    let what = if fname == "compile" { "compile() arg 1" } else { fname };
-    Err(type_error(format!(
-        "{what} must be a string, bytes or AST object"
-    )))
+    // compile() also takes an AST; exec() and eval() take a code object instead.
+    let (what, other) = if fname == "compile" { ("compile() arg 1", "AST") } else { (fname, "code") };
+    Err(type_error(format!("{what} must be a string, bytes or {other} object")))
 }
 
 fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {

@@ -45,6 +45,9 @@ fn compile_error_to_exception(e: &CompileError, filename: &str) -> PyErr {
 
 /// Compile source text to a code object (`Py_CompileStringObject`).
 pub fn compile_source(source: &str, filename: &str, mode: Mode, optimize: i32) -> PyResult<PyRef<PyCodeObject>> {
+    // -1 means "the interpreter's own level", resolved before the AST optimiser
+    // folds `__debug__` and the compiler drops asserts (`compiler_setup`).
+    let optimize = if optimize < 0 { crate::sysmodule::optimization_level() } else { optimize };
     match crate::compile::compile(source, filename, mode, optimize) {
         Ok(unit) => crate::makecode::make_code(&unit),
         Err(e) => Err(compile_error_to_exception(&e, filename)),
@@ -258,8 +261,18 @@ fn print_exception(value: &PyObject, out: &mut String) {
         if let Some(text) = text.filter(|t| PyUnicodeObject::check(t)) {
             let text = as_str_lossy(&text).into_owned();
             let offset = attr_int(value, objects::intern!("offset")).unwrap_or(-1);
-            let mut end_offset = attr_int(value, objects::intern!("end_offset")).unwrap_or(-1);
-            let end_lineno = attr_int(value, objects::intern!("end_lineno")).unwrap_or(lineno);
+            // `parse_syntax_error` reads the end position only from an exact
+            // SyntaxError: subclasses (IndentationError, TabError, user classes)
+            // get a single caret.
+            let exact = std::ptr::eq(value.ob_type(), &PyExc_SyntaxError);
+            let (end_lineno, mut end_offset) = if exact {
+                (
+                    attr_int(value, objects::intern!("end_lineno")).unwrap_or(lineno),
+                    attr_int(value, objects::intern!("end_offset")).unwrap_or(-1),
+                )
+            } else {
+                (lineno, -1)
+            };
             let line_size = text.len() as i64;
             if end_lineno > lineno {
                 end_offset = line_size;

@@ -417,8 +417,20 @@ fn structseq(desc: &'static PyStructSequence_Desc, items: Vec<PyObjectRef>) -> P
     Ok(v)
 }
 
+thread_local! {
+    /// The `-O` level the interpreter was started with (`config->optimization_level`).
+    static OPTIMIZATION_LEVEL: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
+}
+
+/// The interpreter's optimisation level, which `compile(..., optimize=-1)` and the
+/// main program use (`_Py_GetConfig()->optimization_level`).
+pub fn optimization_level() -> i32 {
+    OPTIMIZATION_LEVEL.with(|l| l.get())
+}
+
 /// Make the `sys` module (`_PySys_Create`).
 pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
+    OPTIMIZATION_LEVEL.with(|l| l.set(cfg.optimize.clamp(0, i32::MAX as i64) as i32));
     let m = PyModule_New("sys")?;
     m.md_builtin.set(true);
     PyModule_AddFunctions(&m, &SYS_METHODS)?;

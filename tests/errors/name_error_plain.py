@@ -1,0 +1,4 @@
+"""Uncaught NameError with no close match."""
+x = 1
+print(x)
+print(qqqqqqqqqqqq)

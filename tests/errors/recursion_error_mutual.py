@@ -1,0 +1,6 @@
+"""Uncaught RecursionError through mutual recursion (two alternating frames)."""
+def ping(n):
+    return pong(n + 1)
+def pong(n):
+    return ping(n + 1)
+ping(0)

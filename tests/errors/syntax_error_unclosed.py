@@ -1,0 +1,3 @@
+"""A SyntaxError for an unclosed bracket in the main file."""
+values = [1, 2, 3
+print(values)

@@ -1,0 +1,5 @@
+"""Uncaught ZeroDivisionError from integer division inside a function."""
+def average(xs):
+    return sum(xs) // len(xs)
+print(average([1, 2, 3]))
+print(average([]))

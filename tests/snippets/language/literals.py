@@ -1,0 +1,10 @@
+"""Literals: int bases and underscores, floats, complex, strings, bytes, containers, Ellipsis, None."""
+print(0b1010, 0o17, 0xFF, 0XAB, 1_000_000, 0b_1_0, 0x_ff, 00, 0_0)
+print(1.5, .5, 5., 1e3, 1E-3, 1_0.0_1, 1e1_0, 0.1e-1, 1.7976931348623157e308, 5e-324)
+print(1j, 2.5j, 1 + 2j, 1e3j, (1 + 2j) * 1j, complex(1, -0.0))
+print("s", 's', """triple""", '''triple''', "\x41\101\u0042\U00000043", b"\x00\xff", rb"\d", Rb"x", BR"y")
+print([], [1, 2,], (), (1,), (1, 2,), {}, {1: 2,}, {1, 2,}, {*()} == set())
+print(..., Ellipsis, ... is Ellipsis, type(...).__name__, None, True, False, NotImplemented)
+print(type(1_0).__name__, type(1.).__name__, type(1j).__name__, type(b"").__name__)
+print(0xDEADBEEF, 0o777, -0b1, 123456789012345678901234567890, 0.1 + 0.7)
+print(1e400, -1e400, 1e-400)
