@@ -19,11 +19,15 @@ pub struct Hooks {
     /// `throwflag` makes the frame raise the pending exception at its current
     /// instruction. Returns the value yielded or returned.
     pub eval_frame: Cell<Option<unsafe fn(*mut _PyInterpreterFrame, Option<PyObjectRef>) -> PyResult>>,
+    /// Import a module by its absolute name, or find it in `sys.modules`
+    /// (`PyImport_ImportModule`).
+    pub import_module: Cell<Option<fn(&str) -> PyResult>>,
 }
 
 static HOOKS: GlobalCell<Hooks> = GlobalCell::new(Hooks {
     function_call: Cell::new(None),
     eval_frame: Cell::new(None),
+    import_module: Cell::new(None),
 });
 
 /// The hooks (fields are `Cell`s: set them once at start-up).
@@ -31,6 +35,17 @@ static HOOKS: GlobalCell<Hooks> = GlobalCell::new(Hooks {
 pub fn hooks() -> &'static Hooks {
     // SAFETY: the struct is only ever borrowed shared; its fields are `Cell`s.
     unsafe { HOOKS.get_ref() }
+}
+
+/// `PyImport_ImportModule(name)` through the interpreter's import system.
+pub fn import_module(name: &str) -> PyResult {
+    match hooks().import_module.get() {
+        Some(f) => f(name),
+        None => Err(crate::pyerrors::PyErr_SetString(
+            &crate::exceptions::PyExc_ImportError,
+            format!("cannot import {name}: the import system is not initialised"),
+        )),
+    }
 }
 
 static UNRAISABLE: GlobalCell<Cell<Option<fn(include::PyErr, Option<&PyObject>)>>> = GlobalCell::new(Cell::new(None));

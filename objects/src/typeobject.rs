@@ -2095,6 +2095,230 @@ fn object_subclasshook(_cls: &PyObject, _args: &[PyObjectRef], _kwnames: Option<
     Ok(not_implemented())
 }
 
+// --- Pickling support: __reduce__, __reduce_ex__, __getstate__ --------------------
+
+/// The `copyreg` module, from `sys.modules` or imported (`import_copyreg`).
+fn import_copyreg() -> PyResult {
+    crate::pyhooks::import_module("copyreg")
+}
+
+/// `_PyType_GetSlotNames`: `cls.__slotnames__`, computed by `copyreg._slotnames`
+/// (which caches it on the class) when the class does not have it yet.
+fn _PyType_GetSlotNames(cls: &PyTypeObject) -> PyResult {
+    if let Some(names) = PyDict_GetItemWithError(&type_dict(cls), crate::intern!("__slotnames__"))? {
+        if !names.is(Py_None()) && !crate::listobject::PyListObject::check(&names) {
+            return Err(type_error(format!(
+                "{:.200}.__slotnames__ should be a list or None, not {:.200}",
+                cls.tp_name,
+                names.ob_type().name()
+            )));
+        }
+        return Ok(names);
+    }
+    let copyreg = import_copyreg()?;
+    let names = crate::call::PyObject_CallMethodOneArg(&copyreg, crate::intern!("_slotnames"), cls.as_object())?;
+    if !names.is(Py_None()) && !crate::listobject::PyListObject::check(&names) {
+        return Err(type_error("copyreg._slotnames didn't return a list or None"));
+    }
+    Ok(names)
+}
+
+/// `object_getstate_default`: the instance `__dict__` (or `None`), paired with a
+/// dict of slot values when any are set. With `required`, refuse objects whose
+/// layout holds C-level state that this cannot capture.
+fn object_getstate_default(obj: &PyObject, required: bool) -> PyResult {
+    let tp = obj.ob_type();
+    if required && tp.tp_itemsize.get() != 0 {
+        return Err(type_error(format!("cannot pickle {:.200} objects", tp.tp_name)));
+    }
+    let mut state = match _PyObject_GetDictPtr(obj).and_then(|d| d.get()) {
+        Some(d) if d.downcast_ref::<PyDictObject>().is_some_and(|d| PyDict_Size(d) > 0) => d,
+        _ => none(),
+    };
+    let slotnames = _PyType_GetSlotNames(tp)?;
+    let slotnames = slotnames.downcast_ref::<crate::listobject::PyListObject>();
+    if required {
+        let word = size_of::<usize>();
+        let mut basicsize = PyBaseObject_Type.tp_basicsize.get();
+        if tp.tp_dictoffset.get() != 0 && !tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+            basicsize += word;
+        }
+        if tp.tp_weaklistoffset.get() != 0 {
+            basicsize += word;
+        }
+        if let Some(names) = slotnames {
+            basicsize += word * names.len();
+        }
+        if tp.tp_basicsize.get() > basicsize {
+            return Err(type_error(format!("cannot pickle '{:.200}' object", tp.tp_name)));
+        }
+    }
+    if let Some(names) = slotnames.filter(|n| !n.is_empty()) {
+        let slots = PyDict_New();
+        let size = names.len();
+        let mut i = 0;
+        while let Some(name) = names.get(i) {
+            if let Some(value) = _PyObject_LookupAttr(obj, &name)? {
+                PyDict_SetItem(&slots, &name, &value)?;
+            }
+            // The list lives on the class, so a property could change it meanwhile.
+            if names.len() != size {
+                return Err(PyErr_SetString(
+                    &crate::exceptions::PyExc_RuntimeError,
+                    "__slotsname__ changed size during iteration",
+                ));
+            }
+            i += 1;
+        }
+        if PyDict_Size(&slots) > 0 {
+            state = PyTuple_New(vec![state, slots.into_object()]).into_object();
+        }
+    }
+    Ok(state)
+}
+
+/// `object_getstate`: call the object's `__getstate__`, short-cutting the default one.
+fn object_getstate(obj: &PyObject, required: bool) -> PyResult {
+    let getstate = PyObject_GetAttr(obj, crate::intern!("__getstate__"))?;
+    if let Some(f) = getstate.downcast_ref::<crate::methodobject::PyCFunctionObject>() {
+        let is_default = matches!(f.m_ml.ml_meth,
+            PyCFunction::NoArgs(m) if std::ptr::fn_addr_eq(m, object___getstate__ as fn(&PyObject) -> PyResult));
+        if is_default && f.m_self.get().is_some_and(|s| s.is(obj)) {
+            return object_getstate_default(obj, required);
+        }
+    }
+    crate::call::PyObject_CallNoArgs(&getstate)
+}
+
+/// `object.__getstate__()`.
+fn object___getstate__(obj: &PyObject) -> PyResult {
+    object_getstate(obj, false)
+}
+
+/// `_PyObject_GetNewArguments`: `(args, kwargs)` from `__getnewargs_ex__` or
+/// `__getnewargs__`, either absent when the object has neither.
+fn _PyObject_GetNewArguments(obj: &PyObject) -> PyResult<(Option<PyObjectRef>, Option<PyObjectRef>)> {
+    if let Some(f) = _PyObject_LookupSpecial(obj, crate::intern!("__getnewargs_ex__"))? {
+        let newargs = crate::call::PyObject_CallNoArgs(&f)?;
+        let Some(t) = newargs.downcast_ref::<PyTupleObject>() else {
+            return Err(type_error(format!(
+                "__getnewargs_ex__ should return a tuple, not '{:.200}'",
+                newargs.ob_type().name()
+            )));
+        };
+        let [args, kwargs] = t.as_slice() else {
+            return Err(PyErr_SetString(
+                &crate::exceptions::PyExc_ValueError,
+                format!("__getnewargs_ex__ should return a tuple of length 2, not {}", t.len()),
+            ));
+        };
+        if !PyTupleObject::check(args) {
+            return Err(type_error(format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{:.200}'",
+                args.ob_type().name()
+            )));
+        }
+        if !PyDictObject::check(kwargs) {
+            return Err(type_error(format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{:.200}'",
+                kwargs.ob_type().name()
+            )));
+        }
+        return Ok((Some(args.clone()), Some(kwargs.clone())));
+    }
+    if let Some(f) = _PyObject_LookupSpecial(obj, crate::intern!("__getnewargs__"))? {
+        let args = crate::call::PyObject_CallNoArgs(&f)?;
+        if !PyTupleObject::check(&args) {
+            return Err(type_error(format!(
+                "__getnewargs__ should return a tuple, not '{:.200}'",
+                args.ob_type().name()
+            )));
+        }
+        return Ok((Some(args), None));
+    }
+    Ok((None, None))
+}
+
+/// `_PyObject_GetItemsIter`: iterators over a list's items and a dict's pairs, for
+/// the fourth and fifth items of a reduce tuple (`None` for other objects).
+fn _PyObject_GetItemsIter(obj: &PyObject) -> PyResult<(PyObjectRef, PyObjectRef)> {
+    let listitems = if crate::listobject::PyListObject::check(obj) {
+        crate::r#abstract::PyObject_GetIter(obj)?
+    } else {
+        none()
+    };
+    let dictitems = if PyDictObject::check(obj) {
+        let items = crate::call::PyObject_CallMethodNoArgs(obj, crate::intern!("items"))?;
+        crate::r#abstract::PyObject_GetIter(&items)?
+    } else {
+        none()
+    };
+    Ok((listitems, dictitems))
+}
+
+/// `reduce_newobj`: the protocol 2+ reduction, `copyreg.__newobj__(cls, *args)` or
+/// `copyreg.__newobj_ex__(cls, args, kwargs)`, then the state and item iterators.
+fn reduce_newobj(obj: &PyObject) -> PyResult {
+    let tp = obj.ob_type();
+    if tp.tp_new.get().is_none() {
+        return Err(type_error(format!("cannot pickle '{:.200}' object", tp.tp_name)));
+    }
+    let (args, kwargs) = _PyObject_GetNewArguments(obj)?;
+    let copyreg = import_copyreg()?;
+    let hasargs = args.is_some();
+    let (newobj, newargs) = match (&args, &kwargs) {
+        (_, Some(kw)) if kw.downcast_ref::<PyDictObject>().is_some_and(|d| PyDict_Size(d) > 0) => {
+            let newobj = PyObject_GetAttr(&copyreg, crate::intern!("__newobj_ex__"))?;
+            let args = args.clone().unwrap_or_else(|| PyTuple_New(Vec::new()).into_object());
+            (newobj, PyTuple_New(vec![tp.as_object().to_owned(), args, kw.clone()]))
+        }
+        _ => {
+            let newobj = PyObject_GetAttr(&copyreg, crate::intern!("__newobj__"))?;
+            let mut items = vec![tp.as_object().to_owned()];
+            if let Some(a) = args.as_ref().and_then(|a| a.downcast_ref::<PyTupleObject>()) {
+                items.extend_from_slice(a.as_slice());
+            }
+            (newobj, PyTuple_New(items))
+        }
+    };
+    let required = !(hasargs || crate::listobject::PyListObject::check(obj) || PyDictObject::check(obj));
+    let state = object_getstate(obj, required)?;
+    let (listitems, dictitems) = _PyObject_GetItemsIter(obj)?;
+    Ok(PyTuple_New(vec![newobj, newargs.into_object(), state, listitems, dictitems]).into_object())
+}
+
+/// `_common_reduce`: protocol 2 and up reduce here; 0 and 1 in `copyreg._reduce_ex`.
+fn _common_reduce(obj: &PyObject, proto: i32) -> PyResult {
+    if proto >= 2 {
+        return reduce_newobj(obj);
+    }
+    let copyreg = import_copyreg()?;
+    crate::call::PyObject_CallMethod(
+        &copyreg,
+        crate::intern!("_reduce_ex"),
+        &[obj.to_owned(), crate::longobject::PyLong_FromLong(proto as i64)],
+    )
+}
+
+/// `object.__reduce__()`.
+fn object___reduce__(obj: &PyObject) -> PyResult {
+    _common_reduce(obj, 0)
+}
+
+/// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` wins over the
+/// protocol-specific default.
+fn object___reduce_ex__(obj: &PyObject, protocol: &PyObject) -> PyResult {
+    let protocol = crate::listobject::int_converter(protocol)?;
+    if let Some(reduce) = _PyObject_LookupAttr(obj, crate::intern!("__reduce__"))? {
+        let objreduce = PyDict_GetItemWithError(&type_dict(&PyBaseObject_Type), crate::intern!("__reduce__"))?;
+        let clsreduce = PyObject_GetAttr(obj.ob_type().as_object(), crate::intern!("__reduce__"))?;
+        if !objreduce.is_some_and(|o| o.is(&clsreduce)) {
+            return crate::call::PyObject_CallNoArgs(&reduce);
+        }
+    }
+    _common_reduce(obj, protocol)
+}
+
 static OBJECT_GETSET: [PyGetSetDef; 1] = [PyGetSetDef {
     name: "__class__",
     get: Some(object_get_class),
@@ -2102,7 +2326,22 @@ static OBJECT_GETSET: [PyGetSetDef; 1] = [PyGetSetDef {
     doc: Some("the object's class"),
 }];
 
-static OBJECT_METHODS: [PyMethodDef; 5] = [
+static OBJECT_METHODS: [PyMethodDef; 8] = [
+    PyMethodDef::new(
+        "__reduce_ex__",
+        PyCFunction::O(object___reduce_ex__),
+        "__reduce_ex__($self, protocol, /)\n--\n\nHelper for pickle.",
+    ),
+    PyMethodDef::new(
+        "__reduce__",
+        PyCFunction::NoArgs(object___reduce__),
+        "__reduce__($self, /)\n--\n\nHelper for pickle.",
+    ),
+    PyMethodDef::new(
+        "__getstate__",
+        PyCFunction::NoArgs(object___getstate__),
+        "__getstate__($self, /)\n--\n\nHelper for pickle.",
+    ),
     PyMethodDef::new(
         "__subclasshook__",
         PyCFunction::FastKw(object_subclasshook),

@@ -1998,4 +1998,5 @@ pub fn install_hooks() {
     let hooks = objects::pyhooks::hooks();
     hooks.function_call.set(Some(_PyFunction_Vectorcall));
     hooks.eval_frame.set(Some(_PyEval_EvalFrame));
+    hooks.import_module.set(Some(crate::import::PyImport_ImportModule));
 }
