@@ -301,6 +301,9 @@ pub fn doc_body(doc: &str) -> &str {
 pub fn doc_signature(name: &str, doc: &str) -> Option<String> {
     let i = doc.find("\n--\n\n")?;
     let head = &doc[..i];
+    // A dotted type name (`_io.FileIO`) is matched by its last part, as `find_signature`
+    // does.
+    let name = name.rsplit('.').next().unwrap_or(name);
     let rest = head.strip_prefix(name)?;
     if rest.starts_with('(') {
         Some(rest.to_string())
