@@ -476,8 +476,9 @@ fn stringio_setstate(obj: &PyObject, state: &PyObject) -> PyResult {
     } else {
         Some(objects::unicodeobject::as_str_strict(&items[1])?.to_string())
     };
-    stringio_setup(s, None, newline.as_deref())?;
-    // The value is restored as it was, without translating newlines again.
+    // `__init__(value, newline)` first (it records the newlines it sees), then the
+    // buffer is replaced: the value was translated when the state was taken.
+    stringio_setup(s, Some(&items[0]), newline.as_deref())?;
     let Some(u) = items[0].downcast_ref::<PyUnicodeObject>() else {
         return Err(type_error("initial_value must be str or None"));
     };

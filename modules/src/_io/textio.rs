@@ -822,10 +822,10 @@ fn nldecoder_getstate(obj: &PyObject) -> PyResult {
             let Some(t) = state.downcast_ref::<PyTupleObject>() else {
                 return Err(type_error("illegal decoder state"));
             };
-            if t.len() != 2 {
+            if t.len() != 2 || !PyLongObject::check(&t.as_slice()[1]) {
                 return Err(type_error("illegal decoder state"));
             }
-            let flag = objects::longobject::PyLong_AsLong(&t.as_slice()[1])?;
+            let flag = ulonglong_mask(&t.as_slice()[1]);
             (t.as_slice()[0].clone(), flag)
         }
         None => (PyBytes_FromSlice(&[]), 0),
@@ -837,17 +837,29 @@ fn nldecoder_getstate(obj: &PyObject) -> PyResult {
     Ok(PyTuple_New(vec![buffer, PyLong_FromLong(flag)]).into_object())
 }
 
+/// The `K` format of `PyArg_ParseTuple`: an int taken modulo 2**64.
+fn ulonglong_mask(o: &PyObject) -> i64 {
+    match o.downcast_ref::<PyLongObject>() {
+        Some(l) => {
+            let b = l.big();
+            let m = b.as_ref() & num_bigint::BigInt::from(u64::MAX);
+            num_traits::ToPrimitive::to_u64(&m).unwrap_or(0) as i64
+        }
+        None => 0,
+    }
+}
+
 fn nldecoder_setstate(obj: &PyObject, state: &PyObject) -> PyResult {
     let d = as_nldecoder(obj);
     d.check()?;
     let Some(t) = state.downcast_ref::<PyTupleObject>() else {
         return Err(type_error("state argument must be a tuple"));
     };
-    if t.len() != 2 {
+    if t.len() != 2 || !PyLongObject::check(&t.as_slice()[1]) {
         return Err(type_error("setstate(): illegal state argument"));
     }
     let buffer = t.as_slice()[0].clone();
-    let flag = objects::longobject::PyLong_AsLong(&t.as_slice()[1])?;
+    let flag = ulonglong_mask(&t.as_slice()[1]);
     let mut st = d.state();
     st.pendingcr = flag & 1 != 0;
     d.state.set(st);

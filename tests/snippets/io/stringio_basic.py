@@ -1,0 +1,70 @@
+# StringIO: reading, writing past the end, seek/tell/truncate, errors, state.
+import io
+
+def t(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print('ok', repr(r))
+        return r
+    except Exception as e:
+        print(type(e).__name__, e)
+
+s = io.StringIO('hello\nworld\n€ 𝄞\n')
+print(repr(s.read(3)), s.tell(), repr(s.readline()), repr(s.readline(2)), repr(s.readline()), repr(s.read()))
+s.seek(0)
+print(list(s), s.tell())
+s.seek(0)
+print(s.readlines(), s.readlines())
+s.seek(3)
+print(s.write('LP'), repr(s.getvalue()), s.tell())
+print(s.seek(0, 2), s.write('!'), s.seek(30), s.write('x'), repr(s.getvalue()))
+print(s.truncate(5), repr(s.getvalue()), s.tell(), s.truncate(), repr(s.getvalue()))
+s.seek(0)
+print(s.truncate(), repr(s.getvalue()))
+print(s.readable(), s.writable(), s.seekable(), s.isatty(), s.closed, s.line_buffering, s.newlines)
+t(s.seek, -1)
+t(s.seek, 1, 1)
+t(s.seek, 0, 3)
+t(s.truncate, -1)
+t(s.write, b'x')
+t(s.read, 'a')
+t(s.readline, 1.5)
+t(s.fileno)
+t(s.detach)
+print(s.encoding, s.errors)
+s.write('abc')
+print(s.__getstate__())
+s2 = io.StringIO()
+s2.__setstate__(('state\nvalue', None, 3, {'k': 1}))
+print(repr(s2.getvalue()), s2.tell(), s2.k, s2.newlines)
+t(s2.__setstate__, ('x',))
+s.close()
+print(s.closed)
+t(s.getvalue)
+t(s.read)
+t(s.__getstate__)
+t(io.StringIO, 5)
+t(io.StringIO, '', 5)
+t(io.StringIO, '', 'x')
+t(io.StringIO, b'')
+print(io.StringIO(None).getvalue() == '')
+t(io.StringIO, 'a', newline=None, extra=1)
+u = io.StringIO.__new__(io.StringIO)
+t(u.read)
+t(u.write, 'x')
+t(getattr, u, 'closed')
+print(u.close())
+class S(io.StringIO):
+    def readline(self, *a):
+        return super().readline(1)
+    def write(self, x):
+        return super().write(x.upper())
+s = S('ab')
+print(list(s), s.write('xyz'), s.getvalue())
+with io.StringIO('ctx') as s:
+    print(s.read())
+print(s.closed)
+big = io.StringIO()
+for i in range(1000):
+    big.write('line %d\n' % i)
+print(len(big.getvalue()), big.tell(), big.getvalue()[-9:])
