@@ -1067,26 +1067,22 @@ unsafe impl PyObjectLayout for ZipObject {}
 fn zip_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     let nkw = kwnames.map_or(0, kwnames_len);
     let (pos, kwvals) = args.split_at(args.len() - nkw);
+    // The keywords are parsed as `PyArg_ParseTupleAndKeywords(..., "|$p:zip")`.
     let mut strict = false;
+    if nkw > 1 {
+        return Err(type_error(format!("zip() takes at most 1 keyword argument ({nkw} given)")));
+    }
     for (k, v) in objects::call::kwnames_slice(kwnames).iter().zip(kwvals) {
         if objects::unicodeobject::unicode_eq_str(k, "strict") {
             strict = PyObject_IsTrue(v)?;
         } else {
-            return Err(type_error("zip() got an unexpected keyword argument"));
+            return Err(type_error(format!("'{}' is an invalid keyword argument for zip()", as_str_lossy(k))));
         }
     }
+    // An argument that is not iterable fails with `iter()`'s own error.
     let mut iters = Vec::with_capacity(pos.len());
-    for (i, a) in pos.iter().enumerate() {
-        match PyObject_GetIter(a) {
-            Ok(it) => iters.push(it),
-            Err(e) if PyErr_ExceptionMatches(&e, &PyExc_TypeError) => {
-                return Err(type_error(format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )))
-            }
-            Err(e) => return Err(e),
-        }
+    for a in pos {
+        iters.push(PyObject_GetIter(a)?);
     }
     // SAFETY: `tp` is zip or a subclass; the fields are complete.
     let z = unsafe {

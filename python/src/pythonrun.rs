@@ -238,10 +238,62 @@ fn attr_int(obj: &PyObject, name: &PyObject) -> Option<i64> {
     v.downcast_ref::<objects::longobject::PyLongObject>()?.as_i64()
 }
 
-/// `print_exception`: one exception with its traceback.
-fn print_exception(value: &PyObject, out: &mut String) {
+/// How far an exception group display may go before it is cut short
+/// (`max_group_width`, `max_group_depth` of `exception_print_context`).
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// `struct exception_print_context`: the state of one `PyErr_Display`, shared by the
+/// recursion through chained exceptions and exception groups.
+struct PrintContext {
+    /// The exceptions already shown, so that a cycle of causes or contexts ends.
+    seen: Vec<usize>,
+    /// How many exception groups enclose the exception being printed; each level
+    /// indents the display by two columns and draws a `| ` margin.
+    exception_group_depth: usize,
+    /// Whether the last sub-exception of a group still owes the closing rule.
+    need_close: bool,
+}
+
+impl PrintContext {
+    /// `EXC_MARGIN`.
+    fn margin(&self) -> &'static str {
+        if self.exception_group_depth > 0 {
+            "| "
+        } else {
+            ""
+        }
+    }
+
+    /// `EXC_INDENT`.
+    fn indent(&self) -> usize {
+        2 * self.exception_group_depth
+    }
+
+    /// `write_indented_margin`.
+    fn write_margin(&self, out: &mut String) {
+        push_indent(out, self.indent());
+        out.push_str(self.margin());
+    }
+}
+
+fn push_indent(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat(' ').take(n));
+}
+
+/// `print_exception`: one exception with its traceback, message and notes.
+fn print_exception(ctx: &mut PrintContext, value: &PyObject, out: &mut String) {
     if let Some(tb) = exc_traceback(value) {
-        crate::traceback::PyTraceBack_Print(&tb, out);
+        let is_group = is_exception_group(value);
+        let header = if is_group {
+            "Exception Group Traceback (most recent call last):\n"
+        } else {
+            "Traceback (most recent call last):\n"
+        };
+        // The outermost group's header opens the frame that its sub-exceptions hang
+        // from.
+        let header_margin = if is_group && ctx.exception_group_depth == 1 { "+ " } else { ctx.margin() };
+        crate::traceback::PyTraceBack_Print_Indented(&tb, ctx.indent(), ctx.margin(), header_margin, header, out);
     }
     let mut message: Option<PyObjectRef> = None;
     let is_syntax = _PyObject_LookupAttr(value, objects::intern!("print_file_and_line"))
@@ -256,6 +308,7 @@ fn print_exception(value: &PyObject, out: &mut String) {
             .map(|f| as_str_lossy(&f).into_owned())
             .unwrap_or_else(|| "<string>".into());
         let lineno = attr_int(value, objects::intern!("lineno")).unwrap_or(0);
+        ctx.write_margin(out);
         out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
         let text = _PyObject_LookupAttr(value, objects::intern!("text")).ok().flatten();
         if let Some(text) = text.filter(|t| PyUnicodeObject::check(t)) {
@@ -280,10 +333,12 @@ fn print_exception(value: &PyObject, out: &mut String) {
             if end_offset > line_size + 1 {
                 end_offset = line_size + 1;
             }
+            // CPython writes the source and caret lines without the group margin.
             print_error_text(out, offset, end_offset, &text);
         }
         message = _PyObject_LookupAttr(value, objects::intern!("msg")).ok().flatten();
     }
+    ctx.write_margin(out);
     out.push_str(&exception_type_name(value));
     let shown = message.unwrap_or_else(|| value.to_owned());
     if !shown.is(Py_None()) {
@@ -304,47 +359,164 @@ fn print_exception(value: &PyObject, out: &mut String) {
         out.push_str("'?");
     }
     out.push('\n');
-    // PEP 678 notes.
-    if let Ok(Some(notes)) = _PyObject_LookupAttr(value, objects::intern!("__notes__")) {
-        match objects::r#abstract::PySequence_Fast(&notes, "") {
-            Ok(items) if !PyUnicodeObject::check(&notes) => {
-                for n in items {
-                    let s = if PyUnicodeObject::check(&n) { PyObject_Str(&n) } else { PyObject_Repr(&n) };
-                    match s {
-                        Ok(s) => out.push_str(&as_str_lossy(&s)),
-                        Err(_) => out.push_str("<note str() failed>"),
+    print_exception_notes(ctx, value, out);
+}
+
+/// `print_exception_notes`: PEP 678 notes, one margin per line of each note.
+fn print_exception_notes(ctx: &PrintContext, value: &PyObject, out: &mut String) {
+    let Ok(Some(notes)) = _PyObject_LookupAttr(value, objects::intern!("__notes__")) else { return };
+    match objects::r#abstract::PySequence_Fast(&notes, "") {
+        Ok(items) if !PyUnicodeObject::check(&notes) => {
+            for n in items {
+                let s = if PyUnicodeObject::check(&n) { PyObject_Str(&n) } else { PyObject_Repr(&n) };
+                match s {
+                    Ok(s) => {
+                        for line in splitlines_keepends(&as_str_lossy(&s)) {
+                            ctx.write_margin(out);
+                            out.push_str(line);
+                        }
                     }
-                    out.push('\n');
-                }
-            }
-            _ => {
-                match PyObject_Repr(&notes) {
-                    Ok(r) => out.push_str(&as_str_lossy(&r)),
-                    Err(_) => out.push_str("<__notes__ repr() failed>"),
+                    Err(_) => out.push_str("<note str() failed>"),
                 }
                 out.push('\n');
             }
         }
+        _ => {
+            ctx.write_margin(out);
+            match PyObject_Repr(&notes) {
+                Ok(r) => out.push_str(&as_str_lossy(&r)),
+                Err(_) => out.push_str("<__notes__ repr() failed>"),
+            }
+            out.push('\n');
+        }
     }
 }
 
+/// `str.splitlines(keepends=True)`: the pieces of `s`, split after each of the line
+/// boundaries `str.splitlines` knows.
+fn splitlines_keepends(s: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = match c {
+            '\r' => match chars.peek() {
+                Some(&(j, '\n')) => {
+                    chars.next();
+                    j + 1
+                }
+                _ => i + 1,
+            },
+            '\n' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                i + c.len_utf8()
+            }
+            _ => continue,
+        };
+        lines.push(&s[start..end]);
+        start = end;
+    }
+    if start < s.len() {
+        lines.push(&s[start..]);
+    }
+    lines
+}
+
+fn is_exception_group(value: &PyObject) -> bool {
+    objects::typeobject::PyObject_TypeCheck(value, &PyExc_BaseExceptionGroup)
+}
+
+/// `print_chained`: an earlier exception of the chain, then the sentence that links
+/// it to the next one.
+fn print_chained(ctx: &mut PrintContext, value: &PyObject, message: &str, out: &mut String) {
+    let need_close = ctx.need_close;
+    print_exception_recursive(ctx, value, out);
+    ctx.need_close = need_close;
+    ctx.write_margin(out);
+    out.push('\n');
+    ctx.write_margin(out);
+    out.push_str(message);
+    ctx.write_margin(out);
+    out.push('\n');
+}
+
 /// `print_exception_recursive`: the chain of causes and contexts, then the exception.
-fn print_exception_recursive(value: &PyObject, seen: &mut Vec<usize>, out: &mut String) {
-    seen.push(value.as_ptr() as usize);
+fn print_exception_recursive(ctx: &mut PrintContext, value: &PyObject, out: &mut String) {
+    // Causes, contexts and groups are user-built object graphs: a deep one raises
+    // RecursionError in CPython, and here it stops the display instead of
+    // exhausting the native stack.
+    let Ok(_guard) = objects::object::Py_EnterRecursiveCall(" in print_exception_recursive") else {
+        return;
+    };
+    ctx.seen.push(value.as_ptr() as usize);
     let cause = exc_cause(value);
     let context = exc_context(value);
     if let Some(c) = cause.filter(|c| !c.is(Py_None())) {
-        if !seen.contains(&(c.as_ptr() as usize)) {
-            print_exception_recursive(&c, seen, out);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        if !ctx.seen.contains(&(c.as_ptr() as usize)) {
+            print_chained(ctx, &c, "The above exception was the direct cause of the following exception:\n", out);
         }
     } else if let Some(c) = context.filter(|c| !c.is(Py_None())) {
-        if !exc_suppress_context(value) && !seen.contains(&(c.as_ptr() as usize)) {
-            print_exception_recursive(&c, seen, out);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        if !exc_suppress_context(value) && !ctx.seen.contains(&(c.as_ptr() as usize)) {
+            print_chained(ctx, &c, "During handling of the above exception, another exception occurred:\n", out);
         }
     }
-    print_exception(value, out);
+    if is_exception_group(value) {
+        print_exception_group(ctx, value, out);
+    } else {
+        print_exception(ctx, value, out);
+    }
+}
+
+/// `print_exception_group`: the group itself, then each sub-exception in a frame of
+/// `+---- n ----` rules, nested groups one level further in.
+fn print_exception_group(ctx: &mut PrintContext, value: &PyObject, out: &mut String) {
+    if ctx.exception_group_depth > MAX_GROUP_DEPTH {
+        ctx.write_margin(out);
+        out.push_str(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+        return;
+    }
+    if ctx.exception_group_depth == 0 {
+        ctx.exception_group_depth += 1;
+    }
+    print_exception(ctx, value, out);
+    let excs = match _PyObject_LookupAttr(value, objects::intern!("exceptions")) {
+        Ok(Some(e)) => objects::r#abstract::PySequence_Fast(&e, "").unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let num_excs = excs.len();
+    let n = if num_excs <= MAX_GROUP_WIDTH { num_excs } else { MAX_GROUP_WIDTH + 1 };
+    ctx.need_close = false;
+    for (i, exc) in excs.iter().take(n).enumerate() {
+        let last_exc = i == n - 1;
+        if last_exc {
+            // A nested group printed below may draw the closing rule itself.
+            ctx.need_close = true;
+        }
+        push_indent(out, ctx.indent());
+        let opener = if i == 0 { "+-" } else { "  " };
+        let truncated = i >= MAX_GROUP_WIDTH;
+        if truncated {
+            out.push_str(&format!("{opener}+---------------- ... ----------------\n"));
+        } else {
+            out.push_str(&format!("{opener}+---------------- {} ----------------\n", i + 1));
+        }
+        ctx.exception_group_depth += 1;
+        if truncated {
+            let remaining = num_excs - MAX_GROUP_WIDTH;
+            ctx.write_margin(out);
+            out.push_str(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }));
+        } else {
+            print_exception_recursive(ctx, exc, out);
+        }
+        if last_exc && ctx.need_close {
+            push_indent(out, ctx.indent());
+            out.push_str("+------------------------------------\n");
+            ctx.need_close = false;
+        }
+        ctx.exception_group_depth -= 1;
+    }
+    if ctx.exception_group_depth == 1 {
+        ctx.exception_group_depth -= 1;
+    }
 }
 
 /// `PyErr_Display`: append the report of an exception (and its chain) to `out`.
@@ -355,8 +527,8 @@ pub fn PyErr_Display(value: &PyObject, out: &mut String) {
         out.push_str(" found\n");
         return;
     }
-    let mut seen = Vec::new();
-    print_exception_recursive(value, &mut seen, out);
+    let mut ctx = PrintContext { seen: Vec::new(), exception_group_depth: 0, need_close: false };
+    print_exception_recursive(&mut ctx, value, out);
 }
 
 /// The traceback and exception lines of one exception (for `sys.unraisablehook`).

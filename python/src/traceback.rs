@@ -400,6 +400,20 @@ fn write_repeated(out: &mut String, n: usize) {
 /// `PyTraceBack_Print`: "Traceback (most recent call last):" and the entries, honouring
 /// `sys.tracebacklimit`.
 pub fn PyTraceBack_Print(tb: &PyObject, out: &mut String) {
+    PyTraceBack_Print_Indented(tb, 0, "", "", "Traceback (most recent call last):\n", out);
+}
+
+/// `_PyTraceBack_Print_Indented`: the traceback of an exception shown inside an
+/// exception group. Every line is prefixed with `indent` spaces and `margin`, the
+/// header with `header_margin`.
+pub fn PyTraceBack_Print_Indented(
+    tb: &PyObject,
+    indent: usize,
+    margin: &str,
+    header_margin: &str,
+    header: &str,
+    out: &mut String,
+) {
     if !is_traceback(tb) {
         return;
     }
@@ -407,8 +421,17 @@ pub fn PyTraceBack_Print(tb: &PyObject, out: &mut String) {
     if limit <= 0 {
         return;
     }
-    out.push_str("Traceback (most recent call last):\n");
-    tb_print_internal(tb, limit, out);
+    let pad = " ".repeat(indent);
+    out.push_str(&pad);
+    out.push_str(header_margin);
+    out.push_str(header);
+    let mut body = String::new();
+    tb_print_internal(tb, limit, &mut body);
+    for line in body.split_inclusive('\n') {
+        out.push_str(&pad);
+        out.push_str(margin);
+        out.push_str(line);
+    }
 }
 
 /// This file's static types.
