@@ -506,7 +506,7 @@ pub fn _PyObject_GenericGetAttrWithDict(
     let descr = _PyType_Lookup(tp, name);
     if let Some(d) = &descr {
         if is_data_descriptor(d) {
-            return descr_get(d, Some(obj), Some(tp.as_object())).map(Some);
+            return suppress_attribute_error(descr_get(d, Some(obj), Some(tp.as_object())), suppress);
         }
     }
     let own_dict = match dict {
@@ -522,7 +522,7 @@ pub fn _PyObject_GenericGetAttrWithDict(
     }
     if let Some(d) = descr {
         if d.ob_type().tp_descr_get.get().is_some() {
-            return descr_get(&d, Some(obj), Some(tp.as_object())).map(Some);
+            return suppress_attribute_error(descr_get(&d, Some(obj), Some(tp.as_object())), suppress);
         }
         return Ok(Some(d));
     }
@@ -530,6 +530,16 @@ pub fn _PyObject_GenericGetAttrWithDict(
         Ok(None)
     } else {
         Err(no_attribute_error(obj, name))
+    }
+}
+
+/// With `suppress`, an `AttributeError` raised by a descriptor's `__get__` also
+/// means "no such attribute", as in `_PyObject_GenericGetAttrWithDict`.
+fn suppress_attribute_error(r: PyResult, suppress: bool) -> PyResult<Option<PyObjectRef>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if suppress && PyErr_ExceptionMatches(&e, &PyExc_AttributeError) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
