@@ -1187,7 +1187,10 @@ impl PyTextIOWrapperObject {
     }
 
     fn decoder_reset(&self) {
-        let _ = self.with_decoder(|d| d.reset());
+        // SAFETY: no Python code runs while the decoder is borrowed.
+        if let Some(d) = unsafe { self.decoder.get_mut() } {
+            d.reset();
+        }
     }
 
     /// `_textiowrapper_decoder_setstate`: at the start of the stream the decoder is
@@ -1214,6 +1217,20 @@ impl PyTextIOWrapperObject {
     /// `_textiowrapper_encoder_setstate`.
     fn encoder_setstate(&self, c: &Cookie) {
         self.encoder_reset(c.start_pos == 0 && c.dec_flags == 0);
+    }
+
+    /// The common case of encoding (CPython's `encodefunc` fast paths): text that
+    /// UTF-8, or ASCII and Latin-1 for ASCII text, copy as it is. `None` when the
+    /// general encoder must run.
+    fn encode_fast(&self, text: &PyObject) -> Option<Vec<u8>> {
+        // SAFETY: the borrow ends within the function; no Python code runs.
+        let enc = unsafe { self.encoder.get_ref() }.as_ref()?;
+        let u = text.downcast_ref::<PyUnicodeObject>()?;
+        match enc.codec {
+            Codec::Utf8 => u.as_str().map(|s| s.as_bytes().to_vec()),
+            Codec::Ascii | Codec::Latin1 if u.ascii => u.latin1().map(|b| b.to_vec()),
+            _ => None,
+        }
     }
 
     /// `_textiowrapper_writeflush`: pass the pending bytes to the buffer.
@@ -1718,16 +1735,19 @@ fn textiowrapper_write(obj: &PyObject, text: &PyObject) -> PyResult {
                 .downcast_ref::<PyUnicodeObject>()
                 .is_some_and(|u| has(u, CR)));
 
-    let b = {
-        // SAFETY: the encoder runs no Python code except a custom error handler,
-        // which is given a copy of the encoder.
-        let mut enc = match unsafe { t.encoder.get_ref() } {
-            Some(e) => e.clone(),
-            None => return Err(unsupported("not writable")),
-        };
-        let r = enc.encode(&text_owned);
-        t.encoder.set(Some(enc));
-        r?
+    let b = match t.encode_fast(&text_owned) {
+        Some(b) => b,
+        None => {
+            // SAFETY: the encoder runs no Python code except a custom error handler,
+            // which is given a copy of the encoder.
+            let mut enc = match unsafe { t.encoder.get_ref() } {
+                Some(e) => e.clone(),
+                None => return Err(unsupported("not writable")),
+            };
+            let r = enc.encode(&text_owned);
+            t.encoder.set(Some(enc));
+            r?
+        }
     };
     t.encoding_start_of_stream.set(false);
     let blen = b.len();
