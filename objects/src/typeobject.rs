@@ -112,9 +112,149 @@ pub fn type_dict(tp: &PyTypeObject) -> PyRef<PyDictObject> {
 
 // --- Lookup -----------------------------------------------------------------------------
 
+// --- The method cache (`struct type_cache`) ---------------------------------------------
+//
+// `_PyType_Lookup` runs for nearly every attribute access, so its answers are cached,
+// keyed on (type version tag, name identity). A type gets a version tag on its first
+// cached lookup (`assign_version_tag`); any change to the dict of the type or of one
+// of its bases clears the tags of the type and all its subclasses (`PyType_Modified`),
+// so a stale entry can never match again.
+
+/// log2 of the number of entries (`MCACHE_SIZE_EXP`).
+const MCACHE_SIZE_EXP: u32 = 12;
+/// Longer names are not cached (`MCACHE_MAX_ATTR_SIZE`).
+const MCACHE_MAX_ATTR_SIZE: usize = 100;
+
+struct TypeCacheEntry {
+    version: Cell<u32>,
+    /// A strong reference: entries match on the name's identity, so the name must
+    /// stay alive for its address not to be reused by another string.
+    name: Cell<*mut PyObject>,
+    /// Borrowed: only read while `version` still matches, which guarantees the
+    /// value is still in the dict it was found in.
+    value: Cell<*mut PyObject>,
+}
+
+static TYPE_CACHE: include::object::GlobalCell<[TypeCacheEntry; 1 << MCACHE_SIZE_EXP]> = include::object::GlobalCell::new(
+    [const {
+        TypeCacheEntry {
+            version: Cell::new(0),
+            name: Cell::new(std::ptr::null_mut()),
+            value: Cell::new(std::ptr::null_mut()),
+        }
+    }; 1 << MCACHE_SIZE_EXP],
+);
+
+/// The next version tag to hand out (0 means "none").
+static NEXT_VERSION_TAG: include::object::GlobalCell<Cell<u32>> = include::object::GlobalCell::new(Cell::new(1));
+
+#[inline(always)]
+fn mcache_entry(version: u32, name: &PyObject) -> &'static TypeCacheEntry {
+    let h = (version ^ ((name.as_ptr() as usize >> 3) as u32)) & ((1 << MCACHE_SIZE_EXP) - 1);
+    // SAFETY: the cache is only touched by the thread running Python code; the index
+    // is masked into range.
+    unsafe { TYPE_CACHE.get_ref().get_unchecked(h as usize) }
+}
+
+#[inline(always)]
+fn mcache_cacheable_name(name: &PyObject) -> bool {
+    PyUnicodeObject::check_exact(name)
+        && name.downcast_ref::<PyUnicodeObject>().is_some_and(|s| s.len() <= MCACHE_MAX_ATTR_SIZE)
+}
+
+/// Give the type (and, first, its bases) a valid version tag (`assign_version_tag`).
+/// False when it cannot have one: not ready, tags exhausted, or an MRO with a class
+/// that is not an ancestor (a metaclass `mro()`), whose changes would not reach it.
+fn assign_version_tag(tp: &PyTypeObject) -> bool {
+    if tp.has_feature(Py_TPFLAGS_VALID_VERSION_TAG) {
+        return true;
+    }
+    if !tp.has_feature(Py_TPFLAGS_READY) {
+        return false;
+    }
+    // SAFETY: a Cell in a global, used by the interpreter's thread only.
+    let next = unsafe { NEXT_VERSION_TAG.get_ref() };
+    if next.get() == 0 {
+        return false;
+    }
+    tp.tp_version_tag.set(next.get());
+    next.set(next.get().wrapping_add(1));
+    let bases = tp.tp_bases.get();
+    let bases: &[PyObjectRef] = match &bases {
+        Some(b) => b.downcast_ref::<PyTupleObject>().map_or(&[], |t| t.as_slice()),
+        None => &[],
+    };
+    for b in bases {
+        match as_type(b) {
+            Some(b) if assign_version_tag(b) => {}
+            _ => return false,
+        }
+    }
+    if !mro_is_ancestors(tp, bases) {
+        return false;
+    }
+    tp.tp_flags.set(tp.tp_flags.get() | Py_TPFLAGS_VALID_VERSION_TAG);
+    true
+}
+
+/// Whether every class on the type's MRO is the type itself or an ancestor through
+/// `__bases__` (always so for C3; a custom `mro()` may list strangers).
+fn mro_is_ancestors(tp: &PyTypeObject, bases: &[PyObjectRef]) -> bool {
+    let mro = mro_of(tp);
+    mro.iter().all(|entry| {
+        entry.is(tp.as_object())
+            || bases.iter().any(|b| {
+                b.is(entry) || as_type(b).is_some_and(|bt| mro_of(bt).iter().any(|e| e.is(entry)))
+            })
+    })
+}
+
+/// `PyType_Modified`: the type's dict (or a base's) changed. Drop the version tags of
+/// the type and its subclasses, so no cached lookup of them can match any more.
+pub fn PyType_Modified(tp: &PyTypeObject) {
+    if !tp.has_feature(Py_TPFLAGS_VALID_VERSION_TAG) {
+        // No tag: nothing cached, and no subclass can hold a tag either.
+        return;
+    }
+    // SAFETY: the subclass list is copied before recursing.
+    for sub in unsafe { tp.tp_subclasses.get_ref() }.clone() {
+        // SAFETY: subclasses remove themselves before they die.
+        PyType_Modified(unsafe { sub.as_ref() });
+    }
+    tp.tp_flags.set(tp.tp_flags.get() & !Py_TPFLAGS_VALID_VERSION_TAG);
+    tp.tp_version_tag.set(0);
+}
+
 /// `_PyType_Lookup`: the first definition of `name` along the type's MRO, without
-/// calling descriptors. `name` must be a `str`.
+/// calling descriptors. `name` must be a `str`. Answers come from the method cache
+/// when the type has a valid version tag.
 pub fn _PyType_Lookup(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef> {
+    let cacheable = mcache_cacheable_name(name);
+    if cacheable && tp.has_feature(Py_TPFLAGS_VALID_VERSION_TAG) {
+        let entry = mcache_entry(tp.tp_version_tag.get(), name);
+        if entry.version.get() == tp.tp_version_tag.get() && std::ptr::eq(entry.name.get(), name.as_ptr()) {
+            let v = entry.value.get();
+            // SAFETY: the version still matches, so the value found for it is still
+            // held by the dict it was found in (see the section comment).
+            return NonNull::new(v).map(|v| unsafe { v.as_ref() }.to_owned());
+        }
+    }
+    let res = find_name_in_mro(tp, name);
+    if cacheable && assign_version_tag(tp) {
+        let entry = mcache_entry(tp.tp_version_tag.get(), name);
+        entry.version.set(tp.tp_version_tag.get());
+        entry.value.set(res.as_ref().map_or(std::ptr::null_mut(), |v| v.as_ptr()));
+        let old = entry.name.replace(name.to_owned().into_raw().as_ptr());
+        if let Some(old) = NonNull::new(old) {
+            // SAFETY: the entry owned this reference.
+            drop(unsafe { PyObjectRef::from_raw(old) });
+        }
+    }
+    res
+}
+
+/// `find_name_in_mro`: walk the MRO's dicts for `name` (a `str`).
+fn find_name_in_mro(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef> {
     // SAFETY: see `PyType_IsSubtype`; dict lookups below cannot replace the MRO
     // (a str key's hash and equality run no Python code).
     let mro = unsafe { tp.tp_mro.get_ref() };
@@ -737,6 +877,9 @@ fn type_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) -> P
     }
     let name = crate::unicodeobject::PyUnicode_InternInPlace(name.to_owned());
     let d = type_dict(tp);
+    // Before the dict changes: releasing the old value may run Python code that
+    // looks the name up again.
+    PyType_Modified(tp);
     match value {
         Some(v) => PyDict_SetItem(&d, &name, v)?,
         None => match PyDict_DelItem(&d, &name) {
@@ -755,18 +898,8 @@ fn type_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) -> P
     if text.starts_with("__") && text.ends_with("__") {
         typeslots::update_slot(tp, &text);
     }
-    bump_version(tp);
+    PyType_Modified(tp);
     Ok(())
-}
-
-/// Invalidate attribute caches keyed on this type and its subclasses.
-pub fn bump_version(tp: &PyTypeObject) {
-    tp.tp_version_tag.set(0);
-    // SAFETY: the subclass list is not modified while we walk it.
-    for sub in unsafe { tp.tp_subclasses.get_ref() }.clone() {
-        // SAFETY: subclasses remove themselves before they die.
-        bump_version(unsafe { sub.as_ref() });
-    }
 }
 
 /// `tp_dealloc` of type objects (only heap types are ever freed).
@@ -804,6 +937,7 @@ fn type_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 fn type_clear(obj: &PyObject) {
     // SAFETY: installed on type objects only.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
+    PyType_Modified(tp);
     if let Some(d) = tp.tp_dict.get() {
         // SAFETY: `tp_dict` holds a dict.
         PyDict_Clear(unsafe { d.downcast_ref_unchecked::<PyDictObject>() });
@@ -911,7 +1045,10 @@ fn type_module_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
     check_set_special_type_attr(tp, value, "__module__")?;
     let Some(v) = value else { return Ok(()) };
-    PyDict_SetItem(&type_dict(tp), &PyUnicode_InternFromString("__module__"), v)
+    PyType_Modified(tp);
+    PyDict_SetItem(&type_dict(tp), &PyUnicode_InternFromString("__module__"), v)?;
+    PyType_Modified(tp);
+    Ok(())
 }
 
 fn type_bases_get(obj: &PyObject) -> PyResult {
@@ -958,7 +1095,10 @@ fn type_doc_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
     check_set_special_type_attr(tp, value, "__doc__")?;
     let Some(v) = value else { return Ok(()) };
-    PyDict_SetItem(&type_dict(tp), &PyUnicode_InternFromString("__doc__"), v)
+    PyType_Modified(tp);
+    PyDict_SetItem(&type_dict(tp), &PyUnicode_InternFromString("__doc__"), v)?;
+    PyType_Modified(tp);
+    Ok(())
 }
 
 fn type_flags_get(obj: &PyObject) -> PyResult {
@@ -1009,6 +1149,7 @@ fn type_abstractmethods_set(obj: &PyObject, value: Option<&PyObject>) -> PyResul
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
     let key = PyUnicode_InternFromString("__abstractmethods__");
     let d = type_dict(tp);
+    PyType_Modified(tp);
     let abstract_ = match value {
         Some(v) => {
             let truth = PyObject_IsTrue(v)?;
@@ -1028,7 +1169,7 @@ fn type_abstractmethods_set(obj: &PyObject, value: Option<&PyObject>) -> PyResul
     } else {
         flags & !Py_TPFLAGS_IS_ABSTRACT
     });
-    bump_version(tp);
+    PyType_Modified(tp);
     Ok(())
 }
 
@@ -1051,6 +1192,7 @@ fn type_annotations_get(obj: &PyObject) -> PyResult {
     }
     let a = PyDict_New().into_object();
     PyDict_SetItem(&d, &key, &a)?;
+    PyType_Modified(tp);
     Ok(a)
 }
 
@@ -1065,6 +1207,7 @@ fn type_annotations_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()
     }
     let d = type_dict(tp);
     let key = PyUnicode_InternFromString("__annotations__");
+    PyType_Modified(tp);
     match value {
         Some(v) => PyDict_SetItem(&d, &key, v)?,
         None => {
@@ -1073,7 +1216,7 @@ fn type_annotations_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()
             }
         }
     }
-    bump_version(tp);
+    PyType_Modified(tp);
     Ok(())
 }
 
