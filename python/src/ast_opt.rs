@@ -589,6 +589,7 @@ fn subscript_value(v: &Value, idx: &Value) -> Option<Value> {
     }
     let i = i as usize;
     match v {
+        Value::Str(s) if s.contains(crate::string_parser::SURROGATE_MARK) => None,
         Value::Str(s) => s.chars().nth(i).map(|c| Value::Str(c.to_string())),
         Value::Bytes(b) => Some(Value::Int(BigInt::from(b[i]))),
         Value::Tuple(t) => Some(t[i].clone()),
@@ -1163,7 +1164,21 @@ impl State<'_> {
                     }
                 }
             }
-            Constant(_) => {}
+            Constant(c) => {
+                // Lone surrogates: rustpython turned them into U+FFFD; decode the
+                // literal again from the source (see string_parser.rs).
+                if let ast::Constant::Str(_) = c.value {
+                    let text = self
+                        .source
+                        .get(c.range.start().to_usize()..c.range.end().to_usize())
+                        .unwrap_or("");
+                    if crate::string_parser::has_surrogate_escape(text) {
+                        if let Some(cps) = crate::string_parser::decode_literals(text) {
+                            c.value = ast::Constant::Str(crate::string_parser::encode_marked(&cps));
+                        }
+                    }
+                }
+            }
         }
         Ok(())
     }

@@ -465,7 +465,7 @@ pub fn const_from_ast(value: &ast::Constant, kind: Option<&str>) -> Constant {
     match value {
         ast::Constant::None => Constant::None,
         ast::Constant::Bool(b) => Constant::Bool(*b),
-        ast::Constant::Str(s) => Constant::Str(s.clone()),
+        ast::Constant::Str(s) => str_constant(s),
         ast::Constant::Bytes(b) => Constant::Bytes(b.clone()),
         ast::Constant::Int(i) => Constant::Int(i.clone()),
         ast::Constant::Float(f) => Constant::Float(*f),
@@ -482,6 +482,15 @@ pub fn const_from_ast(value: &ast::Constant, kind: Option<&str>) -> Constant {
                 Constant::Tuple(items)
             }
         }
+    }
+}
+
+/// A str constant from an AST string, which may carry marked surrogates (see
+/// `string_parser`).
+pub fn str_constant(s: &str) -> Constant {
+    match crate::string_parser::decode_marked(s) {
+        Some(cps) => Constant::SurrogateStr(cps),
+        None => Constant::Str(s.to_string()),
     }
 }
 
@@ -996,7 +1005,7 @@ impl<'a> Compiler<'a> {
                 i = 1;
                 if let ast::Stmt::Expr(e) = &stmts[0] {
                     self.set_loc(e.value.range());
-                    self.load_const(Constant::Str(doc.to_string()));
+                    self.load_const(str_constant(doc));
                 }
                 self.unset_loc();
                 self.nameop("__doc__", Ctx::Store)?;
@@ -1347,7 +1356,7 @@ impl<'a> Compiler<'a> {
             None
         };
         self.add_const(match docstring {
-            Some(d) => Constant::Str(d.to_string()),
+            Some(d) => str_constant(d),
             None => Constant::None,
         });
         {

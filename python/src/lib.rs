@@ -13,6 +13,7 @@ pub mod codedump;
 pub mod compile;
 pub mod flowgraph;
 pub mod pegen_errors;
+pub mod string_parser;
 pub mod symtable;
 
 pub use code_unit::{CodeUnit, Constant};
