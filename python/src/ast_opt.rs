@@ -322,7 +322,7 @@ fn safe_power(v: &Value, w: &Value) -> Option<Value> {
             // int ** negative int is a float power.
             let fa = int_to_f64(&a)?;
             let fb = int_to_f64(&b)?;
-            return float_pow(fa, fb).map(Value::Float);
+            return float_pow_value(fa, fb);
         }
         if !a.is_zero() && b.is_positive() {
             let wbits = b.to_u64()?;
@@ -338,7 +338,7 @@ fn safe_power(v: &Value, w: &Value) -> Option<Value> {
         return complex_pow(a, b).map(|(r, i)| Value::Complex(r, i));
     }
     if let (Some(a), Some(b)) = (as_float(v), as_float(w)) {
-        return float_pow(a, b).map(Value::Float);
+        return float_pow_value(a, b);
     }
     None
 }
@@ -396,24 +396,39 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     Some(r)
 }
 
-/// `float ** float` where the result is certain: finite inputs and output, no
-/// negative base with a fractional exponent (which makes a complex).
-fn float_pow(a: f64, b: f64) -> Option<f64> {
+/// Mirrors `float_pow` (Objects/floatobject.c) for finite operands: None where
+/// CPython raises, a complex for a negative base with a fractional exponent.
+fn float_pow_value(a: f64, b: f64) -> Option<Value> {
     if !a.is_finite() || !b.is_finite() {
         return None;
     }
-    if a == 0.0 && b < 0.0 {
+    if b == 0.0 {
+        return Some(Value::Float(1.0));
+    }
+    let is_odd_integer = |x: f64| x == x.floor() && (x % 2.0).abs() == 1.0;
+    if a == 0.0 {
+        if b < 0.0 {
+            return None;
+        }
+        return Some(Value::Float(if is_odd_integer(b) { a } else { 0.0 }));
+    }
+    let mut iv = a;
+    let mut negate = false;
+    if iv < 0.0 {
+        if b != b.floor() {
+            return complex_pow((a, 0.0), (b, 0.0)).map(|(r, i)| Value::Complex(r, i));
+        }
+        iv = -iv;
+        negate = is_odd_integer(b);
+    }
+    if iv == 1.0 {
+        return Some(Value::Float(if negate { -1.0 } else { 1.0 }));
+    }
+    let r = iv.powf(b);
+    if r.is_infinite() {
         return None;
     }
-    if a < 0.0 && b != b.floor() {
-        return None;
-    }
-    let r = a.powf(b);
-    if r.is_finite() {
-        Some(r)
-    } else {
-        None
-    }
+    Some(Value::Float(if negate { -r } else { r }))
 }
 
 /// Mirrors `safe_lshift`.

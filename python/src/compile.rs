@@ -202,6 +202,19 @@ pub fn compile(
     }
 }
 
+/// Compiles source given as bytes, decoding it as CPython does (a UTF-8 BOM or a
+/// PEP 263 coding cookie, else UTF-8). This is what `compile()` does with bytes and
+/// what running a file does.
+pub fn compile_bytes(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+) -> Result<CodeUnit, CompileError> {
+    let text = crate::pegen_errors::decode_source(source)?;
+    compile(&text, filename, mode, optimize)
+}
+
 fn compile_on_this_thread(
     source: &str,
     filename: &str,
@@ -3026,7 +3039,17 @@ impl<'a> Compiler<'a> {
     /// here. Pieces made by the `%`-format fold keep theirs (the values their
     /// argument's, the literals none).
     fn compiler_joined_str(&mut self, j: &'a ast::ExprJoinedStr) -> CResult {
-        let piece_loc = self.ur().loc;
+        let loc = self.ur().loc;
+        self.compiler_joined_str_pieces(j, loc)
+    }
+
+    /// A JoinedStr whose pieces are at `piece_loc` and whose own instructions are
+    /// at the current location.
+    fn compiler_joined_str_pieces(
+        &mut self,
+        j: &'a ast::ExprJoinedStr,
+        piece_loc: Location,
+    ) -> CResult {
         if j.values.len() > STACK_USE_GUIDELINE {
             self.load_const(Constant::Str(String::new()));
             self.addop_name(LOAD_METHOD, "join");
@@ -3061,15 +3084,12 @@ impl<'a> Compiler<'a> {
                 self.load_const(expr_const(c));
             }
             ast::Expr::FormattedValue(f) => {
-                // The pieces of a format spec take the location of the one string
-                // token they are in (rustpython's range for the value).
-                let spec_loc = self.lines.location(f.range);
                 if f.range == f.value.range() {
                     self.set_loc(f.range);
                 } else {
                     self.u().loc = piece_loc;
                 }
-                self.compiler_formatted_value(f, spec_loc)?;
+                self.compiler_formatted_value(f, piece_loc)?;
             }
             _ => self.visit_expr(v)?,
         }
@@ -3092,15 +3112,31 @@ impl<'a> Compiler<'a> {
             ast::ConversionFlag::Ascii => 3,
         };
         if let Some(spec) = &f.format_spec {
+            // A format spec belongs to one string token (rustpython's range for
+            // the formatted value): a plain-text spec is at that token, and so is
+            // the BUILD_STRING of a spec with replacement fields, whose pieces are
+            // at the whole string's location.
+            let token_loc = if f.range == f.value.range() {
+                piece_loc
+            } else {
+                self.lines.location(f.range)
+            };
+            let here = self.ur().loc;
             match &**spec {
                 ast::Expr::JoinedStr(js) => {
-                    let here = self.ur().loc;
-                    self.u().loc = piece_loc;
-                    self.compiler_joined_str(js)?;
-                    self.u().loc = here;
+                    let nested = js
+                        .values
+                        .iter()
+                        .any(|v| matches!(v, ast::Expr::FormattedValue(_)));
+                    self.u().loc = token_loc;
+                    self.compiler_joined_str_pieces(
+                        js,
+                        if nested { piece_loc } else { token_loc },
+                    )?;
                 }
-                other => self.fstring_piece(other, piece_loc)?,
+                other => self.fstring_piece(other, token_loc)?,
             }
+            self.u().loc = here;
             oparg |= 0x04;
         }
         self.addop_i(FORMAT_VALUE, oparg);

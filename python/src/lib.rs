@@ -17,4 +17,4 @@ pub mod string_parser;
 pub mod symtable;
 
 pub use code_unit::{CodeUnit, Constant};
-pub use compile::{compile, CompileError, ErrorKind, Mode};
+pub use compile::{compile, compile_bytes, CompileError, ErrorKind, Mode};

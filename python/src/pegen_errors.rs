@@ -591,3 +591,110 @@ fn bracket_before(params: &[ast::TypeParam], lines: &LineIndex) -> usize {
     let _ = lines;
     first.saturating_sub(1)
 }
+
+/// Mirrors `get_normal_name` (Parser/tokenizer.c).
+fn normal_encoding_name(name: &str) -> String {
+    let lower = name.to_ascii_lowercase().replace('_', "-");
+    if lower == "utf-8" || lower.starts_with("utf-8-") {
+        return "utf-8".into();
+    }
+    for latin in ["latin-1", "iso-8859-1", "iso-latin-1"] {
+        if lower == latin || lower.starts_with(&format!("{latin}-")) {
+            return "iso-8859-1".into();
+        }
+    }
+    name.to_string()
+}
+
+/// The encoding named by a PEP 263 coding cookie on this line, if any.
+fn coding_cookie(line: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(line);
+    let t = text.trim_start_matches([' ', '\t', '\x0c']);
+    if !t.starts_with('#') {
+        return None;
+    }
+    let idx = t.find("coding")?;
+    let rest = &t[idx + 6..];
+    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    if name.is_empty() {
+        None
+    } else {
+        Some(name)
+    }
+}
+
+/// Decodes source bytes as CPython's tokenizer does: a UTF-8 BOM, or a PEP 263
+/// coding cookie on the first or second line, else UTF-8.
+///
+/// Differences from CPython: only UTF-8, Latin-1 and ASCII are decoded (CPython
+/// accepts every codec it has); other cookies give "unknown encoding". Invalid UTF-8
+/// is reported on the right line but not with CPython's exact byte position.
+pub fn decode_source(source: &[u8]) -> Result<String, CompileError> {
+    let (bom, body) = match source.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (true, rest),
+        None => (false, source),
+    };
+    let mut lines = body.split(|&b| b == b'\n');
+    let first = lines.next().unwrap_or(&[]);
+    let mut cookie = coding_cookie(first);
+    if cookie.is_none() {
+        let blank_or_comment = {
+            let t = String::from_utf8_lossy(first);
+            let t = t.trim();
+            t.is_empty() || t.starts_with('#')
+        };
+        if blank_or_comment {
+            cookie = lines.next().and_then(coding_cookie);
+        }
+    }
+    let encoding = cookie
+        .map(|c| normal_encoding_name(&c))
+        .unwrap_or_else(|| "utf-8".into());
+    if bom && encoding != "utf-8" {
+        return Err(err(
+            ErrorKind::SyntaxError,
+            format!("encoding problem: {encoding} with BOM"),
+            0,
+            0,
+            0,
+            0,
+        ));
+    }
+    match encoding.as_str() {
+        "utf-8" => std::str::from_utf8(body).map(|s| s.to_string()).map_err(|e| {
+            let upto = &body[..e.valid_up_to()];
+            let line = upto.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let bad = body[e.valid_up_to()];
+            let why = if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
+            err(
+                ErrorKind::SyntaxError,
+                format!("(unicode error) 'utf-8' codec can't decode byte 0x{bad:02x} in position 0: {why}"),
+                line,
+                0,
+                line,
+                0,
+            )
+        }),
+        "iso-8859-1" => Ok(body.iter().map(|&b| b as char).collect()),
+        "ascii" | "us-ascii" => {
+            if let Some(p) = body.iter().position(|&b| b >= 0x80) {
+                let line = body[..p].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+                return Err(err(
+                    ErrorKind::SyntaxError,
+                    format!("(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position 0: ordinal not in range(128)", body[p]),
+                    line,
+                    0,
+                    line,
+                    0,
+                ));
+            }
+            Ok(String::from_utf8_lossy(body).into_owned())
+        }
+        other => Err(err(ErrorKind::SyntaxError, format!("unknown encoding: {other}"), 0, 0, 0, 0)),
+    }
+}

@@ -2,7 +2,7 @@
 //! pyrs and print every code object in tests/compile/codedump.py's format (or the
 //! SyntaxError, as `ERROR kind: msg (line, offset)`).
 
-use python::compile::{compile, Mode};
+use python::compile::{compile_bytes, Mode};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -25,13 +25,13 @@ fn main() {
         std::process::exit(2);
     };
     let source = match std::fs::read(&path) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Ok(b) => b,
         Err(e) => {
             eprintln!("{path}: {e}");
             std::process::exit(2);
         }
     };
-    match compile(&source, &path, mode, optimize) {
+    match compile_bytes(&source, &path, mode, optimize) {
         Ok(co) => print!("{}", python::codedump::dump(&co)),
         Err(e) => {
             println!("ERROR {:?}: {} ({}, {})", e.kind, e.msg, e.lineno, e.offset);
