@@ -226,17 +226,47 @@ fn float_divmod(vx: f64, wx: f64) -> Option<(f64, f64)> {
     Some((floordiv, m))
 }
 
-/// Integer true division, correctly rounded, when both operands are exact in an
-/// `f64` (otherwise not folded; see the module docs).
+/// Integer true division, correctly rounded (as `long_true_divide`): the quotient
+/// is computed with two spare bits and a sticky bit, then rounded half-to-even.
+/// Results that would be subnormal are left to run time (None).
 fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
     if b.is_zero() {
         return None;
     }
-    let limit = BigInt::from(1u64 << 53);
-    if a.abs() <= limit && b.abs() <= limit {
-        return Some(a.to_f64()? / b.to_f64()?);
+    let negative = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    if a.is_zero() {
+        return Some(if negative { -0.0 } else { 0.0 });
     }
-    None
+    let limit = BigInt::from(1u64 << 53);
+    let q = if a <= limit && b <= limit {
+        a.to_f64()? / b.to_f64()?
+    } else {
+        let shift = 55 - (a.bits() as i64 - b.bits() as i64);
+        let (num, den) = if shift >= 0 {
+            (a << shift as usize, b)
+        } else {
+            (a, b << (-shift) as usize)
+        };
+        let (q, r) = num.div_rem(&den);
+        let extra = q.bits() as i64 - 53;
+        let mut m: BigInt = &q >> extra as usize;
+        let low: BigInt = &q - (&m << extra as usize);
+        let half = BigInt::one() << (extra - 1) as usize;
+        let odd = (&m & BigInt::one()).is_one();
+        if low > half || (low == half && (!r.is_zero() || odd)) {
+            m += 1;
+        }
+        let exp = extra - shift;
+        if exp + 53 > 1024 || exp + 53 < -1021 {
+            return None;
+        }
+        m.to_f64()? * 2f64.powi(exp as i32)
+    };
+    if q.is_infinite() {
+        return None;
+    }
+    Some(if negative { -q } else { q })
 }
 
 fn complex_div(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
@@ -297,7 +327,7 @@ fn safe_multiply(v: &Value, w: &Value) -> Option<Value> {
             } else {
                 MAX_STR_SIZE
             };
-            if nn < 0 || nn as usize > limit / size {
+            if nn < 0 || limit.checked_div(size).is_some_and(|m| nn as usize > m) {
                 return None;
             }
             if matches!(w, Value::Tuple(_))
@@ -943,6 +973,7 @@ impl State<'_> {
         if c.args.len() != 1 || !c.keywords.is_empty() {
             return;
         }
+        let func_end = c.func.range().end().to_usize();
         let ast::Expr::GeneratorExp(g) = &mut c.args[0] else {
             return;
         };
@@ -954,12 +985,23 @@ impl State<'_> {
         {
             return;
         }
-        let mut i = start;
-        while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\\' | b'\x0c') {
-            i -= 1;
-        }
-        if i > 0 && bytes[i - 1] == b'(' {
-            let open = ast::text_size::TextSize::from((i - 1) as u32);
+        // The call's '(' follows the callee, and only blanks and comments separate
+        // it from the generator expression.
+        let skip_blank = |mut i: usize| loop {
+            match bytes.get(i) {
+                Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') => i += 1,
+                Some(b'\\') if matches!(bytes.get(i + 1), Some(b'\n' | b'\r')) => i += 2,
+                Some(b'#') => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                _ => return i,
+            }
+        };
+        let open = skip_blank(func_end);
+        if bytes.get(open) == Some(&b'(') && skip_blank(open + 1) == start {
+            let open = ast::text_size::TextSize::from(open as u32);
             g.range = ast::text_size::TextRange::new(open, c.range.end());
         }
     }

@@ -1555,7 +1555,8 @@ impl<'a> Compiler<'a> {
         let sline = self.lines.location(s.range()).lineno;
         if r.value
             .as_deref()
-            .map_or(true, |v| self.lines.location(v.range()).lineno != sline)
+            .map(|v| self.lines.location(v.range()).lineno)
+            != Some(sline)
         {
             self.set_loc(s.range());
             self.addop(NOP);

@@ -161,6 +161,18 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
                 lineno += 1;
                 col = 0;
             }
+            '\\' if chars.get(i + 1) == Some(&'\r') && chars.get(i + 2) == Some(&'\n') => {
+                i += 3;
+                lineno += 1;
+                col = 0;
+            }
+            '\\' if i + 1 < chars.len() => {
+                return Err(syntax(
+                    "unexpected character after line continuation character",
+                    lineno,
+                    col + 2,
+                ));
+            }
             '\n' => {
                 i += 1;
                 lineno += 1;

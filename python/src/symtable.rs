@@ -57,8 +57,8 @@ pub enum BlockType {
     Function,
     Class,
     Module,
-    /// The scope `from __future__ import annotations` gives annotations (3.11 only):
-    /// it is analysed but never compiled.
+    /// Kept for symmetry with 3.12; 3.11 never creates one (under `from __future__
+    /// import annotations` annotations are simply not visited).
     Annotation,
 }
 
@@ -656,7 +656,7 @@ impl<'a> Builder<'a> {
     ) -> Res {
         self.add_def(name, DEF_LOCAL, s.range())?;
         self.visit_defaults(args)?;
-        self.visit_annotations(s.range(), args, returns, key)?;
+        self.visit_annotations(args, returns)?;
         self.visit_exprs(decorators)?;
         let (l, c) = self.loc(s.range());
         self.enter_block(name, BlockType::Function, key, l, c);
@@ -683,17 +683,12 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    /// Mirrors `symtable_visit_annotations`.
-    fn visit_annotations(
-        &mut self,
-        range: ast::text_size::TextRange,
-        args: &ast::Arguments,
-        returns: Option<&ast::Expr>,
-        key: usize,
-    ) -> Res {
+    /// Mirrors `symtable_visit_annotations`. Under `from __future__ import
+    /// annotations` 3.11 records nothing from annotations (they become strings), so
+    /// they are not visited at all.
+    fn visit_annotations(&mut self, args: &ast::Arguments, returns: Option<&ast::Expr>) -> Res {
         if self.future_annotations {
-            let (l, c) = self.loc(range);
-            self.enter_block("_annotation", BlockType::Annotation, key + 1, l, c);
+            return Ok(());
         }
         for a in args.posonlyargs.iter().chain(&args.args) {
             if let Some(ann) = &a.def.annotation {
@@ -715,26 +710,18 @@ impl<'a> Builder<'a> {
                 self.visit_expr(ann)?;
             }
         }
-        if self.future_annotations {
-            self.exit_block();
-        }
         if let Some(r) = returns {
             self.visit_annotation(r)?;
         }
         Ok(())
     }
 
-    /// Mirrors `symtable_visit_annotation`.
+    /// Mirrors `symtable_visit_annotation` (nothing under future annotations).
     fn visit_annotation(&mut self, ann: &ast::Expr) -> Res {
         if self.future_annotations {
-            let (l, c) = self.loc(ann.range());
-            self.enter_block("_annotation", BlockType::Annotation, node_key(ann), l, c);
+            return Ok(());
         }
-        self.visit_expr(ann)?;
-        if self.future_annotations {
-            self.exit_block();
-        }
-        Ok(())
+        self.visit_expr(ann)
     }
 
     /// Mirrors `symtable_visit_arguments`: parameters in `co_varnames` order.
