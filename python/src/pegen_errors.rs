@@ -519,11 +519,77 @@ pub fn parse_module(
     source: &str,
     filename: &str,
     lines: &LineIndex,
-    _single: bool,
+    single: bool,
 ) -> Result<Vec<ast::Stmt>, CompileError> {
     let body = ast::Suite::parse(source, filename).map_err(|e| map_parse_error(e, lines))?;
     reject_newer_syntax(&body, lines)?;
+    if single {
+        check_single_statement(&body, lines)?;
+    }
     Ok(body)
+}
+
+/// Interactive input is one statement (or one line of `;`-separated simple ones).
+fn check_single_statement(body: &[ast::Stmt], lines: &LineIndex) -> Result<(), CompileError> {
+    let Some(first) = body.first() else {
+        return Err(err(
+            ErrorKind::SyntaxError,
+            "invalid syntax".into(),
+            0,
+            0,
+            0,
+            0,
+        ));
+    };
+    let first_end = lines.line_col(first.range().end().to_usize()).0;
+    let Some(second) = body
+        .iter()
+        .find(|s| lines.line_col(s.range().start().to_usize()).0 > first_end)
+    else {
+        return Ok(());
+    };
+    let simple = matches!(
+        first,
+        ast::Stmt::Expr(_)
+            | ast::Stmt::Assign(_)
+            | ast::Stmt::AugAssign(_)
+            | ast::Stmt::AnnAssign(_)
+            | ast::Stmt::Pass(_)
+            | ast::Stmt::Delete(_)
+            | ast::Stmt::Import(_)
+            | ast::Stmt::ImportFrom(_)
+            | ast::Stmt::Global(_)
+            | ast::Stmt::Nonlocal(_)
+            | ast::Stmt::Assert(_)
+            | ast::Stmt::Raise(_)
+            | ast::Stmt::Return(_)
+            | ast::Stmt::Break(_)
+            | ast::Stmt::Continue(_)
+    );
+    if !simple {
+        // After a compound statement the parser wants the end of the input.
+        let (l, _) = lines.line_col(second.range().start().to_usize());
+        let c = lines.char_col(second.range().start().to_usize()) + 1;
+        return Err(err(
+            ErrorKind::SyntaxError,
+            "invalid syntax".into(),
+            l,
+            c,
+            l,
+            c,
+        ));
+    }
+    let end = first.range().end().to_usize();
+    let (l, _) = lines.line_col(end);
+    let c = lines.char_col(end) + 1;
+    Err(err(
+        ErrorKind::SyntaxError,
+        "multiple statements found while compiling a single statement".into(),
+        l,
+        c,
+        l,
+        c,
+    ))
 }
 
 /// Parses an expression (eval mode).
@@ -532,8 +598,7 @@ pub fn parse_expression(
     filename: &str,
     lines: &LineIndex,
 ) -> Result<ast::Expr, CompileError> {
-    ast::Expr::parse(source.trim_start_matches([' ', '\t']), filename)
-        .map_err(|e| map_parse_error(e, lines))
+    ast::Expr::parse(source, filename).map_err(|e| map_parse_error(e, lines))
 }
 
 /// 3.11 has no `type` statement and no type parameters; report them where 3.11's
