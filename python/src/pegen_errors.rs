@@ -523,6 +523,7 @@ pub fn parse_module(
 ) -> Result<Vec<ast::Stmt>, CompileError> {
     let body = ast::Suite::parse(source, filename).map_err(|e| map_parse_error(e, lines))?;
     reject_newer_syntax(&body, lines)?;
+    check_targets(&body, lines, source)?;
     if single {
         check_single_statement(&body, lines)?;
     }
@@ -774,4 +775,485 @@ pub fn decode_source(source: &[u8]) -> Result<String, CompileError> {
         }
         other => Err(err(ErrorKind::SyntaxError, format!("unknown encoding: {other}"), 0, 0, 0, 0)),
     }
+}
+
+// ---- Invalid targets (pegen's `invalid_*` rules) ----
+
+/// Which construct a target belongs to (`TARGETS_TYPE`), which picks the message.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Targets {
+    /// `x = ...`: "cannot assign to X here. Maybe you meant '==' instead of '='?"
+    Star,
+    /// `for`, comprehensions, `with ... as`: "cannot assign to X"
+    For,
+    /// `del`: "cannot delete X"
+    Del,
+}
+
+/// Mirrors `_PyPegen_get_expr_name`.
+fn expr_name(e: &ast::Expr) -> &'static str {
+    use ast::Expr::*;
+    match e {
+        Attribute(_) => "attribute",
+        Subscript(_) => "subscript",
+        Starred(_) => "starred",
+        Name(_) => "name",
+        List(_) => "list",
+        Tuple(_) => "tuple",
+        Lambda(_) => "lambda",
+        Call(_) => "function call",
+        BoolOp(_) | BinOp(_) | UnaryOp(_) => "expression",
+        GeneratorExp(_) => "generator expression",
+        Yield(_) | YieldFrom(_) => "yield expression",
+        Await(_) => "await expression",
+        ListComp(_) => "list comprehension",
+        SetComp(_) => "set comprehension",
+        DictComp(_) => "dict comprehension",
+        Dict(_) => "dict literal",
+        Set(_) => "set display",
+        JoinedStr(_) | FormattedValue(_) => "f-string expression",
+        Constant(c) => match c.value {
+            ast::Constant::None => "None",
+            ast::Constant::Bool(true) => "True",
+            ast::Constant::Bool(false) => "False",
+            ast::Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
+        Compare(_) => "comparison",
+        IfExp(_) => "conditional expression",
+        NamedExpr(_) => "named expression",
+        Slice(_) => "slice",
+    }
+}
+
+/// Mirrors `_PyPegen_get_invalid_target`: the first part of a target that cannot
+/// be assigned to (or deleted).
+fn invalid_target(e: &ast::Expr, t: Targets) -> Option<&ast::Expr> {
+    use ast::Expr::*;
+    match e {
+        List(l) => l.elts.iter().find_map(|x| invalid_target(x, t)),
+        Tuple(tu) => tu.elts.iter().find_map(|x| invalid_target(x, t)),
+        Starred(s) => {
+            if t == Targets::Del {
+                Some(e)
+            } else {
+                invalid_target(&s.value, t)
+            }
+        }
+        Name(_) | Subscript(_) | Attribute(_) => None,
+        _ => Some(e),
+    }
+}
+
+struct TargetChecker<'l> {
+    lines: &'l LineIndex,
+    source: &'l str,
+    depth: usize,
+}
+
+impl TargetChecker<'_> {
+    fn error_at(&self, msg: String, range: ast::text_size::TextRange) -> CompileError {
+        let (l, _) = self.lines.line_col(range.start().to_usize());
+        let (el, _) = self.lines.line_col(range.end().to_usize());
+        let c = self.lines.char_col(range.start().to_usize()) + 1;
+        let ec = self.lines.char_col(range.end().to_usize()) + 1;
+        err(ErrorKind::SyntaxError, msg, l, c, el, ec)
+    }
+
+    fn check_target(&self, e: &ast::Expr, t: Targets) -> Result<(), CompileError> {
+        let Some(bad) = invalid_target(e, t) else {
+            return Ok(());
+        };
+        let name = expr_name(bad);
+        let msg = match t {
+            Targets::Del => format!("cannot delete {name}"),
+            Targets::For => format!("cannot assign to {name}"),
+            Targets::Star => {
+                // An unparenthesised yield in a chain of targets has its own message.
+                if matches!(bad, ast::Expr::Yield(_) | ast::Expr::YieldFrom(_))
+                    && !self.parenthesised(bad)
+                {
+                    "assignment to yield expression not possible".to_string()
+                } else {
+                    format!("cannot assign to {name}")
+                }
+            }
+        };
+        Err(self.error_at(msg, bad.range()))
+    }
+
+    /// Whether an expression is directly inside parentheses of its own.
+    fn parenthesised(&self, e: &ast::Expr) -> bool {
+        let bytes = self.source.as_bytes();
+        let mut i = e.range().start().to_usize();
+        while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r') {
+            i -= 1;
+        }
+        let mut j = e.range().end().to_usize();
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r') {
+            j += 1;
+        }
+        i > 0 && bytes[i - 1] == b'(' && bytes.get(j) == Some(&b')')
+    }
+
+    /// Mirrors `invalid_named_expression` for a statement `t = v` whose target is
+    /// invalid: pegen's second pass first meets the target's last item followed by
+    /// `=`, and reports it as a mistyped `==` when it is an operand-level
+    /// expression (a name gets "invalid syntax. Maybe you meant '==' or ':='").
+    fn check_single_assignment(
+        &self,
+        target: &ast::Expr,
+        value: &ast::Expr,
+    ) -> Result<(), CompileError> {
+        if invalid_target(target, Targets::Star).is_none() {
+            return Ok(());
+        }
+        let last = match target {
+            ast::Expr::Tuple(t)
+                if !self.parenthesised(target) && t.range.start() == t.elts[0].range().start() =>
+            {
+                t.elts.last().unwrap_or(target)
+            }
+            _ => target,
+        };
+        let first_value = match value {
+            ast::Expr::Tuple(t)
+                if !t.elts.is_empty() && t.range.start() == t.elts[0].range().start() =>
+            {
+                &t.elts[0]
+            }
+            _ => value,
+        };
+        if let ast::Expr::Name(_) = last {
+            let range =
+                ast::text_size::TextRange::new(last.range().start(), first_value.range().end());
+            return Err(self.error_at(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(),
+                range,
+            ));
+        }
+        let operand_level = match last {
+            ast::Expr::Lambda(_)
+            | ast::Expr::IfExp(_)
+            | ast::Expr::BoolOp(_)
+            | ast::Expr::Compare(_)
+            | ast::Expr::NamedExpr(_)
+            | ast::Expr::Starred(_)
+            | ast::Expr::Yield(_)
+            | ast::Expr::YieldFrom(_) => self.parenthesised(last),
+            ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => self.parenthesised(last),
+            ast::Expr::List(_) | ast::Expr::Tuple(_) | ast::Expr::GeneratorExp(_) => false,
+            ast::Expr::Constant(c) => {
+                !matches!(c.value, ast::Constant::None | ast::Constant::Bool(_))
+            }
+            _ => true,
+        };
+        if operand_level {
+            return Err(self.error_at(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(last)
+                ),
+                last.range(),
+            ));
+        }
+        self.check_target(target, Targets::Star)
+    }
+
+    fn stmts(&mut self, body: &[ast::Stmt]) -> Result<(), CompileError> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> Result<(), CompileError> {
+        self.depth += 1;
+        if self.depth > 3000 {
+            return Ok(());
+        }
+        use ast::Stmt::*;
+        match s {
+            FunctionDef(f) => {
+                self.arguments(&f.args)?;
+                self.exprs(&f.decorator_list)?;
+                self.stmts(&f.body)?;
+            }
+            AsyncFunctionDef(f) => {
+                self.arguments(&f.args)?;
+                self.exprs(&f.decorator_list)?;
+                self.stmts(&f.body)?;
+            }
+            ClassDef(c) => {
+                self.exprs(&c.bases)?;
+                self.stmts(&c.body)?;
+            }
+            Return(r) => self.opt(r.value.as_deref())?,
+            Delete(d) => {
+                for t in &d.targets {
+                    self.check_target(t, Targets::Del)?;
+                }
+            }
+            Assign(a) => {
+                if a.targets.len() == 1 {
+                    self.check_single_assignment(&a.targets[0], &a.value)?;
+                }
+                for t in &a.targets {
+                    self.check_target(t, Targets::Star)?;
+                    self.expr(t)?;
+                }
+                self.expr(&a.value)?;
+            }
+            AugAssign(a) => {
+                if !matches!(
+                    &*a.target,
+                    ast::Expr::Name(_) | ast::Expr::Attribute(_) | ast::Expr::Subscript(_)
+                ) {
+                    return Err(self.error_at(
+                        format!(
+                            "'{}' is an illegal expression for augmented assignment",
+                            expr_name(&a.target)
+                        ),
+                        a.target.range(),
+                    ));
+                }
+                self.expr(&a.value)?;
+            }
+            AnnAssign(a) => {
+                match &*a.target {
+                    ast::Expr::Name(_) | ast::Expr::Attribute(_) | ast::Expr::Subscript(_) => {}
+                    t @ (ast::Expr::Tuple(_) | ast::Expr::List(_)) => {
+                        return Err(self.error_at(
+                            format!("only single target (not {}) can be annotated", expr_name(t)),
+                            t.range(),
+                        ))
+                    }
+                    t => {
+                        return Err(self.error_at("illegal target for annotation".into(), t.range()))
+                    }
+                }
+                self.opt(a.value.as_deref())?;
+            }
+            For(f) => {
+                self.check_target(&f.target, Targets::For)?;
+                self.expr(&f.iter)?;
+                self.stmts(&f.body)?;
+                self.stmts(&f.orelse)?;
+            }
+            AsyncFor(f) => {
+                self.check_target(&f.target, Targets::For)?;
+                self.expr(&f.iter)?;
+                self.stmts(&f.body)?;
+                self.stmts(&f.orelse)?;
+            }
+            While(w) => {
+                self.expr(&w.test)?;
+                self.stmts(&w.body)?;
+                self.stmts(&w.orelse)?;
+            }
+            If(i) => {
+                self.expr(&i.test)?;
+                self.stmts(&i.body)?;
+                self.stmts(&i.orelse)?;
+            }
+            With(w) => {
+                for item in &w.items {
+                    self.expr(&item.context_expr)?;
+                    if let Some(v) = &item.optional_vars {
+                        self.check_target(v, Targets::For)?;
+                    }
+                }
+                self.stmts(&w.body)?;
+            }
+            AsyncWith(w) => {
+                for item in &w.items {
+                    self.expr(&item.context_expr)?;
+                    if let Some(v) = &item.optional_vars {
+                        self.check_target(v, Targets::For)?;
+                    }
+                }
+                self.stmts(&w.body)?;
+            }
+            Match(m) => {
+                self.expr(&m.subject)?;
+                for c in &m.cases {
+                    self.opt(c.guard.as_deref())?;
+                    self.stmts(&c.body)?;
+                }
+            }
+            Try(t) => self.try_(&t.body, &t.handlers, &t.orelse, &t.finalbody)?,
+            TryStar(t) => self.try_(&t.body, &t.handlers, &t.orelse, &t.finalbody)?,
+            Expr(e) => self.expr(&e.value)?,
+            Raise(r) => {
+                self.opt(r.exc.as_deref())?;
+                self.opt(r.cause.as_deref())?;
+            }
+            Assert(a) => {
+                self.expr(&a.test)?;
+                self.opt(a.msg.as_deref())?;
+            }
+            _ => {}
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn try_(
+        &mut self,
+        body: &[ast::Stmt],
+        handlers: &[ast::ExceptHandler],
+        orelse: &[ast::Stmt],
+        finalbody: &[ast::Stmt],
+    ) -> Result<(), CompileError> {
+        self.stmts(body)?;
+        for h in handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.opt(h.type_.as_deref())?;
+            self.stmts(&h.body)?;
+        }
+        self.stmts(orelse)?;
+        self.stmts(finalbody)
+    }
+
+    fn arguments(&mut self, a: &ast::Arguments) -> Result<(), CompileError> {
+        for arg in a.posonlyargs.iter().chain(&a.args).chain(&a.kwonlyargs) {
+            self.opt(arg.default.as_deref())?;
+        }
+        Ok(())
+    }
+
+    fn opt(&mut self, e: Option<&ast::Expr>) -> Result<(), CompileError> {
+        match e {
+            Some(e) => self.expr(e),
+            None => Ok(()),
+        }
+    }
+
+    fn exprs(&mut self, es: &[ast::Expr]) -> Result<(), CompileError> {
+        for e in es {
+            self.expr(e)?;
+        }
+        Ok(())
+    }
+
+    fn comprehensions(&mut self, gens: &[ast::Comprehension]) -> Result<(), CompileError> {
+        for g in gens {
+            self.check_target(&g.target, Targets::For)?;
+            self.expr(&g.iter)?;
+            self.exprs(&g.ifs)?;
+        }
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> Result<(), CompileError> {
+        self.depth += 1;
+        if self.depth > 3000 {
+            return Ok(());
+        }
+        use ast::Expr::*;
+        match e {
+            NamedExpr(n) => {
+                if !matches!(&*n.target, ast::Expr::Name(_)) {
+                    return Err(self.error_at(
+                        format!(
+                            "cannot use assignment expressions with {}",
+                            expr_name(&n.target)
+                        ),
+                        n.target.range(),
+                    ));
+                }
+                self.expr(&n.value)?;
+            }
+            BoolOp(b) => self.exprs(&b.values)?,
+            BinOp(b) => {
+                self.expr(&b.left)?;
+                self.expr(&b.right)?;
+            }
+            UnaryOp(u) => self.expr(&u.operand)?,
+            Lambda(l) => {
+                self.arguments(&l.args)?;
+                self.expr(&l.body)?;
+            }
+            IfExp(i) => {
+                self.expr(&i.test)?;
+                self.expr(&i.body)?;
+                self.expr(&i.orelse)?;
+            }
+            Dict(d) => {
+                for k in d.keys.iter().flatten() {
+                    self.expr(k)?;
+                }
+                self.exprs(&d.values)?;
+            }
+            Set(s) => self.exprs(&s.elts)?,
+            ListComp(c) => {
+                self.comprehensions(&c.generators)?;
+                self.expr(&c.elt)?;
+            }
+            SetComp(c) => {
+                self.comprehensions(&c.generators)?;
+                self.expr(&c.elt)?;
+            }
+            GeneratorExp(c) => {
+                self.comprehensions(&c.generators)?;
+                self.expr(&c.elt)?;
+            }
+            DictComp(c) => {
+                self.comprehensions(&c.generators)?;
+                self.expr(&c.key)?;
+                self.expr(&c.value)?;
+            }
+            Await(a) => self.expr(&a.value)?,
+            Yield(y) => self.opt(y.value.as_deref())?,
+            YieldFrom(y) => self.expr(&y.value)?,
+            Compare(c) => {
+                self.expr(&c.left)?;
+                self.exprs(&c.comparators)?;
+            }
+            Call(c) => {
+                self.expr(&c.func)?;
+                self.exprs(&c.args)?;
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
+            }
+            FormattedValue(f) => {
+                self.expr(&f.value)?;
+                self.opt(f.format_spec.as_deref())?;
+            }
+            JoinedStr(j) => self.exprs(&j.values)?,
+            Attribute(a) => self.expr(&a.value)?,
+            Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+            }
+            Starred(s) => self.expr(&s.value)?,
+            List(l) => self.exprs(&l.elts)?,
+            Tuple(t) => self.exprs(&t.elts)?,
+            Slice(s) => {
+                self.opt(s.lower.as_deref())?;
+                self.opt(s.upper.as_deref())?;
+                self.opt(s.step.as_deref())?;
+            }
+            Name(_) | Constant(_) => {}
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+}
+
+/// Reports the assignment, deletion and loop targets that CPython's grammar
+/// rejects but rustpython's accepts (`f() = 1`, `del 1`, `for x + 1 in y`, ...),
+/// with pegen's messages.
+pub fn check_targets(
+    body: &[ast::Stmt],
+    lines: &LineIndex,
+    source: &str,
+) -> Result<(), CompileError> {
+    TargetChecker {
+        lines,
+        source,
+        depth: 0,
+    }
+    .stmts(body)
 }
