@@ -1322,7 +1322,7 @@ fn fold_binop(e: &mut ast::Expr) {
 
 /// The index of the bracket closing the one at `open` (strings skipped roughly:
 /// quotes toggle, backslashes escape).
-fn matching_paren(bytes: &[u8], open: usize) -> Option<usize> {
+pub(crate) fn matching_paren(bytes: &[u8], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let mut i = open;

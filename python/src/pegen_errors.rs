@@ -501,6 +501,9 @@ fn map_parse_error(e: ParseError, lines: &LineIndex) -> CompileError {
         },
         ParseErrorType::UnrecognizedToken(tok, expected) => {
             use rustpython_parser::Tok;
+            if let Some(err) = legacy_statement(lines, line) {
+                return err;
+            }
             match tok {
                 Tok::Indent => (ErrorKind::IndentationError, "unexpected indent".into()),
                 _ if expected.as_deref() == Some("':'") => {
@@ -512,6 +515,34 @@ fn map_parse_error(e: ParseError, lines: &LineIndex) -> CompileError {
         _ => (ErrorKind::SyntaxError, "invalid syntax".into()),
     };
     err(kind, msg, line, col, line, col)
+}
+
+/// Mirrors `invalid_legacy_expression`: `print "x"` and `exec "x"` are Python 2.
+fn legacy_statement(lines: &LineIndex, line: u32) -> Option<CompileError> {
+    let text = lines.line_text(line)?;
+    let trimmed = text.trim_start();
+    let indent = text.chars().count() - trimmed.chars().count();
+    for name in ["print", "exec"] {
+        if let Some(rest) = trimmed.strip_prefix(name) {
+            let next = rest.chars().next()?;
+            let after = rest.trim_start();
+            let starts_expr = after.starts_with(|c: char| {
+                c.is_alphanumeric() || matches!(c, '"' | '\'' | '_' | '[' | '{' | '-' | '+' | '~')
+            });
+            if (next == ' ' || next == '\t') && starts_expr {
+                let end = text.trim_end().chars().count() as u32 + 1;
+                return Some(err(
+                    ErrorKind::SyntaxError,
+                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                    line,
+                    indent as u32 + 1,
+                    line,
+                    end,
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Parses a module (exec mode) or an interactive statement (single mode).
@@ -882,6 +913,77 @@ impl TargetChecker<'_> {
         Err(self.error_at(msg, bad.range()))
     }
 
+    /// Whether a range starts with '(' that closes at its end.
+    fn is_self_parenthesised(&self, range: ast::text_size::TextRange) -> bool {
+        let bytes = self.source.as_bytes();
+        let start = range.start().to_usize();
+        bytes.get(start) == Some(&b'(')
+            && crate::ast_opt::matching_paren(bytes, start)
+                == Some(range.end().to_usize().saturating_sub(1))
+    }
+
+    /// `def f(a, *, **k)`: a bare `*` must be followed by keyword-only parameters.
+    /// `from` and `to` delimit the parameter list in the source.
+    fn check_bare_star(
+        &self,
+        args: &ast::Arguments,
+        from: usize,
+        to: usize,
+    ) -> Result<(), CompileError> {
+        if args.vararg.is_some() || !args.kwonlyargs.is_empty() {
+            return Ok(());
+        }
+        let bytes = self.source.as_bytes();
+        let mut depth = 0i32;
+        let mut i = from;
+        while i < to.min(bytes.len()) {
+            match bytes[i] {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                b'\'' | b'"' => {
+                    // Skip a string default value.
+                    let q = bytes[i];
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != q {
+                        if bytes[i] == b'\\' {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                }
+                b'#' => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'*' if depth == 0
+                    && bytes.get(i + 1) != Some(&b'*')
+                    && (i == 0 || bytes[i - 1] != b'*') =>
+                {
+                    let mut j = i + 1;
+                    while j < bytes.len()
+                        && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\\')
+                    {
+                        j += 1;
+                    }
+                    if matches!(bytes.get(j), Some(b',' | b')' | b':')) {
+                        let at = ast::text_size::TextSize::from(i as u32);
+                        return Err(self.error_at(
+                            "named arguments must follow bare *".into(),
+                            ast::text_size::TextRange::new(
+                                at,
+                                at + ast::text_size::TextSize::from(1),
+                            ),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        Ok(())
+    }
+
     /// Whether an expression is directly inside parentheses of its own.
     fn parenthesised(&self, e: &ast::Expr) -> bool {
         let bytes = self.source.as_bytes();
@@ -975,11 +1077,13 @@ impl TargetChecker<'_> {
         use ast::Stmt::*;
         match s {
             FunctionDef(f) => {
+                self.check_def_bare_star(s, &f.name, &f.args, &f.body)?;
                 self.arguments(&f.args)?;
                 self.exprs(&f.decorator_list)?;
                 self.stmts(&f.body)?;
             }
             AsyncFunctionDef(f) => {
+                self.check_def_bare_star(s, &f.name, &f.args, &f.body)?;
                 self.arguments(&f.args)?;
                 self.exprs(&f.decorator_list)?;
                 self.stmts(&f.body)?;
@@ -1077,6 +1181,18 @@ impl TargetChecker<'_> {
             Match(m) => {
                 self.expr(&m.subject)?;
                 for c in &m.cases {
+                    if let ast::Pattern::MatchStar(st) = &c.pattern {
+                        // A star pattern only makes sense inside a sequence.
+                        let end = st.range.end();
+                        return Err(self.error_at(
+                            "invalid syntax".into(),
+                            ast::text_size::TextRange::new(
+                                end,
+                                end + ast::text_size::TextSize::from(1),
+                            ),
+                        ));
+                    }
+                    self.pattern(&c.pattern)?;
                     self.opt(c.guard.as_deref())?;
                     self.stmts(&c.body)?;
                 }
@@ -1096,6 +1212,30 @@ impl TargetChecker<'_> {
         }
         self.depth -= 1;
         Ok(())
+    }
+
+    /// The parameter list of a `def` runs from the '(' after its name to the
+    /// body (annotations and the return annotation included, which never hold a
+    /// top-level bare `*`).
+    fn check_def_bare_star(
+        &self,
+        s: &ast::Stmt,
+        name: &str,
+        args: &ast::Arguments,
+        body: &[ast::Stmt],
+    ) -> Result<(), CompileError> {
+        let start = s.range().start().to_usize();
+        let text = self.source.get(start..).unwrap_or("");
+        let Some(open) = text
+            .find(&format!("{name}"))
+            .and_then(|n| text[n..].find('(').map(|p| n + p))
+        else {
+            return Ok(());
+        };
+        let open = start + open;
+        let close = crate::ast_opt::matching_paren(self.source.as_bytes(), open).unwrap_or(open);
+        let _ = body;
+        self.check_bare_star(args, open + 1, close + 1)
     }
 
     fn try_(
@@ -1119,6 +1259,71 @@ impl TargetChecker<'_> {
         for arg in a.posonlyargs.iter().chain(&a.args).chain(&a.kwonlyargs) {
             self.opt(arg.default.as_deref())?;
         }
+        Ok(())
+    }
+
+    /// Checks the value patterns that rustpython's grammar lets through: a
+    /// complex literal must be `real +/- imaginary`.
+    fn pattern(&mut self, p: &ast::Pattern) -> Result<(), CompileError> {
+        self.depth += 1;
+        if self.depth > 3000 {
+            return Ok(());
+        }
+        use ast::Pattern::*;
+        match p {
+            MatchValue(v) => {
+                if let ast::Expr::BinOp(b) = &*v.value {
+                    let real = |e: &ast::Expr| match e {
+                        ast::Expr::Constant(c) => {
+                            matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_))
+                        }
+                        ast::Expr::UnaryOp(u) => matches!(&*u.operand, ast::Expr::Constant(c)
+                            if matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_))),
+                        _ => false,
+                    };
+                    let imaginary = |e: &ast::Expr| matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Complex { .. }));
+                    if !real(&b.left) {
+                        return Err(self.error_at(
+                            "real number required in complex literal".into(),
+                            b.left.range(),
+                        ));
+                    }
+                    if !imaginary(&b.right) {
+                        return Err(self.error_at(
+                            "imaginary number required in complex literal".into(),
+                            b.right.range(),
+                        ));
+                    }
+                }
+            }
+            MatchSequence(sq) => {
+                for x in &sq.patterns {
+                    self.pattern(x)?;
+                }
+            }
+            MatchMapping(mm) => {
+                for x in &mm.patterns {
+                    self.pattern(x)?;
+                }
+            }
+            MatchClass(mc) => {
+                for x in mc.patterns.iter().chain(&mc.kwd_patterns) {
+                    self.pattern(x)?;
+                }
+            }
+            MatchAs(a) => {
+                if let Some(x) = &a.pattern {
+                    self.pattern(x)?;
+                }
+            }
+            MatchOr(o) => {
+                for x in &o.patterns {
+                    self.pattern(x)?;
+                }
+            }
+            MatchSingleton(_) | MatchStar(_) => {}
+        }
+        self.depth -= 1;
         Ok(())
     }
 
@@ -1171,6 +1376,8 @@ impl TargetChecker<'_> {
             }
             UnaryOp(u) => self.expr(&u.operand)?,
             Lambda(l) => {
+                let from = l.range.start().to_usize() + "lambda".len();
+                self.check_bare_star(&l.args, from, l.body.range().start().to_usize())?;
                 self.arguments(&l.args)?;
                 self.expr(&l.body)?;
             }
@@ -1211,6 +1418,20 @@ impl TargetChecker<'_> {
                 self.exprs(&c.comparators)?;
             }
             Call(c) => {
+                // `f(x for x in y, z)`: only a sole argument may be a bare generator
+                // expression.
+                if c.args.len() + c.keywords.len() > 1 {
+                    for a in &c.args {
+                        if let ast::Expr::GeneratorExp(g) = a {
+                            if !self.is_self_parenthesised(g.range) {
+                                return Err(self.error_at(
+                                    "Generator expression must be parenthesized".into(),
+                                    g.range,
+                                ));
+                            }
+                        }
+                    }
+                }
                 self.expr(&c.func)?;
                 self.exprs(&c.args)?;
                 for k in &c.keywords {
