@@ -701,10 +701,22 @@ fn bracket_before(params: &[ast::TypeParam], lines: &LineIndex) -> usize {
     first.saturating_sub(1)
 }
 
-/// Mirrors `get_normal_name` (Parser/tokenizer.c).
+/// Code points of bytes 0x80..0x9F in Windows-1252 (0: undefined); the rest of
+/// the code page is Latin-1. Read off python3's `cp1252` codec.
+const CP1252_HIGH: [u32; 32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+    0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+];
+
+/// Mirrors `get_normal_name` (Parser/tokenizer.c), extended with the aliases that
+/// Python's codec registry resolves to the codecs decoded here.
 fn normal_encoding_name(name: &str) -> String {
     let lower = name.to_ascii_lowercase().replace('_', "-");
-    if lower == "utf-8" || lower.starts_with("utf-8-") {
+    if lower == "utf-8"
+        || lower.starts_with("utf-8-")
+        || matches!(lower.as_str(), "utf8" | "u8" | "utf" | "cp65001")
+    {
         return "utf-8".into();
     }
     for latin in ["latin-1", "iso-8859-1", "iso-latin-1"] {
@@ -712,7 +724,13 @@ fn normal_encoding_name(name: &str) -> String {
             return "iso-8859-1".into();
         }
     }
-    name.to_string()
+    match lower.as_str() {
+        "latin1" | "latin" | "l1" | "iso8859-1" | "iso8859" | "8859" | "cp819" | "iso-ir-100"
+        | "csisolatin1" => "iso-8859-1".into(),
+        "cp1252" | "windows-1252" => "cp1252".into(),
+        "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" => "ascii".into(),
+        _ => name.to_string(),
+    }
 }
 
 /// The encoding named by a PEP 263 coding cookie on this line, if any.
@@ -740,8 +758,9 @@ fn coding_cookie(line: &[u8]) -> Option<String> {
 /// Decodes source bytes as CPython's tokenizer does: a UTF-8 BOM, or a PEP 263
 /// coding cookie on the first or second line, else UTF-8.
 ///
-/// Differences from CPython: only UTF-8, Latin-1 and ASCII are decoded (CPython
-/// accepts every codec it has); other cookies give "unknown encoding". Invalid UTF-8
+/// Differences from CPython: only UTF-8, Latin-1, Windows-1252 and ASCII are
+/// decoded (CPython accepts every codec it has); other cookies give "unknown
+/// encoding". Invalid UTF-8
 /// is reported on the right line but not with CPython's exact byte position.
 pub fn decode_source(source: &[u8]) -> Result<String, CompileError> {
     let (bom, body) = match source.strip_prefix(b"\xef\xbb\xbf") {
@@ -790,7 +809,28 @@ pub fn decode_source(source: &[u8]) -> Result<String, CompileError> {
             )
         }),
         "iso-8859-1" => Ok(body.iter().map(|&b| b as char).collect()),
-        "ascii" | "us-ascii" => {
+        "cp1252" => {
+            let mut out = String::with_capacity(body.len());
+            for (k, &b) in body.iter().enumerate() {
+                let c = if (0x80..0xa0).contains(&b) { CP1252_HIGH[(b - 0x80) as usize] } else { b as u32 };
+                match char::from_u32(c).filter(|_| c != 0 || b == 0) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        let line = body[..k].iter().filter(|&&x| x == b'\n').count() as u32 + 1;
+                        return Err(err(
+                            ErrorKind::SyntaxError,
+                            format!("(unicode error) 'charmap' codec can't decode byte 0x{b:02x} in position 0: character maps to <undefined>"),
+                            line,
+                            0,
+                            line,
+                            0,
+                        ));
+                    }
+                }
+            }
+            Ok(out)
+        }
+        "ascii" => {
             if let Some(p) = body.iter().position(|&b| b >= 0x80) {
                 let line = body[..p].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
                 return Err(err(
