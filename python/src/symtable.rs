@@ -27,7 +27,7 @@ const SCOPE_OFFSET: u32 = 11;
 const SCOPE_MASK: u32 = DEF_GLOBAL | DEF_LOCAL | DEF_PARAM | DEF_NONLOCAL;
 
 /// How deep the walk over the AST may recurse (CPython bounds it by the C stack).
-pub const MAX_DEPTH: usize = 1000;
+pub const MAX_DEPTH: usize = 3000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {

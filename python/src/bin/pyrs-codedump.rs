@@ -32,7 +32,11 @@ fn main() {
         }
     };
     match compile_bytes(&source, &path, mode, optimize) {
-        Ok(co) => print!("{}", python::codedump::dump(&co)),
+        Ok(co) => {
+            use std::io::Write;
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::stdout().write_all(python::codedump::dump(&co).as_bytes());
+        }
         Err(e) => {
             println!("ERROR {:?}: {} ({}, {})", e.kind, e.msg, e.lineno, e.offset);
             std::process::exit(1);
