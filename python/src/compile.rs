@@ -228,7 +228,8 @@ fn compile_on_this_thread(
         }
         e
     };
-    crate::pegen_errors::check_source(source, &lines).map_err(with_text)?;
+    let patched = crate::pegen_errors::check_source(source, &lines).map_err(with_text)?;
+    let source = patched.as_deref().unwrap_or(source);
     match mode {
         Mode::Eval => {
             let mut body = crate::pegen_errors::parse_expression(source, filename, &lines)

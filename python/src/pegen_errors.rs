@@ -92,8 +92,12 @@ struct Line {
 }
 
 /// Scans the source as CPython's tokenizer would for the errors it reports itself.
-pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError> {
+/// Returns the source to hand to rustpython: the same text, except that lines
+/// made of a lone continuation backslash are blanked (same length, so every offset
+/// stays valid).
+pub fn check_source(source: &str, _lines: &LineIndex) -> Result<Option<String>, CompileError> {
     let chars: Vec<char> = source.chars().collect();
+    let mut blank_continuations: Vec<usize> = Vec::new();
     let mut i = 0;
     let mut lineno: u32 = 1;
     let mut col: u32 = 0;
@@ -123,8 +127,13 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
             if i >= chars.len() {
                 break;
             }
+            if chars[i] == '\\' && matches!(chars.get(i + 1), Some('\n' | '\r')) {
+                // A line that is only a continuation: CPython treats it as blank,
+                // rustpython's lexer does not (so it is blanked before parsing).
+                blank_continuations.push(i);
+            }
             if matches!(chars[i], '\n' | '#' | '\r')
-                || (chars[i] == '\\' && chars.get(i + 1) == Some(&'\n'))
+                || (chars[i] == '\\' && matches!(chars.get(i + 1), Some('\n' | '\r')))
             {
                 // Blank or comment-only line: skip to its end.
                 while i < chars.len() && chars[i] != '\n' {
@@ -187,6 +196,7 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
             '\'' | '"' => {
                 // A string literal (its prefix letters were consumed as a word).
                 let (start_line, start_col) = (lineno, col);
+                let i0 = i;
                 let triple = chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c);
                 let qlen = if triple { 3 } else { 1 };
                 for _ in 0..qlen {
@@ -220,16 +230,31 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
                     i += 1;
                 }
                 if !closed {
+                    // The literal starts at its prefix letters (`rb"`, `f'`).
+                    let mut p = i0;
+                    while p > 0
+                        && p + 3 > i0
+                        && matches!(chars[p - 1], 'r' | 'R' | 'b' | 'B' | 'u' | 'U' | 'f' | 'F')
+                    {
+                        p -= 1;
+                    }
+                    let word_before =
+                        p > 0 && (chars[p - 1].is_alphanumeric() || chars[p - 1] == '_');
+                    let prefix = if word_before { 0 } else { (i0 - p) as u32 };
                     let msg = if triple {
+                        // A final newline does not start another line.
+                        let last = if chars.last() == Some(&'\n') {
+                            lineno - 1
+                        } else {
+                            lineno
+                        };
                         format!(
-                            "unterminated triple-quoted string literal (detected at line {lineno})"
+                            "unterminated triple-quoted string literal (detected at line {last})"
                         )
                     } else {
                         format!("unterminated string literal (detected at line {start_line})")
                     };
-                    let line = if triple { lineno } else { start_line };
-                    let _ = line;
-                    return Err(syntax(&msg, start_line, start_col + 1));
+                    return Err(syntax(&msg, start_line, start_col - prefix + 1));
                 }
                 if let Some(l) = cur.as_mut() {
                     l.text.push('s');
@@ -308,12 +333,25 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<(), CompileError
     if let Some(l) = cur.take() {
         logical.push(l);
     }
-    check_indentation(&logical, lineno)
+    let physical: Vec<&str> = source.split('\n').collect();
+    check_indentation(&logical, lineno, &physical)?;
+    if blank_continuations.is_empty() {
+        return Ok(None);
+    }
+    let mut patched: Vec<char> = chars;
+    for k in blank_continuations {
+        patched[k] = ' ';
+    }
+    Ok(Some(patched.into_iter().collect()))
 }
 
 /// The indentation errors of the tokenizer (dedent to no outer level) and of the
 /// parser's first pass (unexpected indent, missing block), in source order.
-fn check_indentation(lines: &[Line], last_line: u32) -> Result<(), CompileError> {
+fn check_indentation(
+    lines: &[Line],
+    last_line: u32,
+    physical: &[&str],
+) -> Result<(), CompileError> {
     let mut levels: Vec<usize> = vec![0];
     let width = |s: &str| -> usize {
         let mut w = 0;
@@ -326,14 +364,76 @@ fn check_indentation(lines: &[Line], last_line: u32) -> Result<(), CompileError>
         }
         w
     };
+    let physical_len = |lineno: u32| -> u32 {
+        physical
+            .get(lineno as usize - 1)
+            .map_or(0, |l| l.trim_end_matches('\r').chars().count() as u32)
+    };
+    let end_of_input = || -> (u32, u32) {
+        // The end of the file's last line (a final newline does not start another).
+        let n = if physical.len() > 1 && physical.last() == Some(&"") {
+            physical.len() - 1
+        } else {
+            physical.len()
+        };
+        let tail = physical.get(n.saturating_sub(1)).copied().unwrap_or("");
+        (
+            n.max(1) as u32,
+            tail.trim_end_matches('\r').chars().count() as u32 + 1,
+        )
+    };
+    // Indentation of each `try:` still waiting for its `except`/`finally`.
+    let mut pending_try: Vec<usize> = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let w = width(&line.indent);
         let top = *levels.last().unwrap_or(&0);
         let prev_opens_block = k > 0 && is_block_header(&lines[k - 1]);
+        let (word, rest) = split_first_word(&line.text);
+        while let Some(&t) = pending_try.last() {
+            if w > t || prev_opens_block {
+                break;
+            }
+            if w == t && (word == "finally" || word == "except") {
+                pending_try.pop();
+                break;
+            }
+            if w < top && !levels.contains(&w) {
+                break;
+            }
+            return Err(err(
+                ErrorKind::SyntaxError,
+                "expected 'except' or 'finally' block".into(),
+                line.lineno,
+                line.first_col + 1,
+                line.lineno,
+                line.first_col + 1,
+            ));
+        }
+        if word == "try" && rest.trim_start().starts_with(':') {
+            pending_try.push(w);
+        }
+        // The tokenizer's dedent check comes before the parser's block check.
+        if w < top && !levels.contains(&w) {
+            return Err(err(
+                ErrorKind::IndentationError,
+                "unindent does not match any outer indentation level".into(),
+                line.lineno,
+                physical_len(line.lineno) + 1,
+                line.lineno,
+                0,
+            ));
+        }
         if prev_opens_block && w <= top {
             let prev = &lines[k - 1];
             let (word, rest) = split_first_word(&prev.text);
             let what = block_kind(word, rest).unwrap_or_else(|| "statement".into());
+            // At a dedent the parser stops on the DEDENT token, one column
+            // before the first token.
+            let col = if w < top {
+                line.first_col
+            } else {
+                line.first_col + 1
+            };
             return Err(err(
                 ErrorKind::IndentationError,
                 format!(
@@ -341,7 +441,7 @@ fn check_indentation(lines: &[Line], last_line: u32) -> Result<(), CompileError>
                     prev.lineno
                 ),
                 line.lineno,
-                line.first_col + 1,
+                col,
                 line.lineno,
                 line.first_col + 1 + first_token_len(&line.text) as u32,
             ));
@@ -375,22 +475,13 @@ fn check_indentation(lines: &[Line], last_line: u32) -> Result<(), CompileError>
             while levels.last().is_some_and(|&l| l > w) {
                 levels.pop();
             }
-            if levels.last() != Some(&w) {
-                return Err(err(
-                    ErrorKind::IndentationError,
-                    "unindent does not match any outer indentation level".into(),
-                    line.lineno,
-                    line.first_col + first_token_len(&line.text) as u32 + 1,
-                    line.lineno,
-                    0,
-                ));
-            }
         }
     }
     if let Some(last) = lines.last() {
         if is_block_header(last) {
             let (word, rest) = split_first_word(&last.text);
             let what = block_kind(word, rest).unwrap_or_else(|| "statement".into());
+            let (line, col) = end_of_input();
             let _ = last_line;
             return Err(err(
                 ErrorKind::IndentationError,
@@ -398,12 +489,23 @@ fn check_indentation(lines: &[Line], last_line: u32) -> Result<(), CompileError>
                     "expected an indented block after {what} on line {}",
                     last.lineno
                 ),
-                last.lineno,
-                last.end_col + 1,
-                last.lineno,
+                line,
+                col,
+                line,
                 0,
             ));
         }
+    }
+    if !pending_try.is_empty() {
+        let (line, col) = end_of_input();
+        return Err(err(
+            ErrorKind::SyntaxError,
+            "expected 'except' or 'finally' block".into(),
+            line,
+            col,
+            line,
+            col,
+        ));
     }
     Ok(())
 }
