@@ -389,25 +389,21 @@ fn check_indentation(
         let top = *levels.last().unwrap_or(&0);
         let prev_opens_block = k > 0 && is_block_header(&lines[k - 1]);
         let (word, rest) = split_first_word(&line.text);
-        while let Some(&t) = pending_try.last() {
-            if w > t || prev_opens_block {
-                break;
-            }
-            if w == t && (word == "finally" || word == "except") {
+        // Only the innermost waiting `try` can be answered (or failed) here.
+        if let Some(&t) = pending_try.last() {
+            let answered = w == t && (word == "finally" || word == "except");
+            if answered {
                 pending_try.pop();
-                break;
+            } else if w <= t && !prev_opens_block && (w >= top || levels.contains(&w)) {
+                return Err(err(
+                    ErrorKind::SyntaxError,
+                    "expected 'except' or 'finally' block".into(),
+                    line.lineno,
+                    line.first_col + 1,
+                    line.lineno,
+                    line.first_col + 1,
+                ));
             }
-            if w < top && !levels.contains(&w) {
-                break;
-            }
-            return Err(err(
-                ErrorKind::SyntaxError,
-                "expected 'except' or 'finally' block".into(),
-                line.lineno,
-                line.first_col + 1,
-                line.lineno,
-                line.first_col + 1,
-            ));
         }
         if word == "try" && rest.trim_start().starts_with(':') {
             pending_try.push(w);
@@ -1369,7 +1365,7 @@ impl TargetChecker<'_> {
         let start = s.range().start().to_usize();
         let text = self.source.get(start..).unwrap_or("");
         let Some(open) = text
-            .find(&format!("{name}"))
+            .find(name)
             .and_then(|n| text[n..].find('(').map(|p| n + p))
         else {
             return Ok(());
