@@ -688,6 +688,23 @@ impl<'a> Builder<'a> {
     /// they are not visited at all.
     fn visit_annotations(&mut self, args: &ast::Arguments, returns: Option<&ast::Expr>) -> Res {
         if self.future_annotations {
+            let all = args
+                .posonlyargs
+                .iter()
+                .chain(&args.args)
+                .chain(&args.kwonlyargs)
+                .map(|a| &a.def);
+            for a in all
+                .chain(args.vararg.as_deref())
+                .chain(args.kwarg.as_deref())
+            {
+                if let Some(ann) = &a.annotation {
+                    self.check_string_annotation(ann)?;
+                }
+            }
+            if let Some(r) = returns {
+                self.check_string_annotation(r)?;
+            }
             return Ok(());
         }
         for a in args.posonlyargs.iter().chain(&args.args) {
@@ -719,9 +736,43 @@ impl<'a> Builder<'a> {
     /// Mirrors `symtable_visit_annotation` (nothing under future annotations).
     fn visit_annotation(&mut self, ann: &ast::Expr) -> Res {
         if self.future_annotations {
-            return Ok(());
+            return self.check_string_annotation(ann);
         }
         self.visit_expr(ann)
+    }
+
+    /// Under `from __future__ import annotations` an annotation is only text, but
+    /// 3.11 still rejects the expressions that would need a scope of their own.
+    fn check_string_annotation(&self, e: &ast::Expr) -> Res {
+        let mut stack = vec![e];
+        let mut seen = 0;
+        while let Some(x) = stack.pop() {
+            seen += 1;
+            if seen > 100_000 {
+                break;
+            }
+            let what = match x {
+                ast::Expr::Yield(_) | ast::Expr::YieldFrom(_) => Some("yield expression"),
+                ast::Expr::Await(_) => Some("await expression"),
+                ast::Expr::NamedExpr(_) => Some("named expression"),
+                _ => None,
+            };
+            if let Some(what) = what {
+                return Err(self.error_at(
+                    format!("'{what}' can not be used within an annotation"),
+                    x.range(),
+                ));
+            }
+            match x {
+                ast::Expr::Lambda(_)
+                | ast::Expr::ListComp(_)
+                | ast::Expr::SetComp(_)
+                | ast::Expr::DictComp(_)
+                | ast::Expr::GeneratorExp(_) => {}
+                _ => push_children(x, &mut stack),
+            }
+        }
+        Ok(())
     }
 
     /// Mirrors `symtable_visit_arguments`: parameters in `co_varnames` order.
@@ -1288,5 +1339,64 @@ impl<'a> Builder<'a> {
             }
             entry.set_flags(name, (Scope::Free as u32) << SCOPE_OFFSET);
         }
+    }
+}
+
+/// The direct sub-expressions of an expression (for the annotation check).
+fn push_children<'e>(e: &'e ast::Expr, out: &mut Vec<&'e ast::Expr>) {
+    use ast::Expr::*;
+    match e {
+        BoolOp(b) => out.extend(&b.values),
+        BinOp(b) => {
+            out.push(&b.left);
+            out.push(&b.right);
+        }
+        UnaryOp(u) => out.push(&u.operand),
+        IfExp(i) => {
+            out.push(&i.test);
+            out.push(&i.body);
+            out.push(&i.orelse);
+        }
+        Dict(d) => {
+            out.extend(d.keys.iter().flatten());
+            out.extend(&d.values);
+        }
+        Set(s) => out.extend(&s.elts),
+        Compare(c) => {
+            out.push(&c.left);
+            out.extend(&c.comparators);
+        }
+        Call(c) => {
+            out.push(&c.func);
+            out.extend(&c.args);
+            out.extend(c.keywords.iter().map(|k| &k.value));
+        }
+        FormattedValue(f) => {
+            out.push(&f.value);
+            out.extend(f.format_spec.as_deref());
+        }
+        JoinedStr(j) => out.extend(&j.values),
+        Attribute(a) => out.push(&a.value),
+        Subscript(s) => {
+            out.push(&s.value);
+            out.push(&s.slice);
+        }
+        Starred(s) => out.push(&s.value),
+        List(l) => out.extend(&l.elts),
+        Tuple(t) => out.extend(&t.elts),
+        Slice(s) => out.extend(
+            [&s.lower, &s.upper, &s.step]
+                .into_iter()
+                .flatten()
+                .map(|b| &**b),
+        ),
+        Await(a) => out.push(&a.value),
+        Yield(y) => out.extend(y.value.as_deref()),
+        YieldFrom(y) => out.push(&y.value),
+        NamedExpr(n) => {
+            out.push(&n.target);
+            out.push(&n.value);
+        }
+        _ => {}
     }
 }
