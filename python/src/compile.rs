@@ -3673,6 +3673,9 @@ impl<'a> Compiler<'a> {
                 self.compiler_jump_if(g, end, false)?;
             }
             self.visit_stmts(&last.body)?;
+            // What follows a trailing `case _` body is artificial until the next
+            // statement (3.11: a `finally` re-raise after it has no location).
+            self.unset_loc();
         }
         self.use_next_block(end);
         Ok(())
