@@ -1156,7 +1156,7 @@ impl<'a> Builder<'a> {
         scopes: &mut HashMap<String, Scope>,
         name: &str,
         flags: u32,
-        bound: Option<&HashSet<String>>,
+        mut bound: Option<&mut HashSet<String>>,
         local: &mut HashSet<String>,
         free: &mut HashSet<String>,
         global: &mut HashSet<String>,
@@ -1171,10 +1171,15 @@ impl<'a> Builder<'a> {
             }
             scopes.insert(name.to_string(), Scope::GlobalExplicit);
             global.insert(name.to_string());
+            // A global declaration hides an enclosing function's binding from
+            // the blocks nested here.
+            if let Some(b) = bound.as_deref_mut() {
+                b.remove(name);
+            }
             return Ok(());
         }
         if flags & DEF_NONLOCAL != 0 {
-            let Some(bound) = bound else {
+            let Some(bound) = bound.as_deref() else {
                 return Err(self.directive_error(
                     ste,
                     name,
@@ -1199,7 +1204,7 @@ impl<'a> Builder<'a> {
             global.remove(name);
             return Ok(());
         }
-        if bound.is_some_and(|b| b.contains(name)) {
+        if bound.as_deref().is_some_and(|b| b.contains(name)) {
             scopes.insert(name.to_string(), Scope::Free);
             self.table.entries[ste].free = true;
             free.insert(name.to_string());
@@ -1220,7 +1225,7 @@ impl<'a> Builder<'a> {
     fn analyze_block(
         &mut self,
         ste: ScopeId,
-        bound: Option<&HashSet<String>>,
+        mut bound: Option<HashSet<String>>,
         free: &mut HashSet<String>,
         global: &mut HashSet<String>,
         depth: usize,
@@ -1244,7 +1249,7 @@ impl<'a> Builder<'a> {
         let typ = self.table.entries[ste].typ;
         if typ == BlockType::Class {
             newglobal.extend(global.iter().cloned());
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
         }
@@ -1255,7 +1260,7 @@ impl<'a> Builder<'a> {
                 &mut scopes,
                 name,
                 *flags,
-                bound,
+                bound.as_mut(),
                 &mut local,
                 free,
                 global,
@@ -1265,7 +1270,7 @@ impl<'a> Builder<'a> {
             if typ == BlockType::Function {
                 newbound.extend(local.iter().cloned());
             }
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
             newglobal.extend(global.iter().cloned());
@@ -1275,13 +1280,12 @@ impl<'a> Builder<'a> {
         let mut allfree: HashSet<String> = HashSet::new();
         let children = self.table.entries[ste].children.clone();
         for c in children {
-            let mut temp_bound = newbound.clone();
+            let temp_bound = newbound.clone();
             let mut temp_free = newfree.clone();
             let mut temp_global = newglobal.clone();
-            let _ = &mut temp_bound;
             self.analyze_block(
                 c,
-                Some(&temp_bound),
+                Some(temp_bound),
                 &mut temp_free,
                 &mut temp_global,
                 depth + 1,
@@ -1304,7 +1308,13 @@ impl<'a> Builder<'a> {
         } else if typ == BlockType::Class && newfree.remove("__class__") {
             self.table.entries[ste].needs_class_closure = true;
         }
-        self.update_symbols(ste, &scopes, bound, &newfree, typ == BlockType::Class);
+        self.update_symbols(
+            ste,
+            &scopes,
+            bound.as_ref(),
+            &newfree,
+            typ == BlockType::Class,
+        );
         free.extend(newfree);
         Ok(())
     }
