@@ -368,9 +368,8 @@ impl<'o> Unparser<'o> {
                 self.w("f");
                 self.w(&str_repr(&body));
             }
-            FormattedValue(f) => {
+            FormattedValue(_) => {
                 let body = self.fstring_body(std::slice::from_ref(e))?;
-                let _ = f;
                 self.w("f");
                 self.w(&str_repr(&body));
             }

@@ -334,7 +334,7 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<Option<String>, 
         logical.push(l);
     }
     let physical: Vec<&str> = source.split('\n').collect();
-    check_indentation(&logical, lineno, &physical)?;
+    check_indentation(&logical, &physical)?;
     if blank_continuations.is_empty() {
         return Ok(None);
     }
@@ -478,7 +478,6 @@ fn check_indentation(
             let (word, rest) = split_first_word(&last.text);
             let what = block_kind(word, rest).unwrap_or_else(|| "statement".into());
             let (line, col) = end_of_input();
-            let _ = last_line;
             return Err(err(
                 ErrorKind::IndentationError,
                 format!(
@@ -739,13 +738,13 @@ fn reject_newer_syntax(body: &[ast::Stmt], lines: &LineIndex) -> Result<(), Comp
         let bad = match s {
             ast::Stmt::TypeAlias(t) => Some((t.name.range().start().to_usize(), "invalid syntax")),
             ast::Stmt::FunctionDef(f) if !f.type_params.is_empty() => {
-                Some((bracket_before(&f.type_params, lines), "expected '('"))
+                Some((bracket_before(&f.type_params), "expected '('"))
             }
             ast::Stmt::AsyncFunctionDef(f) if !f.type_params.is_empty() => {
-                Some((bracket_before(&f.type_params, lines), "expected '('"))
+                Some((bracket_before(&f.type_params), "expected '('"))
             }
             ast::Stmt::ClassDef(c) if !c.type_params.is_empty() => {
-                Some((bracket_before(&c.type_params, lines), "invalid syntax"))
+                Some((bracket_before(&c.type_params), "invalid syntax"))
             }
             _ => None,
         };
@@ -793,10 +792,8 @@ fn reject_newer_syntax(body: &[ast::Stmt], lines: &LineIndex) -> Result<(), Comp
 }
 
 /// The offset of the `[` that opens a type parameter list.
-fn bracket_before(params: &[ast::TypeParam], lines: &LineIndex) -> usize {
-    let first = params[0].range().start().to_usize();
-    let _ = lines;
-    first.saturating_sub(1)
+fn bracket_before(params: &[ast::TypeParam]) -> usize {
+    params[0].range().start().to_usize().saturating_sub(1)
 }
 
 /// Code points of bytes 0x80..0x9F in Windows-1252 (0: undefined); the rest of
@@ -1215,13 +1212,13 @@ impl TargetChecker<'_> {
         use ast::Stmt::*;
         match s {
             FunctionDef(f) => {
-                self.check_def_bare_star(s, &f.name, &f.args, &f.body)?;
+                self.check_def_bare_star(s, &f.name, &f.args)?;
                 self.arguments(&f.args)?;
                 self.exprs(&f.decorator_list)?;
                 self.stmts(&f.body)?;
             }
             AsyncFunctionDef(f) => {
-                self.check_def_bare_star(s, &f.name, &f.args, &f.body)?;
+                self.check_def_bare_star(s, &f.name, &f.args)?;
                 self.arguments(&f.args)?;
                 self.exprs(&f.decorator_list)?;
                 self.stmts(&f.body)?;
@@ -1360,7 +1357,6 @@ impl TargetChecker<'_> {
         s: &ast::Stmt,
         name: &str,
         args: &ast::Arguments,
-        body: &[ast::Stmt],
     ) -> Result<(), CompileError> {
         let start = s.range().start().to_usize();
         let text = self.source.get(start..).unwrap_or("");
@@ -1372,7 +1368,6 @@ impl TargetChecker<'_> {
         };
         let open = start + open;
         let close = crate::ast_opt::matching_paren(self.source.as_bytes(), open).unwrap_or(open);
-        let _ = body;
         self.check_bare_star(args, open + 1, close + 1)
     }
 

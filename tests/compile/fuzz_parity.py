@@ -45,13 +45,13 @@ class Gen:
             lambda: f'{{{self.name()} for {self.name()} in {e()}}}',
             lambda: f'({e()} if {e()} else {e()})',
             lambda: f'lambda {self.name()}: {e()}',
-            lambda: f'f"{{{e()}!r}} x {{{self.name()}:>3}}"',
+            lambda: f'f"{{{self.name()}.attr!r}} x {{{self.name()}:>{{{self.name()}}}}}"',
             lambda: f'({e()}, {e()})',
             lambda: f'{{{e()}: {e()}}}',
             lambda: f'[*{self.name()}, {e()}]',
             lambda: f'(-{e()})',
             lambda: f'(await {e()})' if aw else self.name(),
-            lambda: f'({self.name()} := {e()})',
+            lambda: f'({self.name()} := {self.name()})',
         ]
         return forms[k]()
 
