@@ -347,11 +347,7 @@ pub fn check_source(source: &str, _lines: &LineIndex) -> Result<Option<String>, 
 
 /// The indentation errors of the tokenizer (dedent to no outer level) and of the
 /// parser's first pass (unexpected indent, missing block), in source order.
-fn check_indentation(
-    lines: &[Line],
-    last_line: u32,
-    physical: &[&str],
-) -> Result<(), CompileError> {
+fn check_indentation(lines: &[Line], physical: &[&str]) -> Result<(), CompileError> {
     let mut levels: Vec<usize> = vec![0];
     let width = |s: &str| -> usize {
         let mut w = 0;
