@@ -96,6 +96,17 @@ struct Line {
 /// made of a lone continuation backslash are blanked (same length, so every offset
 /// stays valid).
 pub fn check_source(source: &str, _lines: &LineIndex) -> Result<Option<String>, CompileError> {
+    if source.contains('\0') {
+        // 3.11 reports this before tokenizing, without a location.
+        return Err(err(
+            ErrorKind::SyntaxError,
+            "source code string cannot contain null bytes".into(),
+            0,
+            0,
+            0,
+            0,
+        ));
+    }
     let chars: Vec<char> = source.chars().collect();
     let mut blank_continuations: Vec<usize> = Vec::new();
     let mut i = 0;
