@@ -2,8 +2,9 @@
 //! line and offset. The snippets live in tests/compile/errors.txt, separated by lines
 //! of `----`.
 //!
-//! All the errors raised by the symbol table and the code generator are compared in
-//! full. For errors raised by CPython's parser, rustpython-parser often cannot tell
+//! errors.txt holds the errors pyrs reproduces exactly (message, line, offset): all
+//! those raised by the symbol table and the code generator, and the parser's
+//! invalid-target rules (`f() = 1`, `del 1`, ...) and indentation errors. For errors raised by CPython's parser, rustpython-parser often cannot tell
 //! the cases apart; the snippets in tests/compile/parser_errors.txt are compared on
 //! the exception class and line only, and the full comparison of those that match is
 //! reported rather than required (see KNOWN_GAPS.md).

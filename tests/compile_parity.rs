@@ -98,7 +98,7 @@ fn samples_match_python3() {
         );
         let expected = String::from_utf8_lossy(&out.stdout).into_owned();
         let path_str = path.to_string_lossy().to_string();
-        let got = match python::compile(&source, &path_str, mode, optimize) {
+        let got = match python::compile_bytes(&bytes, &path_str, mode, optimize) {
             Ok(co) => python::codedump::dump(&co),
             Err(e) => format!("ERROR {e}\n"),
         };

@@ -372,7 +372,9 @@ fn run(opts: Options) -> i32 {
             }
             let mut src = String::new();
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src);
-            python::pythonrun::run_main_source(&src, "<stdin>", false)
+            let result = python::pythonrun::run_main_source(&src, "<stdin>", false);
+            python::pythonrun::flush_io();
+            result
         }
     };
     let mut status = match result {

@@ -226,17 +226,47 @@ fn float_divmod(vx: f64, wx: f64) -> Option<(f64, f64)> {
     Some((floordiv, m))
 }
 
-/// Integer true division, correctly rounded, when both operands are exact in an
-/// `f64` (otherwise not folded; see the module docs).
+/// Integer true division, correctly rounded (as `long_true_divide`): the quotient
+/// is computed with two spare bits and a sticky bit, then rounded half-to-even.
+/// Results that would be subnormal are left to run time (None).
 fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
     if b.is_zero() {
         return None;
     }
-    let limit = BigInt::from(1u64 << 53);
-    if a.abs() <= limit && b.abs() <= limit {
-        return Some(a.to_f64()? / b.to_f64()?);
+    let negative = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    if a.is_zero() {
+        return Some(if negative { -0.0 } else { 0.0 });
     }
-    None
+    let limit = BigInt::from(1u64 << 53);
+    let q = if a <= limit && b <= limit {
+        a.to_f64()? / b.to_f64()?
+    } else {
+        let shift = 55 - (a.bits() as i64 - b.bits() as i64);
+        let (num, den) = if shift >= 0 {
+            (a << shift as usize, b)
+        } else {
+            (a, b << (-shift) as usize)
+        };
+        let (q, r) = num.div_rem(&den);
+        let extra = q.bits() as i64 - 53;
+        let mut m: BigInt = &q >> extra as usize;
+        let low: BigInt = &q - (&m << extra as usize);
+        let half = BigInt::one() << (extra - 1) as usize;
+        let odd = (&m & BigInt::one()).is_one();
+        if low > half || (low == half && (!r.is_zero() || odd)) {
+            m += 1;
+        }
+        let exp = extra - shift;
+        if exp + 53 > 1024 || exp + 53 < -1021 {
+            return None;
+        }
+        m.to_f64()? * 2f64.powi(exp as i32)
+    };
+    if q.is_infinite() {
+        return None;
+    }
+    Some(if negative { -q } else { q })
 }
 
 fn complex_div(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
@@ -297,7 +327,7 @@ fn safe_multiply(v: &Value, w: &Value) -> Option<Value> {
             } else {
                 MAX_STR_SIZE
             };
-            if nn < 0 || nn as usize > limit / size {
+            if nn < 0 || limit.checked_div(size).is_some_and(|m| nn as usize > m) {
                 return None;
             }
             if matches!(w, Value::Tuple(_))
@@ -322,7 +352,7 @@ fn safe_power(v: &Value, w: &Value) -> Option<Value> {
             // int ** negative int is a float power.
             let fa = int_to_f64(&a)?;
             let fb = int_to_f64(&b)?;
-            return float_pow(fa, fb).map(Value::Float);
+            return float_pow_value(fa, fb);
         }
         if !a.is_zero() && b.is_positive() {
             let wbits = b.to_u64()?;
@@ -338,7 +368,7 @@ fn safe_power(v: &Value, w: &Value) -> Option<Value> {
         return complex_pow(a, b).map(|(r, i)| Value::Complex(r, i));
     }
     if let (Some(a), Some(b)) = (as_float(v), as_float(w)) {
-        return float_pow(a, b).map(Value::Float);
+        return float_pow_value(a, b);
     }
     None
 }
@@ -396,24 +426,39 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     Some(r)
 }
 
-/// `float ** float` where the result is certain: finite inputs and output, no
-/// negative base with a fractional exponent (which makes a complex).
-fn float_pow(a: f64, b: f64) -> Option<f64> {
+/// Mirrors `float_pow` (Objects/floatobject.c) for finite operands: None where
+/// CPython raises, a complex for a negative base with a fractional exponent.
+fn float_pow_value(a: f64, b: f64) -> Option<Value> {
     if !a.is_finite() || !b.is_finite() {
         return None;
     }
-    if a == 0.0 && b < 0.0 {
+    if b == 0.0 {
+        return Some(Value::Float(1.0));
+    }
+    let is_odd_integer = |x: f64| x == x.floor() && (x % 2.0).abs() == 1.0;
+    if a == 0.0 {
+        if b < 0.0 {
+            return None;
+        }
+        return Some(Value::Float(if is_odd_integer(b) { a } else { 0.0 }));
+    }
+    let mut iv = a;
+    let mut negate = false;
+    if iv < 0.0 {
+        if b != b.floor() {
+            return complex_pow((a, 0.0), (b, 0.0)).map(|(r, i)| Value::Complex(r, i));
+        }
+        iv = -iv;
+        negate = is_odd_integer(b);
+    }
+    if iv == 1.0 {
+        return Some(Value::Float(if negate { -1.0 } else { 1.0 }));
+    }
+    let r = iv.powf(b);
+    if r.is_infinite() {
         return None;
     }
-    if a < 0.0 && b != b.floor() {
-        return None;
-    }
-    let r = a.powf(b);
-    if r.is_finite() {
-        Some(r)
-    } else {
-        None
-    }
+    Some(Value::Float(if negate { -r } else { r }))
 }
 
 /// Mirrors `safe_lshift`.
@@ -589,6 +634,7 @@ fn subscript_value(v: &Value, idx: &Value) -> Option<Value> {
     }
     let i = i as usize;
     match v {
+        Value::Str(s) if s.contains(crate::string_parser::SURROGATE_MARK) => None,
         Value::Str(s) => s.chars().nth(i).map(|c| Value::Str(c.to_string())),
         Value::Bytes(b) => Some(Value::Int(BigInt::from(b[i]))),
         Value::Tuple(t) => Some(t[i].clone()),
@@ -927,6 +973,7 @@ impl State<'_> {
         if c.args.len() != 1 || !c.keywords.is_empty() {
             return;
         }
+        let func_end = c.func.range().end().to_usize();
         let ast::Expr::GeneratorExp(g) = &mut c.args[0] else {
             return;
         };
@@ -938,12 +985,23 @@ impl State<'_> {
         {
             return;
         }
-        let mut i = start;
-        while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\\' | b'\x0c') {
-            i -= 1;
-        }
-        if i > 0 && bytes[i - 1] == b'(' {
-            let open = ast::text_size::TextSize::from((i - 1) as u32);
+        // The call's '(' follows the callee, and only blanks and comments separate
+        // it from the generator expression.
+        let skip_blank = |mut i: usize| loop {
+            match bytes.get(i) {
+                Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') => i += 1,
+                Some(b'\\') if matches!(bytes.get(i + 1), Some(b'\n' | b'\r')) => i += 2,
+                Some(b'#') => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                _ => return i,
+            }
+        };
+        let open = skip_blank(func_end);
+        if bytes.get(open) == Some(&b'(') && skip_blank(open + 1) == start {
+            let open = ast::text_size::TextSize::from(open as u32);
             g.range = ast::text_size::TextRange::new(open, c.range.end());
         }
     }
@@ -1163,7 +1221,21 @@ impl State<'_> {
                     }
                 }
             }
-            Constant(_) => {}
+            Constant(c) => {
+                // Lone surrogates: rustpython turned them into U+FFFD; decode the
+                // literal again from the source (see string_parser.rs).
+                if let ast::Constant::Str(_) = c.value {
+                    let text = self
+                        .source
+                        .get(c.range.start().to_usize()..c.range.end().to_usize())
+                        .unwrap_or("");
+                    if crate::string_parser::has_surrogate_escape(text) {
+                        if let Some(cps) = crate::string_parser::decode_literals(text) {
+                            c.value = ast::Constant::Str(crate::string_parser::encode_marked(&cps));
+                        }
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -1250,7 +1322,7 @@ fn fold_binop(e: &mut ast::Expr) {
 
 /// The index of the bracket closing the one at `open` (strings skipped roughly:
 /// quotes toggle, backslashes escape).
-fn matching_paren(bytes: &[u8], open: usize) -> Option<usize> {
+pub(crate) fn matching_paren(bytes: &[u8], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let mut i = open;

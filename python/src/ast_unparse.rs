@@ -363,9 +363,68 @@ impl<'o> Unparser<'o> {
                 self.comprehensions(&c.generators)?;
                 self.w(")");
             }
+            JoinedStr(j) => {
+                let body = self.fstring_body(&j.values)?;
+                self.w("f");
+                self.w(&str_repr(&body));
+            }
+            FormattedValue(_) => {
+                let body = self.fstring_body(std::slice::from_ref(e))?;
+                self.w("f");
+                self.w(&str_repr(&body));
+            }
             _ => self.w("..."),
         }
         Ok(())
+    }
+
+    /// Mirrors `build_fstring_body`: the text between the quotes of an f-string.
+    fn fstring_body(&mut self, values: &[ast::Expr]) -> Result<String, TooDeep> {
+        let mut body = String::new();
+        for v in values {
+            match v {
+                ast::Expr::Constant(c) => {
+                    if let ast::Constant::Str(t) = &c.value {
+                        body.push_str(&t.replace('{', "{{").replace('}', "}}"));
+                    }
+                }
+                ast::Expr::FormattedValue(f) => {
+                    let mut inner = String::new();
+                    Unparser {
+                        out: &mut inner,
+                        depth: self.depth,
+                    }
+                    .expr(&f.value, PR_TEST + 1)?;
+                    body.push('{');
+                    if inner.starts_with('{') {
+                        body.push(' ');
+                    }
+                    body.push_str(&inner);
+                    body.push_str(match f.conversion {
+                        ast::ConversionFlag::None => "",
+                        ast::ConversionFlag::Str => "!s",
+                        ast::ConversionFlag::Repr => "!r",
+                        ast::ConversionFlag::Ascii => "!a",
+                    });
+                    if let Some(spec) = &f.format_spec {
+                        body.push(':');
+                        match &**spec {
+                            ast::Expr::JoinedStr(js) => {
+                                let s = self.fstring_body(&js.values)?;
+                                body.push_str(&s);
+                            }
+                            other => {
+                                let s = self.fstring_body(std::slice::from_ref(other))?;
+                                body.push_str(&s);
+                            }
+                        }
+                    }
+                    body.push('}');
+                }
+                _ => {}
+            }
+        }
+        Ok(body)
     }
 
     fn comprehensions(&mut self, gens: &[ast::Comprehension]) -> Result<(), TooDeep> {
@@ -436,7 +495,35 @@ impl<'o> Unparser<'o> {
                 let r = str_repr(s);
                 self.w(&r);
             }
-            _ => self.w("..."),
+            ast::Constant::Float(f) => {
+                let r = if f.is_infinite() {
+                    INF_TEXT.to_string()
+                } else {
+                    float_repr(*f)
+                };
+                self.w(&r);
+            }
+            ast::Constant::Complex { real, imag } => {
+                let r = complex_repr(*real, *imag);
+                self.w(&r);
+            }
+            ast::Constant::Bytes(b) => {
+                let r = bytes_repr(b);
+                self.w(&r);
+            }
+            ast::Constant::Tuple(items) => {
+                self.w("(");
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.w(", ");
+                    }
+                    self.constant(x);
+                }
+                if items.len() == 1 {
+                    self.w(",");
+                }
+                self.w(")");
+            }
         }
     }
 }
@@ -480,4 +567,148 @@ pub fn constant_repr(c: &ast::Constant) -> String {
     }
     .constant(c);
     out
+}
+
+/// How ast_unparse.c writes an infinite float: a literal that overflows to it.
+const INF_TEXT: &str = "1e309";
+
+/// The shortest decimal digits of a finite, non-zero |x| and its decimal exponent
+/// (x = 0.d1d2... * 10^decpt), from Rust's shortest round-trip formatting.
+fn shortest_digits(x: f64) -> (String, i32) {
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits.trim_end_matches('0').to_string();
+    let exp: i32 = exp.parse().unwrap_or(0);
+    (
+        if digits.is_empty() {
+            "0".into()
+        } else {
+            digits
+        },
+        exp + 1,
+    )
+}
+
+/// `repr(float)`: shortest round-trip digits, fixed notation for exponents from
+/// -4 to 16, `.0` on integral values (`float_repr_style == 'short'`).
+pub fn float_repr(x: f64) -> String {
+    float_format(x, true)
+}
+
+fn float_format(x: f64, add_dot_0: bool) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{sign}0{}", if add_dot_0 { ".0" } else { "" });
+    }
+    let (digits, decpt) = shortest_digits(x);
+    let n = digits.len() as i32;
+    if decpt <= -4 || decpt > 16 {
+        let exp = decpt - 1;
+        let mant = if n == 1 {
+            digits.clone()
+        } else {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        };
+        let esign = if exp < 0 { '-' } else { '+' };
+        return format!("{sign}{mant}e{esign}{:02}", exp.abs());
+    }
+    let body = if decpt <= 0 {
+        format!("0.{}{}", "0".repeat((-decpt) as usize), digits)
+    } else if decpt >= n {
+        let int = format!("{}{}", digits, "0".repeat((decpt - n) as usize));
+        if add_dot_0 {
+            format!("{int}.0")
+        } else {
+            int
+        }
+    } else {
+        format!(
+            "{}.{}",
+            &digits[..decpt as usize],
+            &digits[decpt as usize..]
+        )
+    };
+    format!("{sign}{body}")
+}
+
+/// `repr(complex)` as ast_unparse.c writes it (infinities as `1e309`).
+fn complex_repr(real: f64, imag: f64) -> String {
+    let part = |x: f64| {
+        if x.is_infinite() {
+            format!("{}{INF_TEXT}", if x < 0.0 { "-" } else { "" })
+        } else {
+            float_format(x, false)
+        }
+    };
+    if real == 0.0 && !real.is_sign_negative() {
+        return format!("{}j", part(imag));
+    }
+    let im = part(imag);
+    let im = if im.starts_with('-') {
+        im
+    } else {
+        format!("+{im}")
+    };
+    format!("({}{}j)", part(real), im)
+}
+
+/// `repr(bytes)`.
+fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_repr_matches_python() {
+        let cases = [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (1.5e-5, "1.5e-05"),
+            (0.0001, "0.0001"),
+            (123.456, "123.456"),
+            (-0.0, "-0.0"),
+            (1e300, "1e+300"),
+            (2.5e-300, "2.5e-300"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(float_repr(x), want);
+        }
+        assert_eq!(complex_repr(0.0, 1.0), "1j");
+        assert_eq!(complex_repr(1.0, -2.5), "(1-2.5j)");
+        assert_eq!(bytes_repr(b"a'\x00"), "b\"a'\\x00\"");
+    }
 }

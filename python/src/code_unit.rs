@@ -5,8 +5,9 @@
 //! Differences from CPython: this is not a runtime object. `co_code` holds the
 //! un-specialised bytes with zeroed inline caches (what `code.co_code` shows), and
 //! constants are an enum rather than Python objects; the runtime turns a `CodeUnit`
-//! into a real code object. `Constant::Str` holds Rust `String`s, so a lone surrogate
-//! cannot appear in a constant (rustpython-parser rejects such escapes earlier).
+//! into a real code object. `Constant::Str` holds a Rust `String`; a string literal
+//! with lone surrogates (`"\udc80"`, legal in Python) becomes
+//! `Constant::SurrogateStr` with its code points instead.
 
 use num_bigint::BigInt;
 
@@ -44,6 +45,9 @@ pub enum Constant {
         imag: f64,
     },
     Str(String),
+    /// A str with lone surrogates (which a Rust `String` cannot hold), as its code
+    /// points. Only string literals with `\udXXX`-style escapes produce it.
+    SurrogateStr(Vec<u32>),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
     /// Members in source order; the runtime builds the set (its iteration order is
@@ -129,6 +133,7 @@ impl Constant {
                     && is_negative_zero(*i1) == is_negative_zero(*i2)
             }
             (Str(a), Str(b)) => a == b,
+            (SurrogateStr(a), SurrogateStr(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_key(y))
@@ -174,6 +179,12 @@ impl Constant {
             }
             Constant::Str(t) => {
                 let _ = write!(s, "s{}:{t}", t.len());
+            }
+            Constant::SurrogateStr(cps) => {
+                let _ = write!(s, "u{}:", cps.len());
+                for c in cps {
+                    let _ = write!(s, "{c:x},");
+                }
             }
             Constant::Bytes(b) => {
                 let _ = write!(s, "b{}:", b.len());
@@ -255,6 +266,7 @@ impl Constant {
         match (self, other) {
             (None, None) | (Ellipsis, Ellipsis) => true,
             (Str(a), Str(b)) => a == b,
+            (SurrogateStr(a), SurrogateStr(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.py_eq(y)),
             (FrozenSet(a), FrozenSet(b)) => {
@@ -276,6 +288,7 @@ impl Constant {
             Constant::Float(f) => *f != 0.0,
             Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
             Constant::Str(s) => !s.is_empty(),
+            Constant::SurrogateStr(s) => !s.is_empty(),
             Constant::Bytes(b) => !b.is_empty(),
             Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         }

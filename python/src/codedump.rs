@@ -32,6 +32,23 @@ fn json_str(s: &str) -> String {
     out
 }
 
+/// JSON of a str given as code points: surrogates are written as they are, as
+/// Python's json does.
+fn json_code_points(cps: &[u32]) -> String {
+    let mut out = String::from("\"");
+    for &cp in cps {
+        match char::from_u32(cp) {
+            Some(c) => {
+                let s = json_str(&c.to_string());
+                out.push_str(&s[1..s.len() - 1]);
+            }
+            None => out.push_str(&format!("\\u{cp:04x}")),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn json_list(items: &[String]) -> String {
     let parts: Vec<String> = items.iter().map(|s| json_str(s)).collect();
     format!("[{}]", parts.join(", "))
@@ -54,6 +71,7 @@ pub fn const_repr(c: &Constant) -> String {
         Constant::Float(f) => format!("float {}", fbits(*f)),
         Constant::Complex { real, imag } => format!("complex {} {}", fbits(*real), fbits(*imag)),
         Constant::Str(s) => format!("str {}", json_str(s)),
+        Constant::SurrogateStr(cps) => format!("str {}", json_code_points(cps)),
         Constant::Bytes(b) => format!("bytes {}", hex(b)),
         Constant::Tuple(t) => {
             let parts: Vec<String> = t.iter().map(const_repr).collect();

@@ -202,6 +202,19 @@ pub fn compile(
     }
 }
 
+/// Compiles source given as bytes, decoding it as CPython does (a UTF-8 BOM or a
+/// PEP 263 coding cookie, else UTF-8). This is what `compile()` does with bytes and
+/// what running a file does.
+pub fn compile_bytes(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+) -> Result<CodeUnit, CompileError> {
+    let text = crate::pegen_errors::decode_source(source)?;
+    compile(&text, filename, mode, optimize)
+}
+
 fn compile_on_this_thread(
     source: &str,
     filename: &str,
@@ -215,7 +228,8 @@ fn compile_on_this_thread(
         }
         e
     };
-    crate::pegen_errors::check_source(source, &lines).map_err(with_text)?;
+    let patched = crate::pegen_errors::check_source(source, &lines).map_err(with_text)?;
+    let source = patched.as_deref().unwrap_or(source);
     match mode {
         Mode::Eval => {
             let mut body = crate::pegen_errors::parse_expression(source, filename, &lines)
@@ -465,7 +479,7 @@ pub fn const_from_ast(value: &ast::Constant, kind: Option<&str>) -> Constant {
     match value {
         ast::Constant::None => Constant::None,
         ast::Constant::Bool(b) => Constant::Bool(*b),
-        ast::Constant::Str(s) => Constant::Str(s.clone()),
+        ast::Constant::Str(s) => str_constant(s),
         ast::Constant::Bytes(b) => Constant::Bytes(b.clone()),
         ast::Constant::Int(i) => Constant::Int(i.clone()),
         ast::Constant::Float(f) => Constant::Float(*f),
@@ -482,6 +496,15 @@ pub fn const_from_ast(value: &ast::Constant, kind: Option<&str>) -> Constant {
                 Constant::Tuple(items)
             }
         }
+    }
+}
+
+/// A str constant from an AST string, which may carry marked surrogates (see
+/// `string_parser`).
+pub fn str_constant(s: &str) -> Constant {
+    match crate::string_parser::decode_marked(s) {
+        Some(cps) => Constant::SurrogateStr(cps),
+        None => Constant::Str(s.to_string()),
     }
 }
 
@@ -996,7 +1019,7 @@ impl<'a> Compiler<'a> {
                 i = 1;
                 if let ast::Stmt::Expr(e) = &stmts[0] {
                     self.set_loc(e.value.range());
-                    self.load_const(Constant::Str(doc.to_string()));
+                    self.load_const(str_constant(doc));
                 }
                 self.unset_loc();
                 self.nameop("__doc__", Ctx::Store)?;
@@ -1347,7 +1370,7 @@ impl<'a> Compiler<'a> {
             None
         };
         self.add_const(match docstring {
-            Some(d) => Constant::Str(d.to_string()),
+            Some(d) => str_constant(d),
             None => Constant::None,
         });
         {
@@ -1533,7 +1556,8 @@ impl<'a> Compiler<'a> {
         let sline = self.lines.location(s.range()).lineno;
         if r.value
             .as_deref()
-            .map_or(true, |v| self.lines.location(v.range()).lineno != sline)
+            .map(|v| self.lines.location(v.range()).lineno)
+            != Some(sline)
         {
             self.set_loc(s.range());
             self.addop(NOP);
@@ -3017,7 +3041,17 @@ impl<'a> Compiler<'a> {
     /// here. Pieces made by the `%`-format fold keep theirs (the values their
     /// argument's, the literals none).
     fn compiler_joined_str(&mut self, j: &'a ast::ExprJoinedStr) -> CResult {
-        let piece_loc = self.ur().loc;
+        let loc = self.ur().loc;
+        self.compiler_joined_str_pieces(j, loc)
+    }
+
+    /// A JoinedStr whose pieces are at `piece_loc` and whose own instructions are
+    /// at the current location.
+    fn compiler_joined_str_pieces(
+        &mut self,
+        j: &'a ast::ExprJoinedStr,
+        piece_loc: Location,
+    ) -> CResult {
         if j.values.len() > STACK_USE_GUIDELINE {
             self.load_const(Constant::Str(String::new()));
             self.addop_name(LOAD_METHOD, "join");
@@ -3052,15 +3086,12 @@ impl<'a> Compiler<'a> {
                 self.load_const(expr_const(c));
             }
             ast::Expr::FormattedValue(f) => {
-                // The pieces of a format spec take the location of the one string
-                // token they are in (rustpython's range for the value).
-                let spec_loc = self.lines.location(f.range);
                 if f.range == f.value.range() {
                     self.set_loc(f.range);
                 } else {
                     self.u().loc = piece_loc;
                 }
-                self.compiler_formatted_value(f, spec_loc)?;
+                self.compiler_formatted_value(f, piece_loc)?;
             }
             _ => self.visit_expr(v)?,
         }
@@ -3083,15 +3114,31 @@ impl<'a> Compiler<'a> {
             ast::ConversionFlag::Ascii => 3,
         };
         if let Some(spec) = &f.format_spec {
+            // A format spec belongs to one string token (rustpython's range for
+            // the formatted value): a plain-text spec is at that token, and so is
+            // the BUILD_STRING of a spec with replacement fields, whose pieces are
+            // at the whole string's location.
+            let token_loc = if f.range == f.value.range() {
+                piece_loc
+            } else {
+                self.lines.location(f.range)
+            };
+            let here = self.ur().loc;
             match &**spec {
                 ast::Expr::JoinedStr(js) => {
-                    let here = self.ur().loc;
-                    self.u().loc = piece_loc;
-                    self.compiler_joined_str(js)?;
-                    self.u().loc = here;
+                    let nested = js
+                        .values
+                        .iter()
+                        .any(|v| matches!(v, ast::Expr::FormattedValue(_)));
+                    self.u().loc = token_loc;
+                    self.compiler_joined_str_pieces(
+                        js,
+                        if nested { piece_loc } else { token_loc },
+                    )?;
                 }
-                other => self.fstring_piece(other, piece_loc)?,
+                other => self.fstring_piece(other, token_loc)?,
             }
+            self.u().loc = here;
             oparg |= 0x04;
         }
         self.addop_i(FORMAT_VALUE, oparg);
@@ -3626,6 +3673,9 @@ impl<'a> Compiler<'a> {
                 self.compiler_jump_if(g, end, false)?;
             }
             self.visit_stmts(&last.body)?;
+            // What follows a trailing `case _` body is artificial until the next
+            // statement (3.11: a `finally` re-raise after it has no location).
+            self.unset_loc();
         }
         self.use_next_block(end);
         Ok(())

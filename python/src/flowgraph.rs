@@ -362,8 +362,7 @@ impl Cfg {
                 None
             };
             let top = target.as_ref().map(|t| t.op);
-            let mut inst = self.blocks[b].instrs[iu].clone();
-            let _ = &mut inst;
+            let inst = self.blocks[b].instrs[iu].clone();
             match inst.op {
                 Op::Real(LOAD_CONST) => {
                     let cnt = consts
@@ -817,7 +816,6 @@ impl Cfg {
                 .unwrap_or_else(|| vec![None]);
             let mut handler = *stack.last().unwrap_or(&None);
             let n = self.blocks[b].instrs.len();
-            let mut moved = false;
             for i in 0..n {
                 let instr = self.blocks[b].instrs[i].clone();
                 if instr.op.is_block_push() {
@@ -842,9 +840,6 @@ impl Cfg {
                     let t = instr.target_block();
                     if !self.blocks[t].visited {
                         self.blocks[t].except_stack = Some(stack.clone());
-                        if !self.blocks[b].has_fallthrough() {
-                            moved = true;
-                        }
                         self.blocks[t].visited = true;
                         todo.push(t);
                     }
@@ -852,7 +847,6 @@ impl Cfg {
                     self.blocks[b].instrs[i].except = handler;
                 }
             }
-            let _ = moved;
             if self.blocks[b].has_fallthrough() {
                 if let Some(next) = self.blocks[b].next {
                     if !self.blocks[next].visited {

@@ -28,10 +28,11 @@ pub mod pegen_errors;
 pub mod pylifecycle;
 pub mod pythonrun;
 pub mod signals;
+pub mod string_parser;
 pub mod suggestions;
 pub mod symtable;
 pub mod sysmodule;
 pub mod traceback;
 
 pub use code_unit::{CodeUnit, Constant};
-pub use compile::{compile, CompileError, ErrorKind, Mode};
+pub use compile::{compile, compile_bytes, CompileError, ErrorKind, Mode};

@@ -27,6 +27,8 @@ fn make_constant(c: &Constant) -> PyResult<PyObjectRef> {
         // `intern_string_constants` does.
         Constant::Str(s) if is_name_like(s) => PyUnicode_InternFromString(s),
         Constant::Str(s) => PyUnicode_FromString(s),
+        // A literal with lone surrogates, which a Rust `String` cannot hold.
+        Constant::SurrogateStr(code_points) => objects::unicodeobject::PyUnicode_FromUCS4(code_points.clone()),
         Constant::Bytes(b) => objects::bytesobject::PyBytes_FromSlice(b),
         Constant::Tuple(items) => {
             let v: PyResult<Vec<PyObjectRef>> = items.iter().map(make_constant).collect();
@@ -35,7 +37,12 @@ fn make_constant(c: &Constant) -> PyResult<PyObjectRef> {
         Constant::FrozenSet(items) => {
             let v: PyResult<Vec<PyObjectRef>> = items.iter().map(make_constant).collect();
             let t = PyTuple_New(v?).into_object();
-            objects::setobject::PyFrozenSet_New(Some(&t))?
+            let first = objects::setobject::PyFrozenSet_New(Some(&t))?;
+            // CPython's constant merging (`merge_consts_recursive`) rebuilds a frozenset
+            // from the iteration order of the one the compiler made, which can change
+            // the order of colliding members: do the same so sets print alike.
+            let again = objects::r#abstract::PySequence_Tuple(&first)?;
+            objects::setobject::PyFrozenSet_New(Some(&again))?
         }
         Constant::Ellipsis => objects::sliceobject::Py_Ellipsis().to_owned(),
         Constant::Code(cu) => make_code(cu)?.into_object(),

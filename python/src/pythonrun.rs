@@ -88,7 +88,20 @@ pub fn run_file(path: &str) -> PyResult {
     let abs = std::fs::canonicalize(path)
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_else(|_| path.to_string());
-    run_main_source(&source, &abs, true)
+    let result = run_main_source(&source, &abs, true);
+    flush_io();
+    result
+}
+
+/// `flush_io`: flush `sys.stderr` and `sys.stdout` after a script ran (a file or
+/// stdin, not `-c` or `-m`), so that its buffered output comes before the traceback
+/// of an uncaught exception, as in CPython. Errors are ignored.
+pub fn flush_io() {
+    for name in ["stderr", "stdout"] {
+        if let Some(f) = crate::sysmodule::PySys_GetObject(name).filter(|f| !f.is(Py_None())) {
+            let _ = objects::call::PyObject_CallMethod(&f, objects::intern!("flush"), &[]);
+        }
+    }
 }
 
 /// Run `-c` code (`PyRun_SimpleStringFlags`).

@@ -27,7 +27,7 @@ const SCOPE_OFFSET: u32 = 11;
 const SCOPE_MASK: u32 = DEF_GLOBAL | DEF_LOCAL | DEF_PARAM | DEF_NONLOCAL;
 
 /// How deep the walk over the AST may recurse (CPython bounds it by the C stack).
-pub const MAX_DEPTH: usize = 1000;
+pub const MAX_DEPTH: usize = 3000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
@@ -57,8 +57,8 @@ pub enum BlockType {
     Function,
     Class,
     Module,
-    /// The scope `from __future__ import annotations` gives annotations (3.11 only):
-    /// it is analysed but never compiled.
+    /// Kept for symmetry with 3.12; 3.11 never creates one (under `from __future__
+    /// import annotations` annotations are simply not visited).
     Annotation,
 }
 
@@ -656,7 +656,7 @@ impl<'a> Builder<'a> {
     ) -> Res {
         self.add_def(name, DEF_LOCAL, s.range())?;
         self.visit_defaults(args)?;
-        self.visit_annotations(s.range(), args, returns, key)?;
+        self.visit_annotations(args, returns)?;
         self.visit_exprs(decorators)?;
         let (l, c) = self.loc(s.range());
         self.enter_block(name, BlockType::Function, key, l, c);
@@ -683,17 +683,29 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    /// Mirrors `symtable_visit_annotations`.
-    fn visit_annotations(
-        &mut self,
-        range: ast::text_size::TextRange,
-        args: &ast::Arguments,
-        returns: Option<&ast::Expr>,
-        key: usize,
-    ) -> Res {
+    /// Mirrors `symtable_visit_annotations`. Under `from __future__ import
+    /// annotations` 3.11 records nothing from annotations (they become strings), so
+    /// they are not visited at all.
+    fn visit_annotations(&mut self, args: &ast::Arguments, returns: Option<&ast::Expr>) -> Res {
         if self.future_annotations {
-            let (l, c) = self.loc(range);
-            self.enter_block("_annotation", BlockType::Annotation, key + 1, l, c);
+            let all = args
+                .posonlyargs
+                .iter()
+                .chain(&args.args)
+                .chain(&args.kwonlyargs)
+                .map(|a| &a.def);
+            for a in all
+                .chain(args.vararg.as_deref())
+                .chain(args.kwarg.as_deref())
+            {
+                if let Some(ann) = &a.annotation {
+                    self.check_string_annotation(ann)?;
+                }
+            }
+            if let Some(r) = returns {
+                self.check_string_annotation(r)?;
+            }
+            return Ok(());
         }
         for a in args.posonlyargs.iter().chain(&args.args) {
             if let Some(ann) = &a.def.annotation {
@@ -715,24 +727,50 @@ impl<'a> Builder<'a> {
                 self.visit_expr(ann)?;
             }
         }
-        if self.future_annotations {
-            self.exit_block();
-        }
         if let Some(r) = returns {
             self.visit_annotation(r)?;
         }
         Ok(())
     }
 
-    /// Mirrors `symtable_visit_annotation`.
+    /// Mirrors `symtable_visit_annotation` (nothing under future annotations).
     fn visit_annotation(&mut self, ann: &ast::Expr) -> Res {
         if self.future_annotations {
-            let (l, c) = self.loc(ann.range());
-            self.enter_block("_annotation", BlockType::Annotation, node_key(ann), l, c);
+            return self.check_string_annotation(ann);
         }
-        self.visit_expr(ann)?;
-        if self.future_annotations {
-            self.exit_block();
+        self.visit_expr(ann)
+    }
+
+    /// Under `from __future__ import annotations` an annotation is only text, but
+    /// 3.11 still rejects the expressions that would need a scope of their own.
+    fn check_string_annotation(&self, e: &ast::Expr) -> Res {
+        let mut stack = vec![e];
+        let mut seen = 0;
+        while let Some(x) = stack.pop() {
+            seen += 1;
+            if seen > 100_000 {
+                break;
+            }
+            let what = match x {
+                ast::Expr::Yield(_) | ast::Expr::YieldFrom(_) => Some("yield expression"),
+                ast::Expr::Await(_) => Some("await expression"),
+                ast::Expr::NamedExpr(_) => Some("named expression"),
+                _ => None,
+            };
+            if let Some(what) = what {
+                return Err(self.error_at(
+                    format!("'{what}' can not be used within an annotation"),
+                    x.range(),
+                ));
+            }
+            match x {
+                ast::Expr::Lambda(_)
+                | ast::Expr::ListComp(_)
+                | ast::Expr::SetComp(_)
+                | ast::Expr::DictComp(_)
+                | ast::Expr::GeneratorExp(_) => {}
+                _ => push_children(x, &mut stack),
+            }
         }
         Ok(())
     }
@@ -1118,7 +1156,7 @@ impl<'a> Builder<'a> {
         scopes: &mut HashMap<String, Scope>,
         name: &str,
         flags: u32,
-        bound: Option<&HashSet<String>>,
+        mut bound: Option<&mut HashSet<String>>,
         local: &mut HashSet<String>,
         free: &mut HashSet<String>,
         global: &mut HashSet<String>,
@@ -1133,10 +1171,15 @@ impl<'a> Builder<'a> {
             }
             scopes.insert(name.to_string(), Scope::GlobalExplicit);
             global.insert(name.to_string());
+            // A global declaration hides an enclosing function's binding from
+            // the blocks nested here.
+            if let Some(b) = bound.as_deref_mut() {
+                b.remove(name);
+            }
             return Ok(());
         }
         if flags & DEF_NONLOCAL != 0 {
-            let Some(bound) = bound else {
+            let Some(bound) = bound.as_deref() else {
                 return Err(self.directive_error(
                     ste,
                     name,
@@ -1161,7 +1204,7 @@ impl<'a> Builder<'a> {
             global.remove(name);
             return Ok(());
         }
-        if bound.is_some_and(|b| b.contains(name)) {
+        if bound.as_deref().is_some_and(|b| b.contains(name)) {
             scopes.insert(name.to_string(), Scope::Free);
             self.table.entries[ste].free = true;
             free.insert(name.to_string());
@@ -1182,7 +1225,7 @@ impl<'a> Builder<'a> {
     fn analyze_block(
         &mut self,
         ste: ScopeId,
-        bound: Option<&HashSet<String>>,
+        mut bound: Option<HashSet<String>>,
         free: &mut HashSet<String>,
         global: &mut HashSet<String>,
         depth: usize,
@@ -1206,7 +1249,7 @@ impl<'a> Builder<'a> {
         let typ = self.table.entries[ste].typ;
         if typ == BlockType::Class {
             newglobal.extend(global.iter().cloned());
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
         }
@@ -1217,7 +1260,7 @@ impl<'a> Builder<'a> {
                 &mut scopes,
                 name,
                 *flags,
-                bound,
+                bound.as_mut(),
                 &mut local,
                 free,
                 global,
@@ -1227,7 +1270,7 @@ impl<'a> Builder<'a> {
             if typ == BlockType::Function {
                 newbound.extend(local.iter().cloned());
             }
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
             newglobal.extend(global.iter().cloned());
@@ -1237,13 +1280,12 @@ impl<'a> Builder<'a> {
         let mut allfree: HashSet<String> = HashSet::new();
         let children = self.table.entries[ste].children.clone();
         for c in children {
-            let mut temp_bound = newbound.clone();
+            let temp_bound = newbound.clone();
             let mut temp_free = newfree.clone();
             let mut temp_global = newglobal.clone();
-            let _ = &mut temp_bound;
             self.analyze_block(
                 c,
-                Some(&temp_bound),
+                Some(temp_bound),
                 &mut temp_free,
                 &mut temp_global,
                 depth + 1,
@@ -1266,7 +1308,13 @@ impl<'a> Builder<'a> {
         } else if typ == BlockType::Class && newfree.remove("__class__") {
             self.table.entries[ste].needs_class_closure = true;
         }
-        self.update_symbols(ste, &scopes, bound, &newfree, typ == BlockType::Class);
+        self.update_symbols(
+            ste,
+            &scopes,
+            bound.as_ref(),
+            &newfree,
+            typ == BlockType::Class,
+        );
         free.extend(newfree);
         Ok(())
     }
@@ -1301,5 +1349,64 @@ impl<'a> Builder<'a> {
             }
             entry.set_flags(name, (Scope::Free as u32) << SCOPE_OFFSET);
         }
+    }
+}
+
+/// The direct sub-expressions of an expression (for the annotation check).
+fn push_children<'e>(e: &'e ast::Expr, out: &mut Vec<&'e ast::Expr>) {
+    use ast::Expr::*;
+    match e {
+        BoolOp(b) => out.extend(&b.values),
+        BinOp(b) => {
+            out.push(&b.left);
+            out.push(&b.right);
+        }
+        UnaryOp(u) => out.push(&u.operand),
+        IfExp(i) => {
+            out.push(&i.test);
+            out.push(&i.body);
+            out.push(&i.orelse);
+        }
+        Dict(d) => {
+            out.extend(d.keys.iter().flatten());
+            out.extend(&d.values);
+        }
+        Set(s) => out.extend(&s.elts),
+        Compare(c) => {
+            out.push(&c.left);
+            out.extend(&c.comparators);
+        }
+        Call(c) => {
+            out.push(&c.func);
+            out.extend(&c.args);
+            out.extend(c.keywords.iter().map(|k| &k.value));
+        }
+        FormattedValue(f) => {
+            out.push(&f.value);
+            out.extend(f.format_spec.as_deref());
+        }
+        JoinedStr(j) => out.extend(&j.values),
+        Attribute(a) => out.push(&a.value),
+        Subscript(s) => {
+            out.push(&s.value);
+            out.push(&s.slice);
+        }
+        Starred(s) => out.push(&s.value),
+        List(l) => out.extend(&l.elts),
+        Tuple(t) => out.extend(&t.elts),
+        Slice(s) => out.extend(
+            [&s.lower, &s.upper, &s.step]
+                .into_iter()
+                .flatten()
+                .map(|b| &**b),
+        ),
+        Await(a) => out.push(&a.value),
+        Yield(y) => out.extend(y.value.as_deref()),
+        YieldFrom(y) => out.push(&y.value),
+        NamedExpr(n) => {
+            out.push(&n.target);
+            out.push(&n.value);
+        }
+        _ => {}
     }
 }

@@ -2,7 +2,7 @@
 //! pyrs and print every code object in tests/compile/codedump.py's format (or the
 //! SyntaxError, as `ERROR kind: msg (line, offset)`).
 
-use python::compile::{compile, Mode};
+use python::compile::{compile_bytes, Mode};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -25,14 +25,18 @@ fn main() {
         std::process::exit(2);
     };
     let source = match std::fs::read(&path) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Ok(b) => b,
         Err(e) => {
             eprintln!("{path}: {e}");
             std::process::exit(2);
         }
     };
-    match compile(&source, &path, mode, optimize) {
-        Ok(co) => print!("{}", python::codedump::dump(&co)),
+    match compile_bytes(&source, &path, mode, optimize) {
+        Ok(co) => {
+            use std::io::Write;
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::stdout().write_all(python::codedump::dump(&co).as_bytes());
+        }
         Err(e) => {
             println!("ERROR {:?}: {} ({}, {})", e.kind, e.msg, e.lineno, e.offset);
             std::process::exit(1);

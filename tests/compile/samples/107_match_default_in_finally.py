@@ -1,0 +1,8 @@
+try:
+    pass
+finally:
+    match x:
+        case [a]:
+            pass
+        case _:
+            pass
