@@ -33,14 +33,66 @@ pub fn kwnames_slice(kwnames: Option<&PyObject>) -> &[PyObjectRef] {
 pub fn PyObject_Vectorcall(callable: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     match callable.ob_type().tp_call.get() {
         Some(call) => {
-            let _guard = Py_EnterRecursiveCall(" while calling a Python object")?;
-            call(callable, args, kwnames)
+            if counts_against_recursion_limit(callable) {
+                let _guard = Py_EnterRecursiveCall(" while calling a Python object")?;
+                call(callable, args, kwnames)
+            } else {
+                call(callable, args, kwnames)
+            }
         }
         None => Err(type_error(format!(
             "'{}' object is not callable",
             callable.ob_type().name()
         ))),
     }
+}
+
+/// `_PyErr_CreateException`: instantiate an exception type for an error raised by the
+/// runtime. CPython creates such instances lazily, when the error is normalised
+/// (usually after the stack has unwound, often never when C code clears it), so the
+/// call does not count against the recursion limit here: counting it would turn an
+/// error raised at the limit into a RecursionError.
+pub fn _PyErr_CreateException(tp: &PyTypeObject, args: &[PyObjectRef]) -> PyResult {
+    match tp.as_object().ob_type().tp_call.get() {
+        Some(call) => call(tp.as_object(), args, None),
+        None => Err(type_error(format!("'{}' object is not callable", tp.as_object().ob_type().name()))),
+    }
+}
+
+/// Does CPython count a call of `callable` as one level of recursion before the
+/// callee runs?
+///
+/// Functions and bound methods do not: the frame they push is counted when the eval
+/// loop starts it. Built-in functions and method descriptors are counted by their
+/// vectorcall (`cfunction_enter_call`), and objects without a vectorcall by
+/// `_PyObject_MakeTpCall`. Calling a class counts through `_PyObject_MakeTpCall`
+/// unless the class has its own vectorcall, which in 3.11 only some built-in types
+/// have. The depth at which a RecursionError is raised, and so the "[Previous line
+/// repeated N more times]" of its traceback, depends on this.
+// FIXME(pyrs): map, filter and zip (python/src/bltinmodule.rs) also have a
+// vectorcall in CPython 3.11; calling them is counted here.
+fn counts_against_recursion_limit(callable: &PyObject) -> bool {
+    let tp = callable.ob_type();
+    if std::ptr::eq(tp, &crate::funcobject::PyFunction_Type) || std::ptr::eq(tp, &crate::classobject::PyMethod_Type) {
+        return false;
+    }
+    if let Some(t) = callable.downcast_ref::<PyTypeObject>() {
+        let vectorcall_types: [&PyTypeObject; 11] = [
+            &crate::typeobject::PyType_Type,
+            &crate::boolobject::PyBool_Type,
+            &crate::floatobject::PyFloat_Type,
+            &crate::listobject::PyList_Type,
+            &crate::tupleobject::PyTuple_Type,
+            &crate::dictobject::PyDict_Type,
+            &crate::setobject::PySet_Type,
+            &crate::setobject::PyFrozenSet_Type,
+            &crate::rangeobject::PyRange_Type,
+            &crate::enumobject::PyEnum_Type,
+            &crate::enumobject::PyReversed_Type,
+        ];
+        return !vectorcall_types.iter().any(|v| std::ptr::eq(t, *v));
+    }
+    true
 }
 
 /// `PyObject_Call(callable, args, kwargs)` with a tuple and an optional dict.

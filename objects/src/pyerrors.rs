@@ -7,7 +7,6 @@
 //! built-in type raises. The short helpers (`type_error`, `value_error`, ...) are pyrs
 //! conveniences over `PyErr_SetString`.
 
-use crate::call::PyObject_Vectorcall;
 use crate::exceptions::*;
 use crate::object::Py_None;
 use crate::tupleobject::PyTupleObject;
@@ -20,7 +19,7 @@ use include::{PyErr, PyObject, PyObjectRef, PyTypeObject};
 /// (`_PyErr_CreateException` + `PyErr_SetObject`). If instantiating fails, that
 /// failure is the error instead, as in CPython.
 pub fn PyErr_FromArgs(tp: &PyTypeObject, args: &[PyObjectRef]) -> PyErr {
-    match PyObject_Vectorcall(tp.as_object(), args, None) {
+    match crate::call::_PyErr_CreateException(tp, args) {
         Ok(exc) if PyExceptionInstance_Check(&exc) => PyErr::from_instance(exc),
         Ok(exc) => PyErr_SetString(
             &PyExc_TypeError,
