@@ -227,10 +227,12 @@ pub fn writable_buffer_len(fname: &str, b: &PyObject) -> PyResult<usize> {
         return Ok(ba.len());
     }
     if PyBytesObject::check(b) || !objects::bytesobject::PyObject_CheckBuffer(b) {
-        return Err(type_error(format!(
-            "{fname}() argument must be read-write bytes-like object, not {}",
-            b.ob_type().name()
-        )));
+        return Err(objects::longobject::_PyArg_BadArgument(
+            fname,
+            "argument",
+            "read-write bytes-like object",
+            b,
+        ));
     }
     Ok(PyObject_Size(b)? as usize)
 }

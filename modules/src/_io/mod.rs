@@ -166,10 +166,12 @@ pub fn optional_str_arg<'a>(
 /// Argument Clinic's `str` converter.
 pub fn str_arg<'a>(fname: &str, argname: &str, o: &'a PyObject) -> PyResult<&'a str> {
     if !PyUnicodeObject::check(o) {
-        return Err(type_error(format!(
-            "{fname}() argument '{argname}' must be str, not {}",
-            o.ob_type().name()
-        )));
+        return Err(objects::longobject::_PyArg_BadArgument(
+            fname,
+            &format!("argument '{argname}'"),
+            "str",
+            o,
+        ));
     }
     let s = objects::unicodeobject::as_str_strict(o)?;
     if s.contains('\0') {
@@ -496,10 +498,12 @@ fn io_open_code(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     let a = unpack_keywords(&spec, args, kwnames)?;
     let path = a[0].clone().unwrap_or_else(none);
     if !PyUnicodeObject::check(&path) {
-        return Err(type_error(format!(
-            "open_code() argument 'path' must be str, not {}",
-            path.ob_type().name()
-        )));
+        return Err(objects::longobject::_PyArg_BadArgument(
+            "open_code",
+            "argument 'path'",
+            "str",
+            &path,
+        ));
     }
     _io_open_impl(&path, "rb", -1, None, None, None, true, None)
 }

@@ -1694,10 +1694,9 @@ fn textiowrapper_write(obj: &PyObject, text: &PyObject) -> PyResult {
     let t = as_textio(obj);
     t.check_attached()?;
     let Some(u) = text.downcast_ref::<PyUnicodeObject>() else {
-        return Err(type_error(format!(
-            "write() argument must be str, not {}",
-            text.ob_type().name()
-        )));
+        return Err(objects::longobject::_PyArg_BadArgument(
+            "write", "argument", "str", text,
+        ));
     };
     t.check_closed(obj)?;
     if !t.has_encoder() {
