@@ -479,6 +479,17 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::BINARY_OP => {
                                 let rhs = pop!();
                                 let lhs = pop!();
+                                if oparg == nb::ADD || oparg == nb::ADD + nb::INPLACE_OFFSET {
+                                    let next = next_instr.add(const { Opcode::BINARY_OP.cache_entries() });
+                                    if let Some(target) = unicode_inplace_target(localsplus, *next, &lhs, &rhs) {
+                                        // Only the local may hold the string for it to grow in place.
+                                        drop(lhs);
+                                        tri!(unicode_append_local(target, &rhs));
+                                        // The append also did the STORE_FAST that follows.
+                                        next_instr = next.add(1);
+                                        continue 'fetch;
+                                    }
+                                }
                                 let res = tri!(binary_op(&lhs, &rhs, oparg));
                                 push!(res);
                                 skip_caches!(BINARY_OP);
@@ -1439,6 +1450,36 @@ fn is_true(v: &PyObject) -> PyResult<bool> {
 /// `BINARY_OP`: exact-int fast paths for the commonest operators, then the generic
 /// dispatch of `PyNumber_*`.
 #[inline]
+/// `s += t` (or `s = s + t`) where `s` is a str in a local that the next instruction stores the result
+/// back into: the local, which can then be appended to in place when nothing else
+/// holds `s` (CPython's BINARY_OP_INPLACE_ADD_UNICODE; without it, building a string
+/// piecewise is quadratic). `None` when the pattern does not apply.
+///
+/// # Safety
+/// `localsplus` must be the running frame's locals, and `next` the code unit after
+/// the BINARY_OP's caches.
+unsafe fn unicode_inplace_target<'a>(
+    localsplus: *mut Option<PyObjectRef>,
+    next: _Py_CODEUNIT,
+    lhs: &PyObject,
+    rhs: &PyObject,
+) -> Option<&'a mut Option<PyObjectRef>> {
+    if _Py_OPCODE(next) != op::STORE_FAST || !lhs.is_type(&objects::unicodeobject::PyUnicode_Type) || !rhs.is_type(&objects::unicodeobject::PyUnicode_Type) {
+        return None;
+    }
+    // SAFETY: STORE_FAST's argument is a valid local index of this frame.
+    let target = unsafe { &mut *localsplus.add(_Py_OPARG(next) as usize) };
+    target.as_ref().is_some_and(|t| t.is(lhs)).then_some(target)
+}
+
+/// Append `rhs` to the str held in a local (see [`unicode_inplace_target`]).
+fn unicode_append_local(target: &mut Option<PyObjectRef>, rhs: &PyObject) -> PyResult<()> {
+    let Some(mut s) = target.take() else { return Ok(()) };
+    let res = objects::unicodeobject::PyUnicode_Append(&mut s, rhs);
+    *target = Some(s);
+    res
+}
+
 fn binary_op(lhs: &PyObject, rhs: &PyObject, oparg: u32) -> PyResult {
     if let (Some(a), Some(b)) = (
         lhs.downcast_ref_exact::<PyLongObject>(),
