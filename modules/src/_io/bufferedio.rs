@@ -431,59 +431,47 @@ impl PyBufferedObject {
     /// `_bufferedreader_raw_read`: one `raw.readinto()` of up to `len` bytes.
     fn raw_read(&self, len: usize) -> PyResult<RawRead> {
         let raw = self.raw()?;
-        let data = loop {
-            if let Some(r) = {
-                let mut tmp = vec![0u8; len];
-                fileio::fileio_raw_read(&raw, &mut tmp).map(|r| {
-                    r.map(|n| {
-                        n.map(|n| {
-                            tmp.truncate(n);
-                            tmp
-                        })
-                    })
-                })
-            } {
-                match r {
-                    Ok(Some(v)) => break v,
-                    Ok(None) => return Ok(RawRead::Blocked),
-                    Err(e) => return Err(e),
+        let mut tmp = super::try_zeroed(len)?;
+        let data = match fileio::fileio_raw_read(&raw, &mut tmp) {
+            // An exact FileIO is read without the method call.
+            Some(r) => match r? {
+                Some(n) => {
+                    tmp.truncate(n);
+                    tmp
                 }
-            }
-            let b = PyByteArray_FromVec(vec![0u8; len]);
-            let res =
-                match call_method(&raw, objects::intern!("readinto"), std::slice::from_ref(&b)) {
-                    Ok(r) => r,
-                    Err(e) if is_eintr(&e) => {
-                        objects::pyhooks::check_signals()?;
-                        continue;
+                None => return Ok(RawRead::Blocked),
+            },
+            None => {
+                let b = PyByteArray_FromVec(tmp);
+                let res = loop {
+                    match call_method(&raw, objects::intern!("readinto"), std::slice::from_ref(&b))
+                    {
+                        Ok(r) => break r,
+                        Err(e) if is_eintr(&e) => objects::pyhooks::check_signals()?,
+                        Err(e) => return Err(e),
                     }
-                    Err(e) => return Err(e),
                 };
-            if res.is(Py_None()) {
-                return Ok(RawRead::Blocked);
-            }
-            let n = match PyNumber_AsSsize_t(&res, Some(&PyExc_ValueError)) {
-                Ok(n) => n,
-                Err(e) => {
-                    let err = os_error("raw readinto() failed");
-                    objects::exceptions::set_cause(&err, Some(e.into_value()));
-                    return Err(err);
+                if res.is(Py_None()) {
+                    return Ok(RawRead::Blocked);
                 }
-            };
-            if n < 0 || n as usize > len {
-                return Err(os_error(format!(
-                    "raw readinto() returned invalid length {n} (should have been between 0 and {len})"
-                )));
+                let n = match PyNumber_AsSsize_t(&res, Some(&PyExc_ValueError)) {
+                    Ok(n) => n,
+                    Err(e) => {
+                        let err = os_error("raw readinto() failed");
+                        objects::exceptions::set_cause(&err, Some(e.into_value()));
+                        return Err(err);
+                    }
+                };
+                let mut v = objects::bytearrayobject::PyByteArray_AsVec(&b).unwrap_or_default();
+                // The raw stream may also have shrunk the array it was given.
+                if n < 0 || n as usize > len || n as usize > v.len() {
+                    return Err(os_error(format!(
+                        "raw readinto() returned invalid length {n} (should have been between 0 and {len})"
+                    )));
+                }
+                v.truncate(n as usize);
+                v
             }
-            let mut v = objects::bytearrayobject::PyByteArray_AsVec(&b).unwrap_or_default();
-            v.truncate(n as usize);
-            if v.len() < n as usize {
-                // The raw stream shrank the array it was given.
-                return Err(os_error(format!(
-                    "raw readinto() returned invalid length {n} (should have been between 0 and {len})"
-                )));
-            }
-            break v;
         };
         if !data.is_empty() && self.abs_pos.get() != -1 {
             self.abs_pos.set(self.abs_pos.get() + data.len() as i64);
@@ -617,7 +605,10 @@ impl PyBufferedObject {
         if n <= current_size {
             return self.read_fast(n).map(|r| r.unwrap_or_else(none));
         }
-        let mut out: Vec<u8> = Vec::with_capacity(n as usize);
+        let mut out: Vec<u8> = Vec::new();
+        if out.try_reserve_exact(n.max(0) as usize).is_err() {
+            return Err(PyErr_NoMemory());
+        }
         let mut remaining = n;
         if current_size > 0 {
             out.extend_from_slice(&self.buf_slice(self.pos.get(), current_size)?);
@@ -970,7 +961,7 @@ fn buffered_init_common(b: &PyBufferedObject, buffer_size: isize) -> PyResult<()
         return Err(value_error("buffer size must be strictly positive"));
     }
     b.buffer_size.set(buffer_size as i64);
-    b.buffer.set(Some(vec![0u8; buffer_size as usize]));
+    b.buffer.set(Some(super::try_zeroed(buffer_size as usize)?));
     b.busy.set(false);
     // A power of two can be masked instead of divided.
     let bs = buffer_size as i64;

@@ -90,19 +90,19 @@ impl PyBytesIOObject {
 
     /// `resize_buffer`: CPython's allocation policy, so that the buffer's size (seen
     /// through `__sizeof__`) grows as it does there.
-    fn resize_buffer(buf: &mut Vec<u8>, size: usize) {
+    fn resize_buffer(buf: &mut Vec<u8>, size: usize) -> PyResult<()> {
         let alloc = buf.len();
         let new_alloc = if size < alloc / 2 {
             // A major shrink: to the exact size.
             size + 1
         } else if size < alloc {
-            return;
+            return Ok(());
         } else if size as f64 <= alloc as f64 * 1.125 {
             size + (size >> 3) + if size < 9 { 3 } else { 6 }
         } else {
             size + 1
         };
-        buf.resize(new_alloc, 0);
+        super::grow_zeroed(buf, new_alloc)
     }
 
     /// `write_bytes`: write at the position, zero-filling any gap past the end.
@@ -116,15 +116,16 @@ impl PyBytesIOObject {
         let endpos = pos
             .checked_add(n)
             .ok_or_else(|| overflow_error("new buffer size too large"))?;
-        self.with_buf(|buf| {
+        self.with_buf(|buf| -> PyResult<()> {
             if endpos > buf.len() {
-                Self::resize_buffer(buf, endpos);
+                Self::resize_buffer(buf, endpos)?;
             }
             if pos > size {
                 buf[size..pos].fill(0);
             }
             buf[pos..endpos].copy_from_slice(data);
-        })?;
+            Ok(())
+        })??;
         self.pos.set(endpos);
         if endpos > size {
             self.string_size.set(endpos);
@@ -148,18 +149,23 @@ impl PyBytesIOObject {
         if len == 0 {
             return Ok(0);
         }
-        self.with_buf(
-            |buf| match buf[pos..pos + len].iter().position(|&c| c == b'\n') {
+        self.with_buf(|buf| {
+            match buf
+                .get(pos..pos + len)
+                .unwrap_or(&[])
+                .iter()
+                .position(|&c| c == b'\n')
+            {
                 Some(i) => i + 1,
                 None => len,
-            },
-        )
+            }
+        })
     }
 
     /// `read_bytes`: the next `n` bytes as a bytes object.
     fn read_bytes(&self, n: usize) -> PyResult {
         let pos = self.pos.get();
-        let out = self.with_buf(|buf| PyBytes_FromSlice(&buf[pos..pos + n]))?;
+        let out = self.with_buf(|buf| PyBytes_FromSlice(buf.get(pos..pos + n).unwrap_or(&[])))?;
         self.pos.set(pos + n);
         Ok(out)
     }
@@ -251,7 +257,7 @@ fn bytesio_getvalue(obj: &PyObject) -> PyResult {
     let b = as_bytesio(obj);
     b.check_closed()?;
     let n = b.string_size.get();
-    b.with_buf(|buf| PyBytes_FromSlice(&buf[..n]))
+    b.with_buf(|buf| PyBytes_FromSlice(buf.get(..n).unwrap_or(&[])))
 }
 
 /// `BytesIO.read(size=-1, /)` (also `read1`).
@@ -323,7 +329,7 @@ fn bytesio_readinto(obj: &PyObject, buffer: &PyObject) -> PyResult {
     b.check_closed()?;
     let pos = b.pos.get();
     let n = len.min(b.string_size.get().saturating_sub(pos));
-    let data = b.with_buf(|buf| buf[pos..pos + n].to_vec())?;
+    let data = b.with_buf(|buf| buf.get(pos..pos + n).unwrap_or(&[]).to_vec())?;
     iobase::write_into_buffer(buffer, &data)?;
     b.pos.set(pos + n);
     Ok(PyLong_FromSsize_t(n as isize))
@@ -345,7 +351,7 @@ fn bytesio_truncate(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     let size = size as usize;
     if size < b.string_size.get() {
         b.string_size.set(size);
-        b.with_buf(|buf| PyBytesIOObject::resize_buffer(buf, size))?;
+        b.with_buf(|buf| PyBytesIOObject::resize_buffer(buf, size))??;
     }
     Ok(PyLong_FromSsize_t(size as isize))
 }

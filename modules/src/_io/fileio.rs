@@ -482,7 +482,11 @@ fn fileio_read(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     if size < 0 {
         return fileio_readall(obj);
     }
-    let mut buf = vec![0u8; size as usize];
+    // A bytes object of that size could not exist (`PyBytes_FromStringAndSize`).
+    if size as usize > isize::MAX as usize - 33 {
+        return Err(overflow_error("byte string is too large"));
+    }
+    let mut buf = super::try_zeroed(size as usize)?;
     match _Py_read(f.fd.get(), &mut buf)? {
         None => Ok(none()),
         Some(n) => {
@@ -561,7 +565,7 @@ fn fileio_readinto(obj: &PyObject, buffer: &PyObject) -> PyResult {
     if !f.readable.get() {
         return Err(err_mode("reading"));
     }
-    let mut tmp = vec![0u8; len];
+    let mut tmp = super::try_zeroed(len)?;
     match _Py_read(f.fd.get(), &mut tmp)? {
         None => Ok(none()),
         Some(n) => {

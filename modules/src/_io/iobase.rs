@@ -599,7 +599,7 @@ fn rawiobase_read(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     if n < 0 {
         return call_method(obj, objects::intern!("readall"), &[]);
     }
-    let b = PyByteArray_FromVec(vec![0u8; n as usize]);
+    let b = PyByteArray_FromVec(super::try_zeroed(n as usize)?);
     let res = call_method(obj, objects::intern!("readinto"), std::slice::from_ref(&b))?;
     if res.is(Py_None()) {
         return Ok(res);

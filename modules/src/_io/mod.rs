@@ -185,6 +185,30 @@ pub fn bool_int_arg(o: &PyObject) -> PyResult<bool> {
     Ok(int_arg(o)? != 0)
 }
 
+/// Resize `buf` to `n` elements, new ones zero; `MemoryError` instead of aborting
+/// when the memory cannot be had (a seek far past the end, then a write).
+pub fn grow_zeroed<T: Copy + Default>(buf: &mut Vec<T>, n: usize) -> PyResult<()> {
+    if n > buf.len() {
+        let extra = n - buf.len();
+        if n.checked_mul(std::mem::size_of::<T>())
+            .map_or(true, |b| b > isize::MAX as usize)
+            || buf.try_reserve_exact(extra).is_err()
+        {
+            return Err(PyErr_NoMemory());
+        }
+    }
+    buf.resize(n, T::default());
+    Ok(())
+}
+
+/// `n` zero bytes, or `MemoryError` when they cannot be had (sizes come from the
+/// program: `read(2**62)`, `BufferedReader(raw, 2**62)`).
+pub fn try_zeroed(n: usize) -> PyResult<Vec<u8>> {
+    let mut v: Vec<u8> = Vec::new();
+    grow_zeroed(&mut v, n)?;
+    Ok(v)
+}
+
 /// `obj.name(*args)`.
 #[inline]
 pub fn call_method(obj: &PyObject, name: &PyObject, args: &[PyObjectRef]) -> PyResult {

@@ -123,7 +123,7 @@ impl PyStringIOObject {
         // SAFETY: no Python code runs while the buffer is borrowed.
         let buf = unsafe { self.buf.get_mut() };
         if pos + len > buf.len() {
-            buf.resize(pos + len, 0);
+            super::grow_zeroed(buf, pos + len)?;
         }
         if pos > size {
             buf[size..pos].fill(0);
@@ -151,7 +151,7 @@ impl PyStringIOObject {
         };
         // SAFETY: no Python code runs while the buffers are borrowed.
         let (buf, readnl) = unsafe { (self.buf.get_ref(), self.readnl.get_ref()) };
-        let line = &buf[pos..pos + limit];
+        let line = buf.get(pos..pos + limit).unwrap_or(&[]);
         let (found, _consumed) = find_line_ending(
             self.readtranslate.get(),
             self.readuniversal.get(),
@@ -168,7 +168,7 @@ impl PyStringIOObject {
     fn getvalue(&self) -> PyObjectRef {
         // SAFETY: the borrow ends within the expression.
         let buf = unsafe { self.buf.get_ref() };
-        PyUnicode_FromCodePoints(&buf[..self.string_size.get()])
+        PyUnicode_FromCodePoints(buf.get(..self.string_size.get()).unwrap_or(&[]))
     }
 }
 
@@ -423,6 +423,7 @@ fn stringio_close(obj: &PyObject) -> PyResult {
     s.closed.set(true);
     // Free the memory.
     s.buf.set(Vec::new());
+    s.string_size.set(0);
     Ok(none())
 }
 
