@@ -1129,7 +1129,7 @@ fn property_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
     // If no docstring is given and the getter has one, use the getter's.
     if doc.is_none() {
         if let Some(g) = p.prop_get.get() {
-            if let Some(gd) = _PyObject_LookupAttr(&g, &crate::unicodeobject::PyUnicode_InternFromString("__doc__"))? {
+            if let Some(gd) = _PyObject_LookupAttr(&g, crate::intern!("__doc__"))? {
                 if !gd.is(Py_None()) {
                     doc = Some(gd);
                     p.getter_doc.set(true);
@@ -1140,7 +1140,7 @@ fn property_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
     if !obj.is_type(&PyProperty_Type) {
         // A subclass stores the doc in its instance dict so it shadows the class's.
         if let Some(d) = doc.clone() {
-            PyObject_SetAttr(obj, &crate::unicodeobject::PyUnicode_InternFromString("__doc__"), Some(&d))?;
+            PyObject_SetAttr(obj, crate::intern!("__doc__"), Some(&d))?;
         }
     }
     p.prop_doc.set(doc);
@@ -1248,7 +1248,7 @@ fn property_doc_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
 
 fn property_isabstract(obj: &PyObject) -> PyResult {
     let p = as_property(obj);
-    let key = crate::unicodeobject::PyUnicode_InternFromString("__isabstractmethod__");
+    let key = crate::intern!("__isabstractmethod__");
     for f in [p.prop_get.get(), p.prop_set.get(), p.prop_del.get()].into_iter().flatten() {
         if let Some(v) = _PyObject_LookupAttr(&f, &key)? {
             if PyObject_IsTrue(&v)? {

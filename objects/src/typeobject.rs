@@ -336,7 +336,7 @@ pub fn type_qualname(tp: &PyTypeObject) -> PyResult<String> {
 /// `type.__module__` as Rust text (`None` if it is not a string).
 pub fn type_module_name(tp: &PyTypeObject) -> PyResult<Option<String>> {
     if tp.is_heap_type() {
-        let key = PyUnicode_InternFromString("__module__");
+        let key = crate::intern!("__module__");
         let d = type_dict(tp);
         return Ok(match PyDict_GetItemWithError(&d, &key)? {
             Some(m) if PyUnicodeObject::check(&m) => Some(as_str_lossy(&m).into_owned()),
@@ -400,12 +400,12 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
     // `__hash__ = None` in the dict means unhashable; an `__eq__` without `__hash__`
     // on a static type does not inherit the base's hash (`type_ready_set_hash`).
     let d = type_dict(tp);
-    let hash_key = PyUnicode_InternFromString("__hash__");
+    let hash_key = crate::intern!("__hash__");
     if tp.tp_hash.get().is_none() && PyDict_GetItemWithError(&d, &hash_key)?.is_none() {
         PyDict_SetItem(&d, &hash_key, Py_None())?;
         tp.tp_hash.set(Some(typeslots::PyObject_HashNotImplemented_slot));
     }
-    let doc_key = PyUnicode_InternFromString("__doc__");
+    let doc_key = crate::intern!("__doc__");
     if PyDict_GetItemWithError(&d, &doc_key)?.is_none() {
         match tp.tp_doc {
             Some(doc) => PyDict_SetItem(&d, &doc_key, &PyUnicode_FromString(doc_body(doc)))?,
@@ -627,11 +627,11 @@ fn inherit_slots(tp: &PyTypeObject, base: &PyTypeObject) {
     // (or `__eq__`/`__hash__` in its dict) keeps its own meaning of both.
     if tp.tp_richcompare.get().is_none() && tp.tp_hash.get().is_none() {
         let d = type_dict(tp);
-        let has_eq = PyDict_GetItemWithError(&d, &PyUnicode_InternFromString("__eq__"))
+        let has_eq = PyDict_GetItemWithError(&d, crate::intern!("__eq__"))
             .ok()
             .flatten()
             .is_some();
-        let has_hash = PyDict_GetItemWithError(&d, &PyUnicode_InternFromString("__hash__"))
+        let has_hash = PyDict_GetItemWithError(&d, crate::intern!("__hash__"))
             .ok()
             .flatten()
             .is_some();
@@ -668,7 +668,7 @@ fn inherit_slots(tp: &PyTypeObject, base: &PyTypeObject) {
 fn mro_internal(tp: &PyTypeObject) -> PyResult<PyRef<PyTupleObject>> {
     let meta = tp.as_object().ob_type();
     if !std::ptr::eq(meta, &PyType_Type) {
-        let name = PyUnicode_InternFromString("mro");
+        let name = crate::intern!("mro");
         if let Some(f) = _PyType_Lookup(meta, &name) {
             let is_default = f
                 .downcast_ref::<PyMethodDescrObject>()
@@ -1029,14 +1029,14 @@ fn type_module_get(obj: &PyObject) -> PyResult {
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
     if tp.is_heap_type() {
         let d = type_dict(tp);
-        return match PyDict_GetItemWithError(&d, &PyUnicode_InternFromString("__module__"))? {
+        return match PyDict_GetItemWithError(&d, crate::intern!("__module__"))? {
             Some(m) => Ok(m),
             None => Err(attribute_error("__module__")),
         };
     }
     Ok(match tp.tp_name.rfind('.') {
         Some(i) => PyUnicode_FromString(&tp.tp_name[..i]),
-        None => PyUnicode_InternFromString("builtins"),
+        None => crate::intern!("builtins").to_owned(),
     })
 }
 
@@ -1046,7 +1046,7 @@ fn type_module_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     check_set_special_type_attr(tp, value, "__module__")?;
     let Some(v) = value else { return Ok(()) };
     PyType_Modified(tp);
-    PyDict_SetItem(&type_dict(tp), &PyUnicode_InternFromString("__module__"), v)?;
+    PyDict_SetItem(&type_dict(tp), crate::intern!("__module__"), v)?;
     PyType_Modified(tp);
     Ok(())
 }
@@ -1082,7 +1082,7 @@ fn type_doc_get(obj: &PyObject) -> PyResult {
     // SAFETY: getset of `type`.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
     let d = type_dict(tp);
-    let doc = PyDict_GetItemWithError(&d, &PyUnicode_InternFromString("__doc__"))?;
+    let doc = PyDict_GetItemWithError(&d, crate::intern!("__doc__"))?;
     match doc {
         Some(doc) if doc.ob_type().tp_descr_get.get().is_some() => descr_get(&doc, None, Some(obj)),
         Some(doc) => Ok(doc),
@@ -1096,7 +1096,7 @@ fn type_doc_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     check_set_special_type_attr(tp, value, "__doc__")?;
     let Some(v) = value else { return Ok(()) };
     PyType_Modified(tp);
-    PyDict_SetItem(&type_dict(tp), &PyUnicode_InternFromString("__doc__"), v)?;
+    PyDict_SetItem(&type_dict(tp), crate::intern!("__doc__"), v)?;
     PyType_Modified(tp);
     Ok(())
 }
@@ -1137,7 +1137,7 @@ fn type_abstractmethods_get(obj: &PyObject) -> PyResult {
     // `type` itself has the descriptor but no such attribute.
     if !std::ptr::eq(tp, &PyType_Type) {
         let d = type_dict(tp);
-        if let Some(v) = PyDict_GetItemWithError(&d, &PyUnicode_InternFromString("__abstractmethods__"))? {
+        if let Some(v) = PyDict_GetItemWithError(&d, crate::intern!("__abstractmethods__"))? {
             return Ok(v);
         }
     }
@@ -1147,7 +1147,7 @@ fn type_abstractmethods_get(obj: &PyObject) -> PyResult {
 fn type_abstractmethods_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     // SAFETY: getset of `type`.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
-    let key = PyUnicode_InternFromString("__abstractmethods__");
+    let key = crate::intern!("__abstractmethods__");
     let d = type_dict(tp);
     PyType_Modified(tp);
     let abstract_ = match value {
@@ -1183,7 +1183,7 @@ fn type_annotations_get(obj: &PyObject) -> PyResult {
         )));
     }
     let d = type_dict(tp);
-    let key = PyUnicode_InternFromString("__annotations__");
+    let key = crate::intern!("__annotations__");
     if let Some(a) = PyDict_GetItemWithError(&d, &key)? {
         if a.ob_type().tp_descr_get.get().is_some() {
             return descr_get(&a, None, Some(obj));
@@ -1206,7 +1206,7 @@ fn type_annotations_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()
         )));
     }
     let d = type_dict(tp);
-    let key = PyUnicode_InternFromString("__annotations__");
+    let key = crate::intern!("__annotations__");
     PyType_Modified(tp);
     match value {
         Some(v) => PyDict_SetItem(&d, &key, v)?,
@@ -1301,11 +1301,11 @@ fn type_dir(obj: &PyObject) -> PyResult {
 
 /// Add the keys of `cls.__dict__` and of every base's dict to `dict` (`merge_class_dict`).
 pub fn merge_class_dict(dict: &PyDictObject, cls: &PyObject) -> PyResult<()> {
-    let d_name = PyUnicode_InternFromString("__dict__");
+    let d_name = crate::intern!("__dict__");
     if let Some(cd) = _PyObject_LookupAttr(cls, &d_name)? {
         crate::dictobject::PyDict_Update(dict, &cd)?;
     }
-    let b_name = PyUnicode_InternFromString("__bases__");
+    let b_name = crate::intern!("__bases__");
     if let Some(bases) = _PyObject_LookupAttr(cls, &b_name)? {
         for b in crate::r#abstract::PySequence_Fast(&bases, "")? {
             merge_class_dict(dict, &b)?;
@@ -1546,7 +1546,7 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
     } else {
         for b in &bases_v {
             if as_type(b).is_none() {
-                let me = PyUnicode_InternFromString("__mro_entries__");
+                let me = crate::intern!("__mro_entries__");
                 if _PyObject_LookupAttr(b, &me)?.is_some() {
                     return Err(type_error(
                         "type() doesn't support MRO entry resolution; use types.new_class()",
@@ -1565,7 +1565,7 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
     }
 
     // __slots__.
-    let slots_key = PyUnicode_InternFromString("__slots__");
+    let slots_key = crate::intern!("__slots__");
     let slots = PyDict_GetItemWithError(&dict, &slots_key)?;
     let mut add_dict = base.tp_dictoffset.get() == 0;
     let mut add_weak = base.tp_weaklistoffset.get() == 0 && base.tp_itemsize.get() == 0;
@@ -1674,6 +1674,8 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
     tp.tp_bases.set(Some(PyTuple_New(bases_v.clone()).into_object()));
     tp.ht_name.set(Some(name.clone()));
     tp.ht_name_utf8.set(Some(name_text.clone().into_boxed_str()));
+    tp.ht_slotsoffset.set(slot_offset);
+    tp.ht_nslots.set(slot_names.len());
     tp.tp_dealloc.set(Some(subtype_dealloc));
     tp.tp_traverse.set(Some(subtype_traverse));
     tp.tp_clear.set(Some(subtype_clear));
@@ -1687,18 +1689,18 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
     }
 
     // __module__ from the caller's globals, if the namespace does not say.
-    let module_key = PyUnicode_InternFromString("__module__");
+    let module_key = crate::intern!("__module__");
     if PyDict_GetItemWithError(&dict, &module_key)?.is_none() {
         if let Some(globals) = current_globals() {
             // SAFETY: frame globals are dicts.
             let g = unsafe { globals.downcast_ref_unchecked::<PyDictObject>() };
-            if let Some(m) = PyDict_GetItemWithError(g, &PyUnicode_InternFromString("__name__"))? {
+            if let Some(m) = PyDict_GetItemWithError(g, crate::intern!("__name__"))? {
                 PyDict_SetItem(&dict, &module_key, &m)?;
             }
         }
     }
     // __qualname__ from the namespace (and removed from it), else the name.
-    let qualname_key = PyUnicode_InternFromString("__qualname__");
+    let qualname_key = crate::intern!("__qualname__");
     match PyDict_GetItemWithError(&dict, &qualname_key)? {
         Some(q) => {
             if !PyUnicodeObject::check(&q) {
@@ -1713,13 +1715,13 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
         None => tp.ht_qualname.set(Some(name.clone())),
     }
     // __doc__ defaults to None in the class namespace.
-    let doc_key = PyUnicode_InternFromString("__doc__");
+    let doc_key = crate::intern!("__doc__");
     if PyDict_GetItemWithError(&dict, &doc_key)?.is_none() {
         PyDict_SetItem(&dict, &doc_key, Py_None())?;
     }
     // __new__ is a static method, __init_subclass__ and __class_getitem__ class
     // methods, even when defined as plain functions.
-    let new_key = PyUnicode_InternFromString("__new__");
+    let new_key = crate::intern!("__new__");
     if let Some(f) = PyDict_GetItemWithError(&dict, &new_key)? {
         if crate::funcobject::PyFunctionObject::check(&f) {
             PyDict_SetItem(&dict, &new_key, &crate::funcobject::PyStaticMethod_New(f))?;
@@ -1749,17 +1751,17 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
     }
     // __dict__ and __weakref__ getsets when this class adds them.
     if add_dict && base.tp_dictoffset.get() == 0 {
-        PyDict_SetItem(&dict, &PyUnicode_InternFromString("__dict__"), &PyDescr_NewGetSet(tp, &SUBTYPE_DICT_GETSET))?;
+        PyDict_SetItem(&dict, crate::intern!("__dict__"), &PyDescr_NewGetSet(tp, &SUBTYPE_DICT_GETSET))?;
     }
     if add_weak && base.tp_weaklistoffset.get() == 0 {
         PyDict_SetItem(
             &dict,
-            &PyUnicode_InternFromString("__weakref__"),
+            crate::intern!("__weakref__"),
             &PyDescr_NewGetSet(tp, &SUBTYPE_WEAKREF_GETSET),
         )?;
     }
     // __classcell__ receives the class.
-    let cell_key = PyUnicode_InternFromString("__classcell__");
+    let cell_key = crate::intern!("__classcell__");
     let classcell = PyDict_GetItemWithError(&dict, &cell_key)?;
     if let Some(cell) = &classcell {
         PyDict_DelItem(&dict, &cell_key)?;
@@ -1780,7 +1782,7 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
     // An abstract base's `__abstractmethods__` is computed by abc, not here.
 
     // __set_name__ on every attribute that defines it.
-    let set_name = PyUnicode_InternFromString("__set_name__");
+    let set_name = crate::intern!("__set_name__");
     for (key, value) in PyDict_Items_vec(&dict) {
         if let Some(f) = _PyType_Lookup(value.ob_type(), &set_name) {
             let bound = if f.ob_type().tp_descr_get.get().is_some() {
@@ -1812,7 +1814,7 @@ fn init_subclass(tp: &PyTypeObject, kwvalues: &[PyObjectRef], kwnames: Option<&P
         &[tp.as_object().to_owned(), tp.as_object().to_owned()],
         None,
     )?;
-    let func = PyObject_GetAttr(&sup, &PyUnicode_InternFromString("__init_subclass__"))?;
+    let func = PyObject_GetAttr(&sup, crate::intern!("__init_subclass__"))?;
     PyObject_Vectorcall(&func, kwvalues, kwnames)?;
     Ok(())
 }
@@ -1897,9 +1899,7 @@ fn subtype_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let tp = obj.ob_type();
     let mut t = tp;
     while t.is_heap_type() {
-        for (_, off) in heap_slot_offsets(t) {
-            // SAFETY: slot members are `Option<PyObjectRef>` at these offsets.
-            let slot = unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const PyCell<Option<PyObjectRef>>) };
+        for slot in heap_slots(t, obj) {
             // SAFETY: traversal runs no Python code.
             if let Some(o) = unsafe { slot.get_ref() } {
                 visit(o);
@@ -1931,9 +1931,7 @@ fn subtype_clear(obj: &PyObject) {
     let tp = obj.ob_type();
     let mut t = tp;
     while t.is_heap_type() {
-        for (_, off) in heap_slot_offsets(t) {
-            // SAFETY: slot members are `Option<PyObjectRef>` at these offsets.
-            let slot = unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const PyCell<Option<PyObjectRef>>) };
+        for slot in heap_slots(t, obj) {
             slot.set(None);
         }
         match t.base() {
@@ -1951,20 +1949,14 @@ fn subtype_clear(obj: &PyObject) {
     }
 }
 
-/// The `__slots__` members a class itself adds, with their offsets.
-fn heap_slot_offsets(tp: &PyTypeObject) -> Vec<(String, usize)> {
-    let mut out = Vec::new();
-    let Some(d) = tp.tp_dict.get() else { return out };
-    // SAFETY: `tp_dict` holds a dict.
-    let d = unsafe { d.downcast_ref_unchecked::<PyDictObject>() };
-    for (_, v) in PyDict_Items_vec(d) {
-        if let Some(m) = v.downcast_ref::<PyMemberDescrObject>() {
-            if std::ptr::eq(m.d_type(), tp) && m.spec.type_code == MemberType::ObjectEx {
-                out.push((m.spec.name.clone(), m.spec.offset));
-            }
-        }
+/// The `__slots__` values a class itself adds to its instances (`PyHeapType_GET_MEMBERS`).
+fn heap_slots<'a>(tp: &PyTypeObject, obj: &'a PyObject) -> &'a [PyCell<Option<PyObjectRef>>] {
+    // SAFETY: a heap type's instances hold `ht_nslots` slot cells from
+    // `ht_slotsoffset` (laid out by `type_new`).
+    unsafe {
+        let first = (obj.as_ptr() as *const u8).add(tp.ht_slotsoffset.get()) as *const PyCell<Option<PyObjectRef>>;
+        std::slice::from_raw_parts(first, tp.ht_nslots.get())
     }
-    out
 }
 
 /// `tp_dealloc` of class instances (`subtype_dealloc`): run `__del__` (it may
@@ -1997,8 +1989,7 @@ unsafe fn subtype_dealloc(op: *mut PyObject) {
         // Clear the slots of every heap type in the chain, and the dict.
         let mut t = tp;
         while t.is_heap_type() {
-            for (_, off) in heap_slot_offsets(t) {
-                let slot = &*((op as *const u8).add(off) as *const PyCell<Option<PyObjectRef>>);
+            for slot in heap_slots(t, obj) {
                 slot.set(None);
             }
             match t.base() {
@@ -2071,7 +2062,7 @@ pub fn object_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyOb
 
 fn abstract_instantiation_error(tp: &PyTypeObject) -> PyErr {
     let d = type_dict(tp);
-    let methods = PyDict_GetItemWithError(&d, &PyUnicode_InternFromString("__abstractmethods__"))
+    let methods = PyDict_GetItemWithError(&d, crate::intern!("__abstractmethods__"))
         .ok()
         .flatten();
     let mut names: Vec<String> = match methods {
@@ -2203,12 +2194,12 @@ fn object_sizeof(obj: &PyObject) -> PyResult {
 
 fn object_dir(obj: &PyObject) -> PyResult {
     let result = PyDict_New();
-    if let Some(d) = _PyObject_LookupAttr(obj, &PyUnicode_InternFromString("__dict__"))? {
+    if let Some(d) = _PyObject_LookupAttr(obj, crate::intern!("__dict__"))? {
         if PyDictObject::check(&d) {
             crate::dictobject::PyDict_Update(&result, &d)?;
         }
     }
-    if let Some(cls) = _PyObject_LookupAttr(obj, &PyUnicode_InternFromString("__class__"))? {
+    if let Some(cls) = _PyObject_LookupAttr(obj, crate::intern!("__class__"))? {
         merge_class_dict(&result, &cls)?;
     }
     Ok(PyDict_Keys(&result).into_object())
@@ -2591,7 +2582,7 @@ fn supercheck(tp: &PyTypeObject, obj: &PyObject) -> PyResult<PyObjectRef> {
         return Ok(obj.ob_type().as_object().to_owned());
     }
     // A proxy may claim another class through __class__.
-    if let Ok(Some(cls)) = _PyObject_LookupAttr(obj, &PyUnicode_InternFromString("__class__")) {
+    if let Ok(Some(cls)) = _PyObject_LookupAttr(obj, crate::intern!("__class__")) {
         if let Some(ct) = as_type(&cls) {
             if !std::ptr::eq(ct, obj.ob_type()) && PyType_IsSubtype(ct, tp) {
                 return Ok(cls);

@@ -419,7 +419,7 @@ pub fn add_operators(tp: &PyTypeObject, dict: &PyDictObject) -> PyResult<()> {
         }
     }
     if tp.tp_new.get().is_some() && !tp.is_heap_type() {
-        let key = PyUnicode_InternFromString("__new__");
+        let key = crate::intern!("__new__");
         if PyDict_GetItemWithError(dict, &key)?.is_none() {
             let f = crate::methodobject::PyCFunction_New(&TP_NEW_METHODDEF, Some(tp.as_object().to_owned()));
             PyDict_SetItem(dict, &key, &f)?;
@@ -816,7 +816,7 @@ fn slot_tp_str(s: &PyObject) -> PyResult {
 }
 
 fn slot_tp_hash(s: &PyObject) -> PyResult<Py_hash_t> {
-    let key = PyUnicode_InternFromString("__hash__");
+    let key = crate::intern!("__hash__");
     let func = _PyType_Lookup(s.ob_type(), &key);
     match func {
         None => return Err(crate::object::PyObject_HashNotImplemented(s)),
@@ -836,7 +836,7 @@ fn slot_tp_hash(s: &PyObject) -> PyResult<Py_hash_t> {
 }
 
 fn slot_tp_call(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    let key = PyUnicode_InternFromString("__call__");
+    let key = crate::intern!("__call__");
     let Some(func) = _PyType_Lookup(s.ob_type(), &key) else {
         return Err(type_error(format!("'{}' object is not callable", s.ob_type().name())));
     };
@@ -872,8 +872,8 @@ fn call_attribute(s: &PyObject, attr: PyObjectRef, name: &PyObject) -> PyResult 
 /// `AttributeError`.
 fn slot_tp_getattr_hook(s: &PyObject, name: &PyObject) -> PyResult {
     let tp = s.ob_type();
-    let getattr = _PyType_Lookup(tp, &PyUnicode_InternFromString("__getattr__"));
-    let getattribute = _PyType_Lookup(tp, &PyUnicode_InternFromString("__getattribute__"));
+    let getattr = _PyType_Lookup(tp, crate::intern!("__getattr__"));
+    let getattribute = _PyType_Lookup(tp, crate::intern!("__getattribute__"));
     let generic = getattribute.as_ref().map_or(true, |g| {
         g.downcast_ref::<PyWrapperDescrObject>().is_some_and(|w| {
             matches!(SLOTDEFS[w.d_slotdef].slot.get(w.d_type()), Some(V::Binary(f)) if f as usize == PyObject_GenericGetAttr as binaryfunc as usize)
@@ -912,14 +912,14 @@ fn slot_tp_richcompare(s: &PyObject, other: &PyObject, op: CompareOp) -> PyResul
 }
 
 fn slot_tp_iter(s: &PyObject) -> PyResult {
-    let key = PyUnicode_InternFromString("__iter__");
+    let key = crate::intern!("__iter__");
     match _PyType_Lookup(s.ob_type(), &key) {
         Some(f) if f.is(Py_None()) => {
             Err(type_error(format!("'{}' object is not iterable", s.ob_type().name())))
         }
         Some(_) => call_method(s, "__iter__", &[]),
         None => {
-            let gi = PyUnicode_InternFromString("__getitem__");
+            let gi = crate::intern!("__getitem__");
             if _PyType_Lookup(s.ob_type(), &gi).is_none() {
                 return Err(type_error(format!("'{}' object is not iterable", s.ob_type().name())));
             }
@@ -935,7 +935,7 @@ fn slot_tp_iternext(s: &PyObject) -> PyResult<Option<PyObjectRef>> {
 }
 
 fn slot_tp_descr_get(s: &PyObject, obj: Option<&PyObject>, tp: Option<&PyObject>) -> PyResult {
-    let key = PyUnicode_InternFromString("__get__");
+    let key = crate::intern!("__get__");
     let Some(get) = _PyType_Lookup(s.ob_type(), &key) else {
         return Ok(s.to_owned());
     };
@@ -953,7 +953,7 @@ fn slot_tp_descr_set(s: &PyObject, obj: &PyObject, value: Option<&PyObject>) -> 
 }
 
 fn slot_tp_init(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
-    let key = PyUnicode_InternFromString("__init__");
+    let key = crate::intern!("__init__");
     let Some(func) = _PyType_Lookup(s.ob_type(), &key) else {
         return Err(attribute_error("__init__"));
     };
@@ -976,7 +976,7 @@ fn slot_tp_init(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
 }
 
 fn slot_tp_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    let func = PyObject_GetAttr(tp.as_object(), &PyUnicode_InternFromString("__new__"))?;
+    let func = PyObject_GetAttr(tp.as_object(), crate::intern!("__new__"))?;
     let mut stack = Vec::with_capacity(args.len() + 1);
     stack.push(tp.as_object().to_owned());
     stack.extend_from_slice(args);
@@ -984,7 +984,7 @@ fn slot_tp_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
 }
 
 fn slot_tp_finalize(s: &PyObject) {
-    let key = PyUnicode_InternFromString("__del__");
+    let key = crate::intern!("__del__");
     let Some(del) = _PyType_Lookup(s.ob_type(), &key) else { return };
     let res = if del.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR) {
         PyObject_Vectorcall(&del, &[s.to_owned()], None)
@@ -1192,7 +1192,7 @@ fn slot_sq_ass_item(s: &PyObject, i: Py_ssize_t, value: Option<&PyObject>) -> Py
 }
 
 fn slot_sq_contains(s: &PyObject, value: &PyObject) -> PyResult<bool> {
-    let key = PyUnicode_InternFromString("__contains__");
+    let key = crate::intern!("__contains__");
     match _PyType_Lookup(s.ob_type(), &key) {
         Some(f) if f.is(Py_None()) => Err(type_error(format!(
             "'{}' object is not a container",

@@ -355,6 +355,12 @@ pub struct PyTypeObject {
     pub ht_slots: ManuallyDrop<PyCell<Option<PyObjectRef>>>,
     /// The module a type created by a native module belongs to.
     pub ht_module: ManuallyDrop<PyCell<Option<PyObjectRef>>>,
+    /// Where the `__slots__` values this class adds start in its instances, and how
+    /// many there are. CPython keeps a member table after the heap type
+    /// (`PyHeapType_GET_MEMBERS`); pyrs lays a class's slots out contiguously, so an
+    /// offset and a count describe them.
+    pub ht_slotsoffset: Cell<usize>,
+    pub ht_nslots: Cell<usize>,
 }
 
 // SAFETY: see `PyObject`: one thread runs Python code at a time.
@@ -414,6 +420,8 @@ impl PyTypeObject {
         ht_qualname: ManuallyDrop::new(PyCell::new(None)),
         ht_slots: ManuallyDrop::new(PyCell::new(None)),
         ht_module: ManuallyDrop::new(PyCell::new(None)),
+        ht_slotsoffset: Cell::new(0),
+        ht_nslots: Cell::new(0),
     };
 
     /// The type's name as error messages print it (`tp_name`): the full dotted name
