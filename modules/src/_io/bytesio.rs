@@ -26,7 +26,7 @@ use objects::typeobject::PyType_Type;
 
 use super::bufferedio::PyBufferedIOBase_Type;
 use super::docs;
-use super::iobase::{self, io_dealloc, IO_FLAGS};
+use super::iobase::{self, IO_FLAGS};
 use super::optional_ssize;
 
 /// `bytesio`: the buffer (its length is CPython's allocated size), the logical size
@@ -538,6 +538,17 @@ fn bytesio_clear(obj: &PyObject) {
     as_bytesio(obj).dict.set(None);
 }
 
+/// `bytesio_dealloc`: unlike the file classes, an in-memory stream is not closed
+/// through `close()` when it dies (nothing needs flushing), as in CPython.
+unsafe fn bytesio_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead BytesIO.
+    unsafe {
+        include::gc::gc_untrack(op);
+        objects::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        dealloc_object::<PyBytesIOObject>(op)
+    }
+}
+
 static BYTESIO_METHODS: [PyMethodDef; 21] = [
     PyMethodDef::new(
         "readable",
@@ -646,7 +657,7 @@ pub static PyBytesIO_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "_io.BytesIO",
     tp_basicsize: Cell::new(size_of::<PyBytesIOObject>()),
-    tp_dealloc: slot(io_dealloc::<PyBytesIOObject>),
+    tp_dealloc: slot(bytesio_dealloc),
     tp_flags: Cell::new(IO_FLAGS),
     tp_doc: Some(docs::BYTESIO_DOC),
     tp_traverse: slot(bytesio_traverse),

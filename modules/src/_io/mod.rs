@@ -429,7 +429,7 @@ pub fn _io_open_impl(
     let result = (|| -> PyResult {
         let mut buffering = buffering;
         let mut line_buffering = false;
-        let isatty = if buffering == 1 || buffering < 0 {
+        let isatty = if buffering < 0 {
             let r = call_method(&raw, objects::intern!("isatty"), &[])?;
             objects::object::PyObject_IsTrue(&r)?
         } else {
@@ -442,11 +442,8 @@ pub fn _io_open_impl(
         if buffering < 0 {
             let blk = objects::object::PyObject_GetAttr(&raw, objects::intern!("_blksize"))?;
             let b = objects::longobject::PyLong_AsLong(&blk)?;
-            buffering = if b > 1 && b <= i32::MAX as i64 {
-                b as i32
-            } else {
-                DEFAULT_BUFFER_SIZE as i32
-            };
+            buffering = i32::try_from(b)
+                .map_err(|_| overflow_error("Python int too large to convert to C int"))?;
         }
         if buffering < 0 {
             return Err(value_error("invalid buffering size"));

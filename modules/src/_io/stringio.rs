@@ -23,7 +23,7 @@ use objects::unicodeobject::{
 };
 
 use super::docs;
-use super::iobase::{io_dealloc, IO_FLAGS};
+use super::iobase::IO_FLAGS;
 use super::optional_ssize;
 use super::textio::{find_line_ending, NlState, PyTextIOBase_Type};
 
@@ -551,6 +551,16 @@ fn stringio_clear(obj: &PyObject) {
     as_stringio(obj).dict.set(None);
 }
 
+/// `stringio_dealloc`: no `close()` on death, as in CPython (see `bytesio_dealloc`).
+unsafe fn stringio_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead StringIO.
+    unsafe {
+        include::gc::gc_untrack(op);
+        objects::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        dealloc_object::<PyStringIOObject>(op)
+    }
+}
+
 static STRINGIO_METHODS: [PyMethodDef; 13] = [
     PyMethodDef::new(
         "close",
@@ -630,7 +640,7 @@ pub static PyStringIO_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "_io.StringIO",
     tp_basicsize: Cell::new(size_of::<PyStringIOObject>()),
-    tp_dealloc: slot(io_dealloc::<PyStringIOObject>),
+    tp_dealloc: slot(stringio_dealloc),
     tp_flags: Cell::new(IO_FLAGS),
     tp_doc: Some(docs::STRINGIO_DOC),
     tp_traverse: slot(stringio_traverse),
