@@ -453,9 +453,11 @@ fn dg_dtoa(a: f64, mode: DtoaMode) -> (Vec<u8>, i64) {
             }
             shortest
         }
-        DtoaMode::Significant(n) => scientific_digits(&format!("{:.*e}", n.max(1) - 1, a)),
+        DtoaMode::Significant(n) => {
+            scientific_digits(&crate::unicode_format::format_exp_exact(a, n.max(1) - 1))
+        }
         DtoaMode::Fixed(n) => {
-            let s = format!("{a:.n$}");
+            let s = crate::unicode_format::format_fixed_exact(a, n);
             let (int_part, frac_part) = s.split_once('.').unwrap_or((&s, ""));
             let mut digits: Vec<u8> = Vec::with_capacity(int_part.len() + frac_part.len());
             digits.extend_from_slice(int_part.as_bytes());

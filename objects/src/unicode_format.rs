@@ -73,10 +73,39 @@ pub fn double_to_string(val: f64, code: u8, prec: usize, alt: bool) -> String {
     out
 }
 
+/// The most fractional digits a finite double can have (2**-1074 has 1074); any
+/// further digits are zeros.
+const MAX_FRACTION_DIGITS: usize = 1100;
+/// The most significant digits the exact value of a finite double can have (767).
+const MAX_SIGNIFICANT_DIGITS: usize = 800;
+
+/// `format!("{val:.prec$}")` for any `prec`: Rust's formatter rejects precisions
+/// above 65535, but the digits past [`MAX_FRACTION_DIGITS`] are zeros anyway.
+pub fn format_fixed_exact(val: f64, prec: usize) -> String {
+    let exact = prec.min(MAX_FRACTION_DIGITS);
+    let mut s = format!("{val:.exact$}");
+    if prec > exact && val.is_finite() {
+        s.extend(std::iter::repeat('0').take(prec - exact));
+    }
+    s
+}
+
+/// `format!("{val:.prec$e}")` for any `prec` (see [`format_fixed_exact`]).
+pub fn format_exp_exact(val: f64, prec: usize) -> String {
+    let exact = prec.min(MAX_SIGNIFICANT_DIGITS);
+    let mut s = format!("{val:.exact$e}");
+    if prec > exact && val.is_finite() {
+        if let Some(i) = s.find('e') {
+            s.insert_str(i, &"0".repeat(prec - exact));
+        }
+    }
+    s
+}
+
 /// `'%.{prec}f'`: Rust's fixed formatting is exact (correctly rounded, half to
 /// even on exact ties), as David Gay's `dtoa` mode 3 is.
 fn fixed(val: f64, prec: usize, alt: bool) -> String {
-    let mut s = format!("{val:.prec$}");
+    let mut s = format_fixed_exact(val, prec);
     if alt && prec == 0 {
         s.push('.');
     }
@@ -100,7 +129,7 @@ fn fix_exponent(s: &str) -> String {
 }
 
 fn exponent(val: f64, prec: usize, alt: bool) -> String {
-    let s = format!("{val:.prec$e}");
+    let s = format_exp_exact(val, prec);
     let mut s = fix_exponent(&s);
     if alt && prec == 0 {
         if let Some(i) = s.find('e') {
@@ -114,7 +143,7 @@ fn exponent(val: f64, prec: usize, alt: bool) -> String {
 /// `prec` significant digits is below -4 or at least `prec`, fixed otherwise;
 /// trailing zeros (and a bare point) are removed unless `alt`.
 fn general(val: f64, prec: usize, alt: bool) -> String {
-    let e_form = format!("{:.*e}", prec - 1, val);
+    let e_form = format_exp_exact(val, prec - 1);
     let exp: i64 = e_form
         .rsplit('e')
         .next()
@@ -124,7 +153,7 @@ fn general(val: f64, prec: usize, alt: bool) -> String {
         fix_exponent(&e_form)
     } else {
         let digits = (prec as i64 - 1 - exp).max(0) as usize;
-        format!("{val:.digits$}")
+        format_fixed_exact(val, digits)
     };
     if alt {
         if !s.contains('.') {
