@@ -75,12 +75,21 @@ pub fn write_stderr(text: &str) {
     }
 }
 
+/// `file_is_closed`: `bool(f.closed)`, false if that cannot be told.
+fn file_is_closed(f: &PyObject) -> bool {
+    match objects::object::PyObject_GetAttr(f, objects::intern!("closed")) {
+        Ok(v) => objects::object::PyObject_IsTrue(&v).unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
 /// Flush `sys.stdout` and `sys.stderr` (at exit and before an uncaught exception is
 /// printed), ignoring errors as CPython's `flush_std_files` reports them only once.
 pub fn flush_std_files() -> PyResult<()> {
     let mut result = Ok(());
     for name in ["stdout", "stderr"] {
-        if let Some(s) = PySys_GetObject(name).filter(|s| !s.is(Py_None())) {
+        // A closed stream is left alone (`file_is_closed`).
+        if let Some(s) = PySys_GetObject(name).filter(|s| !s.is(Py_None()) && !file_is_closed(s)) {
             if let Ok(Some(flush)) = _PyObject_LookupAttr(&s, objects::intern!("flush")) {
                 if let Err(e) = objects::call::PyObject_CallNoArgs(&flush) {
                     if result.is_ok() {
