@@ -1307,7 +1307,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::ASYNC_GEN_WRAP => {
-                                break 'dispatch not_implemented_error("async generators are not supported yet");
+                                let v = pop!();
+                                push!(objects::genobject::_PyAsyncGenValueWrapperNew(v));
                             }
 
                             op::GET_LEN => {
