@@ -253,8 +253,10 @@ pub static SLOTDEFS: &[SlotDef] = &[
         "__init__($self, /, *args, **kwargs)\n--\n\nInitialize self.  See help(type(self)) for accurate signature.", keywords),
     sd!("__new__", TpNew, Some(V::New(slot_tp_new)), None,
         "__new__(type, /, *args, **kwargs)\n--\n\nCreate and return new object.  See help(type) for accurate signature."),
+    // CPython 3.11 gives this slot wrapper no docstring (`_io._IOBase.__del__.__doc__`
+    // is None).
     sd!("__del__", TpFinalize, Some(V::Finalize(slot_tp_finalize)), Some(wrap_del),
-        "__del__($self, /)\n--\n\nCalled when the instance is about to be destroyed."),
+        ""),
     sd!("__await__", AmAwait, Some(V::Unary(slot_am_await)), Some(wrap_unaryfunc),
         "__await__($self, /)\n--\n\nReturn an iterator to be used in await expression."),
     sd!("__aiter__", AmAiter, Some(V::Unary(slot_am_aiter)), Some(wrap_unaryfunc),

@@ -121,7 +121,6 @@ pub static PyTextIOBase_Type: PyTypeObject = PyTypeObject {
     tp_methods: &TEXTIOBASE_METHODS,
     tp_getset: &TEXTIOBASE_GETSET,
     tp_base: objects::object::type_ptr(&PyIOBase_Type),
-    tp_new: slot(iobase::iobase_new),
     ..PyTypeObject::DEFAULT
 };
 
