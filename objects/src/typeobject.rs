@@ -908,6 +908,9 @@ unsafe fn type_dealloc(op: *mut PyObject) {
     unsafe {
         let tp = &*(op as *const PyTypeObject);
         gc::gc_untrack(op);
+        // Before `release_references`: the weak-reference list word holds no
+        // reference, and clearing it leaves it empty.
+        crate::weakrefobject::PyObject_ClearWeakRefs(&*op);
         if let Some(bases) = tp.tp_bases.get() {
             let bases = bases.downcast_ref_unchecked::<PyTupleObject>();
             for b in bases.as_slice() {
