@@ -130,6 +130,7 @@ pub static EVAL_BREAKER: std::sync::atomic::AtomicBool = std::sync::atomic::Atom
 #[cold]
 fn handle_pending() -> PyResult<()> {
     EVAL_BREAKER.store(false, std::sync::atomic::Ordering::Relaxed);
+    include::gc::_Py_RunGC();
     crate::signals::check_signals()
 }
 
