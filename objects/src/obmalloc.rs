@@ -65,9 +65,10 @@
 //! - There are no debug hooks (`PYTHONMALLOC=debug`, `_PyMem_DebugMalloc`), no valgrind
 //!   detection and no `sys._debugmallocstats()` yet; the counters that would back the
 //!   latter are kept ([`pymalloc_stats`], [`_Py_GetAllocatedBlocks`]).
-//! - Only objects come from here so far. Memory that CPython takes from `PyMem_Malloc`
-//!   (which is also pymalloc: list item arrays, dict tables, str data) is still Rust's
-//!   global allocator in pyrs.
+//! - Objects and dict tables ([`PyMemVec`]) come from here so far. Other memory that
+//!   CPython takes from `PyMem_Malloc`, which is pymalloc as well (list item arrays,
+//!   set tables, str data), still comes from Rust's global allocator in pyrs, as do
+//!   tuples' item arrays (CPython keeps those inside the tuple object).
 
 use std::alloc::{alloc, alloc_zeroed, dealloc, handle_alloc_error, realloc, Layout};
 use std::ptr::{self, NonNull};
@@ -971,6 +972,227 @@ pub fn _Py_GetAllocatedBlocks() -> Py_ssize_t {
     s.pymalloc_allocated_blocks + s.raw_allocated_blocks
 }
 
+// --- Arrays inside objects -------------------------------------------------------------------
+
+/// A growable array whose buffer comes from [`PyObject_Malloc`], for the arrays that
+/// objects own (a dict's index and entry tables). CPython allocates those with
+/// `PyMem_Malloc`, which is pymalloc too; a `Vec` would take them from the system
+/// allocator. It offers the part of `Vec`'s interface such tables use, plus
+/// [`PyMemVec::try_with_capacity`] so that a table too big for memory can become a
+/// `MemoryError`. Growing past the capacity reallocates (doubling), and running out of
+/// memory there aborts, as it does for `Vec`.
+///
+/// Like every user of pymalloc, a `PyMemVec` must be created and dropped on the thread
+/// that runs Python code; it is neither `Send` nor `Sync`.
+pub struct PyMemVec<T> {
+    ptr: NonNull<T>,
+    len: usize,
+    cap: usize,
+    _owns: std::marker::PhantomData<T>,
+}
+
+impl<T> PyMemVec<T> {
+    /// Elements must have a size, and an alignment the allocator meets.
+    const ELEMENT_FITS: () =
+        assert!(std::mem::size_of::<T>() > 0 && std::mem::align_of::<T>() <= ALIGNMENT);
+
+    /// An empty array; allocates nothing.
+    pub const fn new() -> PyMemVec<T> {
+        PyMemVec {
+            ptr: NonNull::dangling(),
+            len: 0,
+            cap: 0,
+            _owns: std::marker::PhantomData,
+        }
+    }
+
+    /// The buffer size for `cap` elements, if it can exist.
+    fn buffer_bytes(cap: usize) -> Option<usize> {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ELEMENT_FITS;
+        cap.checked_mul(std::mem::size_of::<T>())
+            .filter(|&n| n <= isize::MAX as usize)
+    }
+
+    /// An empty array with room for `cap` elements, or `None` if there is no memory.
+    pub fn try_with_capacity(cap: usize) -> Option<PyMemVec<T>> {
+        if cap == 0 {
+            return Some(PyMemVec::new());
+        }
+        let ptr = NonNull::new(PyObject_Malloc(Self::buffer_bytes(cap)?) as *mut T)?;
+        Some(PyMemVec {
+            ptr,
+            len: 0,
+            cap,
+            _owns: std::marker::PhantomData,
+        })
+    }
+
+    /// `n` copies of `value`, or `None` if there is no memory.
+    pub fn try_from_elem(value: T, n: usize) -> Option<PyMemVec<T>>
+    where
+        T: Clone,
+    {
+        let mut v = PyMemVec::try_with_capacity(n)?;
+        for _ in 0..n {
+            v.push(value.clone());
+        }
+        Some(v)
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline(always)]
+    pub fn capacity(&self) -> usize {
+        self.cap
+    }
+
+    /// Append `value`, growing the buffer if it is full.
+    #[inline]
+    pub fn push(&mut self, value: T) {
+        if self.len == self.cap {
+            self.grow();
+        }
+        // SAFETY: `len < cap`, so the slot is inside the buffer and unused.
+        unsafe { self.ptr.as_ptr().add(self.len).write(value) };
+        self.len += 1;
+    }
+
+    /// Double the capacity (to at least 4), moving the buffer if need be.
+    #[cold]
+    fn grow(&mut self) {
+        let new_cap = self.cap.saturating_mul(2).max(4);
+        let (Some(old_bytes), Some(new_bytes)) =
+            (Self::buffer_bytes(self.cap), Self::buffer_bytes(new_cap))
+        else {
+            object_alloc_failed(usize::MAX);
+        };
+        let old = if self.cap == 0 {
+            ptr::null_mut()
+        } else {
+            self.ptr.as_ptr() as *mut u8
+        };
+        // SAFETY: `old` is null or this array's buffer, allocated for `old_bytes`.
+        let p = unsafe { PyObject_Realloc(old, old_bytes, new_bytes) };
+        match NonNull::new(p as *mut T) {
+            Some(ptr) => {
+                self.ptr = ptr;
+                self.cap = new_cap;
+            }
+            None => object_alloc_failed(new_bytes),
+        }
+    }
+
+    /// Drop the elements from `len` on, keeping the capacity.
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.len {
+            return;
+        }
+        let tail = ptr::slice_from_raw_parts_mut(
+            // SAFETY: `len < self.len`, inside the buffer.
+            unsafe { self.ptr.as_ptr().add(len) },
+            self.len - len,
+        );
+        // The length drops first, so a panicking destructor cannot cause a double drop.
+        self.len = len;
+        // SAFETY: the tail's elements are initialised and no longer reachable.
+        unsafe { ptr::drop_in_place(tail) };
+    }
+
+    pub fn clear(&mut self) {
+        self.truncate(0);
+    }
+
+    #[inline(always)]
+    pub fn as_slice(&self) -> &[T] {
+        // SAFETY: the first `len` elements are initialised; the pointer is aligned and
+        // non-null even when nothing is allocated.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+
+    #[inline(always)]
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        // SAFETY: as in `as_slice`, and `&mut self` makes the borrow unique.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
+    }
+}
+
+impl<T> Drop for PyMemVec<T> {
+    fn drop(&mut self) {
+        self.clear();
+        if self.cap != 0 {
+            if let Some(bytes) = Self::buffer_bytes(self.cap) {
+                // SAFETY: the buffer was allocated for exactly `bytes` bytes.
+                unsafe { PyObject_FreeSized(self.ptr.as_ptr() as *mut u8, bytes) };
+            }
+        }
+    }
+}
+
+impl<T> Default for PyMemVec<T> {
+    fn default() -> Self {
+        PyMemVec::new()
+    }
+}
+
+impl<T: Clone> Clone for PyMemVec<T> {
+    /// A copy with the same capacity; aborts if there is no memory, as `Vec` does.
+    fn clone(&self) -> Self {
+        let Some(mut v) = PyMemVec::try_with_capacity(self.cap) else {
+            object_alloc_failed(Self::buffer_bytes(self.cap).unwrap_or(usize::MAX));
+        };
+        for x in self.iter() {
+            v.push(x.clone());
+        }
+        v
+    }
+}
+
+impl<T> std::ops::Deref for PyMemVec<T> {
+    type Target = [T];
+    #[inline(always)]
+    fn deref(&self) -> &[T] {
+        self.as_slice()
+    }
+}
+
+impl<T> std::ops::DerefMut for PyMemVec<T> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [T] {
+        self.as_mut_slice()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a PyMemVec<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a mut PyMemVec<T> {
+    type Item = &'a mut T;
+    type IntoIter = std::slice::IterMut<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_mut_slice().iter_mut()
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for PyMemVec<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_slice().fmt(f)
+    }
+}
+
 // --- Objects ------------------------------------------------------------------------------
 
 /// The bytes an instance of `tp` with `nitems` items takes, GC header included. The
@@ -1483,6 +1705,40 @@ mod tests {
         }
         assert_eq!(st.stats().pymalloc_allocated_blocks, 0);
         st.check_invariants();
+    }
+
+    #[test]
+    fn pymemvec_behaves_like_vec() {
+        use std::rc::Rc;
+        let token = Rc::new(());
+        let mut v: PyMemVec<Rc<()>> = PyMemVec::new();
+        assert_eq!((v.len(), v.capacity()), (0, 0));
+        // Grows through pymalloc's classes into the system allocator and keeps the
+        // elements (each holds a reference, so a lost or doubled drop would show).
+        for _ in 0..100 {
+            v.push(token.clone());
+        }
+        assert_eq!(v.len(), 100);
+        assert!(v.capacity() >= 100);
+        assert_eq!(Rc::strong_count(&token), 101);
+        let w = v.clone();
+        assert_eq!(Rc::strong_count(&token), 201);
+        v.truncate(10);
+        assert_eq!(Rc::strong_count(&token), 111);
+        drop(w);
+        assert_eq!(Rc::strong_count(&token), 11);
+        assert_eq!(v.iter().count(), 10);
+        drop(v);
+        assert_eq!(Rc::strong_count(&token), 1);
+
+        let mut f = PyMemVec::try_from_elem(-1i8, 8).expect("memory");
+        assert_eq!(&f[..], &[-1; 8]);
+        f[3] = 5;
+        for x in &mut f {
+            *x += 1;
+        }
+        assert_eq!(f.get(3), Some(&6));
+        assert!(PyMemVec::<u64>::try_with_capacity(usize::MAX / 4).is_none());
     }
 
     #[test]
