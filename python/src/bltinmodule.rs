@@ -520,22 +520,10 @@ fn builtin_sorted(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
     if npos != 1 {
         return Err(type_error(format!("sorted expected 1 argument, got {npos}")));
     }
-    let spec = ArgSpec {
-        fname: "sort",
-        names: &["key", "reverse"],
-        posonly: 0,
-        maxpos: 0,
-        minpos: 0,
-        required_kwonly: &[],
-    };
-    let a = unpack_keywords(&spec, &args[1..], kwnames)?;
+    // As CPython: copy the iterable into a list first, then hand the keywords to
+    // `list.sort`, whose parsing and messages apply (`reverse=None` is an error).
     let list = PyList_New(PySequence_List_items(&args[0])?);
-    let key = a[0].clone().filter(|k| !k.is(Py_None()));
-    let reverse = match &a[1] {
-        Some(r) => PyObject_IsTrue(r)?,
-        None => false,
-    };
-    objects::listobject::list_sort(&list, key.as_deref(), reverse)?;
+    objects::listobject::list_sort_vectorcall(&list, &args[1..], kwnames)?;
     Ok(list.into_object())
 }
 
