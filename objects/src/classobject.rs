@@ -176,7 +176,7 @@ pub static PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_call: slot(method_call),
     tp_getattro: slot(method_getattro),
     tp_setattro: slot(PyObject_GenericSetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL),
     tp_doc: Some("Create a bound instance method object."),
     tp_traverse: slot(method_traverse),
     tp_richcompare: slot(method_richcompare),

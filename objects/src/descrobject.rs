@@ -321,7 +321,7 @@ pub static PyMethodDescr_Type: PyTypeObject = PyTypeObject {
     tp_repr: slot(method_descr_repr),
     tp_call: slot(method_descr_call),
     tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL),
     tp_traverse: slot(method_descr_traverse),
     tp_getset: &METHOD_DESCR_GETSET,
     tp_descr_get: slot(method_descr_get),

@@ -434,7 +434,7 @@ pub static PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_call: slot(func_call),
     tp_getattro: slot(PyObject_GenericGetAttr),
     tp_setattro: slot(PyObject_GenericSetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL),
     tp_doc: Some("Create a function object.\n\n  code\n    a code object\n  globals\n    the globals dictionary\n  name\n    a string that overrides the name from the code object\n  argdefs\n    a tuple that specifies the default argument values\n  closure\n    a tuple that supplies the bindings for free variables"),
     tp_traverse: slot(func_traverse),
     tp_clear: slot(func_clear),

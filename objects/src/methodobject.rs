@@ -26,6 +26,8 @@ pub struct PyCFunctionObject {
     pub m_self: PyCell<Option<PyObjectRef>>,
     /// `__module__`.
     pub m_module: PyCell<Option<PyObjectRef>>,
+    /// The weak-reference list (see `weakrefobject`).
+    pub m_weakreflist: PyCell<Option<PyObjectRef>>,
     /// The class a bound method descriptor came from (for `__qualname__`).
     pub m_class: Option<PyRef<PyTypeObject>>,
 }
@@ -55,6 +57,7 @@ pub fn PyCFunction_NewEx(def: &'static PyMethodDef, self_: Option<PyObjectRef>, 
                 m_ml: def,
                 m_self: PyCell::new(self_),
                 m_module: PyCell::new(None),
+                m_weakreflist: PyCell::new(None),
                 m_class: class,
             },
         )
@@ -198,8 +201,12 @@ fn meth_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
 }
 
 unsafe fn meth_dealloc(op: *mut PyObject) {
-    // SAFETY: `op` is a dead builtin function.
-    unsafe { dealloc_object::<PyCFunctionObject>(op) }
+    // SAFETY: `op` is a dead builtin function; weak references go before the fields.
+    unsafe {
+        include::gc::gc_untrack(op);
+        crate::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        dealloc_object::<PyCFunctionObject>(op)
+    }
 }
 
 fn meth_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
@@ -286,9 +293,10 @@ pub static PyCFunction_Type: PyTypeObject = PyTypeObject {
     tp_hash: slot(meth_hash),
     tp_call: slot(cfunction_call),
     tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL),
     tp_traverse: slot(meth_traverse),
     tp_richcompare: slot(meth_richcompare),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyCFunctionObject, m_weakreflist)),
     tp_getset: &METH_GETSET,
     ..PyTypeObject::DEFAULT
 };

@@ -386,6 +386,7 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
         tp.tp_dict.set(Some(PyDict_New().into_object()));
     }
     type_ready_fill_dict(tp)?;
+    type_ready_set_new(tp);
     if let Some(base) = tp.base() {
         inherit_special(tp, base);
     }
@@ -427,6 +428,22 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// `type_ready_set_new`: a type without `tp_new` takes its solid base's, except a
+/// static type deriving directly from `object`, which cannot be instantiated from
+/// Python at all (`Py_TPFLAGS_DISALLOW_INSTANTIATION`). Runs after the dict is
+/// filled, so only a type's own `tp_new` gets a `__new__` entry.
+fn type_ready_set_new(tp: &PyTypeObject) {
+    let Some(base) = tp.base() else { return };
+    if tp.tp_new.get().is_none() && std::ptr::eq(base, &PyBaseObject_Type) && !tp.is_heap_type() {
+        tp.tp_flags.set(tp.tp_flags.get() | Py_TPFLAGS_DISALLOW_INSTANTIATION);
+    }
+    if tp.has_feature(Py_TPFLAGS_DISALLOW_INSTANTIATION) {
+        tp.tp_new.set(None);
+    } else if tp.tp_new.get().is_none() {
+        tp.tp_new.set(base.tp_new.get());
+    }
 }
 
 /// The docstring without the Argument Clinic signature header (`"f(x)\n--\n\n"`).
@@ -543,7 +560,7 @@ fn inherit_special(tp: &PyTypeObject, base: &PyTypeObject) {
         | Py_TPFLAGS_DICT_SUBCLASS
         | Py_TPFLAGS_BASE_EXC_SUBCLASS
         | Py_TPFLAGS_TYPE_SUBCLASS;
-    flags |= base.tp_flags.get() & fast;
+    flags |= base.tp_flags.get() & (fast | Py_TPFLAGS_MATCH_SELF);
     flags |= base.tp_flags.get() & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING) & !tp_collection_flags_set(tp);
     tp.tp_flags.set(flags);
 }
@@ -650,13 +667,6 @@ fn inherit_slots(tp: &PyTypeObject, base: &PyTypeObject) {
     inherit!(tp, base, tp_finalize);
     inherit!(tp, base, tp_traverse);
     inherit!(tp, base, tp_clear);
-    // `tp_new` is inherited only from the solid base (a static type that leaves it
-    // empty cannot be instantiated).
-    if let Some(solid) = tp.base() {
-        if std::ptr::eq(solid, base) && tp.tp_new.get().is_none() && tp.is_heap_type() {
-            tp.tp_new.set(base.tp_new.get());
-        }
-    }
     if base.has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR) && tp.tp_call.get().map(|f| f as usize) == base.tp_call.get().map(|f| f as usize) {
         tp.tp_flags.set(tp.tp_flags.get() | Py_TPFLAGS_METHOD_DESCRIPTOR);
     }
@@ -1368,7 +1378,7 @@ pub static PyType_Type: PyTypeObject = PyTypeObject {
     tp_getattro: slot(type_getattro),
     tp_setattro: slot(type_setattro),
     tp_flags: Cell::new(
-        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS,
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_VECTORCALL,
     ),
     tp_doc: Some(
         "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",

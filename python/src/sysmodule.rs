@@ -419,10 +419,14 @@ fn str_list(items: &[String]) -> PyObjectRef {
     objects::listobject::PyList_New(items.iter().map(|s| PyUnicode_FromString(s)).collect()).into_object()
 }
 
-fn structseq(desc: &'static PyStructSequence_Desc, items: Vec<PyObjectRef>) -> PyResult {
+/// A struct sequence value of a new type; `sys.version_info` and `sys.flags` forbid
+/// making more instances, the others (`float_info`, `int_info`, ...) do not.
+fn structseq(desc: &'static PyStructSequence_Desc, items: Vec<PyObjectRef>, disallow: bool) -> PyResult {
     let tp = PyStructSequence_NewType(desc)?;
     let v = PyStructSequence_New(tp, items)?;
-    disallow_instantiation(tp);
+    if disallow {
+        disallow_instantiation(tp);
+    }
     Ok(v)
 }
 
@@ -451,6 +455,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     let vi = structseq(
         &VERSION_INFO_DESC,
         vec![PyLong_FromLong(3), PyLong_FromLong(11), PyLong_FromLong(7), s("final"), PyLong_FromLong(0)],
+        true,
     )?;
     add("version_info", vi.clone())?;
     add("hexversion", PyLong_FromU64(PY_VERSION_HEX))?;
@@ -518,6 +523,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             PyBool_FromLong(cfg.safe_path),
             i(-1),
         ],
+        true,
     )?;
     add("flags", flags)?;
     let f = objects::floatobject::PyFloat_FromDouble;
@@ -536,9 +542,10 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             i(f64::RADIX as i64),
             i(1),
         ],
+        false,
     )?;
     add("float_info", float_info)?;
-    let int_info = structseq(&INT_INFO_DESC, vec![i(30), i(4), i(4300), i(640)])?;
+    let int_info = structseq(&INT_INFO_DESC, vec![i(30), i(4), i(4300), i(640)], false)?;
     add("int_info", int_info)?;
     let hash_info = structseq(
         &HASH_INFO_DESC,
@@ -553,6 +560,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             i(128),
             i(0),
         ],
+        false,
     )?;
     add("hash_info", hash_info)?;
     let imp = PyDict_New();
