@@ -20,7 +20,7 @@ print(complex(i), bool(i), not i, int(I(9)), operator_index := i.__index__())
 try: pow(2, i, 5)
 except TypeError as e: print(e)
 print(int.__index__(5), (5).__index__(), (True).__index__())
-print(chr(I(65)), format(I(5), "b") if hasattr(I, "__format__") else "")
+print(chr(I(65)), format(5, "b"))
 print([1, 2, 3, 4][I(-1)], (1, 2)[I(0)], bytes([I(65)]), bytearray(I(3)))
 class F:
     def __float__(self): return 2.5
