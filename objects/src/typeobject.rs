@@ -1616,10 +1616,9 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
                 want_weak = true;
                 continue;
             }
+            // A name given twice is accepted, as by CPython (the later member
+            // descriptor replaces the earlier one in the class dict).
             let mangled = mangle(&name_text, &s);
-            if slot_names.contains(&mangled) {
-                return Err(value_error(format!("{mangled} in __slots__ conflicts with class variable")));
-            }
             let key = PyUnicode_FromString(&mangled);
             if PyDict_GetItemWithError(&dict, &key)?.is_some() {
                 return Err(value_error(format!(
@@ -1781,10 +1780,12 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
         match cell.downcast_ref::<crate::cellobject::PyCellObject>() {
             Some(c) => c.set(Some(tp.as_object().to_owned())),
             None => {
+                // CPython formats the cell's type with %R: "<class 'int'>".
+                let tp_repr = PyObject_Repr(cell.ob_type().as_object())?;
                 return Err(type_error(format!(
                     "__classcell__ must be a nonlocal cell, not {}",
-                    cell.ob_type().name()
-                )))
+                    crate::unicodeobject::as_str_lossy(&tp_repr)
+                )));
             }
         }
     }
