@@ -651,3 +651,20 @@ pub const fn type_ptr(tp: &'static PyTypeObject) -> Cell<Option<NonNull<PyTypeOb
     // SAFETY: a reference is never null.
     Cell::new(Some(unsafe { NonNull::new_unchecked(tp as *const PyTypeObject as *mut PyTypeObject) }))
 }
+
+/// `PyObject_CallFinalizer`: run the object's `tp_finalize` (`__del__`) unless it has
+/// run already (PEP 442: at most once per object), marking it as run.
+pub fn PyObject_CallFinalizer(obj: &PyObject) {
+    let tp = obj.ob_type();
+    let Some(finalize) = tp.tp_finalize.get() else { return };
+    if tp.is_gc() {
+        // SAFETY: objects of GC types carry a GC header.
+        unsafe {
+            if include::gc::gc_finalized(obj) {
+                return;
+            }
+            include::gc::gc_set_finalized(obj);
+        }
+    }
+    finalize(obj);
+}
