@@ -562,10 +562,17 @@ fn gen_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         if let Some(f) = &frame.frame_obj {
             visit(f);
         }
-        let slots = frame.localsplus();
-        for i in 0..frame.stacktop as usize {
-            if let Some(v) = &*slots.add(i) {
-                visit(v);
+        // While the generator runs, the eval loop keeps its stack pointer in a local
+        // and `stacktop` is stale (slots above the real top may hold values already
+        // popped). CPython marks a running frame's `stacktop` as -1 so that
+        // `_PyFrame_Traverse` visits no slot; the running frame's references then
+        // count as external ones, which is right: the frame is reachable.
+        if g.state() != FRAME_EXECUTING {
+            let slots = frame.localsplus();
+            for i in 0..frame.stacktop as usize {
+                if let Some(v) = &*slots.add(i) {
+                    visit(v);
+                }
             }
         }
         if let Some(e) = g.gi_exc_state.exc_value.get_ref() {

@@ -944,7 +944,8 @@ fn type_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             visit(o);
         }
     }
-    visit(obj.ob_type().as_object());
+    // Not the metatype: a class's reference to a heap metatype is visited by the
+    // metatype's own `subtype_traverse`, which runs before this (as in CPython).
 }
 
 fn type_clear(obj: &PyObject) {
