@@ -126,6 +126,7 @@ def main():
     ap.add_argument("--filter", default="")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
+    args.pyrs = os.path.abspath(args.pyrs)
     if not os.path.exists(args.pyrs):
         print(f"pyrs binary not found at {args.pyrs}; build it with cargo build --release")
         return 2

@@ -65,9 +65,9 @@
 //! - There are no debug hooks (`PYTHONMALLOC=debug`, `_PyMem_DebugMalloc`), no valgrind
 //!   detection and no `sys._debugmallocstats()` yet; the counters that would back the
 //!   latter are kept ([`pymalloc_stats`], [`_Py_GetAllocatedBlocks`]).
-//! - Objects and dict tables ([`PyMemVec`]) come from here so far. Other memory that
-//!   CPython takes from `PyMem_Malloc`, which is pymalloc as well (list item arrays,
-//!   set tables, str data), still comes from Rust's global allocator in pyrs, as do
+//! - Objects and dict and set tables ([`PyMemVec`]) come from here so far. Other
+//!   memory that CPython takes from `PyMem_Malloc`, which is pymalloc as well (list
+//!   item arrays, str data), still comes from Rust's global allocator in pyrs, as do
 //!   tuples' item arrays (CPython keeps those inside the tuple object).
 
 use std::alloc::{alloc, alloc_zeroed, dealloc, handle_alloc_error, realloc, Layout};
@@ -975,7 +975,7 @@ pub fn _Py_GetAllocatedBlocks() -> Py_ssize_t {
 // --- Arrays inside objects -------------------------------------------------------------------
 
 /// A growable array whose buffer comes from [`PyObject_Malloc`], for the arrays that
-/// objects own (a dict's index and entry tables). CPython allocates those with
+/// objects own (a dict's index and entry tables, a set's table). CPython allocates those with
 /// `PyMem_Malloc`, which is pymalloc too; a `Vec` would take them from the system
 /// allocator. It offers the part of `Vec`'s interface such tables use, plus
 /// [`PyMemVec::try_with_capacity`] so that a table too big for memory can become a

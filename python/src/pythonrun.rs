@@ -544,22 +544,86 @@ pub fn PyErr_Display(value: &PyObject, out: &mut String) {
     print_exception_recursive(&mut ctx, value, out);
 }
 
-/// The traceback and exception lines of one exception (for `sys.unraisablehook`).
-pub fn print_exception_with_traceback(value: &PyObject, out: &mut String) {
-    PyErr_Display(value, out);
-}
-
-/// Report an exception nobody can catch (`_PyErr_WriteUnraisableMsg`) through
-/// `sys.unraisablehook`.
-pub fn write_unraisable(err: PyErr, obj: Option<&PyObject>) {
-    let value = err.into_value();
-    let mut out = String::from("Exception ignored in: ");
-    match obj.map(PyObject_Repr) {
-        Some(Ok(r)) => out.push_str(&as_str_lossy(&r)),
-        Some(Err(_)) => out.push_str("<object repr() failed>"),
-        None => out.push_str("None"),
+/// `write_unraisable_exc_file`: the report of `sys.unraisablehook`. Unlike an
+/// uncaught exception's, it shows neither chained exceptions nor notes: the
+/// "Exception ignored in" line, the traceback, then `Type: str(value)`.
+pub fn format_unraisable(
+    exc_type: Option<&PyObject>,
+    exc_value: Option<&PyObject>,
+    exc_tb: Option<&PyObject>,
+    err_msg: Option<&PyObject>,
+    obj: Option<&PyObject>,
+    out: &mut String,
+) {
+    let text = |o: &PyObject| PyObject_Str(o).map(|s| as_str_lossy(&s).into_owned());
+    let err_msg = err_msg.filter(|m| !m.is(Py_None()));
+    match obj.filter(|o| !o.is(Py_None())) {
+        Some(o) => {
+            match err_msg.map(text) {
+                Some(Ok(m)) => {
+                    out.push_str(&m);
+                    out.push_str(": ");
+                }
+                _ => out.push_str("Exception ignored in: "),
+            }
+            match PyObject_Repr(o) {
+                Ok(r) => out.push_str(&as_str_lossy(&r)),
+                Err(_) => out.push_str("<object repr() failed>"),
+            }
+            out.push('\n');
+        }
+        None => {
+            if let Some(Ok(m)) = err_msg.map(text) {
+                out.push_str(&m);
+                out.push_str(":\n");
+            }
+        }
+    }
+    if let Some(tb) = exc_tb.filter(|t| !t.is(Py_None())) {
+        crate::traceback::PyTraceBack_Print(tb, out);
+    }
+    let Some(tp) = exc_type.filter(|t| !t.is(Py_None())).and_then(objects::typeobject::as_type) else {
+        return;
+    };
+    let qualname = objects::typeobject::type_qualname(tp).unwrap_or_else(|_| tp.name().to_string());
+    match objects::typeobject::type_module_name(tp) {
+        Ok(Some(m)) if m != "builtins" && m != "__main__" => {
+            out.push_str(&m);
+            out.push('.');
+        }
+        Ok(Some(_)) => {}
+        _ => out.push_str("<unknown>"),
+    }
+    out.push_str(&qualname);
+    if let Some(v) = exc_value.filter(|v| !v.is(Py_None())) {
+        out.push_str(": ");
+        match text(v) {
+            Ok(t) => out.push_str(&t),
+            Err(_) => out.push_str("<exception str() failed>"),
+        }
     }
     out.push('\n');
-    PyErr_Display(&value, &mut out);
+}
+
+/// Report an exception nobody can catch (`_PyErr_WriteUnraisableMsg`) the way
+/// `sys.unraisablehook` does. An exception that never passed through a frame is
+/// given a traceback of the frame running now, as CPython does.
+pub fn write_unraisable(err: PyErr, obj: Option<&PyObject>) {
+    let value = err.into_value();
+    if exc_traceback(&value).is_none() {
+        if let Some(tb) = crate::traceback::traceback_from_current_frame() {
+            objects::exceptions::exc_set_traceback(&value, Some(tb));
+        }
+    }
+    let tb = exc_traceback(&value);
+    let mut out = String::new();
+    format_unraisable(
+        Some(value.ob_type().as_object()),
+        Some(&value),
+        tb.as_deref(),
+        None,
+        Some(obj.unwrap_or(Py_None())),
+        &mut out,
+    );
     crate::sysmodule::write_stderr(&out);
 }

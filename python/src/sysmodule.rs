@@ -298,28 +298,17 @@ fn sys_unraisablehook(_m: &PyObject, arg: &PyObject) -> PyResult {
     let get = |n: &str| {
         PyObject_GetAttr(arg, &objects::unicodeobject::PyUnicode_InternFromString(n)).unwrap_or_else(|_| none())
     };
-    let exc_value = get("exc_value");
-    let obj = get("object");
-    let err_msg = get("err_msg");
+    let (exc_type, exc_value, exc_tb) = (get("exc_type"), get("exc_value"), get("exc_traceback"));
+    let (err_msg, obj) = (get("err_msg"), get("object"));
     let mut out = String::new();
-    if !err_msg.is(Py_None()) {
-        out.push_str(&as_str_lossy(&*PyObject_Str(&err_msg)?));
-        if !obj.is(Py_None()) {
-            out.push_str(": ");
-        }
-    } else if !obj.is(Py_None()) {
-        out.push_str("Exception ignored in: ");
-    }
-    if !obj.is(Py_None()) {
-        match PyObject_Repr(&obj) {
-            Ok(r) => out.push_str(&as_str_lossy(&r)),
-            Err(_) => out.push_str("<object repr() failed>"),
-        }
-    }
-    out.push('\n');
-    if !exc_value.is(Py_None()) {
-        crate::pythonrun::print_exception_with_traceback(&exc_value, &mut out);
-    }
+    crate::pythonrun::format_unraisable(
+        Some(&exc_type),
+        Some(&exc_value),
+        Some(&exc_tb),
+        Some(&err_msg),
+        Some(&obj),
+        &mut out,
+    );
     write_to("stderr", &out)?;
     Ok(none())
 }

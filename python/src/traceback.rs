@@ -75,6 +75,21 @@ fn new_traceback(next: Option<PyObjectRef>, frame: PyObjectRef, lasti: i32, line
     .into_object()
 }
 
+/// `_PyTraceBack_FromFrame(NULL, frame)` for the frame running now, if any: a
+/// one-entry traceback at its current instruction.
+pub fn traceback_from_current_frame() -> Option<PyObjectRef> {
+    let frame = include::pystate::_PyThreadState_GET().current_frame.get();
+    if frame.is_null() {
+        return None;
+    }
+    // SAFETY: the thread's current frame is live while this runs on that thread.
+    unsafe {
+        let fobj = objects::frameobject::_PyFrame_GetFrameObject(frame);
+        let lasti = (*frame).lasti();
+        Some(new_traceback(None, fobj, (lasti.max(0) * 2) as i32, -1))
+    }
+}
+
 /// `PyTraceBack_Here`: prepend an entry for `frame` (a frame object) at byte offset
 /// `lasti` to the exception's traceback.
 pub fn PyTraceBack_Here(exc: &PyObject, frame: PyObjectRef, lasti: i32) {
