@@ -787,7 +787,9 @@ static BYTEARRAYITER_METHODS: [PyMethodDef; 3] = [
 pub static PyByteArrayIter_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "bytearray_iterator",
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_traverse: slot(bytearrayiter_traverse),
     tp_basicsize: Cell::new(size_of::<PyByteArrayIterObject>()),
     tp_dealloc: slot(bytearrayiter_dealloc),

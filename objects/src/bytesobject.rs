@@ -1703,7 +1703,9 @@ static BYTESITER_METHODS: [PyMethodDef; 3] = [
 pub static PyBytesIter_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "bytes_iterator",
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_traverse: slot(striter_traverse),
     tp_basicsize: Cell::new(size_of::<PyBytesIterObject>()),
     tp_dealloc: slot(bytesiter_dealloc),

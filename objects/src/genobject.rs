@@ -145,8 +145,10 @@ pub unsafe fn _Py_MakeCoro(frame: *mut _PyInterpreterFrame) -> PyResult<PyObject
             }
         }
         let func = (*dest).f_func.clone();
-        let name = PyObject_GetAttr(&func, crate::intern!("__name__")).unwrap_or_else(|_| code.co_name.clone());
-        let qualname = PyObject_GetAttr(&func, crate::intern!("__qualname__")).unwrap_or_else(|_| code.co_qualname.clone());
+        let name = PyObject_GetAttr(&func, crate::intern!("__name__"))
+            .unwrap_or_else(|_| code.co_name.clone());
+        let qualname = PyObject_GetAttr(&func, crate::intern!("__qualname__"))
+            .unwrap_or_else(|_| code.co_qualname.clone());
         let g = alloc_object(
             tp,
             PyGenObject {
@@ -176,10 +178,18 @@ pub enum GenResult {
 
 /// Run the generator until it yields or returns (`gen_send_ex2`). `exc` is thrown in
 /// at the point where it is suspended.
-pub fn gen_send_ex2(gen: &PyGenObject, arg: Option<PyObjectRef>, exc: Option<PyObjectRef>, closing: bool) -> PyResult<GenResult> {
+pub fn gen_send_ex2(
+    gen: &PyGenObject,
+    arg: Option<PyObjectRef>,
+    exc: Option<PyObjectRef>,
+    closing: bool,
+) -> PyResult<GenResult> {
     let state = gen.state();
     if state == FRAME_CREATED && arg.as_ref().is_some_and(|a| !a.is(Py_None())) && exc.is_none() {
-        return Err(type_error(format!("can't send non-None value to a just-started {}", gen.kind())));
+        return Err(type_error(format!(
+            "can't send non-None value to a just-started {}",
+            gen.kind()
+        )));
     }
     if state == FRAME_EXECUTING {
         return Err(value_error(format!("{} already executing", gen.kind())));
@@ -199,11 +209,15 @@ pub fn gen_send_ex2(gen: &PyGenObject, arg: Option<PyObjectRef>, exc: Option<PyO
     // under the current frame for the duration of the call.
     let result = unsafe {
         let top = (*frame).stacktop as usize;
-        (*frame).localsplus().add(top).write(Some(arg.unwrap_or_else(none)));
+        (*frame)
+            .localsplus()
+            .add(top)
+            .write(Some(arg.unwrap_or_else(none)));
         (*frame).stacktop += 1;
         (*frame).previous = ts.current_frame.get();
         gen.gi_exc_state.previous_item.set(ts.exc_info.get());
-        ts.exc_info.set(&gen.gi_exc_state as *const _PyErr_StackItem as *mut _PyErr_StackItem);
+        ts.exc_info
+            .set(&gen.gi_exc_state as *const _PyErr_StackItem as *mut _PyErr_StackItem);
         gen.set_state(FRAME_EXECUTING);
         let eval = match crate::pyhooks::hooks().eval_frame.get() {
             Some(f) => f,
@@ -299,7 +313,9 @@ pub fn _PyGen_yf(gen: &PyGenObject) -> Option<PyObjectRef> {
     // SAFETY: a suspended frame has `prev_instr` inside its code and `stacktop` set.
     unsafe {
         let next = *(*frame).prev_instr.add(1);
-        if include::code::_Py_OPCODE(next) != Opcode::RESUME as u8 || include::code::_Py_OPARG(next) < 2 {
+        if include::code::_Py_OPCODE(next) != Opcode::RESUME as u8
+            || include::code::_Py_OPARG(next) < 2
+        {
             return None;
         }
         let top = (*frame).stacktop as usize;
@@ -344,9 +360,10 @@ fn gen_close_impl(gen: &PyGenObject) -> PyResult<()> {
         return Ok(());
     }
     match gen_send_ex2(gen, None, Some(exc), true) {
-        Ok(GenResult::Next(_)) => {
-            Err(runtime_error(format!("{} ignored GeneratorExit", gen.kind())))
-        }
+        Ok(GenResult::Next(_)) => Err(runtime_error(format!(
+            "{} ignored GeneratorExit",
+            gen.kind()
+        ))),
         Ok(GenResult::Return(_)) => Ok(()),
         Err(e)
             if PyErr_ExceptionMatches(&e, &PyExc_StopIteration)
@@ -461,23 +478,32 @@ fn throw_here(gen: &PyGenObject, exc: PyObjectRef) -> PyResult {
 }
 
 /// Build the exception instance for `throw(typ, val, tb)` with CPython's checks.
-fn make_exception(typ: &PyObject, val: Option<&PyObject>, tb: Option<&PyObject>) -> PyResult<PyObjectRef> {
+fn make_exception(
+    typ: &PyObject,
+    val: Option<&PyObject>,
+    tb: Option<&PyObject>,
+) -> PyResult<PyObjectRef> {
     let tb = tb.filter(|t| !t.is(Py_None()));
     if let Some(t) = tb {
         if t.ob_type().name() != "traceback" {
-            return Err(type_error("throw() third argument must be a traceback object"));
+            return Err(type_error(
+                "throw() third argument must be a traceback object",
+            ));
         }
     }
     let val = val.filter(|v| !v.is(Py_None()));
     let exc = if PyExceptionClass_Check(typ) {
-        let tp = crate::typeobject::as_type(typ).ok_or_else(|| system_error("bad exception class"))?;
+        let tp =
+            crate::typeobject::as_type(typ).ok_or_else(|| system_error("bad exception class"))?;
         match val {
             Some(v) => PyErr_SetObject(tp, v.to_owned()).into_value(),
             None => PyErr_FromArgs(tp, &[]).into_value(),
         }
     } else if PyExceptionInstance_Check(typ) {
         if val.is_some() {
-            return Err(type_error("instance exception may not have a separate value"));
+            return Err(type_error(
+                "instance exception may not have a separate value",
+            ));
         }
         typ.to_owned()
     } else {
@@ -494,7 +520,13 @@ fn make_exception(typ: &PyObject, val: Option<&PyObject>, tb: Option<&PyObject>)
 
 fn gen_throw(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     crate::getargs::check_positional("throw", args.len(), 1, 3)?;
-    gen_throw_impl(as_gen(obj), true, &args[0], args.get(1).map(|a| &**a), args.get(2).map(|a| &**a))
+    gen_throw_impl(
+        as_gen(obj),
+        true,
+        &args[0],
+        args.get(1).map(|a| &**a),
+        args.get(2).map(|a| &**a),
+    )
 }
 
 fn gen_iter(obj: &PyObject) -> PyResult {
@@ -619,11 +651,15 @@ fn gen_get_frame(obj: &PyObject) -> PyResult {
 }
 
 fn gen_get_running(obj: &PyObject) -> PyResult {
-    Ok(crate::boolobject::PyBool_FromLong(as_gen(obj).state() == FRAME_EXECUTING))
+    Ok(crate::boolobject::PyBool_FromLong(
+        as_gen(obj).state() == FRAME_EXECUTING,
+    ))
 }
 
 fn gen_get_suspended(obj: &PyObject) -> PyResult {
-    Ok(crate::boolobject::PyBool_FromLong(as_gen(obj).state() == FRAME_SUSPENDED))
+    Ok(crate::boolobject::PyBool_FromLong(
+        as_gen(obj).state() == FRAME_SUSPENDED,
+    ))
 }
 
 fn gen_get_code(obj: &PyObject) -> PyResult {
@@ -670,7 +706,9 @@ pub static PyGen_Type: PyTypeObject = PyTypeObject {
         ..PyAsyncMethods::EMPTY
     },
     tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_traverse: slot(gen_traverse),
     tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGenObject, gi_weakreflist)),
     tp_iter: slot(gen_iter),
@@ -738,7 +776,9 @@ pub static PyCoro_Type: PyTypeObject = PyTypeObject {
         ..PyAsyncMethods::EMPTY
     },
     tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_traverse: slot(gen_traverse),
     tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGenObject, gi_weakreflist)),
     tp_methods: &CORO_METHODS,
@@ -870,7 +910,11 @@ pub static _PyAsyncGenWrappedValue_Type: PyTypeObject = PyTypeObject {
 fn unwrap_yielded(obj: &PyObject) -> Option<PyObjectRef> {
     if obj.is_type(&_PyAsyncGenWrappedValue_Type) {
         // SAFETY: checked the exact type.
-        Some(unsafe { &*(obj as *const PyObject as *const PyAsyncGenWrappedValue) }.agw_val.clone())
+        Some(
+            unsafe { &*(obj as *const PyObject as *const PyAsyncGenWrappedValue) }
+                .agw_val
+                .clone(),
+        )
     } else {
         None
     }
@@ -895,7 +939,9 @@ fn async_gen_unwrap_value(gen: &PyGenObject, result: PyResult<GenResult>) -> PyR
             Err(PyErr_FromArgs(&PyExc_StopAsyncIteration, &[]))
         }
         Err(e) => {
-            if PyErr_ExceptionMatches(&e, &PyExc_StopAsyncIteration) || PyErr_ExceptionMatches(&e, &PyExc_GeneratorExit) {
+            if PyErr_ExceptionMatches(&e, &PyExc_StopAsyncIteration)
+                || PyErr_ExceptionMatches(&e, &PyExc_GeneratorExit)
+            {
                 gen.ag_closed.set(true);
             }
             gen.ag_running_async.set(false);
@@ -906,11 +952,21 @@ fn async_gen_unwrap_value(gen: &PyGenObject, result: PyResult<GenResult>) -> PyR
 
 /// `_gen_throw` as a step of the generator (a finished sub-iterator's value sent in
 /// counts as a step, as in `gen_throw_impl`).
-fn gen_throw_step(gen: &PyGenObject, typ: &PyObject, val: Option<&PyObject>, tb: Option<&PyObject>) -> PyResult<GenResult> {
+fn gen_throw_step(
+    gen: &PyGenObject,
+    typ: &PyObject,
+    val: Option<&PyObject>,
+    tb: Option<&PyObject>,
+) -> PyResult<GenResult> {
     match gen_throw_impl(gen, false, typ, val, tb) {
         Ok(v) => Ok(GenResult::Next(v)),
-        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_StopIteration) && gen.state() >= FRAME_COMPLETED => {
-            Ok(GenResult::Return(crate::exceptions::stop_iteration_value(e.value())))
+        Err(e)
+            if PyErr_ExceptionMatches(&e, &PyExc_StopIteration)
+                && gen.state() >= FRAME_COMPLETED =>
+        {
+            Ok(GenResult::Return(crate::exceptions::stop_iteration_value(
+                e.value(),
+            )))
         }
         Err(e) => Err(e),
     }
@@ -958,12 +1014,16 @@ fn asend_send_impl(obj: &PyObject, arg: Option<&PyObject>) -> PyResult {
     let o = as_asend(obj);
     let gen = as_gen(&o.ags_gen);
     if o.ags_state.get() == AWAITABLE_STATE_CLOSED {
-        return Err(runtime_error("cannot reuse already awaited __anext__()/asend()"));
+        return Err(runtime_error(
+            "cannot reuse already awaited __anext__()/asend()",
+        ));
     }
     let mut arg = arg.map(|a| a.to_owned());
     if o.ags_state.get() == AWAITABLE_STATE_INIT {
         if gen.ag_running_async.get() {
-            return Err(runtime_error("anext(): asynchronous generator is already running"));
+            return Err(runtime_error(
+                "anext(): asynchronous generator is already running",
+            ));
         }
         if arg.as_ref().map_or(true, |a| a.is(Py_None())) {
             arg = Some(o.ags_sendval.clone());
@@ -990,10 +1050,17 @@ fn asend_throw(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     crate::getargs::check_positional("throw", args.len(), 1, 3)?;
     let o = as_asend(obj);
     if o.ags_state.get() == AWAITABLE_STATE_CLOSED {
-        return Err(runtime_error("cannot reuse already awaited __anext__()/asend()"));
+        return Err(runtime_error(
+            "cannot reuse already awaited __anext__()/asend()",
+        ));
     }
     let gen = as_gen(&o.ags_gen);
-    let step = gen_throw_step(gen, &args[0], args.get(1).map(|a| &**a), args.get(2).map(|a| &**a));
+    let step = gen_throw_step(
+        gen,
+        &args[0],
+        args.get(1).map(|a| &**a),
+        args.get(2).map(|a| &**a),
+    );
     let r = async_gen_unwrap_value(gen, step);
     if r.is_err() {
         o.ags_state.set(AWAITABLE_STATE_CLOSED);
@@ -1084,7 +1151,8 @@ fn athrow_check_error(o: &PyAsyncGenAThrow, e: PyErr) -> PyErr {
     gen.ag_running_async.set(false);
     o.agt_state.set(AWAITABLE_STATE_CLOSED);
     if o.agt_args.is_none()
-        && (PyErr_ExceptionMatches(&e, &PyExc_StopAsyncIteration) || PyErr_ExceptionMatches(&e, &PyExc_GeneratorExit))
+        && (PyErr_ExceptionMatches(&e, &PyExc_StopAsyncIteration)
+            || PyErr_ExceptionMatches(&e, &PyExc_GeneratorExit))
     {
         return stop_iteration(None);
     }
@@ -1109,7 +1177,10 @@ fn aclose_step(o: &PyAsyncGenAThrow, step: PyResult<GenResult>) -> PyResult {
                 Ok(v)
             }
         }
-        Ok(GenResult::Return(_)) => Err(athrow_check_error(o, PyErr_FromArgs(&PyExc_StopAsyncIteration, &[]))),
+        Ok(GenResult::Return(_)) => Err(athrow_check_error(
+            o,
+            PyErr_FromArgs(&PyExc_StopAsyncIteration, &[]),
+        )),
         Err(e) => Err(athrow_check_error(o, e)),
     }
 }
@@ -1118,7 +1189,9 @@ fn athrow_send_impl(obj: &PyObject, arg: &PyObject) -> PyResult {
     let o = as_athrow(obj);
     let gen = as_gen(&o.agt_gen);
     if o.agt_state.get() == AWAITABLE_STATE_CLOSED {
-        return Err(runtime_error("cannot reuse already awaited aclose()/athrow()"));
+        return Err(runtime_error(
+            "cannot reuse already awaited aclose()/athrow()",
+        ));
     }
     if gen.state() >= FRAME_COMPLETED {
         o.agt_state.set(AWAITABLE_STATE_CLOSED);
@@ -1127,15 +1200,23 @@ fn athrow_send_impl(obj: &PyObject, arg: &PyObject) -> PyResult {
     if o.agt_state.get() == AWAITABLE_STATE_INIT {
         if gen.ag_running_async.get() {
             o.agt_state.set(AWAITABLE_STATE_CLOSED);
-            let which = if o.agt_args.is_none() { "aclose" } else { "athrow" };
-            return Err(runtime_error(format!("{which}(): asynchronous generator is already running")));
+            let which = if o.agt_args.is_none() {
+                "aclose"
+            } else {
+                "athrow"
+            };
+            return Err(runtime_error(format!(
+                "{which}(): asynchronous generator is already running"
+            )));
         }
         if gen.ag_closed.get() {
             o.agt_state.set(AWAITABLE_STATE_CLOSED);
             return Err(PyErr_FromArgs(&PyExc_StopAsyncIteration, &[]));
         }
         if !arg.is(Py_None()) {
-            return Err(runtime_error("can't send non-None value to a just-started coroutine"));
+            return Err(runtime_error(
+                "can't send non-None value to a just-started coroutine",
+            ));
         }
         o.agt_state.set(AWAITABLE_STATE_ITER);
         gen.ag_running_async.set(true);
@@ -1146,7 +1227,12 @@ fn athrow_send_impl(obj: &PyObject, arg: &PyObject) -> PyResult {
                 aclose_step(o, step)
             }
             Some(args) => {
-                let step = gen_throw_step(gen, &args[0], args.get(1).map(|a| &**a), args.get(2).map(|a| &**a));
+                let step = gen_throw_step(
+                    gen,
+                    &args[0],
+                    args.get(1).map(|a| &**a),
+                    args.get(2).map(|a| &**a),
+                );
                 async_gen_unwrap_value(gen, step).map_err(|e| athrow_check_error(o, e))
             }
         };
@@ -1170,10 +1256,17 @@ fn athrow_throw(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     crate::getargs::check_positional("throw", args.len(), 1, 3)?;
     let o = as_athrow(obj);
     if o.agt_state.get() == AWAITABLE_STATE_CLOSED {
-        return Err(runtime_error("cannot reuse already awaited aclose()/athrow()"));
+        return Err(runtime_error(
+            "cannot reuse already awaited aclose()/athrow()",
+        ));
     }
     let gen = as_gen(&o.agt_gen);
-    let step = gen_throw_step(gen, &args[0], args.get(1).map(|a| &**a), args.get(2).map(|a| &**a));
+    let step = gen_throw_step(
+        gen,
+        &args[0],
+        args.get(1).map(|a| &**a),
+        args.get(2).map(|a| &**a),
+    );
     match &o.agt_args {
         Some(_) => async_gen_unwrap_value(gen, step),
         None => aclose_step(o, step),
@@ -1241,7 +1334,9 @@ fn async_gen_aclose(obj: &PyObject) -> PyResult {
 }
 
 fn async_gen_get_running(obj: &PyObject) -> PyResult {
-    Ok(crate::boolobject::PyBool_FromLong(as_gen(obj).ag_running_async.get()))
+    Ok(crate::boolobject::PyBool_FromLong(
+        as_gen(obj).ag_running_async.get(),
+    ))
 }
 
 static ASYNC_GEN_GETSET: [PyGetSetDef; 7] = [
@@ -1255,9 +1350,21 @@ static ASYNC_GEN_GETSET: [PyGetSetDef; 7] = [
 ];
 
 static ASYNC_GEN_METHODS: [PyMethodDef; 3] = [
-    PyMethodDef::new("asend", PyCFunction::O(async_gen_asend), "asend(v) -> send 'v' in generator."),
-    PyMethodDef::new("athrow", PyCFunction::Fast(async_gen_athrow), "athrow(typ[,val[,tb]]) -> raise exception in generator."),
-    PyMethodDef::new("aclose", PyCFunction::NoArgs(async_gen_aclose), "aclose() -> raise GeneratorExit inside generator."),
+    PyMethodDef::new(
+        "asend",
+        PyCFunction::O(async_gen_asend),
+        "asend(v) -> send 'v' in generator.",
+    ),
+    PyMethodDef::new(
+        "athrow",
+        PyCFunction::Fast(async_gen_athrow),
+        "athrow(typ[,val[,tb]]) -> raise exception in generator.",
+    ),
+    PyMethodDef::new(
+        "aclose",
+        PyCFunction::NoArgs(async_gen_aclose),
+        "aclose() -> raise GeneratorExit inside generator.",
+    ),
 ];
 
 /// `async_generator`.
@@ -1273,7 +1380,9 @@ pub static PyAsyncGen_Type: PyTypeObject = PyTypeObject {
         ..PyAsyncMethods::EMPTY
     },
     tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_traverse: slot(gen_traverse),
     tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGenObject, gi_weakreflist)),
     tp_methods: &ASYNC_GEN_METHODS,

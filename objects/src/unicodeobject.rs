@@ -2328,7 +2328,9 @@ static UNICODEITER_METHODS: [PyMethodDef; 3] = [
 pub static PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "str_iterator",
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_traverse: slot(unicodeiter_traverse),
     tp_basicsize: Cell::new(size_of::<PyUnicodeIterObject>()),
     tp_dealloc: slot(unicodeiter_dealloc),
@@ -2343,7 +2345,9 @@ pub static PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
 pub static PyUnicodeASCIIIter_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "str_ascii_iterator",
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_traverse: slot(unicodeiter_traverse),
     tp_basicsize: Cell::new(size_of::<PyUnicodeIterObject>()),
     tp_dealloc: slot(unicodeiter_dealloc),

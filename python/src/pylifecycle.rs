@@ -44,7 +44,11 @@ pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
     let main = PyModule_New("__main__")?;
     let d = main.dict();
     PyDict_SetItem(d, objects::intern!("__builtins__"), builtins.as_object())?;
-    PyDict_SetItem(d, objects::intern!("__annotations__"), &PyDict_New().into_object())?;
+    PyDict_SetItem(
+        d,
+        objects::intern!("__annotations__"),
+        &PyDict_New().into_object(),
+    )?;
     PyDict_SetItem(d, objects::intern!("__loader__"), Py_None())?;
     PyDict_SetItem(&modules, objects::intern!("__main__"), main.as_object())?;
     crate::signals::init_signals();
@@ -64,7 +68,8 @@ fn init_io(builtins: &objects::moduleobject::PyModuleObject, cfg: &SysConfig) ->
     let open = objects::object::PyObject_GetAttr(&io, objects::intern!("open"))?;
     objects::moduleobject::PyModule_AddObject(builtins, "open", &open)?;
     // `config->buffered_stdio`: -u and PYTHONUNBUFFERED turn buffering off.
-    let unbuffered = !cfg.ignore_environment && std::env::var("PYTHONUNBUFFERED").is_ok_and(|v| !v.is_empty());
+    let unbuffered =
+        !cfg.ignore_environment && std::env::var("PYTHONUNBUFFERED").is_ok_and(|v| !v.is_empty());
     let errors = stdio_errors();
     for (fd, name, write, errs) in [
         (0, "stdin", false, errors),
@@ -82,7 +87,10 @@ fn init_io(builtins: &objects::moduleobject::PyModuleObject, cfg: &SysConfig) ->
 /// UTF-8 locales CPython coerces them to, `strict` elsewhere.
 fn stdio_errors() -> &'static str {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    let loc = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG")).unwrap_or_default();
+    let loc = var("LC_ALL")
+        .or_else(|| var("LC_CTYPE"))
+        .or_else(|| var("LANG"))
+        .unwrap_or_default();
     match loc.as_str() {
         "" | "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8" => "surrogateescape",
         _ => "strict",
@@ -91,7 +99,14 @@ fn stdio_errors() -> &'static str {
 
 /// `create_stdio`: `TextIOWrapper(open(fd, 'rb'/'wb', closefd=False), ...)` with the
 /// raw file named `<stdin>` and so on; None for a descriptor that is not open.
-fn create_stdio(io: &PyObject, fd: i32, write: bool, name: &str, errors: &str, buffered: bool) -> PyResult {
+fn create_stdio(
+    io: &PyObject,
+    fd: i32,
+    write: bool,
+    name: &str,
+    errors: &str,
+    buffered: bool,
+) -> PyResult {
     use objects::call::PyObject_CallMethod;
     use objects::unicodeobject::PyUnicode_FromString as s;
     // SAFETY: `fcntl(F_GETFD)` only inspects the descriptor.
@@ -119,7 +134,11 @@ fn create_stdio(io: &PyObject, fd: i32, write: bool, name: &str, errors: &str, b
     } else {
         buf.clone()
     };
-    objects::object::PyObject_SetAttr(&raw, objects::intern!("name"), Some(&s(&format!("<{name}>"))))?;
+    objects::object::PyObject_SetAttr(
+        &raw,
+        objects::intern!("name"),
+        Some(&s(&format!("<{name}>"))),
+    )?;
     let tty = PyObject_CallMethod(&raw, objects::intern!("isatty"), &[])?;
     let isatty = objects::object::PyObject_IsTrue(&tty)?;
     let write_through = !buffered;
@@ -136,7 +155,11 @@ fn create_stdio(io: &PyObject, fd: i32, write: bool, name: &str, errors: &str, b
             objects::boolobject::PyBool_FromLong(write_through),
         ],
     )?;
-    objects::object::PyObject_SetAttr(&stream, objects::intern!("mode"), Some(&s(if write { "w" } else { "r" })))?;
+    objects::object::PyObject_SetAttr(
+        &stream,
+        objects::intern!("mode"),
+        Some(&s(if write { "w" } else { "r" })),
+    )?;
     Ok(stream)
 }
 
@@ -174,12 +197,25 @@ fn finalize_modules_delete_special() -> PyResult<()> {
     let builtins = crate::bltinmodule::builtins_dict();
     PyDict_SetItem(&builtins, objects::intern!("_"), Py_None())?;
     for name in [
-        "path", "argv", "ps1", "ps2", "last_type", "last_value", "last_traceback",
-        "path_hooks", "path_importer_cache", "meta_path", "__interactivehook__",
+        "path",
+        "argv",
+        "ps1",
+        "ps2",
+        "last_type",
+        "last_value",
+        "last_traceback",
+        "path_hooks",
+        "path_importer_cache",
+        "meta_path",
+        "__interactivehook__",
     ] {
         crate::sysmodule::PySys_SetObject(name, Py_None())?;
     }
-    for (name, orig) in [("stdin", "__stdin__"), ("stdout", "__stdout__"), ("stderr", "__stderr__")] {
+    for (name, orig) in [
+        ("stdin", "__stdin__"),
+        ("stdout", "__stdout__"),
+        ("stderr", "__stderr__"),
+    ] {
         let value = crate::sysmodule::PySys_GetObject(orig).unwrap_or_else(objects::object::none);
         crate::sysmodule::PySys_SetObject(name, &value)?;
     }
@@ -202,7 +238,9 @@ fn finalize_modules() -> PyResult<()> {
     let mut held: Vec<(PyObjectRef, PyRef<objects::moduleobject::PyModuleObject>)> = Vec::new();
     let mut pos = 0;
     while let Some((name, value)) = objects::dictobject::PyDict_Next(&modules, &mut pos) {
-        if let Ok(m) = objects::PyObjectRefExt::downcast::<objects::moduleobject::PyModuleObject>(value) {
+        if let Ok(m) =
+            objects::PyObjectRefExt::downcast::<objects::moduleobject::PyModuleObject>(value)
+        {
             held.push((name.clone(), m));
             PyDict_SetItem(&modules, &name, Py_None())?;
         }
@@ -211,7 +249,9 @@ fn finalize_modules() -> PyResult<()> {
     objects::dictobject::PyDict_Clear(&modules);
     let sys = crate::sysmodule::sys_module().map(|m| m.as_object().to_owned());
     let builtins = crate::bltinmodule::builtins_module().map(|m| m.as_object().to_owned());
-    let is_core = |m: &PyObject| sys.as_ref().is_some_and(|s| s.is(m)) || builtins.as_ref().is_some_and(|b| b.is(m));
+    let is_core = |m: &PyObject| {
+        sys.as_ref().is_some_and(|s| s.is(m)) || builtins.as_ref().is_some_and(|b| b.is(m))
+    };
     // Modules only `held` refers to would be dead in CPython: free them now.
     let mut alive = Vec::new();
     for (name, m) in held {
