@@ -2956,7 +2956,7 @@ unsafe fn super_dealloc(op: *mut PyObject) {
 fn super_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     // SAFETY: installed on `super` only.
     let su = unsafe { &*(obj as *const PyObject as *const PySuperObject) };
-    for c in [&su.type_, &su.obj, &su.obj_type] {
+    for c in [&su.obj, &su.type_, &su.obj_type] {
         // SAFETY: traversal runs no Python code.
         if let Some(o) = unsafe { c.get_ref() } {
             visit(o);
