@@ -9,4 +9,5 @@ pub mod _opcode;
 pub mod _weakref;
 pub mod config;
 pub mod gcmodule;
+pub mod itertoolsmodule;
 pub mod main;
