@@ -9,5 +9,6 @@ pub mod _opcode;
 pub mod _weakref;
 pub mod config;
 pub mod gcmodule;
+pub mod getpath;
 pub mod itertoolsmodule;
 pub mod main;

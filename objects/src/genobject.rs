@@ -351,9 +351,10 @@ fn gen_close_impl(gen: &PyGenObject) -> PyResult<()> {
         None => PyErr_FromArgs(&PyExc_GeneratorExit, &[]).into_value(),
     };
     if gen.state() == FRAME_CREATED {
-        // Never started: just finish it.
+        // Never started: just finish it. `gen_finish` leaves the state
+        // FRAME_CLEARED (past FRAME_COMPLETED), which tells the deallocator that the
+        // frame's references are already gone.
         gen_finish(gen);
-        gen.set_state(FRAME_COMPLETED);
         return Ok(());
     }
     if gen.state() >= FRAME_COMPLETED {
