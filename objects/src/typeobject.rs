@@ -666,6 +666,9 @@ fn inherit_slots(tp: &PyTypeObject, base: &PyTypeObject) {
     inherit!(tp, base, tp_as_mapping.mp_length);
     inherit!(tp, base, tp_as_mapping.mp_subscript);
     inherit!(tp, base, tp_as_mapping.mp_ass_subscript);
+    // Buffer methods.
+    inherit!(tp, base, tp_as_buffer.bf_getbuffer);
+    inherit!(tp, base, tp_as_buffer.bf_releasebuffer);
 
     inherit!(tp, base, tp_dealloc);
     inherit!(tp, base, tp_repr);
