@@ -9,6 +9,7 @@ pub fn register_builtin_modules() {
     );
     python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_opcode", crate::_opcode::PyInit__opcode);
+    python::import::PyImport_AppendInittab("_sre", crate::_sre::PyInit__sre);
     python::import::PyImport_AppendInittab("_thread", crate::_threadmodule::PyInit__thread);
     python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
     python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);

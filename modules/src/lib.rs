@@ -8,6 +8,7 @@ pub mod _collectionsmodule;
 pub mod _io;
 pub mod _opcode;
 pub mod _randommodule;
+pub mod _sre;
 pub mod _threadmodule;
 pub mod _weakref;
 pub mod config;
