@@ -6,6 +6,7 @@
 
 pub mod _collectionsmodule;
 pub mod _io;
+pub mod _json;
 pub mod _opcode;
 pub mod _randommodule;
 pub mod _sre;
