@@ -9,6 +9,7 @@ pub mod _io;
 pub mod _json;
 pub mod _opcode;
 pub mod _randommodule;
+pub mod _struct;
 pub mod _sre;
 pub mod _threadmodule;
 pub mod _weakref;
