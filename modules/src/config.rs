@@ -3,6 +3,7 @@
 
 /// Register every native module with the import system (`_PyImport_Inittab`).
 pub fn register_builtin_modules() {
+    python::import::PyImport_AppendInittab("_abc", crate::_abc::PyInit__abc);
     python::import::PyImport_AppendInittab(
         "_collections",
         crate::_collectionsmodule::PyInit__collections,

@@ -4,6 +4,7 @@
 // A module named `main` is fine here: it mirrors Modules/main.c, and the binary is `python.rs`.
 #![allow(special_module_name)]
 
+pub mod _abc;
 pub mod _collectionsmodule;
 pub mod _io;
 pub mod _json;
