@@ -188,6 +188,9 @@ pub struct GcState {
     /// Runs a full collection without callbacks (`_PyGC_CollectNoFail`); installed by
     /// the `gc` module at start-up.
     pub collect_nofail_hook: Cell<Option<fn() -> Py_ssize_t>>,
+    /// Runs a full collection with `gc.callbacks` if collection is enabled
+    /// (`PyGC_Collect`); installed by the `gc` module at start-up.
+    pub collect_public_hook: Cell<Option<fn() -> Py_ssize_t>>,
 }
 
 const fn generation(threshold: isize) -> GcGeneration {
@@ -222,6 +225,7 @@ pub static GC_STATE: GlobalCell<GcState> = GlobalCell::new(GcState {
     schedule_hook: Cell::new(None),
     collect_hook: Cell::new(None),
     collect_nofail_hook: Cell::new(None),
+    collect_public_hook: Cell::new(None),
 });
 
 /// The collector state.
@@ -385,6 +389,16 @@ pub fn _Py_RunGC() {
 /// unreachable objects found; does nothing if a collection is already running.
 pub fn _PyGC_CollectNoFail() -> Py_ssize_t {
     match gc_state().collect_nofail_hook.get() {
+        Some(collect) => collect(),
+        None => 0,
+    }
+}
+
+/// `PyGC_Collect`: a full collection, announced to `gc.callbacks`, if automatic
+/// collection is enabled and no collection is running. Returns the number of
+/// unreachable objects found. `Py_FinalizeEx` calls it before tearing the modules down.
+pub fn PyGC_Collect() -> Py_ssize_t {
+    match gc_state().collect_public_hook.get() {
         Some(collect) => collect(),
         None => 0,
     }

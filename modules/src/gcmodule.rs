@@ -928,6 +928,20 @@ pub fn _PyGC_Init() {
     st.schedule_hook.set(Some(schedule_collection));
     st.collect_hook.set(Some(run_scheduled_collection));
     st.collect_nofail_hook.set(Some(gc_collect_nofail));
+    st.collect_public_hook.set(Some(gc_collect_public));
+}
+
+/// `PyGC_Collect`'s body (the function itself is `include::gc`'s): a full collection
+/// with callbacks, if collection is enabled and none is running.
+fn gc_collect_public() -> Py_ssize_t {
+    let st = gc_state();
+    if !st.enabled.get() || st.collecting.get() {
+        return 0;
+    }
+    st.collecting.set(true);
+    let n = gc_collect_with_callback(NUM_GENERATIONS - 1);
+    st.collecting.set(false);
+    n
 }
 
 /// `_PyGC_CollectNoFail`'s body (the function itself is `include::gc`'s, so that

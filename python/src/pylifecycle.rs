@@ -1,6 +1,10 @@
 //! Starting and stopping the interpreter. Mirrors Python/pylifecycle.c (CPython 3.11):
 //! ready every built-in type, make `builtins`, `sys` and `__main__`, install the
-//! hooks the object layer calls up through; at the end, flush the standard streams.
+//! hooks the object layer calls up through; at the end, flush the standard streams
+//! and tear the modules down (`finalize_modules`, with the cycle collector's help).
+//!
+//! Differences from CPython: at exit there are no `atexit` callbacks, no threads to
+//! wait for and no dump of the collector's statistics.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -191,6 +195,9 @@ pub fn Py_FinalizeEx() -> i32 {
         status = 120;
     }
     FINALIZING.store(true, Ordering::Relaxed);
+    // Collect garbage while the modules are still whole, so that finalizers see them
+    // (only if collection is enabled; `gc.callbacks` are told).
+    include::gc::PyGC_Collect();
     if let Err(e) = finalize_modules() {
         crate::pythonrun::write_unraisable(e, None);
     }
