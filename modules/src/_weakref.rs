@@ -21,9 +21,10 @@ fn _weakref_getweakrefcount(_m: &PyObject, object: &PyObject) -> PyResult {
     if !_PyType_SUPPORTS_WEAKREFS(object.ob_type()) {
         return Ok(PyLong_FromSsize_t(0));
     }
-    // SAFETY: the type supports weak references; the list word is read once.
-    let head = unsafe { *weakrefs_listptr(object) };
-    Ok(PyLong_FromSsize_t(_PyWeakref_GetWeakrefCount(head) as isize))
+    // SAFETY: the type supports weak references; the list word is read once and
+    // counting runs no Python code, so the list does not change.
+    let count = unsafe { _PyWeakref_GetWeakrefCount(*weakrefs_listptr(object)) };
+    Ok(PyLong_FromSsize_t(count as isize))
 }
 
 /// `_weakref.getweakrefs(object, /)`: the weak references and proxies to `object`,

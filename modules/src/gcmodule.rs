@@ -693,10 +693,10 @@ unsafe fn handle_legacy_finalizers(finalizers: *mut PyGC_Head, old: *mut PyGC_He
         let mut gc = (*finalizers).next();
         while gc != finalizers {
             let op = obj_of(gc);
-            if st.debug.get() & DEBUG_SAVEALL != 0 || has_legacy_finalizer(op) {
-                if PyList_Append(as_list(&garbage), op.to_owned()).is_err() {
-                    break;
-                }
+            if (st.debug.get() & DEBUG_SAVEALL != 0 || has_legacy_finalizer(op))
+                && PyList_Append(as_list(&garbage), op.to_owned()).is_err()
+            {
+                break;
             }
             gc = (*gc).next();
         }
@@ -852,7 +852,7 @@ fn invoke_gc_callback(
 ) {
     let callbacks = callbacks_list();
     let list = as_list(&callbacks);
-    if list.len() == 0 {
+    if list.is_empty() {
         return;
     }
     let info = PyDict_New();

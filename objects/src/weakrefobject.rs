@@ -171,11 +171,14 @@ pub fn first_weakref(slot: &PyCell<Option<PyObjectRef>>) -> Option<PyObjectRef> 
 // --- the list -----------------------------------------------------------------------------
 
 /// `_PyWeakref_GetWeakrefCount`: the length of the list starting at `head`.
-pub fn _PyWeakref_GetWeakrefCount(mut head: *mut PyWeakReference) -> usize {
+///
+/// # Safety
+/// `head` must be null or the first member of an object's weak reference list.
+pub unsafe fn _PyWeakref_GetWeakrefCount(mut head: *mut PyWeakReference) -> usize {
     let mut count = 0;
     while !head.is_null() {
         count += 1;
-        // SAFETY: list members are live weak references.
+        // SAFETY: list members are live weak references (function contract).
         head = unsafe { (*head).wr_next.get() };
     }
     count
@@ -864,6 +867,8 @@ static PROXY_METHODS: [PyMethodDef; 2] = [
     PyMethodDef::new("__reversed__", PyCFunction::NoArgs(proxy_reversed), ""),
 ];
 
+// A template: both proxy types get their own copy (of `Cell` slots) from it.
+#[allow(clippy::declare_interior_mutable_const)]
 const PROXY_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     nb_add: slot(proxy_add),
     nb_subtract: slot(proxy_sub),
@@ -902,12 +907,16 @@ const PROXY_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     nb_inplace_matrix_multiply: slot(proxy_imatmul),
 };
 
+// A template: both proxy types get their own copy (of `Cell` slots) from it.
+#[allow(clippy::declare_interior_mutable_const)]
 const PROXY_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: slot(proxy_length),
     sq_contains: slot(proxy_contains),
     ..PySequenceMethods::EMPTY
 };
 
+// A template: both proxy types get their own copy (of `Cell` slots) from it.
+#[allow(clippy::declare_interior_mutable_const)]
 const PROXY_AS_MAPPING: PyMappingMethods = PyMappingMethods {
     mp_length: slot(proxy_length),
     mp_subscript: slot(proxy_getitem),
