@@ -10,7 +10,7 @@ use std::mem::size_of;
 
 use include::code::PyCodeObject;
 use include::cpython::object::flags::*;
-use include::descrobject::PyGetSetDef;
+use include::descrobject::{MemberType, PyGetSetDef, PyMemberDef, READONLY};
 
 use crate::call::PyObject_Vectorcall;
 use crate::dictobject::{PyDictObject, PyDict_GetItemWithError, PyDict_New};
@@ -511,16 +511,22 @@ fn wm_alloc(tp: &PyTypeObject, callable: Option<PyObjectRef>) -> PyObjectRef {
     .into_object()
 }
 
-/// Copy `__module__`, `__name__`, `__qualname__`, `__doc__` from the callable and set
-/// `__wrapped__` (`functools_wraps`, 3.10+).
+/// Copy `__module__`, `__name__`, `__qualname__`, `__doc__` and `__annotations__`
+/// from the callable into the wrapper's `__dict__` (`functools_wraps`, 3.10+).
+/// `__wrapped__` is a member reading the callable itself.
 fn wm_copy_attributes(obj: &PyObject, callable: &PyObject) -> PyResult<()> {
-    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+    for name in [
+        "__module__",
+        "__name__",
+        "__qualname__",
+        "__doc__",
+        "__annotations__",
+    ] {
         let key = crate::unicodeobject::PyUnicode_InternFromString(name);
         if let Some(v) = _PyObject_LookupAttr(callable, &key)? {
             PyObject_GenericSetAttr(obj, &key, Some(&v))?;
         }
     }
-    PyObject_GenericSetAttr(obj, crate::intern!("__wrapped__"), Some(callable))?;
     Ok(())
 }
 
@@ -605,10 +611,6 @@ fn cm_repr(obj: &PyObject) -> PyResult {
     wm_repr(obj, "classmethod")
 }
 
-fn wm_get_func(obj: &PyObject) -> PyResult {
-    Ok(as_wm(obj).callable.get().unwrap_or_else(none))
-}
-
 fn wm_get_isabstract(obj: &PyObject) -> PyResult {
     if let Some(c) = as_wm(obj).callable.get() {
         if let Some(v) = _PyObject_LookupAttr(&c, crate::intern!("__isabstractmethod__"))? {
@@ -646,8 +648,24 @@ fn wm_clear(obj: &PyObject) {
     w.dict.set(None);
 }
 
-static WM_GETSET: [PyGetSetDef; 3] = [
-    PyGetSetDef::getter("__func__", wm_get_func),
+// `__func__` and `__wrapped__` are both the callable (`cm_memberlist`); the field is an
+// `Option<PyObjectRef>` in a `PyCell`, the layout a T_OBJECT member reads.
+static WM_MEMBERS: [PyMemberDef; 2] = [
+    PyMemberDef::new(
+        "__func__",
+        MemberType::Object,
+        std::mem::offset_of!(PyWrapperMethodObject, callable),
+        READONLY,
+    ),
+    PyMemberDef::new(
+        "__wrapped__",
+        MemberType::Object,
+        std::mem::offset_of!(PyWrapperMethodObject, callable),
+        READONLY,
+    ),
+];
+
+static WM_GETSET: [PyGetSetDef; 2] = [
     PyGetSetDef::getter("__isabstractmethod__", wm_get_isabstract),
     PyGetSetDef::getter("__dict__", wm_get_dict),
 ];
@@ -666,6 +684,7 @@ pub static PyStaticMethod_Type: PyTypeObject = PyTypeObject {
     tp_doc: Some("staticmethod(function) -> method\n\nConvert a function to be a static method.\n\nA static method does not receive an implicit first argument.\nTo declare a static method, use this idiom:\n\n     class C:\n         @staticmethod\n         def f(arg1, arg2, argN):\n             ...\n\nIt can be called either on the class (e.g. C.f()) or on an instance\n(e.g. C().f()). Both the class and the instance are ignored, and\nneither is passed implicitly as the first argument to the method.\n\nStatic methods in Python are similar to those found in Java or C++.\nFor a more advanced concept, see the classmethod builtin."),
     tp_traverse: slot(wm_traverse),
     tp_clear: slot(wm_clear),
+    tp_members: &WM_MEMBERS,
     tp_getset: &WM_GETSET,
     tp_descr_get: slot(sm_descr_get),
     tp_dictoffset: Cell::new(std::mem::offset_of!(PyWrapperMethodObject, dict)),
@@ -687,6 +706,7 @@ pub static PyClassMethod_Type: PyTypeObject = PyTypeObject {
     tp_doc: Some("classmethod(function) -> method\n\nConvert a function to be a class method.\n\nA class method receives the class as implicit first argument,\njust like an instance method receives the instance.\nTo declare a class method, use this idiom:\n\n  class C:\n      @classmethod\n      def f(cls, arg1, arg2, argN):\n          ...\n\nIt can be called either on the class (e.g. C.f()) or on an instance\n(e.g. C().f()).  The instance is ignored except for its class.\nIf a class method is called for a derived class, the derived class\nobject is passed as the implied first argument.\n\nClass methods are different than C++ or Java static methods.\nIf you want those, see the staticmethod builtin."),
     tp_traverse: slot(wm_traverse),
     tp_clear: slot(wm_clear),
+    tp_members: &WM_MEMBERS,
     tp_getset: &WM_GETSET,
     tp_descr_get: slot(cm_descr_get),
     tp_dictoffset: Cell::new(std::mem::offset_of!(PyWrapperMethodObject, dict)),

@@ -54,6 +54,8 @@ pub struct PyGenObject {
     pub ag_running_async: Cell<bool>,
     /// Async generators: `aclose()` was called or it finished.
     pub ag_closed: Cell<bool>,
+    /// Async generators: the `sys.set_asyncgen_hooks()` hooks were applied.
+    pub ag_hooks_inited: Cell<bool>,
 }
 
 // SAFETY: `#[repr(C)]` with the header first.
@@ -162,10 +164,103 @@ pub unsafe fn _Py_MakeCoro(frame: *mut _PyInterpreterFrame) -> PyResult<PyObject
                 gi_iframe: buf,
                 ag_running_async: Cell::new(false),
                 ag_closed: Cell::new(false),
+                ag_hooks_inited: Cell::new(false),
             },
         );
+        let depth = coroutine_origin_tracking_depth();
+        if flags & CO_COROUTINE != 0 && depth > 0 {
+            // The frame that called the coroutine function: the thread's current
+            // frame, unless that is the new coroutine's own.
+            let mut caller = _PyThreadState_GET().current_frame.get();
+            if caller == frame {
+                caller = (*frame).previous;
+            }
+            g.gi_origin_or_finalizer
+                .set(Some(compute_cr_origin(depth, caller)));
+        }
         Ok(g.into_object())
     }
+}
+
+// --- Hooks of the sys module -------------------------------------------------------------
+//
+// CPython keeps these in the thread state; pyrs runs Python code on one thread, so
+// they are interpreter-wide.
+
+/// `tstate->async_gen_firstiter` and `tstate->async_gen_finalizer`.
+static ASYNC_GEN_HOOKS: include::object::GlobalCell<(Option<PyObjectRef>, Option<PyObjectRef>)> =
+    include::object::GlobalCell::new((None, None));
+
+/// `tstate->coroutine_origin_tracking_depth`.
+static COROUTINE_ORIGIN_TRACKING_DEPTH: include::object::GlobalCell<Cell<i32>> =
+    include::object::GlobalCell::new(Cell::new(0));
+
+/// `sys.get_asyncgen_hooks()`: (firstiter, finalizer).
+pub fn get_async_gen_hooks() -> (Option<PyObjectRef>, Option<PyObjectRef>) {
+    // SAFETY: only the thread running Python code touches the hooks.
+    unsafe { ASYNC_GEN_HOOKS.get_ref() }.clone()
+}
+
+/// `sys.set_asyncgen_hooks()`: `None` for a hook leaves it unset.
+pub fn set_async_gen_hooks(firstiter: Option<PyObjectRef>, finalizer: Option<PyObjectRef>) {
+    // SAFETY: as above; the old hooks are dropped after the new ones are in place.
+    let old = std::mem::replace(unsafe { ASYNC_GEN_HOOKS.get_mut() }, (firstiter, finalizer));
+    drop(old);
+}
+
+/// `_PyEval_GetCoroutineOriginTrackingDepth`.
+pub fn coroutine_origin_tracking_depth() -> i32 {
+    // SAFETY: a Cell used by the interpreter's thread only.
+    unsafe { COROUTINE_ORIGIN_TRACKING_DEPTH.get_ref() }.get()
+}
+
+/// `_PyEval_SetCoroutineOriginTrackingDepth`.
+pub fn set_coroutine_origin_tracking_depth(depth: i32) {
+    // SAFETY: as above.
+    unsafe { COROUTINE_ORIGIN_TRACKING_DEPTH.get_ref() }.set(depth);
+}
+
+/// `compute_cr_origin`: `(filename, lineno, name)` of up to `depth` frames, starting
+/// at `frame` and going outwards.
+///
+/// # Safety
+/// `frame` must be null or a live frame whose `previous` chain is live.
+unsafe fn compute_cr_origin(depth: i32, mut frame: *mut _PyInterpreterFrame) -> PyObjectRef {
+    let mut items = Vec::new();
+    // SAFETY: see the function's contract.
+    unsafe {
+        while !frame.is_null() && (items.len() as i32) < depth {
+            let code = &(*frame).f_code;
+            items.push(
+                crate::tupleobject::PyTuple_New(vec![
+                    code.co_filename.clone(),
+                    crate::longobject::PyLong_FromLong(
+                        crate::frameobject::frame_lineno(&*frame) as i64
+                    ),
+                    code.co_name.clone(),
+                ])
+                .into_object(),
+            );
+            frame = (*frame).previous;
+        }
+    }
+    crate::tupleobject::PyTuple_New(items).into_object()
+}
+
+/// `async_gen_init_hooks`: on first use, remember the finalizer and call firstiter.
+fn async_gen_init_hooks(obj: &PyObject) -> PyResult<()> {
+    let gen = as_gen(obj);
+    if gen.ag_hooks_inited.replace(true) {
+        return Ok(());
+    }
+    let (firstiter, finalizer) = get_async_gen_hooks();
+    if let Some(f) = finalizer {
+        gen.gi_origin_or_finalizer.set(Some(f));
+    }
+    if let Some(f) = firstiter {
+        crate::call::PyObject_CallOneArg(&f, obj)?;
+    }
+    Ok(())
 }
 
 /// What `send` produced.
@@ -547,7 +642,20 @@ fn gen_repr(obj: &PyObject) -> PyResult {
 /// `tp_finalize`: an unfinished generator is closed when it is freed (PEP 442).
 fn gen_finalize(obj: &PyObject) {
     let g = as_gen(obj);
-    if g.state() >= FRAME_COMPLETED || g.state() == FRAME_CREATED {
+    if g.state() >= FRAME_COMPLETED {
+        return;
+    }
+    // An async generator with a finalizer hook (asyncio's) is handed to it.
+    if obj.is_type(&PyAsyncGen_Type) && !g.ag_closed.get() {
+        // SAFETY: the borrow ends before the finalizer runs.
+        if let Some(f) = unsafe { g.gi_origin_or_finalizer.get_ref() }.clone() {
+            if let Err(e) = crate::call::PyObject_CallOneArg(&f, obj) {
+                crate::pyhooks::write_unraisable(e, Some(obj));
+            }
+            return;
+        }
+    }
+    if g.state() == FRAME_CREATED {
         return;
     }
     if let Err(e) = gen_close_impl(g) {
@@ -581,6 +689,13 @@ unsafe fn gen_dealloc(op: *mut PyObject) {
 
 fn gen_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let g = as_gen(obj);
+    // `async_gen_traverse` visits the finalizer hook first.
+    if obj.is_type(&PyAsyncGen_Type) {
+        // SAFETY: traversal runs no Python code.
+        if let Some(f) = unsafe { g.gi_origin_or_finalizer.get_ref() } {
+            visit(f);
+        }
+    }
     visit(g.gi_code.as_object());
     // SAFETY: traversal runs no Python code.
     unsafe {
@@ -762,6 +877,16 @@ static CORO_GETSET: [PyGetSetDef; 7] = [
     PyGetSetDef::getter("cr_suspended", gen_get_suspended),
 ];
 
+// `cr_origin` reads the field that async generators use for their finalizer; the
+// field is an `Option<PyObjectRef>` in a `PyCell`, the layout a T_OBJECT member reads.
+static CORO_MEMBERS: [include::descrobject::PyMemberDef; 1] =
+    [include::descrobject::PyMemberDef::new(
+        "cr_origin",
+        include::descrobject::MemberType::Object,
+        std::mem::offset_of!(PyGenObject, gi_origin_or_finalizer),
+        include::descrobject::READONLY,
+    )];
+
 static CORO_METHODS: [PyMethodDef; 3] = [
     PyMethodDef::new(
         "send",
@@ -795,6 +920,7 @@ pub static PyCoro_Type: PyTypeObject = PyTypeObject {
     tp_traverse: slot(gen_traverse),
     tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGenObject, gi_weakreflist)),
     tp_methods: &CORO_METHODS,
+    tp_members: &CORO_MEMBERS,
     tp_getset: &CORO_GETSET,
     tp_finalize: slot(gen_finalize),
     ..PyTypeObject::DEFAULT
@@ -1330,19 +1456,23 @@ pub static _PyAsyncGenAThrow_Type: PyTypeObject = PyTypeObject {
 };
 
 fn async_gen_anext(obj: &PyObject) -> PyResult {
+    async_gen_init_hooks(obj)?;
     Ok(async_gen_asend_new(obj, none()))
 }
 
 fn async_gen_asend(obj: &PyObject, arg: &PyObject) -> PyResult {
+    async_gen_init_hooks(obj)?;
     Ok(async_gen_asend_new(obj, arg.to_owned()))
 }
 
 fn async_gen_athrow(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     crate::getargs::check_positional("athrow", args.len(), 1, 3)?;
+    async_gen_init_hooks(obj)?;
     Ok(async_gen_athrow_new(obj, Some(args.to_vec())))
 }
 
 fn async_gen_aclose(obj: &PyObject) -> PyResult {
+    async_gen_init_hooks(obj)?;
     Ok(async_gen_athrow_new(obj, None))
 }
 

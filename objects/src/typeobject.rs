@@ -271,6 +271,25 @@ pub fn _PyType_Lookup(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef>
     res
 }
 
+/// `PyType_ClearCache` (`sys._clear_type_cache()`): empty the method cache and
+/// invalidate every version tag; returns the last tag handed out.
+pub fn PyType_ClearCache() -> u32 {
+    // SAFETY: the cache is only touched by the thread running Python code, and no
+    // entry is borrowed while it is emptied.
+    for entry in unsafe { TYPE_CACHE.get_ref() }.iter() {
+        entry.version.set(0);
+        entry.value.set(std::ptr::null_mut());
+        let old = entry.name.replace(std::ptr::null_mut());
+        if let Some(old) = NonNull::new(old) {
+            // SAFETY: the entry owned this reference.
+            drop(unsafe { PyObjectRef::from_raw(old) });
+        }
+    }
+    PyType_Modified(&PyBaseObject_Type);
+    // SAFETY: a Cell in a global, used by the interpreter's thread only.
+    unsafe { NEXT_VERSION_TAG.get_ref() }.get().wrapping_sub(1)
+}
+
 /// `find_name_in_mro`: walk the MRO's dicts for `name` (a `str`).
 fn find_name_in_mro(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef> {
     // SAFETY: see `PyType_IsSubtype`; dict lookups below cannot replace the MRO

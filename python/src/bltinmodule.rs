@@ -1070,6 +1070,26 @@ fn map_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
 }
 
+/// `map.__reduce__`: `(type, (func, *iterators))`.
+fn map_reduce(obj: &PyObject) -> PyResult {
+    // SAFETY: installed on map and its subclasses.
+    let m = unsafe { &*(obj as *const PyObject as *const MapObject) };
+    let mut args = Vec::with_capacity(m.iters.len() + 1);
+    args.push(m.func.clone());
+    args.extend(m.iters.iter().cloned());
+    Ok(PyTuple_New(vec![
+        obj.ob_type().as_object().to_owned(),
+        PyTuple_New(args).into_object(),
+    ])
+    .into_object())
+}
+
+static MAP_METHODS: [PyMethodDef; 1] = [PyMethodDef::new(
+    "__reduce__",
+    PyCFunction::NoArgs(map_reduce),
+    "Return state information for pickling.",
+)];
+
 /// `map`.
 pub static PyMap_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
@@ -1082,6 +1102,7 @@ pub static PyMap_Type: PyTypeObject = PyTypeObject {
     tp_traverse: slot(map_traverse),
     tp_iter: slot(objects::tupleobject::PyObject_SelfIter),
     tp_iternext: slot(map_next),
+    tp_methods: &MAP_METHODS,
     tp_new: slot(map_new),
     ..PyTypeObject::DEFAULT
 };
@@ -1147,6 +1168,23 @@ fn filter_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     visit(&f.it);
 }
 
+/// `filter.__reduce__`: `(type, (func, iterator))`.
+fn filter_reduce(obj: &PyObject) -> PyResult {
+    // SAFETY: installed on filter and its subclasses.
+    let f = unsafe { &*(obj as *const PyObject as *const FilterObject) };
+    Ok(PyTuple_New(vec![
+        obj.ob_type().as_object().to_owned(),
+        PyTuple_New(vec![f.func.clone(), f.it.clone()]).into_object(),
+    ])
+    .into_object())
+}
+
+static FILTER_METHODS: [PyMethodDef; 1] = [PyMethodDef::new(
+    "__reduce__",
+    PyCFunction::NoArgs(filter_reduce),
+    "Return state information for pickling.",
+)];
+
 /// `filter`.
 pub static PyFilter_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
@@ -1159,6 +1197,7 @@ pub static PyFilter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: slot(filter_traverse),
     tp_iter: slot(objects::tupleobject::PyObject_SelfIter),
     tp_iternext: slot(filter_next),
+    tp_methods: &FILTER_METHODS,
     tp_new: slot(filter_new),
     ..PyTypeObject::DEFAULT
 };
@@ -1168,7 +1207,8 @@ pub static PyFilter_Type: PyTypeObject = PyTypeObject {
 struct ZipObject {
     ob_base: PyObject,
     iters: Vec<PyObjectRef>,
-    strict: bool,
+    /// `zip(..., strict=True)`; `__setstate__` can set it (unpickling).
+    strict: Cell<bool>,
 }
 
 // SAFETY: `#[repr(C)]` with the header first.
@@ -1206,7 +1246,7 @@ fn zip_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
             ZipObject {
                 ob_base: PyObject_HEAD_INIT,
                 iters,
-                strict,
+                strict: Cell::new(strict),
             },
         )
     };
@@ -1224,7 +1264,7 @@ fn zip_next(obj: &PyObject) -> PyResult<Option<PyObjectRef>> {
         match PyIter_Next(it)? {
             Some(v) => items.push(v),
             None => {
-                if z.strict {
+                if z.strict.get() {
                     if i > 0 {
                         let plural = if i == 1 { " " } else { "s 1-" };
                         return Err(value_error(format!(
@@ -1266,6 +1306,41 @@ fn zip_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
 }
 
+fn as_zip(obj: &PyObject) -> &ZipObject {
+    // SAFETY: only installed on zip and its subclasses.
+    unsafe { &*(obj as *const PyObject as *const ZipObject) }
+}
+
+/// `zip.__reduce__`: `(type, iterators)`, plus the state `True` when strict.
+fn zip_reduce(obj: &PyObject) -> PyResult {
+    let z = as_zip(obj);
+    let args = PyTuple_New(z.iters.clone()).into_object();
+    let mut parts = vec![obj.ob_type().as_object().to_owned(), args];
+    if z.strict.get() {
+        parts.push(Py_True().to_owned());
+    }
+    Ok(PyTuple_New(parts).into_object())
+}
+
+/// `zip.__setstate__`: the strict flag.
+fn zip_setstate(obj: &PyObject, state: &PyObject) -> PyResult {
+    as_zip(obj).strict.set(PyObject_IsTrue(state)?);
+    Ok(none())
+}
+
+static ZIP_METHODS: [PyMethodDef; 2] = [
+    PyMethodDef::new(
+        "__reduce__",
+        PyCFunction::NoArgs(zip_reduce),
+        "Return state information for pickling.",
+    ),
+    PyMethodDef::new(
+        "__setstate__",
+        PyCFunction::O(zip_setstate),
+        "Set state information for unpickling.",
+    ),
+];
+
 /// `zip`.
 pub static PyZip_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
@@ -1278,6 +1353,7 @@ pub static PyZip_Type: PyTypeObject = PyTypeObject {
     tp_traverse: slot(zip_traverse),
     tp_iter: slot(objects::tupleobject::PyObject_SelfIter),
     tp_iternext: slot(zip_next),
+    tp_methods: &ZIP_METHODS,
     tp_new: slot(zip_new),
     ..PyTypeObject::DEFAULT
 };
@@ -1287,7 +1363,17 @@ pub fn static_types() -> Vec<&'static PyTypeObject> {
     vec![&PyMap_Type, &PyFilter_Type, &PyZip_Type]
 }
 
-static BUILTIN_METHODS: [PyMethodDef; 42] = [
+/// `breakpoint(*args, **kws)`: call `sys.breakpointhook`.
+fn builtin_breakpoint(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    let Some(hook) = crate::sysmodule::PySys_GetObject("breakpointhook") else {
+        return Err(runtime_error("lost sys.breakpointhook"));
+    };
+    crate::sysmodule::PySys_Audit("builtins.breakpoint", vec![hook.clone()])?;
+    objects::call::PyObject_Vectorcall(&hook, args, kwnames)
+}
+
+static BUILTIN_METHODS: [PyMethodDef; 43] = [
+    PyMethodDef::new("breakpoint", PyCFunction::FastKw(builtin_breakpoint), "breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws).  sys.breakpointhook() must accept\nwhatever arguments are passed.\n\nBy default, this drops you into the pdb debugger."),
     PyMethodDef::new("__build_class__", PyCFunction::FastKw(builtin_build_class), "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nInternal helper function used by the class statement."),
     PyMethodDef::new("__import__", PyCFunction::FastKw(builtin_import), "__import__(name, globals=None, locals=None, fromlist=(), level=0) -> module\n\nImport a module."),
     PyMethodDef::new("abs", PyCFunction::O(builtin_abs), "abs($module, x, /)\n--\n\nReturn the absolute value of the argument."),

@@ -344,15 +344,362 @@ fn sys_unraisablehook(_m: &PyObject, arg: &PyObject) -> PyResult {
     Ok(none())
 }
 
-fn sys_getswitchinterval(_m: &PyObject) -> PyResult {
-    Ok(objects::floatobject::PyFloat_FromDouble(0.005))
-}
-
 fn sys_getallocatedblocks(_m: &PyObject) -> PyResult {
-    Ok(PyLong_FromLong(0))
+    Ok(PyLong_FromSsize_t(
+        objects::obmalloc::_Py_GetAllocatedBlocks(),
+    ))
 }
 
-static SYS_METHODS: [PyMethodDef; 22] = [
+// --- Hooks and interpreter settings ----------------------------------------------------------
+
+/// The audit hooks (`runtime->audit_hook_head` for Rust hooks and
+/// `interp->audit_hooks` for Python ones; pyrs has only the latter).
+static AUDIT_HOOKS: GlobalCell<Vec<PyObjectRef>> = GlobalCell::new(Vec::new());
+
+/// `PySys_Audit`: call every audit hook with `(event, args)`; an exception from a
+/// hook aborts the operation being audited.
+pub fn PySys_Audit(event: &str, args: Vec<PyObjectRef>) -> PyResult<()> {
+    // SAFETY: the list is only changed by `sys.addaudithook`, and the copy taken here
+    // keeps the hooks alive while they run.
+    let hooks = unsafe { AUDIT_HOOKS.get_ref() }.clone();
+    if hooks.is_empty() {
+        return Ok(());
+    }
+    let event = PyUnicode_FromString(event);
+    let args = PyTuple_New(args).into_object();
+    for hook in hooks {
+        objects::call::PyObject_Vectorcall(&hook, &[event.clone(), args.clone()], None)?;
+    }
+    Ok(())
+}
+
+/// `sys.addaudithook(hook)`: the "sys.addaudithook" event goes to the existing hooks
+/// first; a RuntimeError from one of them silently refuses the new hook.
+fn sys_addaudithook(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    let a = objects::getargs::parse_args("addaudithook", args, kwnames, &["hook"], 1)?;
+    let hook = a[0].clone().unwrap_or_else(none);
+    if let Err(e) = PySys_Audit("sys.addaudithook", Vec::new()) {
+        if PyErr_ExceptionMatches(&e, &PyExc_RuntimeError) {
+            return Ok(none());
+        }
+        return Err(e);
+    }
+    // SAFETY: no borrow of the list is live.
+    unsafe { AUDIT_HOOKS.get_mut() }.push(hook);
+    Ok(none())
+}
+
+/// `sys.audit(event, *args)`.
+fn sys_audit(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    let Some(event) = args.first() else {
+        return Err(type_error(
+            "audit() missing 1 required positional argument: 'event'",
+        ));
+    };
+    let Some(name) = event.downcast_ref::<objects::unicodeobject::PyUnicodeObject>() else {
+        return Err(type_error(format!(
+            "expected str for argument 'event', not {}",
+            event.ob_type().name()
+        )));
+    };
+    // SAFETY: as in `PySys_Audit`.
+    if unsafe { AUDIT_HOOKS.get_ref() }.is_empty() {
+        return Ok(none());
+    }
+    PySys_Audit(&as_str_lossy(name.as_object()), args[1..].to_vec())?;
+    Ok(none())
+}
+
+/// `sys.breakpointhook(*args, **kws)`: import and call `$PYTHONBREAKPOINT`
+/// (`pdb.set_trace` by default; `0` disables breakpoints).
+fn sys_breakpointhook(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    let env = if ignore_environment() {
+        None
+    } else {
+        std::env::var("PYTHONBREAKPOINT").ok()
+    };
+    let hookname = match env.as_deref() {
+        None | Some("") => "pdb.set_trace".to_string(),
+        Some("0") => return Ok(none()),
+        Some(v) => v.to_string(),
+    };
+    let (module, attr) = match hookname.rfind('.') {
+        None => ("builtins", hookname.as_str()),
+        Some(0) => return breakpoint_warn(&hookname),
+        Some(i) => (&hookname[..i], &hookname[i + 1..]),
+    };
+    let m = match crate::import::PyImport_ImportModule(module) {
+        Ok(m) => m,
+        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_ImportError) => {
+            return breakpoint_warn(&hookname)
+        }
+        Err(e) => return Err(e),
+    };
+    let hook = match PyObject_GetAttr(&m, &PyUnicode_FromString(attr)) {
+        Ok(h) => h,
+        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_AttributeError) => {
+            return breakpoint_warn(&hookname)
+        }
+        Err(e) => return Err(e),
+    };
+    objects::call::PyObject_Vectorcall(&hook, args, kwnames)
+}
+
+/// The RuntimeWarning for a `$PYTHONBREAKPOINT` that cannot be imported.
+fn breakpoint_warn(hookname: &str) -> PyResult {
+    let warnings = crate::import::PyImport_ImportModule("warnings")?;
+    let warn = PyObject_GetAttr(&warnings, objects::intern!("warn"))?;
+    let msg = PyUnicode_FromString(&format!(
+        "Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\""
+    ));
+    objects::call::PyObject_Vectorcall(
+        &warn,
+        &[msg, PyExc_RuntimeWarning.as_object().to_owned()],
+        None,
+    )?;
+    Ok(none())
+}
+
+/// Whether `-E` (or `-I`) was given: `sys.flags.ignore_environment`.
+fn ignore_environment() -> bool {
+    PySys_GetObject("flags")
+        .and_then(|f| PyObject_GetAttr(&f, objects::intern!("ignore_environment")).ok())
+        .is_some_and(|v| PyObject_IsTrue(&v).unwrap_or(false))
+}
+
+/// `sys.call_tracing(func, args)`: `func(*args)`.
+fn sys_call_tracing(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("call_tracing", args.len(), 2, 2)?;
+    let Some(t) = args[1].downcast_ref::<objects::tupleobject::PyTupleObject>() else {
+        return Err(type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            args[1].ob_type().name()
+        )));
+    };
+    objects::call::PyObject_Vectorcall(&args[0], t.as_slice(), None)
+}
+
+/// The thread switch interval in microseconds (`gil->interval`): pyrs runs Python
+/// code on one thread, so the value is only kept and reported.
+static SWITCH_INTERVAL_US: GlobalCell<std::cell::Cell<u64>> =
+    GlobalCell::new(std::cell::Cell::new(5000));
+
+fn sys_getswitchinterval(_m: &PyObject) -> PyResult {
+    // SAFETY: a Cell used by the interpreter's thread only.
+    let us = unsafe { SWITCH_INTERVAL_US.get_ref() }.get();
+    Ok(objects::floatobject::PyFloat_FromDouble(1e-6 * us as f64))
+}
+
+fn sys_setswitchinterval(_m: &PyObject, arg: &PyObject) -> PyResult {
+    let interval = objects::floatobject::PyFloat_AsDouble(arg)?;
+    if interval <= 0.0 {
+        return Err(value_error("switch interval must be strictly positive"));
+    }
+    // SAFETY: as above.
+    unsafe { SWITCH_INTERVAL_US.get_ref() }.set((1e6 * interval) as u64);
+    Ok(none())
+}
+
+/// `sys._clear_type_cache()`.
+fn sys_clear_type_cache(_m: &PyObject) -> PyResult {
+    objects::typeobject::PyType_ClearCache();
+    Ok(none())
+}
+
+/// The flags `dlopen()` would get (`interp->dlopenflags`); pyrs loads no extension
+/// modules, so the value is only kept and reported.
+static DLOPEN_FLAGS: GlobalCell<std::cell::Cell<i64>> =
+    GlobalCell::new(std::cell::Cell::new(libc::RTLD_NOW as i64));
+
+fn sys_getdlopenflags(_m: &PyObject) -> PyResult {
+    // SAFETY: a Cell used by the interpreter's thread only.
+    Ok(PyLong_FromLong(unsafe { DLOPEN_FLAGS.get_ref() }.get()))
+}
+
+fn sys_setdlopenflags(_m: &PyObject, arg: &PyObject) -> PyResult {
+    let v = objects::longobject::PyLong_AsLong(&*objects::r#abstract::PyNumber_Index(arg)?)?;
+    let v = i32::try_from(v).map_err(|_| {
+        objects::pyerrors::PyErr_SetString(
+            &PyExc_OverflowError,
+            if v < 0 {
+                "signed integer is less than minimum"
+            } else {
+                "signed integer is greater than maximum"
+            },
+        )
+    })?;
+    // SAFETY: as above.
+    unsafe { DLOPEN_FLAGS.get_ref() }.set(v as i64);
+    Ok(none())
+}
+
+/// The thread identifier `threading.get_ident()` reports (`PyThread_get_thread_ident`).
+fn thread_ident() -> PyObjectRef {
+    // SAFETY: pthread_self has no preconditions.
+    PyLong_FromU64(unsafe { libc::pthread_self() } as u64)
+}
+
+/// `sys._current_frames()`: the top frame of each thread (one here).
+fn sys_current_frames(_m: &PyObject) -> PyResult {
+    let d = PyDict_New();
+    let frame = _PyThreadState_GET().current_frame.get();
+    if !frame.is_null() {
+        // SAFETY: the thread's current frame is live.
+        let f = unsafe { objects::frameobject::_PyFrame_GetFrameObject(frame) };
+        PyDict_SetItem(&d, &thread_ident(), &f)?;
+    }
+    Ok(d.into_object())
+}
+
+/// `sys._current_exceptions()`: the `exc_info()` triple of the exception each
+/// thread is handling (one thread here).
+fn sys_current_exceptions(_m: &PyObject) -> PyResult {
+    let d = PyDict_New();
+    let info = sys_exc_info(_m)?;
+    PyDict_SetItem(&d, &thread_ident(), &info)?;
+    Ok(d.into_object())
+}
+
+static THREAD_INFO_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
+    name: "sys.thread_info",
+    doc: "sys.thread_info\n\nA named tuple holding information about the thread implementation.",
+    fields: &["name", "lock", "version"],
+    n_in_sequence: 3,
+};
+
+/// `sys.thread_info` (`PyThread_GetInfo`): POSIX threads with semaphore locks, and the
+/// C library's name for its thread implementation.
+fn thread_info() -> PyResult {
+    let mut buf = [0u8; 64];
+    // SAFETY: confstr writes at most `buf.len()` bytes, NUL-terminated.
+    let n = unsafe {
+        libc::confstr(
+            libc::_CS_GNU_LIBPTHREAD_VERSION,
+            buf.as_mut_ptr() as *mut libc::c_char,
+            buf.len(),
+        )
+    };
+    let version = if n > 1 && n <= buf.len() {
+        PyUnicode_FromString(&String::from_utf8_lossy(&buf[..n - 1]))
+    } else {
+        none()
+    };
+    structseq(
+        &THREAD_INFO_DESC,
+        vec![
+            PyUnicode_FromString("pthread"),
+            PyUnicode_FromString("semaphore"),
+            version,
+        ],
+        true,
+    )
+}
+
+static ASYNCGEN_HOOKS_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
+    name: "asyncgen_hooks",
+    doc: "",
+    fields: &["firstiter", "finalizer"],
+    n_in_sequence: 2,
+};
+
+static ASYNCGEN_HOOKS_TYPE: GlobalCell<Option<&'static PyTypeObject>> = GlobalCell::new(None);
+
+/// `sys.get_asyncgen_hooks()`.
+fn sys_get_asyncgen_hooks(_m: &PyObject) -> PyResult {
+    // SAFETY: set once on first use by the interpreter's thread.
+    let tp = match unsafe { ASYNCGEN_HOOKS_TYPE.get_ref() } {
+        Some(tp) => *tp,
+        None => {
+            let tp = PyStructSequence_NewType(&ASYNCGEN_HOOKS_DESC)?;
+            // SAFETY: as above; no borrow is live.
+            unsafe { *ASYNCGEN_HOOKS_TYPE.get_mut() = Some(tp) };
+            tp
+        }
+    };
+    let (first, fin) = objects::genobject::get_async_gen_hooks();
+    PyStructSequence_New(
+        tp,
+        vec![first.unwrap_or_else(none), fin.unwrap_or_else(none)],
+    )
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: a hook not given keeps
+/// its value; `None` unsets it.
+fn sys_set_asyncgen_hooks(
+    _m: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let a = objects::getargs::parse_args(
+        "set_asyncgen_hooks",
+        args,
+        kwnames,
+        &["firstiter", "finalizer"],
+        0,
+    )?;
+    let (mut first, mut fin) = objects::genobject::get_async_gen_hooks();
+    let check = |v: &PyObject, what: &str| -> PyResult<Option<PyObjectRef>> {
+        if v.is(Py_None()) {
+            return Ok(None);
+        }
+        if v.ob_type().tp_call.get().is_none() {
+            return Err(type_error(format!(
+                "callable {what} expected, got {}",
+                v.ob_type().name()
+            )));
+        }
+        Ok(Some(v.to_owned()))
+    };
+    // CPython checks the finalizer first.
+    if let Some(v) = &a[1] {
+        fin = check(v, "finalizer")?;
+    }
+    if let Some(v) = &a[0] {
+        first = check(v, "firstiter")?;
+    }
+    objects::genobject::set_async_gen_hooks(first, fin);
+    Ok(none())
+}
+
+fn sys_get_coroutine_origin_tracking_depth(_m: &PyObject) -> PyResult {
+    Ok(PyLong_FromLong(
+        objects::genobject::coroutine_origin_tracking_depth() as i64,
+    ))
+}
+
+fn sys_set_coroutine_origin_tracking_depth(
+    _m: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let a = objects::getargs::parse_args(
+        "set_coroutine_origin_tracking_depth",
+        args,
+        kwnames,
+        &["depth"],
+        1,
+    )?;
+    let v = a[0].clone().unwrap_or_else(none);
+    if objects::floatobject::PyFloatObject::check(&v) {
+        return Err(type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
+    }
+    let depth = objects::longobject::PyLong_AsLong(&*objects::r#abstract::PyNumber_Index(&v)?)?;
+    if depth < 0 {
+        return Err(value_error("depth must be >= 0"));
+    }
+    let depth = i32::try_from(depth).map_err(|_| {
+        objects::pyerrors::PyErr_SetString(
+            &PyExc_OverflowError,
+            "Python int too large to convert to C int",
+        )
+    })?;
+    objects::genobject::set_coroutine_origin_tracking_depth(depth);
+    Ok(none())
+}
+
+static SYS_METHODS: [PyMethodDef; 37] = [
     PyMethodDef::new("exit", PyCFunction::Fast(sys_exit), "exit($module, status=None, /)\n--\n\nExit the interpreter by raising SystemExit(status).\n\nIf the status is omitted or None, it defaults to zero (i.e., success).\nIf the status is an integer, it will be used as the system exit status.\nIf it is another kind of object, it will be printed and the system\nexit status will be one (i.e., failure)."),
     PyMethodDef::new("getrecursionlimit", PyCFunction::NoArgs(sys_getrecursionlimit), "getrecursionlimit($module, /)\n--\n\nReturn the current value of the recursion limit.\n\nThe recursion limit is the maximum depth of the Python interpreter\nstack.  This limit prevents infinite recursion from causing an overflow\nof the C stack and crashing Python."),
     PyMethodDef::new("setrecursionlimit", PyCFunction::O(sys_setrecursionlimit), "setrecursionlimit($module, limit, /)\n--\n\nSet the maximum depth of the Python interpreter stack to n.\n\nThis limit prevents infinite recursion from causing an overflow of the C\nstack and crashing Python.  The highest possible limit is platform-\ndependent."),
@@ -372,6 +719,21 @@ static SYS_METHODS: [PyMethodDef; 22] = [
     PyMethodDef::new("is_finalizing", PyCFunction::NoArgs(sys_is_finalizing), "is_finalizing($module, /)\n--\n\nReturn True if Python is exiting."),
     PyMethodDef::new("unraisablehook", PyCFunction::O(sys_unraisablehook), "unraisablehook($module, unraisable, /)\n--\n\nHandle an unraisable exception."),
     PyMethodDef::new("getswitchinterval", PyCFunction::NoArgs(sys_getswitchinterval), "getswitchinterval($module, /)\n--\n\nReturn the current thread switch interval; see sys.setswitchinterval()."),
+    PyMethodDef::new("setswitchinterval", PyCFunction::O(sys_setswitchinterval), "setswitchinterval($module, interval, /)\n--\n\nSet the ideal thread switching delay inside the Python interpreter.\n\nThe actual frequency of switching threads can be lower if the\ninterpreter executes long sequences of uninterruptible code\n(this is implementation-specific and workload-dependent).\n\nThe parameter must represent the desired switching delay in seconds\nA typical value is 0.005 (5 milliseconds)."),
+    PyMethodDef::new("addaudithook", PyCFunction::FastKw(sys_addaudithook), "addaudithook($module, /, hook)\n--\n\nAdds a new audit hook callback."),
+    PyMethodDef::new("audit", PyCFunction::Fast(sys_audit), "audit(event, *args)\n\nPasses the event to any audit hooks that are attached."),
+    PyMethodDef::new("breakpointhook", PyCFunction::FastKw(sys_breakpointhook), "breakpointhook(*args, **kws)\n\nThis hook function is called by built-in breakpoint().\n"),
+    PyMethodDef::new("__breakpointhook__", PyCFunction::FastKw(sys_breakpointhook), "breakpointhook(*args, **kws)\n\nThis hook function is called by built-in breakpoint().\n"),
+    PyMethodDef::new("call_tracing", PyCFunction::Fast(sys_call_tracing), "call_tracing($module, func, args, /)\n--\n\nCall func(*args), while tracing is enabled.\n\nThe tracing state is saved, and restored afterwards.  This is intended\nto be called from a debugger from a checkpoint, to recursively debug\nsome other code."),
+    PyMethodDef::new("_clear_type_cache", PyCFunction::NoArgs(sys_clear_type_cache), "_clear_type_cache($module, /)\n--\n\nClear the internal type lookup cache."),
+    PyMethodDef::new("getdlopenflags", PyCFunction::NoArgs(sys_getdlopenflags), "getdlopenflags($module, /)\n--\n\nReturn the current value of the flags that are used for dlopen calls.\n\nThe flag constants are defined in the os module."),
+    PyMethodDef::new("setdlopenflags", PyCFunction::O(sys_setdlopenflags), "setdlopenflags($module, flags, /)\n--\n\nSet the flags used by the interpreter for dlopen calls."),
+    PyMethodDef::new("_current_frames", PyCFunction::NoArgs(sys_current_frames), "_current_frames($module, /)\n--\n\nReturn a dict mapping each thread's thread id to its current stack frame.\n\nThis function should be used for specialized purposes only."),
+    PyMethodDef::new("_current_exceptions", PyCFunction::NoArgs(sys_current_exceptions), "_current_exceptions($module, /)\n--\n\nReturn a dict mapping each thread's identifier to its current raised exception.\n\nThis function should be used for specialized purposes only."),
+    PyMethodDef::new("get_asyncgen_hooks", PyCFunction::NoArgs(sys_get_asyncgen_hooks), "get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators hooks.\n\nThis returns a namedtuple of the form (firstiter, finalizer)."),
+    PyMethodDef::new("set_asyncgen_hooks", PyCFunction::FastKw(sys_set_asyncgen_hooks), "set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators objects."),
+    PyMethodDef::new("get_coroutine_origin_tracking_depth", PyCFunction::NoArgs(sys_get_coroutine_origin_tracking_depth), "get_coroutine_origin_tracking_depth($module, /)\n--\n\nCheck status of origin tracking for coroutine objects in this thread."),
+    PyMethodDef::new("set_coroutine_origin_tracking_depth", PyCFunction::FastKw(sys_set_coroutine_origin_tracking_depth), "set_coroutine_origin_tracking_depth($module, /, depth)\n--\n\nEnable or disable origin tracking for coroutine objects in this thread.\n\nCoroutine objects will track 'depth' frames of traceback information\nabout where they came from, available in their cr_origin attribute.\n\nSet a depth of 0 to disable."),
     PyMethodDef::new("getallocatedblocks", PyCFunction::NoArgs(sys_getallocatedblocks), "getallocatedblocks($module, /)\n--\n\nReturn the number of memory blocks currently allocated."),
     PyMethodDef::new("__displayhook__", PyCFunction::O(sys_displayhook), "displayhook($module, object, /)\n--\n\nPrint an object to sys.stdout and also save it in builtins._"),
     PyMethodDef::new("__excepthook__", PyCFunction::Fast(sys_excepthook), "excepthook($module, exctype, value, traceback, /)\n--\n\nHandle an exception by displaying it with a traceback on sys.stderr."),
@@ -520,6 +882,21 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     add("api_version", PyLong_FromLong(1013))?;
     add("copyright", s("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\nCopyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\nCopyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved."))?;
     add("platform", s("linux"))?;
+    let names: Vec<PyObjectRef> = crate::stdlib_module_names::STDLIB_MODULE_NAMES
+        .iter()
+        .map(|n| s(n))
+        .collect();
+    let names = objects::listobject::PyList_New(names).into_object();
+    add(
+        "stdlib_module_names",
+        objects::setobject::PyFrozenSet_New(Some(&names))?,
+    )?;
+    add("thread_info", thread_info()?)?;
+    add(
+        "_git",
+        PyTuple_New(vec![s("pyrs"), s(""), s("")]).into_object(),
+    )?;
+    add("_framework", s(""))?;
     add(
         "byteorder",
         s(if cfg!(target_endian = "little") {
