@@ -26,7 +26,7 @@ fn compile_error_to_exception(e: &CompileError, filename: &str) -> PyErr {
     if !objects::typeobject::PyType_IsSubtype(tp, &PyExc_SyntaxError) {
         return PyErr_SetString(tp, &e.msg);
     }
-    let opt_int = |v: u32| objects::longobject::PyLong_FromLong(v as i64);
+    let opt_int = |v: i32| objects::longobject::PyLong_FromLong(v as i64);
     let text = match &e.text {
         Some(t) => PyUnicode_FromString(t),
         None => none(),
