@@ -5,7 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
@@ -16,28 +18,44 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
             }
             collect(&p, base, out);
         } else if p.extension().is_some_and(|x| x == "py") {
-            let rel = p.strip_prefix(base).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(base)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, p));
         }
     }
 }
 
 fn main() {
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
-    let lib = manifest.parent().map(|p| p.join("lib")).unwrap_or_else(|| PathBuf::from("lib"));
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let lib = manifest
+        .parent()
+        .map(|p| p.join("lib"))
+        .unwrap_or_else(|| PathBuf::from("lib"));
     let lib = lib.canonicalize().unwrap_or(lib);
     println!("cargo:rerun-if-changed={}", lib.display());
     let mut files = Vec::new();
     collect(&lib, &lib, &mut files);
     let mut code = String::new();
-    code.push_str(&format!("pub const LIB_DIR: &str = {:?};\n", lib.to_string_lossy()));
+    code.push_str(&format!(
+        "pub const LIB_DIR: &str = {:?};\n",
+        lib.to_string_lossy()
+    ));
     code.push_str("pub static FROZEN: &[(&str, &str)] = &[\n");
     for (rel, path) in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        code.push_str(&format!("    ({:?}, include_str!({:?})),\n", rel, path.to_string_lossy()));
+        code.push_str(&format!(
+            "    ({:?}, include_str!({:?})),\n",
+            rel,
+            path.to_string_lossy()
+        ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("frozen_lib.rs");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
+        .join("frozen_lib.rs");
     if let Err(e) = fs::write(&out, code) {
         panic!("cannot write {}: {e}", out.display());
     }

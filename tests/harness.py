@@ -15,7 +15,9 @@ Kinds of tests (by directory under tests/):
                        prints (code object addresses masked).
 
 Usage: python3 tests/harness.py [--pyrs PATH] [--jobs N] [--filter SUBSTR] [--verbose]
-Exit status 0 if every test passed.
+Tests listed in tests/known_failures.txt (with the reason and owning issue) are run and
+reported but do not fail the run; one of them passing does, so the list only shrinks.
+Exit status 0 if every other test passed.
 """
 
 import argparse
@@ -101,6 +103,18 @@ def check(kind, path, python, pyrs):
     return (not problems), "\n".join(problems)
 
 
+def known_failures():
+    """tests/known_failures.txt: {path relative to tests/: reason}."""
+    known = {}
+    path = os.path.join(TESTS, "known_failures.txt")
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            entry, _, reason = line.partition("#")
+            if entry.strip():
+                known[os.path.normpath(entry.strip())] = reason.strip()
+    return known
+
+
 def collect(filter_text):
     tests = []
     for kind in ("snippets", "errors", "robustness"):
@@ -126,12 +140,16 @@ def main():
     ap.add_argument("--filter", default="")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
+    args.pyrs = os.path.abspath(args.pyrs)
     if not os.path.exists(args.pyrs):
         print(f"pyrs binary not found at {args.pyrs}; build it with cargo build --release")
         return 2
     python = real_python3()
     tests = collect(args.filter)
+    known = known_failures()
     failures = []
+    expected = []
+    fixed = []
     counts = {}
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
@@ -144,22 +162,35 @@ def main():
                 ok, msg = False, f"harness error: {e!r}"
             c = counts.setdefault(kind, [0, 0])
             c[0] += 1
+            reason = known.get(os.path.relpath(path, TESTS))
             if ok:
                 c[1] += 1
+                if reason is not None:
+                    fixed.append(path)
                 if args.verbose:
                     print(f"PASS {os.path.relpath(path, ROOT)}")
+            elif reason is not None:
+                expected.append((kind, path, f"(known failure: {reason})\n{msg}"))
             else:
                 failures.append((kind, path, msg))
-    for kind, path, msg in sorted(failures):
-        print(f"FAIL {os.path.relpath(path, ROOT)}")
-        for line in msg.splitlines():
-            print("    " + line)
+    for label, items in (("KNOWN FAILURE", expected), ("FAIL", failures)):
+        for kind, path, msg in sorted(items):
+            print(f"{label} {os.path.relpath(path, ROOT)}")
+            if args.verbose or label == "FAIL":
+                for line in msg.splitlines():
+                    print("    " + line)
+            else:
+                print("    " + msg.splitlines()[0])
+    for path in sorted(fixed):
+        print(f"FIXED {os.path.relpath(path, ROOT)}: passes now; remove it from "
+              "tests/known_failures.txt")
     elapsed = time.monotonic() - start
     total = sum(c[0] for c in counts.values())
     passed = sum(c[1] for c in counts.values())
     parts = ", ".join(f"{k} {v[1]}/{v[0]}" for k, v in sorted(counts.items()))
-    print(f"\n{passed}/{total} passed ({parts}) in {elapsed:.1f}s")
-    return 0 if passed == total and total > 0 else 1
+    print(f"\n{passed}/{total} passed ({parts}), {len(expected)} known failures, "
+          f"in {elapsed:.1f}s")
+    return 0 if not failures and not fixed and total > 0 else 1
 
 
 if __name__ == "__main__":

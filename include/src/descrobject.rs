@@ -69,7 +69,12 @@ pub struct PyMemberDef {
 }
 
 impl PyMemberDef {
-    pub const fn new(name: &'static str, type_code: MemberType, offset: usize, flags: u32) -> PyMemberDef {
+    pub const fn new(
+        name: &'static str,
+        type_code: MemberType,
+        offset: usize,
+        flags: u32,
+    ) -> PyMemberDef {
         PyMemberDef {
             name,
             type_code,

@@ -11,7 +11,7 @@
 
 use std::ptr::NonNull;
 
-use crate::code::{PyCodeObject, _Py_CODEUNIT};
+use crate::code::{_Py_CODEUNIT, PyCodeObject};
 use crate::object::{PyObject, PyObjectRef, PyRef};
 
 /// Who owns a frame's memory (`enum _frameowner`).
@@ -61,7 +61,8 @@ pub const FRAME_CLEARED: i8 = 4;
 pub const FRAME_SPECIALS_SIZE: usize =
     std::mem::size_of::<_PyInterpreterFrame>() / std::mem::size_of::<usize>();
 
-const _: () = assert!(std::mem::size_of::<_PyInterpreterFrame>() % std::mem::size_of::<usize>() == 0);
+const _: () =
+    assert!(std::mem::size_of::<_PyInterpreterFrame>() % std::mem::size_of::<usize>() == 0);
 
 /// One local or stack slot.
 pub type Slot = Option<PyObjectRef>;

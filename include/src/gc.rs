@@ -5,16 +5,33 @@
 //! Objects of types with `Py_TPFLAGS_HAVE_GC` are allocated with a [`PyGC_Head`] just
 //! before their `PyObject` header. A tracked object is linked into the list of its
 //! generation; allocation counts toward generation 0's threshold and, once it is
-//! crossed, calls the collector hook that the `gc` module installs.
+//! crossed, schedules a collection.
+//!
+//! Differences from CPython 3.11: a collection is not run inside the allocation that
+//! crosses the threshold. The allocation only *schedules* it (as CPython 3.12 does,
+//! `_Py_ScheduleGC`), and the eval loop runs it at its next check of the eval breaker
+//! (a `RESUME` or a backward jump, `_Py_RunGC`). Rust code all over the object layer
+//! allocates while it holds borrows of container interiors; running finalizers and
+//! `tp_clear` there could mutate what is borrowed. At the eval breaker nothing is
+//! borrowed. The thresholds and counts are CPython's, so collections happen after the
+//! same number of allocations, only a few instructions later.
 
 use std::cell::Cell;
 
-use crate::object::{GlobalCell, PyObject};
+use crate::cpython::object::flags::Py_TPFLAGS_TYPE_SUBCLASS;
+use crate::cpython::object::PyTypeObject;
+use crate::object::{GlobalCell, PyObject, Py_ssize_t};
 
 /// The two words in front of every GC object (`PyGC_Head`). `gc_next` and `gc_prev`
-/// link the object into its generation's circular list; both are zero when the object
-/// is untracked. The collector may borrow the upper bits of `gc_prev` during a
-/// collection, as CPython's does.
+/// link the object into its generation's circular list; `gc_next` is zero when the
+/// object is untracked.
+///
+/// The low bits carry flags, as in CPython 3.8+: bit 0 of `gc_prev` says the
+/// finalizer ran ([`PREV_MASK_FINALIZED`]) and bit 1 that the object is in the
+/// generation being collected ([`PREV_MASK_COLLECTING`]). During a collection the
+/// upper bits of `gc_prev` hold the object's `gc_refs` count instead of a pointer
+/// (shifted by [`PREV_SHIFT`]), and bit 0 of `gc_next` marks the objects that were
+/// moved to the tentatively unreachable list ([`NEXT_MASK_UNREACHABLE`]).
 #[repr(C)]
 pub struct PyGC_Head {
     pub gc_next: Cell<usize>,
@@ -24,6 +41,54 @@ pub struct PyGC_Head {
 /// The size of the GC header, and so of the offset from the start of a GC object's
 /// allocation to its `PyObject` header.
 pub const GC_HEAD_SIZE: usize = std::mem::size_of::<PyGC_Head>();
+
+/// Bit 0 of `gc_prev`: the object's finalizer has run (`_PyGC_PREV_MASK_FINALIZED`).
+pub const PREV_MASK_FINALIZED: usize = 1;
+/// Bit 1 of `gc_prev`: the object is in the generation being collected
+/// (`_PyGC_PREV_MASK_COLLECTING`).
+pub const PREV_MASK_COLLECTING: usize = 2;
+/// How far `gc_refs` is shifted up in `gc_prev` (`_PyGC_PREV_SHIFT`).
+pub const PREV_SHIFT: u32 = 2;
+/// The pointer bits of `gc_prev` (`_PyGC_PREV_MASK`).
+pub const PREV_MASK: usize = !((1 << PREV_SHIFT) - 1);
+/// Bit 0 of `gc_next`, only during a collection: the object is in the tentatively
+/// unreachable list (`NEXT_MASK_UNREACHABLE`).
+pub const NEXT_MASK_UNREACHABLE: usize = 1;
+
+impl PyGC_Head {
+    /// A header whose list links point at itself (`gc_list_init`), for list heads.
+    pub const fn unlinked() -> PyGC_Head {
+        PyGC_Head {
+            gc_next: Cell::new(0),
+            gc_prev: Cell::new(0),
+        }
+    }
+
+    /// The next header (`_PyGCHead_NEXT`).
+    #[inline(always)]
+    pub fn next(&self) -> *mut PyGC_Head {
+        self.gc_next.get() as *mut PyGC_Head
+    }
+
+    /// Set the next header (`_PyGCHead_SET_NEXT`); overwrites the whole word.
+    #[inline(always)]
+    pub fn set_next(&self, next: *mut PyGC_Head) {
+        self.gc_next.set(next as usize);
+    }
+
+    /// The previous header (`_PyGCHead_PREV`), flags masked off.
+    #[inline(always)]
+    pub fn prev(&self) -> *mut PyGC_Head {
+        (self.gc_prev.get() & PREV_MASK) as *mut PyGC_Head
+    }
+
+    /// Set the previous header, keeping the flag bits (`_PyGCHead_SET_PREV`).
+    #[inline(always)]
+    pub fn set_prev(&self, prev: *mut PyGC_Head) {
+        self.gc_prev
+            .set((self.gc_prev.get() & !PREV_MASK) | (prev as usize & PREV_MASK));
+    }
+}
 
 /// The GC header of an object (`_Py_AS_GC`).
 ///
@@ -45,49 +110,113 @@ pub unsafe fn from_gc(g: *mut PyGC_Head) -> *mut PyObject {
     unsafe { (g as *mut u8).add(GC_HEAD_SIZE) as *mut PyObject }
 }
 
+/// Does `op` carry a GC header (`_PyObject_IS_GC`)? Instances of GC types do, except
+/// type objects that are not heap types: `type` is a GC type, but `int`, `list` and
+/// the other built-in types are statics without a header (CPython asks
+/// `type->tp_is_gc`, which for `type` is `type_is_gc`: "is it a heap type?").
+#[inline]
+pub fn _PyObject_IS_GC(op: &PyObject) -> bool {
+    let tp = op.ob_type();
+    if !tp.is_gc() {
+        return false;
+    }
+    if tp.has_feature(Py_TPFLAGS_TYPE_SUBCLASS) {
+        // SAFETY: instances of `type` and its subclasses have `PyTypeObject`'s layout.
+        let as_type = unsafe { &*(op as *const PyObject as *const PyTypeObject) };
+        return as_type.is_heap_type();
+    }
+    true
+}
+
+/// Per-generation statistics, as `gc.get_stats()` reports them
+/// (`struct gc_generation_stats`).
+pub struct GcGenerationStats {
+    /// Collections of this generation.
+    pub collections: Cell<Py_ssize_t>,
+    /// Objects collected (freed) by them.
+    pub collected: Cell<Py_ssize_t>,
+    /// Objects found unreachable but not freed (`gc.garbage`).
+    pub uncollectable: Cell<Py_ssize_t>,
+}
+
 /// One generation: the list head, the collection threshold and the count that is
-/// compared with it (allocations for generation 0, collections of the younger
-/// generation for the others).
+/// compared with it (allocations minus deallocations for generation 0, collections of
+/// the younger generation for the others). Both are C `int`s in CPython; a negative
+/// threshold is accepted and means "collect every time".
 pub struct GcGeneration {
     pub head: PyGC_Head,
-    pub threshold: Cell<usize>,
-    pub count: Cell<usize>,
+    pub threshold: Cell<isize>,
+    pub count: Cell<isize>,
 }
 
 /// The number of generations (`NUM_GENERATIONS`).
 pub const NUM_GENERATIONS: usize = 3;
 
-/// The collector's state (`struct _gc_runtime_state`).
+/// `gc.DEBUG_*` flags.
+pub const DEBUG_STATS: i32 = 1 << 0;
+pub const DEBUG_COLLECTABLE: i32 = 1 << 1;
+pub const DEBUG_UNCOLLECTABLE: i32 = 1 << 2;
+pub const DEBUG_SAVEALL: i32 = 1 << 5;
+pub const DEBUG_LEAK: i32 = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
+
+/// The collector's state (`struct _gc_runtime_state`). The Python lists `gc.garbage`
+/// and `gc.callbacks` live with the `gc` module.
 pub struct GcState {
     pub generations: [GcGeneration; NUM_GENERATIONS],
     /// Objects moved out of collection by `gc.freeze()`.
     pub permanent_generation: GcGeneration,
+    pub generation_stats: [GcGenerationStats; NUM_GENERATIONS],
+    /// Automatic collection is enabled (`gc.enable()`).
     pub enabled: Cell<bool>,
+    /// `gc.set_debug()` flags.
+    pub debug: Cell<i32>,
     /// A collection is running: do not start another.
     pub collecting: Cell<bool>,
-    /// Called when generation 0's count passes its threshold (installed by the `gc`
-    /// module at start-up).
+    /// Objects in the oldest generation after its last full collection, and objects
+    /// that have entered it since; a full collection waits until the second is a
+    /// quarter of the first (see `gc_collect_generations`).
+    pub long_lived_total: Cell<Py_ssize_t>,
+    pub long_lived_pending: Cell<Py_ssize_t>,
+    /// Generation 0 passed its threshold: the eval loop runs a collection at its next
+    /// eval-breaker check (3.12's `_PY_GC_SCHEDULED_BIT`).
+    pub collection_scheduled: Cell<bool>,
+    /// Asks the eval loop for attention (sets its eval breaker); installed at start-up.
+    pub schedule_hook: Cell<Option<fn()>>,
+    /// Runs the collection of the generations whose thresholds are exceeded
+    /// (`gc_collect_generations`); installed by the `gc` module at start-up.
     pub collect_hook: Cell<Option<fn()>>,
 }
 
-const fn generation(threshold: usize) -> GcGeneration {
+const fn generation(threshold: isize) -> GcGeneration {
     GcGeneration {
-        head: PyGC_Head {
-            gc_next: Cell::new(0),
-            gc_prev: Cell::new(0),
-        },
+        head: PyGC_Head::unlinked(),
         threshold: Cell::new(threshold),
         count: Cell::new(0),
     }
 }
 
-/// The one collector state of the process. The list heads are linked to themselves on
-/// first use (their addresses are not known at compile time).
+const fn stats() -> GcGenerationStats {
+    GcGenerationStats {
+        collections: Cell::new(0),
+        collected: Cell::new(0),
+        uncollectable: Cell::new(0),
+    }
+}
+
+/// The one collector state of the process, with CPython's default thresholds
+/// (700, 10, 10). The list heads are linked to themselves on first use (their
+/// addresses are not known at compile time).
 pub static GC_STATE: GlobalCell<GcState> = GlobalCell::new(GcState {
     generations: [generation(700), generation(10), generation(10)],
     permanent_generation: generation(0),
+    generation_stats: [stats(), stats(), stats()],
     enabled: Cell::new(true),
+    debug: Cell::new(0),
     collecting: Cell::new(false),
+    long_lived_total: Cell::new(0),
+    long_lived_pending: Cell::new(0),
+    collection_scheduled: Cell::new(false),
+    schedule_hook: Cell::new(None),
     collect_hook: Cell::new(None),
 });
 
@@ -99,7 +228,7 @@ pub fn gc_state() -> &'static GcState {
 }
 
 impl GcGeneration {
-    /// The list head, made into an empty circular list on first use.
+    /// The list head (`GEN_HEAD`), made into an empty circular list on first use.
     #[inline(always)]
     pub fn head(&self) -> *mut PyGC_Head {
         let h = &self.head as *const PyGC_Head as *mut PyGC_Head;
@@ -136,16 +265,17 @@ pub unsafe fn gc_track(op: *const PyObject) {
             return;
         }
         let head = gc_state().generations[0].head();
-        let last = ((*head).gc_prev.get() & !3) as *mut PyGC_Head;
-        (*last).gc_next.set(g as usize);
-        (*g).gc_prev.set(last as usize | ((*g).gc_prev.get() & PREV_MASK_FINALIZED));
-        (*g).gc_next.set(head as usize);
+        let last = (*head).prev();
+        (*last).set_next(g);
+        (*g).set_prev(last);
+        (*g).set_next(head);
         (*head).gc_prev.set(g as usize);
     }
 }
 
 /// Unlink the object from its generation (`_PyObject_GC_UNTRACK`). Does nothing if it
-/// is not tracked.
+/// is not tracked. Clears the "collecting" flag and keeps the "finalized" one (PEP
+/// 442: `__del__` runs at most once).
 ///
 /// # Safety
 /// `op` must be a live object of a GC type.
@@ -154,22 +284,17 @@ pub unsafe fn gc_untrack(op: *const PyObject) {
     // SAFETY: the caller guarantees `op` has a GC header; its neighbours are live.
     unsafe {
         let g = as_gc(op);
-        let next = (*g).gc_next.get() as *mut PyGC_Head;
+        let next = (*g).next();
         if next.is_null() {
             return;
         }
-        // The low bits of gc_prev may carry collector flags; mask them off.
-        let prev = ((*g).gc_prev.get() & !3) as *mut PyGC_Head;
-        (*prev).gc_next.set(next as usize);
-        (*next).gc_prev.set(((*next).gc_prev.get() & 3) | prev as usize);
-        // Keep the "finalized" bit (PEP 442: `__del__` runs at most once).
+        let prev = (*g).prev();
+        (*prev).set_next(next);
+        (*next).set_prev(prev);
         (*g).gc_next.set(0);
         (*g).gc_prev.set((*g).gc_prev.get() & PREV_MASK_FINALIZED);
     }
 }
-
-/// Bit 0 of `gc_prev`: the object's finalizer has run (`_PyGC_PREV_MASK_FINALIZED`).
-pub const PREV_MASK_FINALIZED: usize = 1;
 
 /// Whether the object's `tp_finalize` has already run (`_PyGC_FINALIZED`).
 ///
@@ -194,22 +319,22 @@ pub unsafe fn gc_set_finalized(op: *const PyObject) {
     }
 }
 
-/// Count an allocation of a GC object and run the collector if generation 0 is full
-/// (`_PyObject_GC_Link`'s accounting).
+/// Count an allocation of a GC object and schedule a collection if generation 0 is
+/// full (`_PyObject_GC_Link`'s accounting; see the module note on scheduling).
 #[inline]
 pub fn gc_note_allocation() {
     let st = gc_state();
     let gen0 = &st.generations[0];
     let count = gen0.count.get() + 1;
     gen0.count.set(count);
-    if count > gen0.threshold.get()
-        && gen0.threshold.get() != 0
+    let threshold = gen0.threshold.get();
+    if count > threshold
+        && threshold != 0
         && st.enabled.get()
         && !st.collecting.get()
+        && !st.collection_scheduled.get()
     {
-        if let Some(hook) = st.collect_hook.get() {
-            hook();
-        }
+        _Py_ScheduleGC();
     }
 }
 
@@ -220,5 +345,33 @@ pub fn gc_note_deallocation() {
     let count = gen0.count.get();
     if count > 0 {
         gen0.count.set(count - 1);
+    }
+}
+
+/// Ask the eval loop to run a collection at its next eval-breaker check
+/// (`_Py_ScheduleGC`, CPython 3.12).
+#[cold]
+pub fn _Py_ScheduleGC() {
+    let st = gc_state();
+    st.collection_scheduled.set(true);
+    if let Some(hook) = st.schedule_hook.get() {
+        hook();
+    }
+}
+
+/// Run the collection that [`_Py_ScheduleGC`] asked for, if any (`_Py_RunGC`). The
+/// eval loop calls this from its pending-work handler, where no borrow of any object
+/// interior is live.
+#[inline]
+pub fn _Py_RunGC() {
+    let st = gc_state();
+    if !st.collection_scheduled.replace(false) {
+        return;
+    }
+    if !st.enabled.get() || st.collecting.get() {
+        return;
+    }
+    if let Some(collect) = st.collect_hook.get() {
+        collect();
     }
 }

@@ -171,8 +171,18 @@ pub unsafe fn _Py_Dealloc(op: *mut PyObject) {
     let tc = &TRASHCAN;
     let depth = tc.depth.get();
     if depth >= TRASHCAN_DEPTH {
-        // SAFETY: single-threaded access; no other borrow of `later` is live.
-        unsafe { (*tc.later.get()).push(op) };
+        // A deferred object is dead but its deallocator has not run yet, so it would
+        // still be in a generation list. The cycle collector must never see it (with
+        // a count of zero it would look like garbage and be freed twice), so it is
+        // untracked now, as CPython's deallocators do before `Py_TRASHCAN_BEGIN`.
+        // SAFETY: `op` is dead (the caller's contract); `_PyObject_IS_GC` says it has
+        // a GC header; single-threaded access to `later`, no other borrow is live.
+        unsafe {
+            if crate::gc::_PyObject_IS_GC(&*op) {
+                crate::gc::gc_untrack(op);
+            }
+            (*tc.later.get()).push(op);
+        }
         return;
     }
     tc.depth.set(depth + 1);

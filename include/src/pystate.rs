@@ -14,7 +14,7 @@
 use std::cell::Cell;
 use std::ptr;
 
-use crate::frame::{Slot, _PyInterpreterFrame};
+use crate::frame::{_PyInterpreterFrame, Slot};
 use crate::object::{GlobalCell, PyCell, PyObjectRef};
 
 /// An entry of the handled-exception stack (`_PyErr_StackItem`). Each running
@@ -130,7 +130,9 @@ impl PyThreadState {
             // SAFETY: `old` is the live top chunk; `top` points into its data.
             unsafe {
                 (*old).saved_top =
-                    self.datastack_top.get().offset_from((&(*old).data).as_ptr()) as usize;
+                    self.datastack_top
+                        .get()
+                        .offset_from((&(*old).data).as_ptr()) as usize;
             }
         }
         let chunk = Box::into_raw(Box::new(StackChunk {
@@ -186,7 +188,8 @@ impl PyThreadState {
     pub fn set_native_stack(&self, size: usize, margin: usize) {
         let here = 0u8;
         let top = &here as *const u8 as usize;
-        self.native_stack_limit.set(top.saturating_sub(size.saturating_sub(margin)));
+        self.native_stack_limit
+            .set(top.saturating_sub(size.saturating_sub(margin)));
     }
 }
 

@@ -18,14 +18,19 @@ fn stack_effect(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
         required_kwonly: &[],
     };
     let a = unpack_keywords(&spec, args, kwnames)?;
-    let op = objects::longobject::PyLong_AsLong(&a[0].clone().unwrap_or_else(objects::object::none))?;
+    let op =
+        objects::longobject::PyLong_AsLong(&a[0].clone().unwrap_or_else(objects::object::none))?;
     let oparg = a[1].clone().filter(|o| !o.is(objects::object::Py_None()));
     if op >= HAVE_ARGUMENT as i64 {
         if oparg.is_none() {
-            return Err(value_error("stack_effect: opcode requires oparg but oparg was not specified"));
+            return Err(value_error(
+                "stack_effect: opcode requires oparg but oparg was not specified",
+            ));
         }
     } else if oparg.is_some() {
-        return Err(value_error("stack_effect: opcode does not permit oparg but oparg was specified"));
+        return Err(value_error(
+            "stack_effect: opcode does not permit oparg but oparg was specified",
+        ));
     }
     let oparg_v = match &oparg {
         Some(o) => objects::longobject::PyLong_AsLong(o)? as i32,
@@ -36,13 +41,19 @@ fn stack_effect(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
         Some(j) if j.is(objects::object::Py_None()) => None,
         Some(j) if j.is(objects::boolobject::Py_True()) => Some(true),
         Some(j) if j.is(objects::boolobject::Py_False()) => Some(false),
-        Some(_) => return Err(value_error("stack_effect: jump must be False, True or None")),
+        Some(_) => {
+            return Err(value_error(
+                "stack_effect: jump must be False, True or None",
+            ))
+        }
     };
     let effect = u8::try_from(op)
         .ok()
         .and_then(Opcode::from_u8)
         .filter(|o| !o.is_specialized())
-        .and_then(|o| python::flowgraph::stack_effect(python::flowgraph::Op::Real(o), oparg_v, jump));
+        .and_then(|o| {
+            python::flowgraph::stack_effect(python::flowgraph::Op::Real(o), oparg_v, jump)
+        });
     match effect {
         Some(e) => Ok(objects::longobject::PyLong_FromLong(e as i64)),
         None => Err(value_error("invalid opcode or oparg")),

@@ -5,4 +5,8 @@
 pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_opcode", crate::_opcode::PyInit__opcode);
+    python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
+    python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);
+    // The collector is always present, imported or not (`_PyGC_Init` at start-up).
+    crate::gcmodule::_PyGC_Init();
 }

@@ -6,5 +6,7 @@
 
 pub mod _io;
 pub mod _opcode;
+pub mod _weakref;
 pub mod config;
+pub mod gcmodule;
 pub mod main;

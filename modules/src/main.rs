@@ -85,7 +85,11 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
             return Err(0);
         }
         if !a.starts_with('-') || a == "-" {
-            command = Some(if a == "-" { Command::Stdin } else { Command::File(a.clone()) });
+            command = Some(if a == "-" {
+                Command::Stdin
+            } else {
+                Command::File(a.clone())
+            });
             rest = args[i + 1..].to_vec();
             if a == "-" {
                 rest.insert(0, "-".into());
@@ -236,7 +240,10 @@ fn compute_path(command: &Command, cfg: &SysConfig) -> Vec<String> {
 
 /// Report an uncaught exception and compute the exit status.
 fn report(err: PyErr) -> i32 {
-    let is_interrupt = objects::pyerrors::PyErr_ExceptionMatches(&err, &objects::exceptions::PyExc_KeyboardInterrupt);
+    let is_interrupt = objects::pyerrors::PyErr_ExceptionMatches(
+        &err,
+        &objects::exceptions::PyExc_KeyboardInterrupt,
+    );
     let status = python::pythonrun::PyErr_Print(err);
     if is_interrupt {
         return -2;
@@ -274,20 +281,30 @@ fn interactive_loop(cfg: &SysConfig) -> i32 {
         }
         buffer.push_str(&line);
         buffer.push('\n');
-        let needs_more = match python::compile::compile(&buffer, "<stdin>", python::compile::Mode::Single, -1) {
-            Ok(_) => line.starts_with([' ', '\t']) || buffer.lines().count() > 1 && !line.trim().is_empty(),
-            Err(e) => is_incomplete(&e, &buffer) && !line.trim().is_empty(),
-        };
+        let needs_more =
+            match python::compile::compile(&buffer, "<stdin>", python::compile::Mode::Single, -1) {
+                Ok(_) => {
+                    line.starts_with([' ', '\t'])
+                        || buffer.lines().count() > 1 && !line.trim().is_empty()
+                }
+                Err(e) => is_incomplete(&e, &buffer) && !line.trim().is_empty(),
+            };
         if needs_more {
             continue;
         }
         let source = std::mem::take(&mut buffer);
         let result = python::pythonrun::main_dict().and_then(|d| {
-            let code = python::pythonrun::compile_source(&source, "<stdin>", python::compile::Mode::Single, -1)?;
+            let code = python::pythonrun::compile_source(
+                &source,
+                "<stdin>",
+                python::compile::Mode::Single,
+                -1,
+            )?;
             python::ceval::PyEval_EvalCode(code, d.as_object(), d.as_object())
         });
         if let Err(e) = result {
-            if objects::pyerrors::PyErr_ExceptionMatches(&e, &objects::exceptions::PyExc_SystemExit) {
+            if objects::pyerrors::PyErr_ExceptionMatches(&e, &objects::exceptions::PyExc_SystemExit)
+            {
                 return python::pythonrun::PyErr_Print(e);
             }
             python::pythonrun::PyErr_Print(e);
@@ -311,13 +328,15 @@ fn run(opts: Options) -> i32 {
     cfg.executable = std::env::current_exe()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let interactive_stdin = matches!(opts.command, Command::Stdin) && std::io::stdin().is_terminal();
+    let interactive_stdin =
+        matches!(opts.command, Command::Stdin) && std::io::stdin().is_terminal();
     if interactive_stdin {
         cfg.interactive = true;
     }
     crate::config::register_builtin_modules();
     if cfg.xoptions.iter().any(|(k, _)| k == "trace")
-        || (!cfg.ignore_environment && std::env::var("PYRS_TRACE").is_ok_and(|v| !v.is_empty() && v != "0"))
+        || (!cfg.ignore_environment
+            && std::env::var("PYRS_TRACE").is_ok_and(|v| !v.is_empty() && v != "0"))
     {
         python::ceval::TRACE.store(true, std::sync::atomic::Ordering::Relaxed);
     }
@@ -333,8 +352,13 @@ fn run(opts: Options) -> i32 {
                 match std::fs::read(f) {
                     Ok(bytes) => {
                         let src = python::import::decode_source(&bytes);
-                        let rest = src.split_once('\n').map(|(_, r)| format!("\n{r}")).unwrap_or_default();
-                        let abs = std::fs::canonicalize(f).map(|p| p.to_string_lossy().into_owned()).unwrap_or(f.clone());
+                        let rest = src
+                            .split_once('\n')
+                            .map(|(_, r)| format!("\n{r}"))
+                            .unwrap_or_default();
+                        let abs = std::fs::canonicalize(f)
+                            .map(|p| p.to_string_lossy().into_owned())
+                            .unwrap_or(f.clone());
                         python::pythonrun::run_main_source(&rest, &abs, true)
                     }
                     Err(e) => Err(objects::pyerrors::os_error_from_io(&e)),
@@ -352,7 +376,9 @@ fn run(opts: Options) -> i32 {
                         eprintln!(
                             "{}: can't open file '{}': [Errno {}] {}",
                             exe,
-                            std::fs::canonicalize(".").map(|d| d.join(f).to_string_lossy().into_owned()).unwrap_or(f.clone()),
+                            std::fs::canonicalize(".")
+                                .map(|d| d.join(f).to_string_lossy().into_owned())
+                                .unwrap_or(f.clone()),
                             n,
                             objects::pyerrors::strerror(n)
                         );
@@ -404,7 +430,9 @@ fn run(opts: Options) -> i32 {
 
 /// Mirrors `Py_BytesMain`: parse the command line, run, return the exit status.
 pub fn py_main() -> i32 {
-    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let opts = match parse_args(&args) {
         Ok(o) => o,
         Err(status) => return status,

@@ -25,7 +25,10 @@ pub fn PyObject_Size(obj: &PyObject) -> PyResult<Py_ssize_t> {
     if let Some(f) = tp.tp_as_mapping.mp_length.get() {
         return f(obj);
     }
-    Err(type_error(format!("object of type '{}' has no len()", tp.name())))
+    Err(type_error(format!(
+        "object of type '{}' has no len()",
+        tp.name()
+    )))
 }
 
 /// `PyObject_LengthHint`: `len(obj)`, else `__length_hint__()`, else `default`.
@@ -38,7 +41,8 @@ pub fn PyObject_LengthHint(obj: &PyObject, default: Py_ssize_t) -> PyResult<Py_s
             Err(e) => return Err(e),
         }
     }
-    let Some(hint) = crate::typeobject::_PyType_Lookup(tp, crate::intern!("__length_hint__")) else {
+    let Some(hint) = crate::typeobject::_PyType_Lookup(tp, crate::intern!("__length_hint__"))
+    else {
         return Ok(default);
     };
     let res = match crate::descrobject::descr_get(&hint, Some(obj), Some(tp.as_object()))
@@ -87,14 +91,22 @@ pub fn PyObject_GetItem(obj: &PyObject, key: &PyObject) -> PyResult {
             return Ok(crate::genericaliasobject::Py_GenericAlias(obj, key));
         }
         // `list[int]` and friends.
-        if let Some(meth) = _PyObject_LookupAttr(t.as_object(), crate::intern!("__class_getitem__"))? {
+        if let Some(meth) =
+            _PyObject_LookupAttr(t.as_object(), crate::intern!("__class_getitem__"))?
+        {
             if !meth.is(Py_None()) {
                 return crate::call::PyObject_CallOneArg(&meth, key);
             }
         }
-        return Err(type_error(format!("type '{}' is not subscriptable", t.name())));
+        return Err(type_error(format!(
+            "type '{}' is not subscriptable",
+            t.name()
+        )));
     }
-    Err(type_error(format!("'{}' object is not subscriptable", tp.name())))
+    Err(type_error(format!(
+        "'{}' object is not subscriptable",
+        tp.name()
+    )))
 }
 
 /// `PyObject_SetItem`: `obj[key] = value`.
@@ -118,7 +130,10 @@ pub fn PyObject_SetItem(obj: &PyObject, key: &PyObject, value: &PyObject) -> PyR
             key.ob_type().name()
         )));
     }
-    Err(type_error(format!("'{}' object does not support item assignment", tp.name())))
+    Err(type_error(format!(
+        "'{}' object does not support item assignment",
+        tp.name()
+    )))
 }
 
 /// `PyObject_DelItem`: `del obj[key]`.
@@ -142,7 +157,10 @@ pub fn PyObject_DelItem(obj: &PyObject, key: &PyObject) -> PyResult<()> {
             key.ob_type().name()
         )));
     }
-    Err(type_error(format!("'{}' object doesn't support item deletion", tp.name())))
+    Err(type_error(format!(
+        "'{}' object doesn't support item deletion",
+        tp.name()
+    )))
 }
 
 fn PySequence_GetItem_with(obj: &PyObject, mut i: Py_ssize_t, f: ssizeargfunc) -> PyResult {
@@ -160,9 +178,15 @@ pub fn PySequence_GetItem(obj: &PyObject, i: Py_ssize_t) -> PyResult {
         Some(f) => PySequence_GetItem_with(obj, i, f),
         None => {
             if obj.ob_type().tp_as_mapping.mp_subscript.get().is_some() {
-                return Err(type_error(format!("{} is not a sequence", obj.ob_type().name())));
+                return Err(type_error(format!(
+                    "{} is not a sequence",
+                    obj.ob_type().name()
+                )));
             }
-            Err(type_error(format!("'{}' object does not support indexing", obj.ob_type().name())))
+            Err(type_error(format!(
+                "'{}' object does not support indexing",
+                obj.ob_type().name()
+            )))
         }
     }
 }
@@ -227,9 +251,16 @@ pub fn PyNumber_AsSsize_t(obj: &PyObject, exc: Option<&PyTypeObject>) -> PyResul
         None => match exc {
             Some(e) => Err(PyErr_SetString(
                 e,
-                format!("cannot fit '{}' into an index-sized integer", obj.ob_type().name()),
+                format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    obj.ob_type().name()
+                ),
             )),
-            None => Ok(if crate::longobject::long_sign(&v) < 0 { isize::MIN } else { isize::MAX }),
+            None => Ok(if crate::longobject::long_sign(&v) < 0 {
+                isize::MIN
+            } else {
+                isize::MAX
+            }),
         },
     }
 }
@@ -326,7 +357,11 @@ fn binary_op1(v: &PyObject, w: &PyObject, op: u32) -> PyResult<Option<PyObjectRe
     let vt = v.ob_type();
     let wt = w.ob_type();
     let slotv = binary_slot(vt, op);
-    let mut slotw = if std::ptr::eq(vt, wt) { None } else { binary_slot(wt, op) };
+    let mut slotw = if std::ptr::eq(vt, wt) {
+        None
+    } else {
+        binary_slot(wt, op)
+    };
     if let (Some(a), Some(b)) = (slotv, slotw) {
         if a as usize == b as usize {
             slotw = None;
@@ -470,14 +505,22 @@ pub fn PyNumber_InPlaceOp(v: &PyObject, w: &PyObject, op: u32) -> PyResult {
         }
         _ => {}
     }
-    Err(binop_type_error(v, w, include::opcode::NB_OPS[op as usize].1))
+    Err(binop_type_error(
+        v,
+        w,
+        include::opcode::NB_OPS[op as usize].1,
+    ))
 }
 
 fn ternary_op(v: &PyObject, w: &PyObject, z: &PyObject, symbol: &str) -> PyResult {
     let vt = v.ob_type();
     let wt = w.ob_type();
     let slotv = vt.tp_as_number.nb_power.get();
-    let mut slotw = if std::ptr::eq(vt, wt) { None } else { wt.tp_as_number.nb_power.get() };
+    let mut slotw = if std::ptr::eq(vt, wt) {
+        None
+    } else {
+        wt.tp_as_number.nb_power.get()
+    };
     if let (Some(a), Some(b)) = (slotv, slotw) {
         if a as usize == b as usize {
             slotw = None;
@@ -507,7 +550,8 @@ fn ternary_op(v: &PyObject, w: &PyObject, z: &PyObject, symbol: &str) -> PyResul
     if !z.is(Py_None()) {
         if let Some(sz) = z.ob_type().tp_as_number.nb_power.get() {
             let zt = z.ob_type();
-            let same = slotv.is_some_and(|f| f as usize == sz as usize) || slotw.is_some_and(|f| f as usize == sz as usize);
+            let same = slotv.is_some_and(|f| f as usize == sz as usize)
+                || slotw.is_some_and(|f| f as usize == sz as usize);
             if !same && !std::ptr::eq(zt, vt) {
                 let x = sz(v, w, z)?;
                 if !x.is(Py_NotImplemented()) {
@@ -522,7 +566,11 @@ fn ternary_op(v: &PyObject, w: &PyObject, z: &PyObject, symbol: &str) -> PyResul
             z.ob_type().name()
         )));
     }
-    let sym = if symbol == "**" { "** or pow()" } else { symbol };
+    let sym = if symbol == "**" {
+        "** or pow()"
+    } else {
+        symbol
+    };
     Err(type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         sym,
@@ -677,7 +725,10 @@ pub fn PyObject_GetIter(obj: &PyObject) -> PyResult {
             if PySequence_Check(obj) {
                 return Ok(crate::iterobject::PySeqIter_New(obj.to_owned()));
             }
-            Err(type_error(format!("'{}' object is not iterable", tp.name())))
+            Err(type_error(format!(
+                "'{}' object is not iterable",
+                tp.name()
+            )))
         }
     }
 }
@@ -692,7 +743,10 @@ pub fn PyIter_Check(obj: &PyObject) -> bool {
 #[inline]
 pub fn PyIter_Next(it: &PyObject) -> PyResult<Option<PyObjectRef>> {
     let Some(f) = it.ob_type().tp_iternext.get() else {
-        return Err(type_error(format!("'{}' object is not an iterator", it.ob_type().name())));
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            it.ob_type().name()
+        )));
     };
     match f(it) {
         Err(e) if PyErr_ExceptionMatches(&e, &PyExc_StopIteration) => Ok(None),
@@ -719,7 +773,9 @@ fn abstract_issubclass(derived: &PyObject, cls: &PyObject) -> PyResult<bool> {
             return Ok(false);
         };
         // SAFETY: checked to be a tuple above.
-        let bases = unsafe { bases.downcast_ref_unchecked::<PyTupleObject>() }.as_slice().to_vec();
+        let bases = unsafe { bases.downcast_ref_unchecked::<PyTupleObject>() }
+            .as_slice()
+            .to_vec();
         match bases.len() {
             0 => return Ok(false),
             1 => d = bases[0].clone(),
@@ -792,7 +848,9 @@ pub fn PyObject_IsInstance(inst: &PyObject, cls: &PyObject) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    if let Some(checker) = crate::typeobject::_PyObject_LookupSpecial(cls, crate::intern!("__instancecheck__"))? {
+    if let Some(checker) =
+        crate::typeobject::_PyObject_LookupSpecial(cls, crate::intern!("__instancecheck__"))?
+    {
         let _g = Py_EnterRecursiveCall(" in __instancecheck__")?;
         let res = crate::call::PyObject_CallOneArg(&checker, inst)?;
         return PyObject_IsTrue(&res);
@@ -835,7 +893,9 @@ pub fn PyObject_IsSubclass(derived: &PyObject, cls: &PyObject) -> PyResult<bool>
         }
         return Ok(false);
     }
-    if let Some(checker) = crate::typeobject::_PyObject_LookupSpecial(cls, crate::intern!("__subclasscheck__"))? {
+    if let Some(checker) =
+        crate::typeobject::_PyObject_LookupSpecial(cls, crate::intern!("__subclasscheck__"))?
+    {
         let _g = Py_EnterRecursiveCall(" in __subclasscheck__")?;
         let res = crate::call::PyObject_CallOneArg(&checker, derived)?;
         return PyObject_IsTrue(&res);
@@ -864,7 +924,8 @@ pub fn PyObject_Format(obj: &PyObject, spec: Option<&PyObject>) -> PyResult {
         Some(s) => s.to_owned(),
         None => crate::unicodeobject::PyUnicode_FromString(""),
     };
-    let Some(meth) = crate::typeobject::_PyObject_LookupSpecial(obj, crate::intern!("__format__"))? else {
+    let Some(meth) = crate::typeobject::_PyObject_LookupSpecial(obj, crate::intern!("__format__"))?
+    else {
         return Err(type_error(format!(
             "Type {} doesn't define __format__",
             obj.ob_type().name()

@@ -750,6 +750,16 @@ fn bytearrayiter_reduce(obj: &PyObject) -> PyResult {
     Ok(crate::tupleobject::PyTuple_New(t).into_object())
 }
 
+/// The iterator references the sequence until it is exhausted.
+fn bytearrayiter_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    // SAFETY: only installed on iterator types with this layout.
+    let it = unsafe { &*(obj as *const PyObject as *const PyByteArrayIterObject) };
+    // SAFETY: traversal runs no Python code.
+    if let Some(seq) = unsafe { it.it_seq.get_ref() } {
+        visit(seq);
+    }
+}
+
 unsafe fn bytearrayiter_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead iterator.
     unsafe { dealloc_object::<PyByteArrayIterObject>(op) }
@@ -777,7 +787,10 @@ static BYTEARRAYITER_METHODS: [PyMethodDef; 3] = [
 pub static PyByteArrayIter_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "bytearray_iterator",
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
+    tp_traverse: slot(bytearrayiter_traverse),
     tp_basicsize: Cell::new(size_of::<PyByteArrayIterObject>()),
     tp_dealloc: slot(bytearrayiter_dealloc),
     tp_getattro: slot(PyObject_GenericGetAttr),

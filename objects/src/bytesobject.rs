@@ -1666,6 +1666,16 @@ fn bytesiter_reduce(obj: &PyObject) -> PyResult {
     Ok(crate::tupleobject::PyTuple_New(t).into_object())
 }
 
+/// The iterator references the sequence until it is exhausted.
+fn striter_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    // SAFETY: only installed on iterator types with this layout.
+    let it = unsafe { &*(obj as *const PyObject as *const PyBytesIterObject) };
+    // SAFETY: traversal runs no Python code.
+    if let Some(seq) = unsafe { it.it_seq.get_ref() } {
+        visit(seq);
+    }
+}
+
 unsafe fn bytesiter_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead iterator.
     unsafe { dealloc_object::<PyBytesIterObject>(op) }
@@ -1693,7 +1703,10 @@ static BYTESITER_METHODS: [PyMethodDef; 3] = [
 pub static PyBytesIter_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "bytes_iterator",
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
+    tp_traverse: slot(striter_traverse),
     tp_basicsize: Cell::new(size_of::<PyBytesIterObject>()),
     tp_dealloc: slot(bytesiter_dealloc),
     tp_getattro: slot(PyObject_GenericGetAttr),

@@ -30,7 +30,11 @@ pub fn kwnames_slice(kwnames: Option<&PyObject>) -> &[PyObjectRef] {
 
 /// `PyObject_Vectorcall`: call `callable(*args[:n], **dict(zip(kwnames, args[n:])))`.
 #[inline]
-pub fn PyObject_Vectorcall(callable: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+pub fn PyObject_Vectorcall(
+    callable: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     match callable.ob_type().tp_call.get() {
         Some(call) => {
             if counts_against_recursion_limit(callable) {
@@ -55,7 +59,10 @@ pub fn PyObject_Vectorcall(callable: &PyObject, args: &[PyObjectRef], kwnames: O
 pub fn _PyErr_CreateException(tp: &PyTypeObject, args: &[PyObjectRef]) -> PyResult {
     match tp.as_object().ob_type().tp_call.get() {
         Some(call) => call(tp.as_object(), args, None),
-        None => Err(type_error(format!("'{}' object is not callable", tp.as_object().ob_type().name()))),
+        None => Err(type_error(format!(
+            "'{}' object is not callable",
+            tp.as_object().ob_type().name()
+        ))),
     }
 }
 
@@ -73,7 +80,9 @@ pub fn _PyErr_CreateException(tp: &PyTypeObject, args: &[PyObjectRef]) -> PyResu
 // vectorcall in CPython 3.11; calling them is counted here.
 fn counts_against_recursion_limit(callable: &PyObject) -> bool {
     let tp = callable.ob_type();
-    if std::ptr::eq(tp, &crate::funcobject::PyFunction_Type) || std::ptr::eq(tp, &crate::classobject::PyMethod_Type) {
+    if std::ptr::eq(tp, &crate::funcobject::PyFunction_Type)
+        || std::ptr::eq(tp, &crate::classobject::PyMethod_Type)
+    {
         return false;
     }
     if let Some(t) = callable.downcast_ref::<PyTypeObject>() {
@@ -143,7 +152,10 @@ pub fn PyObject_CallMethodOneArg(obj: &PyObject, name: &PyObject, arg: &PyObject
 }
 
 /// `_PyStack_AsDict`: the keyword part of a vectorcall as a new dict.
-pub fn _PyStack_AsDict(values: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<PyRef<PyDictObject>> {
+pub fn _PyStack_AsDict(
+    values: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<PyRef<PyDictObject>> {
     let d = PyDict_New();
     for (k, v) in kwnames_slice(kwnames).iter().zip(values) {
         PyDict_SetItem(&d, k, v)?;
@@ -162,12 +174,18 @@ pub fn split_kwargs<'a>(
     if nkw == 0 {
         return Ok((args, None));
     }
-    Ok((&args[..npos], Some(_PyStack_AsDict(&args[npos..], kwnames)?)))
+    Ok((
+        &args[..npos],
+        Some(_PyStack_AsDict(&args[npos..], kwnames)?),
+    ))
 }
 
 /// `_PyStack_UnpackDict`: positional arguments plus a mapping of keyword arguments,
 /// turned into a vectorcall (keyword names must be strings).
-pub fn _PyStack_UnpackDict(args: &[PyObjectRef], kwargs: &PyObject) -> PyResult<(Vec<PyObjectRef>, Option<PyObjectRef>)> {
+pub fn _PyStack_UnpackDict(
+    args: &[PyObjectRef],
+    kwargs: &PyObject,
+) -> PyResult<(Vec<PyObjectRef>, Option<PyObjectRef>)> {
     let Some(d) = kwargs.downcast_ref::<PyDictObject>() else {
         return Err(type_error("keyword arguments must be a dict"));
     };

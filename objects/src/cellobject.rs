@@ -92,7 +92,9 @@ fn cell_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
 }
 
 fn cell_get_contents(obj: &PyObject) -> PyResult {
-    as_cell(obj).get().ok_or_else(|| value_error("Cell is empty"))
+    as_cell(obj)
+        .get()
+        .ok_or_else(|| value_error("Cell is empty"))
 }
 
 fn cell_set_contents(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
@@ -100,7 +102,11 @@ fn cell_set_contents(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     Ok(())
 }
 
-static CELL_GETSET: [PyGetSetDef; 1] = [PyGetSetDef::getset("cell_contents", cell_get_contents, cell_set_contents)];
+static CELL_GETSET: [PyGetSetDef; 1] = [PyGetSetDef::getset(
+    "cell_contents",
+    cell_get_contents,
+    cell_set_contents,
+)];
 
 unsafe fn cell_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead cell.

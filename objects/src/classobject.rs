@@ -14,7 +14,7 @@ use crate::call::PyObject_Vectorcall;
 use crate::object::*;
 use crate::obmalloc::*;
 use crate::prelude::*;
-use crate::typeobject::{PyType_Type, _PyType_Lookup};
+use crate::typeobject::{_PyType_Lookup, PyType_Type};
 use crate::unicodeobject::{as_str_lossy, PyUnicode_FromString};
 
 /// `PyMethodObject`.
@@ -71,9 +71,13 @@ fn method_call(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
 fn method_repr(obj: &PyObject) -> PyResult {
     let m = as_method(obj);
     let name = match _PyObject_LookupAttr(&m.im_func, crate::intern!("__qualname__"))? {
-        Some(n) if crate::unicodeobject::PyUnicodeObject::check(&n) => as_str_lossy(&n).into_owned(),
+        Some(n) if crate::unicodeobject::PyUnicodeObject::check(&n) => {
+            as_str_lossy(&n).into_owned()
+        }
         _ => match _PyObject_LookupAttr(&m.im_func, crate::intern!("__name__"))? {
-            Some(n) if crate::unicodeobject::PyUnicodeObject::check(&n) => as_str_lossy(&n).into_owned(),
+            Some(n) if crate::unicodeobject::PyUnicodeObject::check(&n) => {
+                as_str_lossy(&n).into_owned()
+            }
             _ => "?".into(),
         },
     };
@@ -91,8 +95,13 @@ fn method_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
     }
     let (ma, mb) = (as_method(a), as_method(b));
     // 3.8+: methods are equal when their functions are equal and selves identical.
-    let eq = PyObject_RichCompareBool(&ma.im_func, &mb.im_func, CompareOp::Eq)? && ma.im_self.is(&mb.im_self);
-    Ok(crate::boolobject::PyBool_FromLong(if op == CompareOp::Eq { eq } else { !eq }))
+    let eq = PyObject_RichCompareBool(&ma.im_func, &mb.im_func, CompareOp::Eq)?
+        && ma.im_self.is(&mb.im_self);
+    Ok(crate::boolobject::PyBool_FromLong(if op == CompareOp::Eq {
+        eq
+    } else {
+        !eq
+    }))
 }
 
 fn method_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
@@ -116,7 +125,11 @@ fn method_getattro(obj: &PyObject, name: &PyObject) -> PyResult {
     PyObject_GetAttr(&as_method(obj).im_func, name)
 }
 
-fn method_descr_get(obj: &PyObject, _inst: Option<&PyObject>, _owner: Option<&PyObject>) -> PyResult {
+fn method_descr_get(
+    obj: &PyObject,
+    _inst: Option<&PyObject>,
+    _owner: Option<&PyObject>,
+) -> PyResult {
     Ok(obj.to_owned())
 }
 
@@ -176,7 +189,7 @@ pub static PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_call: slot(method_call),
     tp_getattro: slot(method_getattro),
     tp_setattro: slot(PyObject_GenericSetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL),
     tp_doc: Some("Create a bound instance method object."),
     tp_traverse: slot(method_traverse),
     tp_richcompare: slot(method_richcompare),

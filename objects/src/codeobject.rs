@@ -143,7 +143,11 @@ pub fn localspluskinds(co: &PyCodeObject) -> &[u8] {
 /// The names of the local slots, as Rust text.
 pub fn localsplusnames(co: &PyCodeObject) -> Vec<String> {
     match co.co_localsplusnames.downcast_ref::<PyTupleObject>() {
-        Some(t) => t.as_slice().iter().map(|n| as_str_lossy(n).into_owned()).collect(),
+        Some(t) => t
+            .as_slice()
+            .iter()
+            .map(|n| as_str_lossy(n).into_owned())
+            .collect(),
         None => Vec::new(),
     }
 }
@@ -262,7 +266,10 @@ impl TableReader<'_> {
 /// 3.11's assembler).
 pub fn decode_locations(co: &PyCodeObject) -> Vec<LocationEntry> {
     let table = bytes_of(&co.co_linetable);
-    let mut r = TableReader { data: table, pos: 0 };
+    let mut r = TableReader {
+        data: table,
+        pos: 0,
+    };
     let mut line = co.co_firstlineno;
     let mut addr = 0usize;
     let mut out = Vec::new();
@@ -367,7 +374,13 @@ fn code_co_positions(obj: &PyObject) -> PyResult {
     for e in decode_locations(co) {
         for _ in e.start..e.end {
             items.push(
-                PyTuple_New(vec![opt_int(e.line), opt_int(e.end_line), opt_int(e.col), opt_int(e.end_col)]).into_object(),
+                PyTuple_New(vec![
+                    opt_int(e.line),
+                    opt_int(e.end_line),
+                    opt_int(e.col),
+                    opt_int(e.end_col),
+                ])
+                .into_object(),
             );
         }
     }
@@ -504,7 +517,9 @@ fn code_varname_from_oparg(obj: &PyObject, arg: &PyObject) -> PyResult {
 fn code_sizeof(obj: &PyObject) -> PyResult {
     let co = as_code(obj);
     // CPython: the object header plus the inline adaptive bytecode.
-    Ok(PyLong_FromLong((size_of::<PyCodeObject>() + co.code_len() * 2) as i64))
+    Ok(PyLong_FromLong(
+        (size_of::<PyCodeObject>() + co.code_len() * 2) as i64,
+    ))
 }
 
 static CODE_METHODS: [PyMethodDef; 4] = [
@@ -545,7 +560,10 @@ fn consts_equal(a: &PyObject, b: &PyObject) -> PyResult<bool> {
     if !std::ptr::eq(a.ob_type(), b.ob_type()) {
         return Ok(false);
     }
-    if let (Some(x), Some(y)) = (a.downcast_ref::<PyTupleObject>(), b.downcast_ref::<PyTupleObject>()) {
+    if let (Some(x), Some(y)) = (
+        a.downcast_ref::<PyTupleObject>(),
+        b.downcast_ref::<PyTupleObject>(),
+    ) {
         if x.len() != y.len() {
             return Ok(false);
         }
@@ -583,10 +601,18 @@ fn code_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
     if eq {
         eq = PyObject_RichCompareBool(&x.co_name, &y.co_name, CompareOp::Eq)?
             && PyObject_RichCompareBool(&x.co_names, &y.co_names, CompareOp::Eq)?
-            && PyObject_RichCompareBool(&x.co_localsplusnames, &y.co_localsplusnames, CompareOp::Eq)?
+            && PyObject_RichCompareBool(
+                &x.co_localsplusnames,
+                &y.co_localsplusnames,
+                CompareOp::Eq,
+            )?
             && consts_equal(&x.co_consts, &y.co_consts)?;
     }
-    Ok(crate::boolobject::PyBool_FromLong(if op == CompareOp::Eq { eq } else { !eq }))
+    Ok(crate::boolobject::PyBool_FromLong(if op == CompareOp::Eq {
+        eq
+    } else {
+        !eq
+    }))
 }
 
 fn code_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
@@ -594,7 +620,8 @@ fn code_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
     let mut h = PyObject_Hash(&co.co_name)?;
     h ^= crate::pyhash::_Py_HashBytes(bytes_of(&PyCode_GetCode(co)));
     h ^= PyObject_Hash(&co.co_names)?;
-    h = h.wrapping_add(co.co_argcount as Py_hash_t)
+    h = h
+        .wrapping_add(co.co_argcount as Py_hash_t)
         .wrapping_add(co.co_kwonlyargcount as Py_hash_t)
         .wrapping_add(co.co_flags as Py_hash_t);
     Ok(if h == -1 { -2 } else { h })

@@ -183,18 +183,30 @@ fn method_descr_call(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyOb
     })
 }
 
-fn method_descr_get(obj: &PyObject, inst: Option<&PyObject>, _owner: Option<&PyObject>) -> PyResult {
+fn method_descr_get(
+    obj: &PyObject,
+    inst: Option<&PyObject>,
+    _owner: Option<&PyObject>,
+) -> PyResult {
     let d = as_method_descr(obj);
     match inst {
         None => Ok(obj.to_owned()),
         Some(i) => {
             descr_check(&d.common, i)?;
-            Ok(crate::methodobject::PyCFunction_NewEx(d.d_method, Some(i.to_owned()), Some(d.common.d_type.clone())))
+            Ok(crate::methodobject::PyCFunction_NewEx(
+                d.d_method,
+                Some(i.to_owned()),
+                Some(d.common.d_type.clone()),
+            ))
         }
     }
 }
 
-fn classmethod_descr_get(obj: &PyObject, inst: Option<&PyObject>, owner: Option<&PyObject>) -> PyResult {
+fn classmethod_descr_get(
+    obj: &PyObject,
+    inst: Option<&PyObject>,
+    owner: Option<&PyObject>,
+) -> PyResult {
     let d = as_method_descr(obj);
     let owner = match owner {
         Some(o) => o.to_owned(),
@@ -225,10 +237,18 @@ fn classmethod_descr_get(obj: &PyObject, inst: Option<&PyObject>, owner: Option<
             ot.name()
         )));
     }
-    Ok(crate::methodobject::PyCFunction_NewEx(d.d_method, Some(owner), None))
+    Ok(crate::methodobject::PyCFunction_NewEx(
+        d.d_method,
+        Some(owner),
+        None,
+    ))
 }
 
-fn classmethod_descr_call(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+fn classmethod_descr_call(
+    obj: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     let d = as_method_descr(obj);
     let nargs = args.len() - kwnames.map_or(0, kwnames_len);
     if nargs < 1 {
@@ -321,7 +341,12 @@ pub static PyMethodDescr_Type: PyTypeObject = PyTypeObject {
     tp_repr: slot(method_descr_repr),
     tp_call: slot(method_descr_call),
     tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT
+            | Py_TPFLAGS_HAVE_GC
+            | Py_TPFLAGS_METHOD_DESCRIPTOR
+            | Py_TPFLAGS_HAVE_VECTORCALL,
+    ),
     tp_traverse: slot(method_descr_traverse),
     tp_getset: &METHOD_DESCR_GETSET,
     tp_descr_get: slot(method_descr_get),
@@ -412,7 +437,11 @@ fn wrapperdescr_call(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyOb
     call_wrapper(d, self_, &args[1..], kwnames)
 }
 
-fn wrapperdescr_get(obj: &PyObject, inst: Option<&PyObject>, _owner: Option<&PyObject>) -> PyResult {
+fn wrapperdescr_get(
+    obj: &PyObject,
+    inst: Option<&PyObject>,
+    _owner: Option<&PyObject>,
+) -> PyResult {
     let d = as_wrapper_descr(obj);
     match inst {
         None => Ok(obj.to_owned()),
@@ -524,7 +553,11 @@ fn wrapper_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
     }
     let (wa, wb) = (as_wrapper(a), as_wrapper(b));
     let eq = wa.descr.is(&wb.descr) && wa.self_.is(&wb.self_);
-    Ok(crate::boolobject::PyBool_FromLong(if op == CompareOp::Eq { eq } else { !eq }))
+    Ok(crate::boolobject::PyBool_FromLong(if op == CompareOp::Eq {
+        eq
+    } else {
+        !eq
+    }))
 }
 
 fn wrapper_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
@@ -551,7 +584,10 @@ fn wrapper_self(obj: &PyObject) -> PyResult {
 }
 
 fn wrapper_name(obj: &PyObject) -> PyResult {
-    Ok(as_wrapper_descr(&as_wrapper(obj).descr).common.d_name.clone())
+    Ok(as_wrapper_descr(&as_wrapper(obj).descr)
+        .common
+        .d_name
+        .clone())
 }
 
 fn wrapper_doc(obj: &PyObject) -> PyResult {
@@ -630,7 +666,9 @@ fn as_getset(obj: &PyObject) -> &PyGetSetDescrObject {
 
 fn getset_get(obj: &PyObject, inst: Option<&PyObject>, _owner: Option<&PyObject>) -> PyResult {
     let d = as_getset(obj);
-    let Some(inst) = inst else { return Ok(obj.to_owned()) };
+    let Some(inst) = inst else {
+        return Ok(obj.to_owned());
+    };
     descr_check(&d.common, inst)?;
     match d.d_getset.get {
         Some(f) => f(inst),
@@ -774,10 +812,16 @@ fn member_get_one(inst: &PyObject, spec: &MemberSpec) -> PyResult {
                     }
                 }
             }
-            MemberType::Int => Ok(crate::longobject::PyLong_FromLong(*(addr as *const i32) as i64)),
-            MemberType::PySsizeT => Ok(crate::longobject::PyLong_FromSsize_t(*(addr as *const isize))),
+            MemberType::Int => Ok(crate::longobject::PyLong_FromLong(
+                *(addr as *const i32) as i64,
+            )),
+            MemberType::PySsizeT => Ok(crate::longobject::PyLong_FromSsize_t(
+                *(addr as *const isize),
+            )),
             MemberType::Bool => Ok(crate::boolobject::PyBool_FromLong(*(addr as *const bool))),
-            MemberType::Double => Ok(crate::floatobject::PyFloat_FromDouble(*(addr as *const f64))),
+            MemberType::Double => Ok(crate::floatobject::PyFloat_FromDouble(
+                *(addr as *const f64),
+            )),
         }
     }
 }
@@ -809,7 +853,9 @@ fn member_set_one(inst: &PyObject, spec: &MemberSpec, value: Option<&PyObject>) 
                         return Err(type_error("attribute value type must be bool"));
                     }
                     // SAFETY: bool members are `Cell<bool>`.
-                    unsafe { (*(addr as *const Cell<bool>)).set(v.is(crate::boolobject::Py_True())) };
+                    unsafe {
+                        (*(addr as *const Cell<bool>)).set(v.is(crate::boolobject::Py_True()))
+                    };
                 }
                 MemberType::Double => {
                     let d = crate::floatobject::PyFloat_AsDouble(v)?;
@@ -817,7 +863,10 @@ fn member_set_one(inst: &PyObject, spec: &MemberSpec, value: Option<&PyObject>) 
                     unsafe { (*(addr as *const Cell<f64>)).set(d) };
                 }
                 MemberType::Int => {
-                    let n = crate::r#abstract::PyNumber_AsSsize_t(v, Some(&crate::exceptions::PyExc_OverflowError))?;
+                    let n = crate::r#abstract::PyNumber_AsSsize_t(
+                        v,
+                        Some(&crate::exceptions::PyExc_OverflowError),
+                    )?;
                     // SAFETY: int members are `Cell<i32>`.
                     unsafe { (*(addr as *const Cell<i32>)).set(n as i32) };
                 }
@@ -827,7 +876,9 @@ fn member_set_one(inst: &PyObject, spec: &MemberSpec, value: Option<&PyObject>) 
                         return Err(type_error("an integer is required"));
                     }
                     let Some(n) = crate::longobject::PyLong_AsSsize_t_opt(v) else {
-                        return Err(overflow_error("Python int too large to convert to C ssize_t"));
+                        return Err(overflow_error(
+                            "Python int too large to convert to C ssize_t",
+                        ));
                     };
                     // SAFETY: Py_ssize_t members are `Cell<isize>`.
                     unsafe { (*(addr as *const Cell<isize>)).set(n) };
@@ -840,7 +891,9 @@ fn member_set_one(inst: &PyObject, spec: &MemberSpec, value: Option<&PyObject>) 
 
 fn member_get(obj: &PyObject, inst: Option<&PyObject>, _owner: Option<&PyObject>) -> PyResult {
     let d = as_member(obj);
-    let Some(inst) = inst else { return Ok(obj.to_owned()) };
+    let Some(inst) = inst else {
+        return Ok(obj.to_owned());
+    };
     descr_check(&d.common, inst)?;
     member_get_one(inst, &d.spec)
 }
@@ -950,7 +1003,10 @@ fn mappingproxy_iter(obj: &PyObject) -> PyResult {
 
 fn mappingproxy_repr(obj: &PyObject) -> PyResult {
     let inner = PyObject_Repr(&as_proxy(obj).mapping)?;
-    Ok(PyUnicode_FromString(&format!("mappingproxy({})", as_str_lossy(&inner))))
+    Ok(PyUnicode_FromString(&format!(
+        "mappingproxy({})",
+        as_str_lossy(&inner)
+    )))
 }
 
 fn mappingproxy_str(obj: &PyObject) -> PyResult {
@@ -971,7 +1027,10 @@ fn mappingproxy_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 }
 
 fn mappingproxy_method(obj: &PyObject, name: &str, args: &[PyObjectRef]) -> PyResult {
-    let m = PyObject_GetAttr(&as_proxy(obj).mapping, &crate::unicodeobject::PyUnicode_InternFromString(name))?;
+    let m = PyObject_GetAttr(
+        &as_proxy(obj).mapping,
+        &crate::unicodeobject::PyUnicode_InternFromString(name),
+    )?;
     PyObject_Vectorcall(&m, args, None)
 }
 
@@ -1024,7 +1083,11 @@ static MAPPINGPROXY_METHODS: [PyMethodDef; 5] = [
     ),
 ];
 
-fn mappingproxy_new(_tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+fn mappingproxy_new(
+    _tp: &PyTypeObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     let args = crate::getargs::parse_args("mappingproxy", args, kwnames, &["mapping"], 1)?;
     let mapping = args[0].clone().unwrap_or_else(none);
     let tp = mapping.ob_type();
@@ -1119,7 +1182,13 @@ fn property_new(tp: &PyTypeObject, _args: &[PyObjectRef], _kwnames: Option<&PyOb
 
 fn property_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
     let p = as_property(obj);
-    let a = crate::getargs::parse_args("property", args, kwnames, &["fget", "fset", "fdel", "doc"], 0)?;
+    let a = crate::getargs::parse_args(
+        "property",
+        args,
+        kwnames,
+        &["fget", "fset", "fdel", "doc"],
+        0,
+    )?;
     let norm = |v: &Option<PyObjectRef>| v.clone().filter(|o| !o.is(Py_None()));
     p.prop_get.set(norm(&a[0]));
     p.prop_set.set(norm(&a[1]));
@@ -1147,7 +1216,11 @@ fn property_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
     Ok(())
 }
 
-fn property_descr_get(obj: &PyObject, inst: Option<&PyObject>, _owner: Option<&PyObject>) -> PyResult {
+fn property_descr_get(
+    obj: &PyObject,
+    inst: Option<&PyObject>,
+    _owner: Option<&PyObject>,
+) -> PyResult {
     let Some(inst) = inst.filter(|i| !i.is(Py_None())) else {
         return Ok(obj.to_owned());
     };
@@ -1188,13 +1261,22 @@ fn property_descr_set(obj: &PyObject, inst: &PyObject, value: Option<&PyObject>)
 
 /// `property.getter/setter/deleter`: a copy of the property with one function replaced
 /// (`property_copy`).
-fn property_copy(obj: &PyObject, get: Option<PyObjectRef>, set: Option<PyObjectRef>, del: Option<PyObjectRef>) -> PyResult {
+fn property_copy(
+    obj: &PyObject,
+    get: Option<PyObjectRef>,
+    set: Option<PyObjectRef>,
+    del: Option<PyObjectRef>,
+) -> PyResult {
     let p = as_property(obj);
     let get = get.or_else(|| p.prop_get.get()).unwrap_or_else(none);
     let set = set.or_else(|| p.prop_set.get()).unwrap_or_else(none);
     let del = del.or_else(|| p.prop_del.get()).unwrap_or_else(none);
     // A doc copied from the old getter follows the new getter.
-    let doc = if p.getter_doc.get() { none() } else { p.prop_doc.get().unwrap_or_else(none) };
+    let doc = if p.getter_doc.get() {
+        none()
+    } else {
+        p.prop_doc.get().unwrap_or_else(none)
+    };
     let new = PyObject_Vectorcall(obj.ob_type().as_object(), &[get, set, del, doc], None)?;
     if let Some(np) = new.downcast_ref::<PyPropertyObject>() {
         np.prop_name.set(p.prop_name.get());
@@ -1249,7 +1331,10 @@ fn property_doc_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
 fn property_isabstract(obj: &PyObject) -> PyResult {
     let p = as_property(obj);
     let key = crate::intern!("__isabstractmethod__");
-    for f in [p.prop_get.get(), p.prop_set.get(), p.prop_del.get()].into_iter().flatten() {
+    for f in [p.prop_get.get(), p.prop_set.get(), p.prop_del.get()]
+        .into_iter()
+        .flatten()
+    {
         if let Some(v) = _PyObject_LookupAttr(&f, &key)? {
             if PyObject_IsTrue(&v)? {
                 return Ok(crate::boolobject::PyBool_FromLong(true));
@@ -1266,7 +1351,14 @@ unsafe fn property_dealloc(op: *mut PyObject) {
 
 fn property_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let p = as_property(obj);
-    for c in [&p.prop_get, &p.prop_set, &p.prop_del, &p.prop_doc, &p.prop_name, &p.dict] {
+    for c in [
+        &p.prop_get,
+        &p.prop_set,
+        &p.prop_del,
+        &p.prop_doc,
+        &p.prop_name,
+        &p.dict,
+    ] {
         // SAFETY: traversal runs no Python code.
         if let Some(o) = unsafe { c.get_ref() } {
             visit(o);
@@ -1276,7 +1368,14 @@ fn property_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 
 fn property_clear(obj: &PyObject) {
     let p = as_property(obj);
-    for c in [&p.prop_get, &p.prop_set, &p.prop_del, &p.prop_doc, &p.prop_name, &p.dict] {
+    for c in [
+        &p.prop_get,
+        &p.prop_set,
+        &p.prop_del,
+        &p.prop_doc,
+        &p.prop_name,
+        &p.dict,
+    ] {
         c.set(None);
     }
 }

@@ -133,10 +133,10 @@ pub struct PyDictKeyEntry {
 enum DictIndices {
     /// The indices of `Py_EMPTY_KEYS`: every slot empty, never written.
     Empty,
-    I8(Box<[i8]>),
-    I16(Box<[i16]>),
-    I32(Box<[i32]>),
-    I64(Box<[i64]>),
+    I8(PyMemVec<i8>),
+    I16(PyMemVec<i16>),
+    I32(PyMemVec<i32>),
+    I64(PyMemVec<i64>),
 }
 
 impl DictIndices {
@@ -179,14 +179,10 @@ impl DictIndices {
     }
 }
 
-/// A boxed slice of `n` copies of -1, or `MemoryError`.
-fn filled_indices<T: Copy + From<i8>>(n: usize) -> PyResult<Box<[T]>> {
-    let mut v: Vec<T> = Vec::new();
-    if v.try_reserve_exact(n).is_err() {
-        return Err(PyErr_NoMemory());
-    }
-    v.resize(n, T::from(-1));
-    Ok(v.into_boxed_slice())
+/// An array of `n` copies of -1 (in pymalloc memory, as CPython's tables), or
+/// `MemoryError`.
+fn filled_indices<T: Copy + From<i8>>(n: usize) -> PyResult<PyMemVec<T>> {
+    PyMemVec::try_from_elem(T::from(-1), n).ok_or_else(PyErr_NoMemory)
 }
 
 /// `PyDictKeysObject`: the hash table proper.
@@ -199,7 +195,7 @@ pub struct PyDictKeysObject {
     dk_usable: Py_ssize_t,
     dk_indices: DictIndices,
     /// The entries; `len()` is `dk_nentries` (deleted ones included).
-    dk_entries: Vec<PyDictKeyEntry>,
+    dk_entries: PyMemVec<PyDictKeyEntry>,
     /// A serial number identifying this table (see the module notes).
     dk_id: u64,
 }
@@ -218,7 +214,7 @@ impl PyDictKeysObject {
             dk_kind: DictKeysKind::Unicode,
             dk_usable: 0,
             dk_indices: DictIndices::Empty,
-            dk_entries: Vec::new(),
+            dk_entries: PyMemVec::new(),
             dk_id: 0,
         }
     }
@@ -264,10 +260,9 @@ impl PyDictKeysObject {
         } else {
             (DictIndices::I32(filled_indices(size)?), log2_size + 2)
         };
-        let mut entries = Vec::new();
-        if entries.try_reserve_exact(usable).is_err() {
+        let Some(entries) = PyMemVec::try_with_capacity(usable) else {
             return Err(PyErr_NoMemory());
-        }
+        };
         Ok(PyDictKeysObject {
             dk_log2_size: log2_size,
             dk_log2_index_bytes: log2_bytes,

@@ -206,7 +206,11 @@ pub fn decode_surrogateescape(bytes: &[u8]) -> PyObjectRef {
                     Err(e) => {
                         let (good, bad) = rest.split_at(e.valid_up_to());
                         // SAFETY: `valid_up_to` bytes are valid UTF-8.
-                        cps.extend(unsafe { std::str::from_utf8_unchecked(good) }.chars().map(|c| c as u32));
+                        cps.extend(
+                            unsafe { std::str::from_utf8_unchecked(good) }
+                                .chars()
+                                .map(|c| c as u32),
+                        );
                         let skip = e.error_len().unwrap_or(bad.len()).max(1);
                         for &b in &bad[..skip] {
                             cps.push(0xDC00 + b as u32);

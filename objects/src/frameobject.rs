@@ -125,7 +125,11 @@ unsafe fn take_ownership(f: &PyFrameObject, frame: *mut _PyInterpreterFrame) {
         }
         f.owned.set(Some(buf));
         // The box's contents do not move when the box itself is moved into the cell.
-        let data = f.owned.get_ref().as_ref().map_or(ptr::null_mut(), |b| b.as_ptr() as *mut _PyInterpreterFrame);
+        let data = f
+            .owned
+            .get_ref()
+            .as_ref()
+            .map_or(ptr::null_mut(), |b| b.as_ptr() as *mut _PyInterpreterFrame);
         f.f_frame.set(data);
     }
 }
@@ -200,13 +204,25 @@ fn frame_get_builtins(obj: &PyObject) -> PyResult {
 
 fn frame_get_lineno(obj: &PyObject) -> PyResult {
     let f = as_frame(obj);
-    let n = if f.f_lineno.get() != 0 { f.f_lineno.get() } else { frame_lineno(f.iframe()) };
-    Ok(if n < 0 { none() } else { PyLong_FromLong(n as i64) })
+    let n = if f.f_lineno.get() != 0 {
+        f.f_lineno.get()
+    } else {
+        frame_lineno(f.iframe())
+    };
+    Ok(if n < 0 {
+        none()
+    } else {
+        PyLong_FromLong(n as i64)
+    })
 }
 
 fn frame_get_lasti(obj: &PyObject) -> PyResult {
     let lasti = as_frame(obj).iframe().lasti();
-    Ok(PyLong_FromLong(if lasti < 0 { -1 } else { lasti as i64 * 2 }))
+    Ok(PyLong_FromLong(if lasti < 0 {
+        -1
+    } else {
+        lasti as i64 * 2
+    }))
 }
 
 /// `PyFrame_FastToLocalsWithError` + `f_locals`: a dict of the frame's variables
@@ -223,12 +239,16 @@ pub fn PyFrame_GetLocals(frame: &_PyInterpreterFrame) -> PyResult {
     let kinds = localspluskinds(co);
     let slots = frame.localsplus();
     for (i, &kind) in kinds.iter().enumerate() {
-        let Some(name) = localsplusname(co, i) else { continue };
+        let Some(name) = localsplusname(co, i) else {
+            continue;
+        };
         // SAFETY: a frame has `co_nlocalsplus` initialised local slots.
         let mut value = unsafe { (*slots.add(i)).clone() };
         // Cells (and free variables) hold the value indirectly, once the frame has
         // run its MAKE_CELL/COPY_FREE_VARS prologue.
-        if kind & (include::code::CO_FAST_CELL | include::code::CO_FAST_FREE) != 0 && frame.lasti() >= 0 {
+        if kind & (include::code::CO_FAST_CELL | include::code::CO_FAST_FREE) != 0
+            && frame.lasti() >= 0
+        {
             if let Some(v) = &value {
                 if let Some(c) = v.downcast_ref::<crate::cellobject::PyCellObject>() {
                     value = c.get();
@@ -254,7 +274,9 @@ fn frame_get_trace(obj: &PyObject) -> PyResult {
 }
 
 fn frame_set_trace(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
-    as_frame(obj).f_trace.set(value.filter(|v| !v.is(Py_None())).map(|v| v.to_owned()));
+    as_frame(obj)
+        .f_trace
+        .set(value.filter(|v| !v.is(Py_None())).map(|v| v.to_owned()));
     Ok(())
 }
 

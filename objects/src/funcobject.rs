@@ -67,7 +67,8 @@ impl PyFunctionObject {
     }
 }
 
-static NEXT_FUNC_VERSION: include::object::GlobalCell<Cell<u32>> = include::object::GlobalCell::new(Cell::new(1));
+static NEXT_FUNC_VERSION: include::object::GlobalCell<Cell<u32>> =
+    include::object::GlobalCell::new(Cell::new(1));
 
 fn next_version() -> u32 {
     // SAFETY: a Cell in a global.
@@ -93,7 +94,11 @@ pub fn builtins_from_globals(globals: &PyDictObject, default: &PyObject) -> PyRe
 
 /// `PyFunction_NewWithQualName`: a function for `code` in `globals` (what
 /// `MAKE_FUNCTION` does before attaching defaults, closure and annotations).
-pub fn PyFunction_New(code: PyRef<PyCodeObject>, globals: PyObjectRef, builtins: PyObjectRef) -> PyResult<PyRef<PyFunctionObject>> {
+pub fn PyFunction_New(
+    code: PyRef<PyCodeObject>,
+    globals: PyObjectRef,
+    builtins: PyObjectRef,
+) -> PyResult<PyRef<PyFunctionObject>> {
     let name = code.co_name.clone();
     let qualname = code.co_qualname.clone();
     // The docstring is the first constant when it is a str (3.11's rule).
@@ -150,7 +155,10 @@ fn func_descr_get(obj: &PyObject, inst: Option<&PyObject>, _owner: Option<&PyObj
     match inst {
         None => Ok(obj.to_owned()),
         Some(i) if i.is(Py_None()) => Ok(obj.to_owned()),
-        Some(i) => Ok(crate::classobject::PyMethod_New(obj.to_owned(), i.to_owned())),
+        Some(i) => Ok(crate::classobject::PyMethod_New(
+            obj.to_owned(),
+            i.to_owned(),
+        )),
     }
 }
 
@@ -183,7 +191,13 @@ fn func_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         visit(f.func_qualname.get_ref());
         visit(f.func_doc.get_ref());
         visit(f.func_module.get_ref());
-        for c in [&f.func_defaults, &f.func_kwdefaults, &f.func_closure, &f.func_dict, &f.func_annotations] {
+        for c in [
+            &f.func_defaults,
+            &f.func_kwdefaults,
+            &f.func_closure,
+            &f.func_dict,
+            &f.func_annotations,
+        ] {
             if let Some(o) = c.get_ref() {
                 visit(o);
             }
@@ -193,7 +207,13 @@ fn func_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 
 fn func_clear(obj: &PyObject) {
     let f = as_func(obj);
-    for c in [&f.func_defaults, &f.func_kwdefaults, &f.func_closure, &f.func_dict, &f.func_annotations] {
+    for c in [
+        &f.func_defaults,
+        &f.func_kwdefaults,
+        &f.func_closure,
+        &f.func_dict,
+        &f.func_annotations,
+    ] {
         c.set(None);
     }
     f.func_doc.set(none());
@@ -273,7 +293,9 @@ fn func_get_annotations(obj: &PyObject) -> PyResult {
         // The compiler hands annotations over as a flat tuple (name, value, ...).
         Some(t) if PyTupleObject::check(&t) => {
             // SAFETY: checked to be a tuple.
-            let items = unsafe { t.downcast_ref_unchecked::<PyTupleObject>() }.as_slice().to_vec();
+            let items = unsafe { t.downcast_ref_unchecked::<PyTupleObject>() }
+                .as_slice()
+                .to_vec();
             let d = PyDict_New();
             for pair in items.chunks(2) {
                 if let [k, v] = pair {
@@ -363,7 +385,9 @@ fn func_get_doc(obj: &PyObject) -> PyResult {
 }
 
 fn func_set_doc(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
-    as_func(obj).func_doc.set(value.map(|v| v.to_owned()).unwrap_or_else(none));
+    as_func(obj)
+        .func_doc
+        .set(value.map(|v| v.to_owned()).unwrap_or_else(none));
     Ok(())
 }
 
@@ -372,7 +396,9 @@ fn func_get_module(obj: &PyObject) -> PyResult {
 }
 
 fn func_set_module(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
-    as_func(obj).func_module.set(value.map(|v| v.to_owned()).unwrap_or_else(none));
+    as_func(obj)
+        .func_module
+        .set(value.map(|v| v.to_owned()).unwrap_or_else(none));
     Ok(())
 }
 
@@ -380,7 +406,11 @@ static FUNC_GETSET: [PyGetSetDef; 12] = [
     PyGetSetDef::getset("__code__", func_get_code, func_set_code),
     PyGetSetDef::getset("__defaults__", func_get_defaults, func_set_defaults),
     PyGetSetDef::getset("__kwdefaults__", func_get_kwdefaults, func_set_kwdefaults),
-    PyGetSetDef::getset("__annotations__", func_get_annotations, func_set_annotations),
+    PyGetSetDef::getset(
+        "__annotations__",
+        func_get_annotations,
+        func_set_annotations,
+    ),
     PyGetSetDef::getset("__dict__", func_get_dict, func_set_dict),
     PyGetSetDef::getset("__name__", func_get_name, func_set_name),
     PyGetSetDef::getset("__qualname__", func_get_qualname, func_set_qualname),
@@ -434,7 +464,7 @@ pub static PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_call: slot(func_call),
     tp_getattro: slot(PyObject_GenericGetAttr),
     tp_setattro: slot(PyObject_GenericSetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL),
     tp_doc: Some("Create a function object.\n\n  code\n    a code object\n  globals\n    the globals dictionary\n  name\n    a string that overrides the name from the code object\n  argdefs\n    a tuple that specifies the default argument values\n  closure\n    a tuple that supplies the bindings for free variables"),
     tp_traverse: slot(func_traverse),
     tp_clear: slot(func_clear),

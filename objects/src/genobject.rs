@@ -8,8 +8,13 @@
 //!
 //! Differences from CPython: the frame lives in a boxed slice of words owned by the
 //! generator rather than inline; the state is kept in the frame header.
-//! FIXME(pyrs): async generators (`async def` with `yield`) and the coroutine
-//! "never awaited" warning are not here yet.
+//! Async generators share the layout; their `asend()`/`athrow()`/`aclose()` return
+//! the awaitables `async_generator_asend` and `async_generator_athrow`, and a value
+//! they yield travels wrapped (`ASYNC_GEN_WRAP`) so that it can be told apart from
+//! what an `await` inside them passes through.
+//!
+//! FIXME(pyrs): `sys.set_asyncgen_hooks` and the coroutine "never awaited" warning
+//! are not here yet.
 
 use std::cell::Cell;
 use std::mem::size_of;
@@ -45,6 +50,10 @@ pub struct PyGenObject {
     pub gi_code: PyRef<PyCodeObject>,
     /// The frame's words: header, locals, value stack (`gi_iframe`).
     pub gi_iframe: Box<[usize]>,
+    /// Async generators: an `asend()`/`athrow()` awaitable is running it.
+    pub ag_running_async: Cell<bool>,
+    /// Async generators: `aclose()` was called or it finished.
+    pub ag_closed: Cell<bool>,
 }
 
 // SAFETY: `#[repr(C)]` with the header first.
@@ -81,6 +90,21 @@ impl PyGenObject {
     fn is_coroutine(&self) -> bool {
         self.ob_base.is_type(&PyCoro_Type)
     }
+
+    fn is_async_gen(&self) -> bool {
+        self.ob_base.is_type(&PyAsyncGen_Type)
+    }
+
+    /// The word the error messages use for this kind of generator.
+    fn kind(&self) -> &'static str {
+        if self.is_coroutine() {
+            "coroutine"
+        } else if self.is_async_gen() {
+            "async generator"
+        } else {
+            "generator"
+        }
+    }
 }
 
 fn as_gen(obj: &PyObject) -> &PyGenObject {
@@ -102,7 +126,7 @@ pub unsafe fn _Py_MakeCoro(frame: *mut _PyInterpreterFrame) -> PyResult<PyObject
         let tp: &PyTypeObject = if flags & CO_COROUTINE != 0 {
             &PyCoro_Type
         } else if flags & CO_ASYNC_GENERATOR != 0 {
-            return Err(not_implemented_error("async generators are not supported yet"));
+            &PyAsyncGen_Type
         } else {
             &PyGen_Type
         };
@@ -121,8 +145,10 @@ pub unsafe fn _Py_MakeCoro(frame: *mut _PyInterpreterFrame) -> PyResult<PyObject
             }
         }
         let func = (*dest).f_func.clone();
-        let name = PyObject_GetAttr(&func, crate::intern!("__name__")).unwrap_or_else(|_| code.co_name.clone());
-        let qualname = PyObject_GetAttr(&func, crate::intern!("__qualname__")).unwrap_or_else(|_| code.co_qualname.clone());
+        let name = PyObject_GetAttr(&func, crate::intern!("__name__"))
+            .unwrap_or_else(|_| code.co_name.clone());
+        let qualname = PyObject_GetAttr(&func, crate::intern!("__qualname__"))
+            .unwrap_or_else(|_| code.co_qualname.clone());
         let g = alloc_object(
             tp,
             PyGenObject {
@@ -134,6 +160,8 @@ pub unsafe fn _Py_MakeCoro(frame: *mut _PyInterpreterFrame) -> PyResult<PyObject
                 gi_origin_or_finalizer: PyCell::new(None),
                 gi_code: code,
                 gi_iframe: buf,
+                ag_running_async: Cell::new(false),
+                ag_closed: Cell::new(false),
             },
         );
         Ok(g.into_object())
@@ -150,15 +178,21 @@ pub enum GenResult {
 
 /// Run the generator until it yields or returns (`gen_send_ex2`). `exc` is thrown in
 /// at the point where it is suspended.
-pub fn gen_send_ex2(gen: &PyGenObject, arg: Option<PyObjectRef>, exc: Option<PyObjectRef>, closing: bool) -> PyResult<GenResult> {
+pub fn gen_send_ex2(
+    gen: &PyGenObject,
+    arg: Option<PyObjectRef>,
+    exc: Option<PyObjectRef>,
+    closing: bool,
+) -> PyResult<GenResult> {
     let state = gen.state();
     if state == FRAME_CREATED && arg.as_ref().is_some_and(|a| !a.is(Py_None())) && exc.is_none() {
-        let what = if gen.is_coroutine() { "coroutine" } else { "generator" };
-        return Err(type_error(format!("can't send non-None value to a just-started {what}")));
+        return Err(type_error(format!(
+            "can't send non-None value to a just-started {}",
+            gen.kind()
+        )));
     }
     if state == FRAME_EXECUTING {
-        let msg = if gen.is_coroutine() { "coroutine already executing" } else { "generator already executing" };
-        return Err(value_error(msg));
+        return Err(value_error(format!("{} already executing", gen.kind())));
     }
     if state >= FRAME_COMPLETED {
         if gen.is_coroutine() && !closing {
@@ -175,11 +209,15 @@ pub fn gen_send_ex2(gen: &PyGenObject, arg: Option<PyObjectRef>, exc: Option<PyO
     // under the current frame for the duration of the call.
     let result = unsafe {
         let top = (*frame).stacktop as usize;
-        (*frame).localsplus().add(top).write(Some(arg.unwrap_or_else(none)));
+        (*frame)
+            .localsplus()
+            .add(top)
+            .write(Some(arg.unwrap_or_else(none)));
         (*frame).stacktop += 1;
         (*frame).previous = ts.current_frame.get();
         gen.gi_exc_state.previous_item.set(ts.exc_info.get());
-        ts.exc_info.set(&gen.gi_exc_state as *const _PyErr_StackItem as *mut _PyErr_StackItem);
+        ts.exc_info
+            .set(&gen.gi_exc_state as *const _PyErr_StackItem as *mut _PyErr_StackItem);
         gen.set_state(FRAME_EXECUTING);
         let eval = match crate::pyhooks::hooks().eval_frame.get() {
             Some(f) => f,
@@ -199,10 +237,17 @@ pub fn gen_send_ex2(gen: &PyGenObject, arg: Option<PyObjectRef>, exc: Option<PyO
         }
         Err(e) => {
             gen_finish(gen);
-            // PEP 479: a StopIteration escaping the generator becomes RuntimeError.
-            if PyErr_ExceptionMatches(&e, &PyExc_StopIteration) {
-                let msg = if gen.is_coroutine() { "coroutine raised StopIteration" } else { "generator raised StopIteration" };
-                let err = runtime_error(msg);
+            // PEP 479: a StopIteration escaping the generator becomes RuntimeError,
+            // and so does a StopAsyncIteration escaping an async generator.
+            let escaped = if PyErr_ExceptionMatches(&e, &PyExc_StopIteration) {
+                Some("StopIteration")
+            } else if gen.is_async_gen() && PyErr_ExceptionMatches(&e, &PyExc_StopAsyncIteration) {
+                Some("StopAsyncIteration")
+            } else {
+                None
+            };
+            if let Some(what) = escaped {
+                let err = runtime_error(format!("{} raised {what}", gen.kind()));
                 crate::exceptions::set_cause(&err, Some(e.value().clone()));
                 crate::exceptions::exc_set_context(err.value(), Some(e.into_value()));
                 return Err(err);
@@ -268,7 +313,9 @@ pub fn _PyGen_yf(gen: &PyGenObject) -> Option<PyObjectRef> {
     // SAFETY: a suspended frame has `prev_instr` inside its code and `stacktop` set.
     unsafe {
         let next = *(*frame).prev_instr.add(1);
-        if include::code::_Py_OPCODE(next) != Opcode::RESUME as u8 || include::code::_Py_OPARG(next) < 2 {
+        if include::code::_Py_OPCODE(next) != Opcode::RESUME as u8
+            || include::code::_Py_OPARG(next) < 2
+        {
             return None;
         }
         let top = (*frame).stacktop as usize;
@@ -313,10 +360,10 @@ fn gen_close_impl(gen: &PyGenObject) -> PyResult<()> {
         return Ok(());
     }
     match gen_send_ex2(gen, None, Some(exc), true) {
-        Ok(GenResult::Next(_)) => {
-            let msg = if gen.is_coroutine() { "coroutine ignored GeneratorExit" } else { "generator ignored GeneratorExit" };
-            Err(runtime_error(msg))
-        }
+        Ok(GenResult::Next(_)) => Err(runtime_error(format!(
+            "{} ignored GeneratorExit",
+            gen.kind()
+        ))),
         Ok(GenResult::Return(_)) => Ok(()),
         Err(e)
             if PyErr_ExceptionMatches(&e, &PyExc_StopIteration)
@@ -335,9 +382,18 @@ fn gen_close(obj: &PyObject) -> PyResult {
 
 /// `gen.throw(typ[, val[, tb]])` (`_gen_throw`): raise the exception where the
 /// generator is suspended, delegating to a sub-iterator first.
-fn gen_throw_impl(gen: &PyGenObject, typ: &PyObject, val: Option<&PyObject>, tb: Option<&PyObject>) -> PyResult {
+///
+/// `close_on_genexit` is false for an async generator's `athrow()`/`aclose()`, which
+/// throw GeneratorExit into the awaitable it is suspended in rather than closing it.
+fn gen_throw_impl(
+    gen: &PyGenObject,
+    close_on_genexit: bool,
+    typ: &PyObject,
+    val: Option<&PyObject>,
+    tb: Option<&PyObject>,
+) -> PyResult {
     if let Some(yf) = _PyGen_yf(gen) {
-        if typ.is(PyExc_GeneratorExit.as_object()) {
+        if close_on_genexit && typ.is(PyExc_GeneratorExit.as_object()) {
             // Closing: close the sub-iterator, then throw into this generator.
             gen.set_state(FRAME_EXECUTING);
             let r = gen_close_iter(&yf);
@@ -348,7 +404,7 @@ fn gen_throw_impl(gen: &PyGenObject, typ: &PyObject, val: Option<&PyObject>, tb:
         } else {
             gen.set_state(FRAME_EXECUTING);
             let r = if PyGenObject::check(&yf) {
-                gen_throw_impl(as_gen(&yf), typ, val, tb)
+                gen_throw_impl(as_gen(&yf), close_on_genexit, typ, val, tb)
             } else {
                 match _PyObject_LookupAttr(&yf, crate::intern!("throw")) {
                     Ok(Some(meth)) => {
@@ -422,23 +478,32 @@ fn throw_here(gen: &PyGenObject, exc: PyObjectRef) -> PyResult {
 }
 
 /// Build the exception instance for `throw(typ, val, tb)` with CPython's checks.
-fn make_exception(typ: &PyObject, val: Option<&PyObject>, tb: Option<&PyObject>) -> PyResult<PyObjectRef> {
+fn make_exception(
+    typ: &PyObject,
+    val: Option<&PyObject>,
+    tb: Option<&PyObject>,
+) -> PyResult<PyObjectRef> {
     let tb = tb.filter(|t| !t.is(Py_None()));
     if let Some(t) = tb {
         if t.ob_type().name() != "traceback" {
-            return Err(type_error("throw() third argument must be a traceback object"));
+            return Err(type_error(
+                "throw() third argument must be a traceback object",
+            ));
         }
     }
     let val = val.filter(|v| !v.is(Py_None()));
     let exc = if PyExceptionClass_Check(typ) {
-        let tp = crate::typeobject::as_type(typ).ok_or_else(|| system_error("bad exception class"))?;
+        let tp =
+            crate::typeobject::as_type(typ).ok_or_else(|| system_error("bad exception class"))?;
         match val {
             Some(v) => PyErr_SetObject(tp, v.to_owned()).into_value(),
             None => PyErr_FromArgs(tp, &[]).into_value(),
         }
     } else if PyExceptionInstance_Check(typ) {
         if val.is_some() {
-            return Err(type_error("instance exception may not have a separate value"));
+            return Err(type_error(
+                "instance exception may not have a separate value",
+            ));
         }
         typ.to_owned()
     } else {
@@ -455,7 +520,13 @@ fn make_exception(typ: &PyObject, val: Option<&PyObject>, tb: Option<&PyObject>)
 
 fn gen_throw(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     crate::getargs::check_positional("throw", args.len(), 1, 3)?;
-    gen_throw_impl(as_gen(obj), &args[0], args.get(1).map(|a| &**a), args.get(2).map(|a| &**a))
+    gen_throw_impl(
+        as_gen(obj),
+        true,
+        &args[0],
+        args.get(1).map(|a| &**a),
+        args.get(2).map(|a| &**a),
+    )
 }
 
 fn gen_iter(obj: &PyObject) -> PyResult {
@@ -464,10 +535,9 @@ fn gen_iter(obj: &PyObject) -> PyResult {
 
 fn gen_repr(obj: &PyObject) -> PyResult {
     let g = as_gen(obj);
-    let what = if g.is_coroutine() { "coroutine" } else { "generator" };
     Ok(PyUnicode_FromString(&format!(
         "<{} object {} at {:p}>",
-        what,
+        g.ob_base.ob_type().name(),
         as_str_lossy(&g.gi_qualname.get()),
         obj.as_ptr()
     )))
@@ -524,10 +594,17 @@ fn gen_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         if let Some(f) = &frame.frame_obj {
             visit(f);
         }
-        let slots = frame.localsplus();
-        for i in 0..frame.stacktop as usize {
-            if let Some(v) = &*slots.add(i) {
-                visit(v);
+        // While the generator runs, the eval loop keeps its stack pointer in a local
+        // and `stacktop` is stale (slots above the real top may hold values already
+        // popped). CPython marks a running frame's `stacktop` as -1 so that
+        // `_PyFrame_Traverse` visits no slot; the running frame's references then
+        // count as external ones, which is right: the frame is reachable.
+        if g.state() != FRAME_EXECUTING {
+            let slots = frame.localsplus();
+            for i in 0..frame.stacktop as usize {
+                if let Some(v) = &*slots.add(i) {
+                    visit(v);
+                }
             }
         }
         if let Some(e) = g.gi_exc_state.exc_value.get_ref() {
@@ -574,11 +651,15 @@ fn gen_get_frame(obj: &PyObject) -> PyResult {
 }
 
 fn gen_get_running(obj: &PyObject) -> PyResult {
-    Ok(crate::boolobject::PyBool_FromLong(as_gen(obj).state() == FRAME_EXECUTING))
+    Ok(crate::boolobject::PyBool_FromLong(
+        as_gen(obj).state() == FRAME_EXECUTING,
+    ))
 }
 
 fn gen_get_suspended(obj: &PyObject) -> PyResult {
-    Ok(crate::boolobject::PyBool_FromLong(as_gen(obj).state() == FRAME_SUSPENDED))
+    Ok(crate::boolobject::PyBool_FromLong(
+        as_gen(obj).state() == FRAME_SUSPENDED,
+    ))
 }
 
 fn gen_get_code(obj: &PyObject) -> PyResult {
@@ -625,7 +706,9 @@ pub static PyGen_Type: PyTypeObject = PyTypeObject {
         ..PyAsyncMethods::EMPTY
     },
     tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_traverse: slot(gen_traverse),
     tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGenObject, gi_weakreflist)),
     tp_iter: slot(gen_iter),
@@ -693,7 +776,9 @@ pub static PyCoro_Type: PyTypeObject = PyTypeObject {
         ..PyAsyncMethods::EMPTY
     },
     tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
     tp_traverse: slot(gen_traverse),
     tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGenObject, gi_weakreflist)),
     tp_methods: &CORO_METHODS,
@@ -770,7 +855,551 @@ pub fn is_awaitable_code(co: &PyCodeObject) -> bool {
     co.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE) != 0
 }
 
+// --- async generators -----------------------------------------------------------------------
+
+/// `_PyAsyncGenWrappedValue`: a value an async generator yields, as opposed to one an
+/// `await` inside it passes up to the event loop.
+#[repr(C)]
+pub struct PyAsyncGenWrappedValue {
+    pub ob_base: PyObject,
+    pub agw_val: PyObjectRef,
+}
+
+// SAFETY: `#[repr(C)]` with the header first.
+unsafe impl PyObjectLayout for PyAsyncGenWrappedValue {}
+
+/// `_PyAsyncGenValueWrapperNew`: what `ASYNC_GEN_WRAP` makes of a yielded value.
+pub fn _PyAsyncGenValueWrapperNew(val: PyObjectRef) -> PyObjectRef {
+    // SAFETY: fields are complete.
+    let w = unsafe {
+        alloc_object(
+            &_PyAsyncGenWrappedValue_Type,
+            PyAsyncGenWrappedValue {
+                ob_base: PyObject_HEAD_INIT,
+                agw_val: val,
+            },
+        )
+    };
+    w.into_object()
+}
+
+unsafe fn agw_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead wrapped value.
+    unsafe { dealloc_object::<PyAsyncGenWrappedValue>(op) }
+}
+
+fn agw_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    // SAFETY: only installed on `async_generator_wrapped_value`.
+    let w = unsafe { &*(obj as *const PyObject as *const PyAsyncGenWrappedValue) };
+    visit(&w.agw_val);
+}
+
+/// `async_generator_wrapped_value`.
+pub static _PyAsyncGenWrappedValue_Type: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "async_generator_wrapped_value",
+    tp_basicsize: Cell::new(size_of::<PyAsyncGenWrappedValue>()),
+    tp_dealloc: slot(agw_dealloc),
+    tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_traverse: slot(agw_traverse),
+    ..PyTypeObject::DEFAULT
+};
+
+/// The value inside a wrapped yield, if `obj` is one.
+fn unwrap_yielded(obj: &PyObject) -> Option<PyObjectRef> {
+    if obj.is_type(&_PyAsyncGenWrappedValue_Type) {
+        // SAFETY: checked the exact type.
+        Some(
+            unsafe { &*(obj as *const PyObject as *const PyAsyncGenWrappedValue) }
+                .agw_val
+                .clone(),
+        )
+    } else {
+        None
+    }
+}
+
+/// `async_gen_unwrap_value`: turn one step of the generator into the awaitable's
+/// result. A wrapped yield ends the awaitable with `StopIteration(value)`; anything
+/// else passes through (it came from an `await`). The generator's end is
+/// `StopAsyncIteration`.
+fn async_gen_unwrap_value(gen: &PyGenObject, result: PyResult<GenResult>) -> PyResult {
+    match result {
+        Ok(GenResult::Next(v)) => match unwrap_yielded(&v) {
+            Some(inner) => {
+                gen.ag_running_async.set(false);
+                Err(stop_iteration(Some(inner)))
+            }
+            None => Ok(v),
+        },
+        Ok(GenResult::Return(_)) => {
+            gen.ag_closed.set(true);
+            gen.ag_running_async.set(false);
+            Err(PyErr_FromArgs(&PyExc_StopAsyncIteration, &[]))
+        }
+        Err(e) => {
+            if PyErr_ExceptionMatches(&e, &PyExc_StopAsyncIteration)
+                || PyErr_ExceptionMatches(&e, &PyExc_GeneratorExit)
+            {
+                gen.ag_closed.set(true);
+            }
+            gen.ag_running_async.set(false);
+            Err(e)
+        }
+    }
+}
+
+/// `_gen_throw` as a step of the generator (a finished sub-iterator's value sent in
+/// counts as a step, as in `gen_throw_impl`).
+fn gen_throw_step(
+    gen: &PyGenObject,
+    typ: &PyObject,
+    val: Option<&PyObject>,
+    tb: Option<&PyObject>,
+) -> PyResult<GenResult> {
+    match gen_throw_impl(gen, false, typ, val, tb) {
+        Ok(v) => Ok(GenResult::Next(v)),
+        Err(e)
+            if PyErr_ExceptionMatches(&e, &PyExc_StopIteration)
+                && gen.state() >= FRAME_COMPLETED =>
+        {
+            Ok(GenResult::Return(crate::exceptions::stop_iteration_value(
+                e.value(),
+            )))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// An awaitable's progress (`AWAITABLE_STATE_INIT/ITER/CLOSED`).
+const AWAITABLE_STATE_INIT: u8 = 0;
+const AWAITABLE_STATE_ITER: u8 = 1;
+const AWAITABLE_STATE_CLOSED: u8 = 2;
+
+/// `PyAsyncGenASend`: the awaitable of `agen.asend(value)` and `agen.__anext__()`.
+#[repr(C)]
+pub struct PyAsyncGenASend {
+    pub ob_base: PyObject,
+    pub ags_gen: PyObjectRef,
+    pub ags_sendval: PyObjectRef,
+    pub ags_state: Cell<u8>,
+}
+
+// SAFETY: `#[repr(C)]` with the header first.
+unsafe impl PyObjectLayout for PyAsyncGenASend {}
+
+fn as_asend(obj: &PyObject) -> &PyAsyncGenASend {
+    // SAFETY: only installed on `async_generator_asend`.
+    unsafe { &*(obj as *const PyObject as *const PyAsyncGenASend) }
+}
+
+fn async_gen_asend_new(gen: &PyObject, sendval: PyObjectRef) -> PyObjectRef {
+    // SAFETY: fields are complete.
+    let o = unsafe {
+        alloc_object(
+            &_PyAsyncGenASend_Type,
+            PyAsyncGenASend {
+                ob_base: PyObject_HEAD_INIT,
+                ags_gen: gen.to_owned(),
+                ags_sendval: sendval,
+                ags_state: Cell::new(AWAITABLE_STATE_INIT),
+            },
+        )
+    };
+    o.into_object()
+}
+
+fn asend_send_impl(obj: &PyObject, arg: Option<&PyObject>) -> PyResult {
+    let o = as_asend(obj);
+    let gen = as_gen(&o.ags_gen);
+    if o.ags_state.get() == AWAITABLE_STATE_CLOSED {
+        return Err(runtime_error(
+            "cannot reuse already awaited __anext__()/asend()",
+        ));
+    }
+    let mut arg = arg.map(|a| a.to_owned());
+    if o.ags_state.get() == AWAITABLE_STATE_INIT {
+        if gen.ag_running_async.get() {
+            return Err(runtime_error(
+                "anext(): asynchronous generator is already running",
+            ));
+        }
+        if arg.as_ref().map_or(true, |a| a.is(Py_None())) {
+            arg = Some(o.ags_sendval.clone());
+        }
+        o.ags_state.set(AWAITABLE_STATE_ITER);
+    }
+    gen.ag_running_async.set(true);
+    let r = async_gen_unwrap_value(gen, gen_send_ex2(gen, arg, None, false));
+    if r.is_err() {
+        o.ags_state.set(AWAITABLE_STATE_CLOSED);
+    }
+    r
+}
+
+fn asend_send(obj: &PyObject, arg: &PyObject) -> PyResult {
+    asend_send_impl(obj, Some(arg))
+}
+
+fn asend_iternext(obj: &PyObject) -> PyResult<Option<PyObjectRef>> {
+    asend_send_impl(obj, None).map(Some)
+}
+
+fn asend_throw(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    crate::getargs::check_positional("throw", args.len(), 1, 3)?;
+    let o = as_asend(obj);
+    if o.ags_state.get() == AWAITABLE_STATE_CLOSED {
+        return Err(runtime_error(
+            "cannot reuse already awaited __anext__()/asend()",
+        ));
+    }
+    let gen = as_gen(&o.ags_gen);
+    let step = gen_throw_step(
+        gen,
+        &args[0],
+        args.get(1).map(|a| &**a),
+        args.get(2).map(|a| &**a),
+    );
+    let r = async_gen_unwrap_value(gen, step);
+    if r.is_err() {
+        o.ags_state.set(AWAITABLE_STATE_CLOSED);
+    }
+    r
+}
+
+fn asend_close(obj: &PyObject) -> PyResult {
+    as_asend(obj).ags_state.set(AWAITABLE_STATE_CLOSED);
+    Ok(none())
+}
+
+unsafe fn asend_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead asend awaitable.
+    unsafe { dealloc_object::<PyAsyncGenASend>(op) }
+}
+
+fn asend_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let o = as_asend(obj);
+    visit(&o.ags_gen);
+    visit(&o.ags_sendval);
+}
+
+static ASEND_METHODS: [PyMethodDef; 3] = [
+    PyMethodDef::new("send", PyCFunction::O(asend_send), "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."),
+    PyMethodDef::new("throw", PyCFunction::Fast(asend_throw), "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."),
+    PyMethodDef::new("close", PyCFunction::NoArgs(asend_close), "close() -> raise GeneratorExit inside generator."),
+];
+
+/// `async_generator_asend`.
+pub static _PyAsyncGenASend_Type: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "async_generator_asend",
+    tp_basicsize: Cell::new(size_of::<PyAsyncGenASend>()),
+    tp_dealloc: slot(asend_dealloc),
+    tp_as_async: PyAsyncMethods {
+        am_await: slot(gen_iter),
+        ..PyAsyncMethods::EMPTY
+    },
+    tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_traverse: slot(asend_traverse),
+    tp_iter: slot(gen_iter),
+    tp_iternext: slot(asend_iternext),
+    tp_methods: &ASEND_METHODS,
+    ..PyTypeObject::DEFAULT
+};
+
+/// `PyAsyncGenAThrow`: the awaitable of `agen.athrow(...)`, and of `agen.aclose()`
+/// when `agt_args` is `None`.
+#[repr(C)]
+pub struct PyAsyncGenAThrow {
+    pub ob_base: PyObject,
+    pub agt_gen: PyObjectRef,
+    pub agt_args: Option<Vec<PyObjectRef>>,
+    pub agt_state: Cell<u8>,
+}
+
+// SAFETY: `#[repr(C)]` with the header first.
+unsafe impl PyObjectLayout for PyAsyncGenAThrow {}
+
+fn as_athrow(obj: &PyObject) -> &PyAsyncGenAThrow {
+    // SAFETY: only installed on `async_generator_athrow`.
+    unsafe { &*(obj as *const PyObject as *const PyAsyncGenAThrow) }
+}
+
+fn async_gen_athrow_new(gen: &PyObject, args: Option<Vec<PyObjectRef>>) -> PyObjectRef {
+    // SAFETY: fields are complete.
+    let o = unsafe {
+        alloc_object(
+            &_PyAsyncGenAThrow_Type,
+            PyAsyncGenAThrow {
+                ob_base: PyObject_HEAD_INIT,
+                agt_gen: gen.to_owned(),
+                agt_args: args,
+                agt_state: Cell::new(AWAITABLE_STATE_INIT),
+            },
+        )
+    };
+    o.into_object()
+}
+
+/// The end of an `athrow()`/`aclose()` step that failed or finished the generator
+/// (`check_error`): `aclose()` completes with StopIteration when the generator
+/// stopped or took the GeneratorExit.
+fn athrow_check_error(o: &PyAsyncGenAThrow, e: PyErr) -> PyErr {
+    let gen = as_gen(&o.agt_gen);
+    gen.ag_running_async.set(false);
+    o.agt_state.set(AWAITABLE_STATE_CLOSED);
+    if o.agt_args.is_none()
+        && (PyErr_ExceptionMatches(&e, &PyExc_StopAsyncIteration)
+            || PyErr_ExceptionMatches(&e, &PyExc_GeneratorExit))
+    {
+        return stop_iteration(None);
+    }
+    e
+}
+
+/// `aclose()` saw the generator yield a value instead of closing (`yield_close`).
+fn athrow_yield_close(o: &PyAsyncGenAThrow) -> PyErr {
+    as_gen(&o.agt_gen).ag_running_async.set(false);
+    o.agt_state.set(AWAITABLE_STATE_CLOSED);
+    runtime_error("async generator ignored GeneratorExit")
+}
+
+/// One step of `aclose()`: a wrapped yield means the generator refused to close; an
+/// await's value passes through; the end of the generator is the awaitable's end.
+fn aclose_step(o: &PyAsyncGenAThrow, step: PyResult<GenResult>) -> PyResult {
+    match step {
+        Ok(GenResult::Next(v)) => {
+            if unwrap_yielded(&v).is_some() {
+                Err(athrow_yield_close(o))
+            } else {
+                Ok(v)
+            }
+        }
+        Ok(GenResult::Return(_)) => Err(athrow_check_error(
+            o,
+            PyErr_FromArgs(&PyExc_StopAsyncIteration, &[]),
+        )),
+        Err(e) => Err(athrow_check_error(o, e)),
+    }
+}
+
+fn athrow_send_impl(obj: &PyObject, arg: &PyObject) -> PyResult {
+    let o = as_athrow(obj);
+    let gen = as_gen(&o.agt_gen);
+    if o.agt_state.get() == AWAITABLE_STATE_CLOSED {
+        return Err(runtime_error(
+            "cannot reuse already awaited aclose()/athrow()",
+        ));
+    }
+    if gen.state() >= FRAME_COMPLETED {
+        o.agt_state.set(AWAITABLE_STATE_CLOSED);
+        return Err(stop_iteration(None));
+    }
+    if o.agt_state.get() == AWAITABLE_STATE_INIT {
+        if gen.ag_running_async.get() {
+            o.agt_state.set(AWAITABLE_STATE_CLOSED);
+            let which = if o.agt_args.is_none() {
+                "aclose"
+            } else {
+                "athrow"
+            };
+            return Err(runtime_error(format!(
+                "{which}(): asynchronous generator is already running"
+            )));
+        }
+        if gen.ag_closed.get() {
+            o.agt_state.set(AWAITABLE_STATE_CLOSED);
+            return Err(PyErr_FromArgs(&PyExc_StopAsyncIteration, &[]));
+        }
+        if !arg.is(Py_None()) {
+            return Err(runtime_error(
+                "can't send non-None value to a just-started coroutine",
+            ));
+        }
+        o.agt_state.set(AWAITABLE_STATE_ITER);
+        gen.ag_running_async.set(true);
+        return match &o.agt_args {
+            None => {
+                gen.ag_closed.set(true);
+                let step = gen_throw_step(gen, PyExc_GeneratorExit.as_object(), None, None);
+                aclose_step(o, step)
+            }
+            Some(args) => {
+                let step = gen_throw_step(
+                    gen,
+                    &args[0],
+                    args.get(1).map(|a| &**a),
+                    args.get(2).map(|a| &**a),
+                );
+                async_gen_unwrap_value(gen, step).map_err(|e| athrow_check_error(o, e))
+            }
+        };
+    }
+    let step = gen_send_ex2(gen, Some(arg.to_owned()), None, false);
+    match &o.agt_args {
+        Some(_) => async_gen_unwrap_value(gen, step),
+        None => aclose_step(o, step),
+    }
+}
+
+fn athrow_send(obj: &PyObject, arg: &PyObject) -> PyResult {
+    athrow_send_impl(obj, arg)
+}
+
+fn athrow_iternext(obj: &PyObject) -> PyResult<Option<PyObjectRef>> {
+    athrow_send_impl(obj, Py_None()).map(Some)
+}
+
+fn athrow_throw(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    crate::getargs::check_positional("throw", args.len(), 1, 3)?;
+    let o = as_athrow(obj);
+    if o.agt_state.get() == AWAITABLE_STATE_CLOSED {
+        return Err(runtime_error(
+            "cannot reuse already awaited aclose()/athrow()",
+        ));
+    }
+    let gen = as_gen(&o.agt_gen);
+    let step = gen_throw_step(
+        gen,
+        &args[0],
+        args.get(1).map(|a| &**a),
+        args.get(2).map(|a| &**a),
+    );
+    match &o.agt_args {
+        Some(_) => async_gen_unwrap_value(gen, step),
+        None => aclose_step(o, step),
+    }
+}
+
+fn athrow_close(obj: &PyObject) -> PyResult {
+    as_athrow(obj).agt_state.set(AWAITABLE_STATE_CLOSED);
+    Ok(none())
+}
+
+unsafe fn athrow_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead athrow awaitable.
+    unsafe { dealloc_object::<PyAsyncGenAThrow>(op) }
+}
+
+fn athrow_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let o = as_athrow(obj);
+    visit(&o.agt_gen);
+    for a in o.agt_args.iter().flatten() {
+        visit(a);
+    }
+}
+
+static ATHROW_METHODS: [PyMethodDef; 3] = [
+    PyMethodDef::new("send", PyCFunction::O(athrow_send), "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."),
+    PyMethodDef::new("throw", PyCFunction::Fast(athrow_throw), "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."),
+    PyMethodDef::new("close", PyCFunction::NoArgs(athrow_close), "close() -> raise GeneratorExit inside generator."),
+];
+
+/// `async_generator_athrow`.
+pub static _PyAsyncGenAThrow_Type: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "async_generator_athrow",
+    tp_basicsize: Cell::new(size_of::<PyAsyncGenAThrow>()),
+    tp_dealloc: slot(athrow_dealloc),
+    tp_as_async: PyAsyncMethods {
+        am_await: slot(gen_iter),
+        ..PyAsyncMethods::EMPTY
+    },
+    tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_traverse: slot(athrow_traverse),
+    tp_iter: slot(gen_iter),
+    tp_iternext: slot(athrow_iternext),
+    tp_methods: &ATHROW_METHODS,
+    ..PyTypeObject::DEFAULT
+};
+
+fn async_gen_anext(obj: &PyObject) -> PyResult {
+    Ok(async_gen_asend_new(obj, none()))
+}
+
+fn async_gen_asend(obj: &PyObject, arg: &PyObject) -> PyResult {
+    Ok(async_gen_asend_new(obj, arg.to_owned()))
+}
+
+fn async_gen_athrow(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    crate::getargs::check_positional("athrow", args.len(), 1, 3)?;
+    Ok(async_gen_athrow_new(obj, Some(args.to_vec())))
+}
+
+fn async_gen_aclose(obj: &PyObject) -> PyResult {
+    Ok(async_gen_athrow_new(obj, None))
+}
+
+fn async_gen_get_running(obj: &PyObject) -> PyResult {
+    Ok(crate::boolobject::PyBool_FromLong(
+        as_gen(obj).ag_running_async.get(),
+    ))
+}
+
+static ASYNC_GEN_GETSET: [PyGetSetDef; 7] = [
+    PyGetSetDef::getset("__name__", gen_get_name, gen_set_name),
+    PyGetSetDef::getset("__qualname__", gen_get_qualname, gen_set_qualname),
+    PyGetSetDef::getter("ag_await", gen_get_yieldfrom),
+    PyGetSetDef::getter("ag_running", async_gen_get_running),
+    PyGetSetDef::getter("ag_frame", gen_get_frame),
+    PyGetSetDef::getter("ag_code", gen_get_code),
+    PyGetSetDef::getter("ag_suspended", gen_get_suspended),
+];
+
+static ASYNC_GEN_METHODS: [PyMethodDef; 3] = [
+    PyMethodDef::new(
+        "asend",
+        PyCFunction::O(async_gen_asend),
+        "asend(v) -> send 'v' in generator.",
+    ),
+    PyMethodDef::new(
+        "athrow",
+        PyCFunction::Fast(async_gen_athrow),
+        "athrow(typ[,val[,tb]]) -> raise exception in generator.",
+    ),
+    PyMethodDef::new(
+        "aclose",
+        PyCFunction::NoArgs(async_gen_aclose),
+        "aclose() -> raise GeneratorExit inside generator.",
+    ),
+];
+
+/// `async_generator`.
+pub static PyAsyncGen_Type: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "async_generator",
+    tp_basicsize: Cell::new(size_of::<PyGenObject>()),
+    tp_dealloc: slot(gen_dealloc),
+    tp_repr: slot(gen_repr),
+    tp_as_async: PyAsyncMethods {
+        am_aiter: slot(gen_iter),
+        am_anext: slot(async_gen_anext),
+        ..PyAsyncMethods::EMPTY
+    },
+    tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
+    tp_traverse: slot(gen_traverse),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGenObject, gi_weakreflist)),
+    tp_methods: &ASYNC_GEN_METHODS,
+    tp_getset: &ASYNC_GEN_GETSET,
+    tp_finalize: slot(gen_finalize),
+    ..PyTypeObject::DEFAULT
+};
+
 /// This file's static types.
 pub fn static_types() -> Vec<&'static PyTypeObject> {
-    vec![&PyGen_Type, &PyCoro_Type, &_PyCoroWrapper_Type]
+    vec![
+        &PyGen_Type,
+        &PyCoro_Type,
+        &_PyCoroWrapper_Type,
+        &PyAsyncGen_Type,
+        &_PyAsyncGenASend_Type,
+        &_PyAsyncGenAThrow_Type,
+        &_PyAsyncGenWrappedValue_Type,
+    ]
 }

@@ -24,14 +24,20 @@ pub fn check_positional(name: &str, nargs: usize, min: usize, max: usize) -> PyR
         return Err(type_error(if min == max {
             format!("{name} expected {min} argument{}, got {nargs}", plural(min))
         } else {
-            format!("{name} expected at least {min} argument{}, got {nargs}", plural(min))
+            format!(
+                "{name} expected at least {min} argument{}, got {nargs}",
+                plural(min)
+            )
         }));
     }
     if nargs > max {
         return Err(type_error(if min == max {
             format!("{name} expected {max} argument{}, got {nargs}", plural(max))
         } else {
-            format!("{name} expected at most {max} argument{}, got {nargs}", plural(max))
+            format!(
+                "{name} expected at most {max} argument{}, got {nargs}",
+                plural(max)
+            )
         }));
     }
     Ok(())
@@ -48,7 +54,9 @@ pub fn check_no_kwargs(name: &str, kwnames: Option<&PyObject>) -> PyResult<()> {
 /// `_PyArg_NoPositional`: `name() takes no positional arguments`.
 pub fn check_no_positional(name: &str, nargs: usize) -> PyResult<()> {
     if nargs > 0 {
-        return Err(type_error(format!("{name}() takes no positional arguments")));
+        return Err(type_error(format!(
+            "{name}() takes no positional arguments"
+        )));
     }
     Ok(())
 }
@@ -73,7 +81,11 @@ pub struct ArgSpec<'a> {
 
 /// `_PyArg_UnpackKeywords`: match a vectorcall against `spec`; one entry per
 /// parameter, `None` where it was not given.
-pub fn unpack_keywords(spec: &ArgSpec, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<Vec<Option<PyObjectRef>>> {
+pub fn unpack_keywords(
+    spec: &ArgSpec,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<Vec<Option<PyObjectRef>>> {
     let kwn = kwnames_slice(kwnames);
     let nargs = args.len() - kwn.len();
     let fname = spec.fname;
@@ -89,7 +101,11 @@ pub fn unpack_keywords(spec: &ArgSpec, args: &[PyObjectRef], kwnames: Option<&Py
         )));
     }
     if nargs > spec.maxpos {
-        let how = if spec.minpos < spec.maxpos { "at most" } else { "exactly" };
+        let how = if spec.minpos < spec.maxpos {
+            "at most"
+        } else {
+            "exactly"
+        };
         let msg = if spec.maxpos == 0 {
             format!("{fname}() takes no positional arguments")
         } else {
@@ -130,7 +146,11 @@ pub fn unpack_keywords(spec: &ArgSpec, args: &[PyObjectRef], kwnames: Option<&Py
             if i < spec.posonly || spec.names[i].is_empty() {
                 return Err(type_error(format!(
                     "{fname}() takes {} {} positional argument{} ({nargs} given)",
-                    if spec.minpos < spec.maxpos { "at least" } else { "exactly" },
+                    if spec.minpos < spec.maxpos {
+                        "at least"
+                    } else {
+                        "exactly"
+                    },
                     spec.minpos,
                     plural(spec.minpos)
                 )));

@@ -53,8 +53,8 @@ pub mod unicodetype_db;
 pub mod unionobject;
 pub mod weakrefobject;
 pub use include::{
-    slot, CompareOp, PyCell, PyErr, PyObject, PyObjectLayout, PyObjectRef, PyRef, PyResult, PyTypeObject,
-    Py_hash_t, Py_ssize_t,
+    slot, CompareOp, PyCell, PyErr, PyObject, PyObjectLayout, PyObjectRef, PyRef, PyResult,
+    PyTypeObject, Py_hash_t, Py_ssize_t,
 };
 
 /// A Rust struct that is the instance layout of a particular type object, so that a
@@ -130,7 +130,9 @@ pub mod prelude {
     pub use crate::pyerrors::*;
     pub use crate::{PyObjectExt, PyObjectRefExt, PyTypeInfo};
     pub use include::cpython::object::{no_slot, slot, PyTypeObject};
-    pub use include::{CompareOp, PyCell, PyErr, PyObject, PyObjectLayout, PyObjectRef, PyRef, PyResult};
+    pub use include::{
+        CompareOp, PyCell, PyErr, PyObject, PyObjectLayout, PyObjectRef, PyRef, PyResult,
+    };
     pub use include::{Py_hash_t, Py_ssize_t};
 }
 

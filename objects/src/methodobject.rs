@@ -26,6 +26,8 @@ pub struct PyCFunctionObject {
     pub m_self: PyCell<Option<PyObjectRef>>,
     /// `__module__`.
     pub m_module: PyCell<Option<PyObjectRef>>,
+    /// The weak-reference list (see `weakrefobject`).
+    pub m_weakreflist: PyCell<Option<PyObjectRef>>,
     /// The class a bound method descriptor came from (for `__qualname__`).
     pub m_class: Option<PyRef<PyTypeObject>>,
 }
@@ -45,7 +47,11 @@ pub fn PyCFunction_New(def: &'static PyMethodDef, self_: Option<PyObjectRef>) ->
 }
 
 /// `PyCMethod_New`: also records the defining class.
-pub fn PyCFunction_NewEx(def: &'static PyMethodDef, self_: Option<PyObjectRef>, class: Option<PyRef<PyTypeObject>>) -> PyObjectRef {
+pub fn PyCFunction_NewEx(
+    def: &'static PyMethodDef,
+    self_: Option<PyObjectRef>,
+    class: Option<PyRef<PyTypeObject>>,
+) -> PyObjectRef {
     // SAFETY: the fields are complete.
     unsafe {
         alloc_object(
@@ -55,6 +61,7 @@ pub fn PyCFunction_NewEx(def: &'static PyMethodDef, self_: Option<PyObjectRef>, 
                 m_ml: def,
                 m_self: PyCell::new(self_),
                 m_module: PyCell::new(None),
+                m_weakreflist: PyCell::new(None),
                 m_class: class,
             },
         )
@@ -63,7 +70,11 @@ pub fn PyCFunction_NewEx(def: &'static PyMethodDef, self_: Option<PyObjectRef>, 
 }
 
 /// A module-level function: bound to the module, `__module__` set to its name.
-pub fn PyCFunction_NewModule(def: &'static PyMethodDef, module: &PyObject, module_name: PyObjectRef) -> PyObjectRef {
+pub fn PyCFunction_NewModule(
+    def: &'static PyMethodDef,
+    module: &PyObject,
+    module_name: PyObjectRef,
+) -> PyObjectRef {
     let f = PyCFunction_New(def, Some(module.to_owned()));
     // SAFETY: just made as a PyCFunctionObject.
     let fo = unsafe { &*(f.as_ptr() as *const PyCFunctionObject) };
@@ -91,13 +102,19 @@ pub fn call_method_def(
         PyCFunction::FastKw(f) => f(self_, args, if nkw == 0 { None } else { kwnames }),
         PyCFunction::Fast(f) => {
             if nkw != 0 {
-                return Err(type_error(format!("{}() takes no keyword arguments", qualname()?)));
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    qualname()?
+                )));
             }
             f(self_, args)
         }
         PyCFunction::NoArgs(f) => {
             if nkw != 0 {
-                return Err(type_error(format!("{}() takes no keyword arguments", qualname()?)));
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    qualname()?
+                )));
             }
             if nargs != 0 {
                 return Err(type_error(format!(
@@ -110,7 +127,10 @@ pub fn call_method_def(
         }
         PyCFunction::O(f) => {
             if nkw != 0 {
-                return Err(type_error(format!("{}() takes no keyword arguments", qualname()?)));
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    qualname()?
+                )));
             }
             if nargs != 1 {
                 return Err(type_error(format!(
@@ -135,12 +155,19 @@ fn cfunction_qualname(f: &PyCFunctionObject) -> PyResult<String> {
                 _ => s.ob_type(),
             };
             let tp = f.m_class.as_deref().unwrap_or(tp);
-            Ok(format!("{}.{}", crate::typeobject::type_qualname(tp)?, name))
+            Ok(format!(
+                "{}.{}",
+                crate::typeobject::type_qualname(tp)?,
+                name
+            ))
         }
         _ => {
             let module = f.m_module.get();
             match module {
-                Some(m) if crate::unicodeobject::PyUnicodeObject::check(&m) && !crate::unicodeobject::unicode_eq_str(&m, "builtins") => {
+                Some(m)
+                    if crate::unicodeobject::PyUnicodeObject::check(&m)
+                        && !crate::unicodeobject::unicode_eq_str(&m, "builtins") =>
+                {
                     Ok(format!("{}.{}", as_str_lossy(&m), name))
                 }
                 _ => Ok(name.to_string()),
@@ -183,7 +210,11 @@ fn meth_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
         _ => false,
     };
     let eq = std::ptr::eq(fa.m_ml, fb.m_ml) && same_self;
-    Ok(crate::boolobject::PyBool_FromLong(if op == CompareOp::Eq { eq } else { !eq }))
+    Ok(crate::boolobject::PyBool_FromLong(if op == CompareOp::Eq {
+        eq
+    } else {
+        !eq
+    }))
 }
 
 fn meth_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
@@ -198,8 +229,12 @@ fn meth_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
 }
 
 unsafe fn meth_dealloc(op: *mut PyObject) {
-    // SAFETY: `op` is a dead builtin function.
-    unsafe { dealloc_object::<PyCFunctionObject>(op) }
+    // SAFETY: `op` is a dead builtin function; weak references go before the fields.
+    unsafe {
+        include::gc::gc_untrack(op);
+        crate::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        dealloc_object::<PyCFunctionObject>(op)
+    }
 }
 
 fn meth_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
@@ -286,9 +321,10 @@ pub static PyCFunction_Type: PyTypeObject = PyTypeObject {
     tp_hash: slot(meth_hash),
     tp_call: slot(cfunction_call),
     tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL),
     tp_traverse: slot(meth_traverse),
     tp_richcompare: slot(meth_richcompare),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyCFunctionObject, m_weakreflist)),
     tp_getset: &METH_GETSET,
     ..PyTypeObject::DEFAULT
 };

@@ -66,16 +66,60 @@ fn module_alloc(tp: &PyTypeObject) -> PyRef<PyModuleObject> {
     }
 }
 
+/// `_PyModule_ClearDict`: empty a module namespace at shutdown, in CPython's order so
+/// that destructors of globals run predictably: first every name starting with a
+/// single underscore, then all the others except `__builtins__`. Values are replaced
+/// by `None` rather than deleted, so code run by a destructor finds the names.
+pub fn _PyModule_ClearDict(d: &PyDictObject) -> PyResult<()> {
+    // The code point at `i`, or 0 past the end (C's terminating NUL).
+    let key_char =
+        |k: &PyObject, i: usize| match k.downcast_ref::<crate::unicodeobject::PyUnicodeObject>() {
+            Some(u) if i < u.len() => Some(u.char_at(i)),
+            Some(_) => Some(0),
+            None => None,
+        };
+    let mut pos = 0;
+    while let Some((k, v)) = crate::dictobject::PyDict_Next(d, &mut pos) {
+        if !v.is(Py_None())
+            && key_char(&k, 0) == Some(u32::from(b'_'))
+            && key_char(&k, 1) != Some(u32::from(b'_'))
+        {
+            PyDict_SetItem(d, &k, Py_None())?;
+        }
+    }
+    let mut pos = 0;
+    while let Some((k, v)) = crate::dictobject::PyDict_Next(d, &mut pos) {
+        let is_str = crate::unicodeobject::PyUnicodeObject::check(&k);
+        if !v.is(Py_None()) && is_str && crate::unicodeobject::as_str_lossy(&k) != "__builtins__" {
+            PyDict_SetItem(d, &k, Py_None())?;
+        }
+    }
+    Ok(())
+}
+
+/// `_PyModule_Clear`: clear a module's namespace (see [`_PyModule_ClearDict`]).
+pub fn _PyModule_Clear(m: &PyModuleObject) -> PyResult<()> {
+    _PyModule_ClearDict(m.dict())
+}
+
 /// `PyModule_New`: an empty module named `name`.
 pub fn PyModule_New(name: &str) -> PyResult<PyRef<PyModuleObject>> {
     let m = module_alloc(&PyModule_Type);
-    module_init_dict(m.dict(), &crate::unicodeobject::PyUnicode_InternFromString(name), Py_None())?;
+    module_init_dict(
+        m.dict(),
+        &crate::unicodeobject::PyUnicode_InternFromString(name),
+        Py_None(),
+    )?;
     Ok(m)
 }
 
 /// Add `value` to a module's namespace as `name` (`PyModule_AddObjectRef`).
 pub fn PyModule_AddObject(m: &PyModuleObject, name: &str, value: &PyObject) -> PyResult<()> {
-    PyDict_SetItem(m.dict(), &crate::unicodeobject::PyUnicode_InternFromString(name), value)
+    PyDict_SetItem(
+        m.dict(),
+        &crate::unicodeobject::PyUnicode_InternFromString(name),
+        value,
+    )
 }
 
 /// Add the functions of a method table, bound to the module (`PyModule_AddFunctions`).
@@ -144,12 +188,18 @@ fn module_repr(obj: &PyObject) -> PyResult {
     let m = as_module(obj);
     let d = m.dict();
     let name = match PyDict_GetItemWithError(d, crate::intern!("__name__"))? {
-        Some(n) if PyUnicodeObject::check(&n) => PyObject_Repr(&n).map(|r| as_str_lossy(&r).into_owned())?,
+        Some(n) if PyUnicodeObject::check(&n) => {
+            PyObject_Repr(&n).map(|r| as_str_lossy(&r).into_owned())?
+        }
         _ => "'?'".into(),
     };
     if let Some(f) = PyDict_GetItemWithError(d, crate::intern!("__file__"))? {
         if PyUnicodeObject::check(&f) {
-            return Ok(PyUnicode_FromString(&format!("<module {} from {}>", name, as_str_lossy(&*PyObject_Repr(&f)?))));
+            return Ok(PyUnicode_FromString(&format!(
+                "<module {} from {}>",
+                name,
+                as_str_lossy(&*PyObject_Repr(&f)?)
+            )));
         }
     }
     if m.md_builtin.get() {

@@ -32,9 +32,13 @@ impl PyTypeInfo for PyNamespaceObject {
 pub fn _PyNamespace_New(kwds: Option<&PyDictObject>) -> PyResult {
     let ns = namespace_alloc(&_PyNamespace_Type);
     if let Some(k) = kwds {
-        let d = _PyObject_GetOrCreateDict(&ns).ok_or_else(|| system_error("namespace without dict"))?;
+        let d =
+            _PyObject_GetOrCreateDict(&ns).ok_or_else(|| system_error("namespace without dict"))?;
         // SAFETY: the namespace's dict slot holds a dict.
-        crate::dictobject::PyDict_Update(unsafe { d.downcast_ref_unchecked::<PyDictObject>() }, k.as_object())?;
+        crate::dictobject::PyDict_Update(
+            unsafe { d.downcast_ref_unchecked::<PyDictObject>() },
+            k.as_object(),
+        )?;
     }
     Ok(ns)
 }
@@ -53,22 +57,31 @@ fn namespace_alloc(tp: &PyTypeObject) -> PyObjectRef {
     .into_object()
 }
 
-fn namespace_new(tp: &PyTypeObject, _args: &[PyObjectRef], _kwnames: Option<&PyObject>) -> PyResult {
+fn namespace_new(
+    tp: &PyTypeObject,
+    _args: &[PyObjectRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
     Ok(namespace_alloc(tp))
 }
 
-fn namespace_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
+fn namespace_init(
+    obj: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
     let nkw = kwnames.map_or(0, crate::call::kwnames_len);
     let npos = args.len() - nkw;
     if npos > 0 {
-        return Err(type_error(format!(
-            "no positional arguments expected"
-        )));
+        return Err(type_error(format!("no positional arguments expected")));
     }
     let d = _PyObject_GetOrCreateDict(obj).ok_or_else(|| system_error("namespace without dict"))?;
     // SAFETY: the namespace's dict slot holds a dict.
     let d = unsafe { d.downcast_ref_unchecked::<PyDictObject>() };
-    for (k, v) in crate::call::kwnames_slice(kwnames).iter().zip(&args[npos..]) {
+    for (k, v) in crate::call::kwnames_slice(kwnames)
+        .iter()
+        .zip(&args[npos..])
+    {
         PyDict_SetItem(d, k, v)?;
     }
     Ok(())
@@ -102,7 +115,10 @@ fn namespace_repr(obj: &PyObject) -> PyResult {
 }
 
 fn namespace_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
-    if !PyNamespaceObject::check(a) || !PyNamespaceObject::check(b) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+    if !PyNamespaceObject::check(a)
+        || !PyNamespaceObject::check(b)
+        || !matches!(op, CompareOp::Eq | CompareOp::Ne)
+    {
         return Ok(not_implemented());
     }
     let da = _PyObject_GetOrCreateDict(a).unwrap_or_else(none);

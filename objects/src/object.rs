@@ -10,10 +10,12 @@ use include::object::GlobalCell;
 use include::pystate::_PyThreadState_GET;
 
 use crate::descrobject::{descr_get, descr_set, is_data_descriptor};
-use crate::dictobject::{PyDictObject, PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem};
+use crate::dictobject::{
+    PyDictObject, PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem,
+};
 use crate::exceptions::PyExc_AttributeError;
 use crate::prelude::*;
-use crate::typeobject::{PyType_Type, _PyType_Lookup};
+use crate::typeobject::{_PyType_Lookup, PyType_Type};
 use crate::unicodeobject::{PyUnicodeObject, PyUnicode_FromString};
 
 // --- None and NotImplemented -------------------------------------------------------
@@ -77,7 +79,11 @@ fn notimplemented_bool(_: &PyObject) -> PyResult<bool> {
     Ok(true)
 }
 
-fn notimplemented_new(_: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+fn notimplemented_new(
+    _: &PyTypeObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     if !args.is_empty() || kwnames.is_some() {
         return Err(type_error("NotImplementedType takes no arguments"));
     }
@@ -158,7 +164,9 @@ pub fn _Py_CheckRecursiveCall(where_: &str) -> PyResult<()> {
         if ts.recursion_headroom.get() > 0 {
             // Raising the RecursionError itself ran out of stack: give up on it with
             // the preallocated-free error path (MemoryError has no arguments to build).
-            return Err(PyErr::from_instance(crate::exceptions::memory_error_instance()));
+            return Err(PyErr::from_instance(
+                crate::exceptions::memory_error_instance(),
+            ));
         }
         ts.recursion_headroom.set(ts.recursion_headroom.get() + 1);
         let err = recursion_error(format!("maximum recursion depth exceeded{where_}"));
@@ -167,7 +175,9 @@ pub fn _Py_CheckRecursiveCall(where_: &str) -> PyResult<()> {
     }
     if ts.recursion_headroom.get() > 0 {
         if ts.recursion_remaining.get() < -50 {
-            return Err(PyErr::from_instance(crate::exceptions::memory_error_instance()));
+            return Err(PyErr::from_instance(
+                crate::exceptions::memory_error_instance(),
+            ));
         }
         return Ok(());
     }
@@ -388,7 +398,12 @@ fn check_attr_name(name: &PyObject) -> PyResult<()> {
 pub fn PyObject_GetAttr(obj: &PyObject, name: &PyObject) -> PyResult {
     check_attr_name(name)?;
     match obj.ob_type().tp_getattro.get() {
-        Some(f) => f(obj, name),
+        Some(f) => f(obj, name).map_err(|e| {
+            // An AttributeError raised by a `__getattr__` or a descriptor gets the
+            // object and name too, for the "Did you mean" suggestion.
+            crate::exceptions::set_attribute_error_context(&e, obj, name);
+            e
+        }),
         None => Err(no_attribute_error(obj, name)),
     }
 }
@@ -403,7 +418,12 @@ pub fn PyObject_GetAttrString(obj: &PyObject, name: &str) -> PyResult {
 /// raising `AttributeError`.
 pub fn _PyObject_LookupAttr(obj: &PyObject, name: &PyObject) -> PyResult<Option<PyObjectRef>> {
     let tp = obj.ob_type();
-    if tp.tp_getattro.get().is_some_and(|f| std::ptr::fn_addr_eq(f, PyObject_GenericGetAttr as include::cpython::object::slots::getattrofunc)) {
+    if tp.tp_getattro.get().is_some_and(|f| {
+        std::ptr::fn_addr_eq(
+            f,
+            PyObject_GenericGetAttr as include::cpython::object::slots::getattrofunc,
+        )
+    }) {
         return _PyObject_GenericGetAttrWithDict(obj, name, None, true);
     }
     match PyObject_GetAttr(obj, name) {
@@ -428,7 +448,11 @@ pub fn PyObject_SetAttr(obj: &PyObject, name: &PyObject, value: Option<&PyObject
         Some(f) => f(obj, &name, value),
         None => {
             let has_getattr = tp.tp_getattro.get().is_some();
-            let what = if value.is_some() { "assign to" } else { "delete" };
+            let what = if value.is_some() {
+                "assign to"
+            } else {
+                "delete"
+            };
             let msg = if has_getattr {
                 format!(
                     "'{}' object has only read-only attributes ({} .{})",
@@ -471,7 +495,9 @@ pub fn _PyObject_GetDictPtr(obj: &PyObject) -> Option<&PyCell<Option<PyObjectRef
     }
     // SAFETY: `tp_dictoffset` is the offset of a `PyCell<Option<PyObjectRef>>` inside
     // every instance of the type (set by the type's definition or by `type_new`).
-    Some(unsafe { &*((obj.as_ptr() as *const u8).add(offset) as *const PyCell<Option<PyObjectRef>>) })
+    Some(unsafe {
+        &*((obj.as_ptr() as *const u8).add(offset) as *const PyCell<Option<PyObjectRef>>)
+    })
 }
 
 /// The instance `__dict__`, created on first use (`PyObject_GenericGetDict`'s core).
@@ -506,7 +532,10 @@ pub fn _PyObject_GenericGetAttrWithDict(
     let descr = _PyType_Lookup(tp, name);
     if let Some(d) = &descr {
         if is_data_descriptor(d) {
-            return suppress_attribute_error(descr_get(d, Some(obj), Some(tp.as_object())), suppress);
+            return suppress_attribute_error(
+                descr_get(d, Some(obj), Some(tp.as_object())),
+                suppress,
+            );
         }
     }
     let own_dict = match dict {
@@ -522,7 +551,10 @@ pub fn _PyObject_GenericGetAttrWithDict(
     }
     if let Some(d) = descr {
         if d.ob_type().tp_descr_get.get().is_some() {
-            return suppress_attribute_error(descr_get(&d, Some(obj), Some(tp.as_object())), suppress);
+            return suppress_attribute_error(
+                descr_get(&d, Some(obj), Some(tp.as_object())),
+                suppress,
+            );
         }
         return Ok(Some(d));
     }
@@ -545,7 +577,11 @@ fn suppress_attribute_error(r: PyResult, suppress: bool) -> PyResult<Option<PyOb
 
 /// `PyObject_GenericSetAttr`: data descriptors on the type, else the instance
 /// `__dict__`.
-pub fn PyObject_GenericSetAttr(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+pub fn PyObject_GenericSetAttr(
+    obj: &PyObject,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     let tp = obj.ob_type();
     let descr = _PyType_Lookup(tp, name);
     if let Some(d) = &descr {
@@ -600,8 +636,12 @@ pub fn PyObject_GenericSetAttr(obj: &PyObject, name: &PyObject, value: Option<&P
 /// calls with `obj` as first argument, or `(attribute, false)` otherwise.
 pub fn _PyObject_GetMethod(obj: &PyObject, name: &PyObject) -> PyResult<(PyObjectRef, bool)> {
     let tp = obj.ob_type();
-    if !tp.tp_getattro.get().is_some_and(|f| std::ptr::fn_addr_eq(f, PyObject_GenericGetAttr as include::cpython::object::slots::getattrofunc))
-        || !PyUnicodeObject::check(name)
+    if !tp.tp_getattro.get().is_some_and(|f| {
+        std::ptr::fn_addr_eq(
+            f,
+            PyObject_GenericGetAttr as include::cpython::object::slots::getattrofunc,
+        )
+    }) || !PyUnicodeObject::check(name)
     {
         return Ok((PyObject_GetAttr(obj, name)?, false));
     }
@@ -644,5 +684,26 @@ pub fn object_id(obj: &PyObject) -> usize {
 /// A raw pointer to a static type, for `tp_base` fields of static type definitions.
 pub const fn type_ptr(tp: &'static PyTypeObject) -> Cell<Option<NonNull<PyTypeObject>>> {
     // SAFETY: a reference is never null.
-    Cell::new(Some(unsafe { NonNull::new_unchecked(tp as *const PyTypeObject as *mut PyTypeObject) }))
+    Cell::new(Some(unsafe {
+        NonNull::new_unchecked(tp as *const PyTypeObject as *mut PyTypeObject)
+    }))
+}
+
+/// `PyObject_CallFinalizer`: run the object's `tp_finalize` (`__del__`) unless it has
+/// run already (PEP 442: at most once per object), marking it as run.
+pub fn PyObject_CallFinalizer(obj: &PyObject) {
+    let tp = obj.ob_type();
+    let Some(finalize) = tp.tp_finalize.get() else {
+        return;
+    };
+    if tp.is_gc() {
+        // SAFETY: objects of GC types carry a GC header.
+        unsafe {
+            if include::gc::gc_finalized(obj) {
+                return;
+            }
+            include::gc::gc_set_finalized(obj);
+        }
+    }
+    finalize(obj);
 }

@@ -63,7 +63,10 @@ pub fn PyErr_NoMemory() -> PyErr {
 /// `spec`, a class or a tuple of classes (searched recursively)?
 pub fn PyErr_GivenExceptionMatches(exc: &PyObject, spec: &PyObject) -> bool {
     if let Some(t) = spec.downcast_ref::<PyTupleObject>() {
-        return t.as_slice().iter().any(|s| PyErr_GivenExceptionMatches(exc, s));
+        return t
+            .as_slice()
+            .iter()
+            .any(|s| PyErr_GivenExceptionMatches(exc, s));
     }
     let exc_type: &PyTypeObject = if PyExceptionInstance_Check(exc) {
         exc.ob_type()
@@ -177,7 +180,10 @@ pub fn strerror(errno: i32) -> String {
 /// constructor turns into the matching subclass (`FileNotFoundError`, ...).
 pub fn PyErr_SetFromErrno(errno: i32) -> PyErr {
     let msg = PyUnicode_FromString(&strerror(errno));
-    PyErr_FromArgs(&PyExc_OSError, &[crate::longobject::PyLong_FromLong(errno as i64), msg])
+    PyErr_FromArgs(
+        &PyExc_OSError,
+        &[crate::longobject::PyLong_FromLong(errno as i64), msg],
+    )
 }
 
 /// `PyErr_SetFromErrnoWithFilenameObject`: as above, with the file name.
@@ -185,7 +191,11 @@ pub fn PyErr_SetFromErrnoWithFilename(errno: i32, filename: PyObjectRef) -> PyEr
     let msg = PyUnicode_FromString(&strerror(errno));
     PyErr_FromArgs(
         &PyExc_OSError,
-        &[crate::longobject::PyLong_FromLong(errno as i64), msg, filename],
+        &[
+            crate::longobject::PyLong_FromLong(errno as i64),
+            msg,
+            filename,
+        ],
     )
 }
 

@@ -18,7 +18,8 @@ pub struct Hooks {
     /// Run a frame that is already set up, e.g. a generator's (`_PyEval_EvalFrame`).
     /// `throwflag` makes the frame raise the pending exception at its current
     /// instruction. Returns the value yielded or returned.
-    pub eval_frame: Cell<Option<unsafe fn(*mut _PyInterpreterFrame, Option<PyObjectRef>) -> PyResult>>,
+    pub eval_frame:
+        Cell<Option<unsafe fn(*mut _PyInterpreterFrame, Option<PyObjectRef>) -> PyResult>>,
     /// Import a module by its absolute name, or find it in `sys.modules`
     /// (`PyImport_ImportModule`).
     pub import_module: Cell<Option<fn(&str) -> PyResult>>,
@@ -48,7 +49,8 @@ pub fn import_module(name: &str) -> PyResult {
     }
 }
 
-static UNRAISABLE: GlobalCell<Cell<Option<fn(include::PyErr, Option<&PyObject>)>>> = GlobalCell::new(Cell::new(None));
+static UNRAISABLE: GlobalCell<Cell<Option<fn(include::PyErr, Option<&PyObject>)>>> =
+    GlobalCell::new(Cell::new(None));
 
 /// Install the reporter for exceptions that cannot be raised (`sys.unraisablehook`'s
 /// caller, Python/errors.c `_PyErr_WriteUnraisableMsg`).
@@ -67,7 +69,8 @@ pub fn write_unraisable(err: include::PyErr, obj: Option<&PyObject>) {
     }
 }
 
-static SIGNAL_CHECK: GlobalCell<Cell<Option<fn() -> include::PyResult<()>>>> = GlobalCell::new(Cell::new(None));
+static SIGNAL_CHECK: GlobalCell<Cell<Option<fn() -> include::PyResult<()>>>> =
+    GlobalCell::new(Cell::new(None));
 
 /// Install the interpreter's pending-signal check (Modules/signalmodule.c's
 /// `PyErr_CheckSignals`).

@@ -74,7 +74,7 @@ pub struct PySetObject {
     /// Active entries.
     used: Cell<Py_ssize_t>,
     /// The table; its length (a power of two) is `mask + 1`.
-    table: PyCell<Box<[setentry]>>,
+    table: PyCell<PyMemVec<setentry>>,
     /// A new number whenever `table` is replaced.
     table_id: Cell<u64>,
     /// The cached hash of a frozenset, -1 until computed.
@@ -139,7 +139,7 @@ impl PySetObject {
     }
 
     /// Put a new table in place (bumping `table_id`) and return the old one.
-    fn replace_table(&self, new: Box<[setentry]>) -> Box<[setentry]> {
+    fn replace_table(&self, new: PyMemVec<setentry>) -> PyMemVec<setentry> {
         self.table_id.set(next_table_id());
         self.table.replace(new)
     }
@@ -155,13 +155,13 @@ fn next_table_id() -> u64 {
     v
 }
 
-fn new_table(size: usize) -> PyResult<Box<[setentry]>> {
-    let mut v: Vec<setentry> = Vec::new();
-    if v.try_reserve_exact(size).is_err() {
-        return Err(PyErr_NoMemory());
+/// A table of `size` unused entries, in pymalloc memory as CPython's tables.
+fn new_table(size: usize) -> PyResult<PyMemVec<setentry>> {
+    let mut v = PyMemVec::try_with_capacity(size).ok_or_else(PyErr_NoMemory)?;
+    for _ in 0..size {
+        v.push(setentry::default());
     }
-    v.resize_with(size, setentry::default);
-    Ok(v.into_boxed_slice())
+    Ok(v)
 }
 
 /// `PyAnySet_Check`.
@@ -752,7 +752,7 @@ unsafe fn set_dealloc(op: *mut PyObject) {
         if so.weakreflist.get().is_some() {
             crate::weakrefobject::PyObject_ClearWeakRefs(&*op);
         }
-        drop(so.table.replace(Box::new([])));
+        drop(so.table.replace(PyMemVec::new()));
         dealloc_object::<PySetObject>(op);
     }
 }
@@ -872,7 +872,7 @@ fn set_iter(obj: &PyObject) -> PyResult {
 fn set_swap_bodies(a: &PySetObject, b: &PySetObject) {
     a.fill.swap(&b.fill);
     a.used.swap(&b.used);
-    let ta = a.table.replace(Box::new([]));
+    let ta = a.table.replace(PyMemVec::new());
     let tb = b.table.replace(ta);
     a.table.set(tb);
     a.table_id.set(next_table_id());

@@ -49,7 +49,9 @@ unsafe impl PyObjectLayout for StructSeqField {}
 fn field_get(obj: &PyObject, inst: Option<&PyObject>, _owner: Option<&PyObject>) -> PyResult {
     // SAFETY: installed on the field descriptor type only.
     let f = unsafe { &*(obj as *const PyObject as *const StructSeqField) };
-    let Some(inst) = inst else { return Ok(obj.to_owned()) };
+    let Some(inst) = inst else {
+        return Ok(obj.to_owned());
+    };
     let Some(t) = inst.downcast_ref::<PyTupleObject>() else {
         return Err(type_error("descriptor needs a struct sequence"));
     };
@@ -99,17 +101,27 @@ fn structseq_repr(obj: &PyObject) -> PyResult {
     };
     let d = type_dict(tp);
     let fields = PyDict_GetItemWithError(&d, crate::intern!("__match_args__"))?;
-    let names: Vec<PyObjectRef> = match fields.as_ref().and_then(|f| f.downcast_ref::<PyTupleObject>()) {
+    let names: Vec<PyObjectRef> = match fields
+        .as_ref()
+        .and_then(|f| f.downcast_ref::<PyTupleObject>())
+    {
         Some(f) => f.as_slice().to_vec(),
         None => Vec::new(),
     };
     let mut parts = Vec::with_capacity(t.len());
     for (i, v) in t.as_slice().iter().enumerate() {
         let r = PyObject_Repr(v)?;
-        let n = names.get(i).map(|n| as_str_lossy(n).into_owned()).unwrap_or_default();
+        let n = names
+            .get(i)
+            .map(|n| as_str_lossy(n).into_owned())
+            .unwrap_or_default();
         parts.push(format!("{}={}", n, as_str_lossy(&r)));
     }
-    Ok(PyUnicode_FromString(&format!("{}({})", tp.tp_name, parts.join(", "))))
+    Ok(PyUnicode_FromString(&format!(
+        "{}({})",
+        tp.tp_name,
+        parts.join(", ")
+    )))
 }
 
 fn structseq_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
@@ -140,7 +152,11 @@ fn structseq_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObj
 /// `PyStructSequence_New` + filling: an instance of the struct sequence type `tp`.
 pub fn PyStructSequence_New(tp: &PyTypeObject, mut items: Vec<PyObjectRef>) -> PyResult {
     let n_seq = field_count(tp, crate::intern!("n_sequence_fields"));
-    let extra = if items.len() > n_seq { items.split_off(n_seq) } else { Vec::new() };
+    let extra = if items.len() > n_seq {
+        items.split_off(n_seq)
+    } else {
+        Vec::new()
+    };
     let Some(new) = PyTuple_Type.tp_new.get() else {
         return Err(system_error("tuple has no constructor"));
     };
@@ -174,19 +190,31 @@ unsafe fn structseq_dealloc(op: *mut PyObject) {
 }
 
 /// `PyStructSequence_NewType`: make the type described by `desc`.
-pub fn PyStructSequence_NewType(desc: &'static PyStructSequence_Desc) -> PyResult<&'static PyTypeObject> {
+pub fn PyStructSequence_NewType(
+    desc: &'static PyStructSequence_Desc,
+) -> PyResult<&'static PyTypeObject> {
     let has_hidden = desc.fields.len() > desc.n_in_sequence;
     let tp: &'static PyTypeObject = Box::leak(Box::new(PyTypeObject {
         ob_base: PyObject::new_static(&PyType_Type),
         tp_name: desc.name,
-        tp_basicsize: Cell::new(PyTuple_Type.tp_basicsize.get() + if has_hidden { size_of::<usize>() } else { 0 }),
+        tp_basicsize: Cell::new(
+            PyTuple_Type.tp_basicsize.get() + if has_hidden { size_of::<usize>() } else { 0 },
+        ),
         tp_repr: slot(structseq_repr),
         tp_new: slot(structseq_new),
-        tp_dealloc: if has_hidden { slot(structseq_dealloc) } else { no_slot() },
+        tp_dealloc: if has_hidden {
+            slot(structseq_dealloc)
+        } else {
+            no_slot()
+        },
         tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_TUPLE_SUBCLASS),
         tp_doc: Some(desc.doc),
         tp_base: Cell::new(Some(NonNull::from(&PyTuple_Type))),
-        tp_dictoffset: Cell::new(if has_hidden { PyTuple_Type.tp_basicsize.get() } else { 0 }),
+        tp_dictoffset: Cell::new(if has_hidden {
+            PyTuple_Type.tp_basicsize.get()
+        } else {
+            0
+        }),
         ..PyTypeObject::DEFAULT
     }));
     PyType_Ready(tp)?;
@@ -212,18 +240,39 @@ pub fn PyStructSequence_NewType(desc: &'static PyStructSequence_Desc) -> PyResul
         }
         all.push(key);
     }
-    PyDict_SetItem(&d, crate::intern!("n_sequence_fields"), &PyLong_FromSsize_t(desc.n_in_sequence as isize))?;
-    PyDict_SetItem(&d, crate::intern!("n_fields"), &PyLong_FromSsize_t(desc.fields.len() as isize))?;
-    PyDict_SetItem(&d, crate::intern!("n_unnamed_fields"), &PyLong_FromSsize_t(0))?;
-    PyDict_SetItem(&d, crate::intern!("__match_args__"), &crate::tupleobject::PyTuple_New(visible).into_object())?;
-    PyDict_SetItem(&d, crate::intern!("_pyrs_fields"), &crate::tupleobject::PyTuple_New(all).into_object())?;
+    PyDict_SetItem(
+        &d,
+        crate::intern!("n_sequence_fields"),
+        &PyLong_FromSsize_t(desc.n_in_sequence as isize),
+    )?;
+    PyDict_SetItem(
+        &d,
+        crate::intern!("n_fields"),
+        &PyLong_FromSsize_t(desc.fields.len() as isize),
+    )?;
+    PyDict_SetItem(
+        &d,
+        crate::intern!("n_unnamed_fields"),
+        &PyLong_FromSsize_t(0),
+    )?;
+    PyDict_SetItem(
+        &d,
+        crate::intern!("__match_args__"),
+        &crate::tupleobject::PyTuple_New(visible).into_object(),
+    )?;
+    PyDict_SetItem(
+        &d,
+        crate::intern!("_pyrs_fields"),
+        &crate::tupleobject::PyTuple_New(all).into_object(),
+    )?;
     Ok(tp)
 }
 
 /// Forbid creating instances of a struct sequence type from Python (`sys.flags`).
 pub fn disallow_instantiation(tp: &PyTypeObject) {
     tp.tp_new.set(None);
-    tp.tp_flags.set(tp.tp_flags.get() | Py_TPFLAGS_DISALLOW_INSTANTIATION);
+    tp.tp_flags
+        .set(tp.tp_flags.get() | Py_TPFLAGS_DISALLOW_INSTANTIATION);
 }
 
 /// This file's static types.

@@ -34,7 +34,9 @@ use crate::obmalloc::*;
 use crate::prelude::*;
 use crate::tupleobject::{PyTupleObject, PyTuple_New};
 use crate::typeslots;
-use crate::unicodeobject::{as_str_lossy, PyUnicodeObject, PyUnicode_FromString, PyUnicode_InternFromString};
+use crate::unicodeobject::{
+    as_str_lossy, PyUnicodeObject, PyUnicode_FromString, PyUnicode_InternFromString,
+};
 
 // --- Checks ----------------------------------------------------------------------------
 
@@ -66,7 +68,9 @@ pub fn PyType_IsSubtype(a: &PyTypeObject, b: &PyTypeObject) -> bool {
         Some(mro) => {
             // SAFETY: `tp_mro` always holds a tuple.
             let mro = unsafe { mro.downcast_ref_unchecked::<PyTupleObject>() };
-            mro.as_slice().iter().any(|t| std::ptr::eq(t.as_ptr() as *const PyTypeObject, b))
+            mro.as_slice()
+                .iter()
+                .any(|t| std::ptr::eq(t.as_ptr() as *const PyTypeObject, b))
         }
         None => {
             // Not ready yet: follow the base chain.
@@ -92,7 +96,9 @@ pub fn PyObject_TypeCheck(obj: &PyObject, tp: &PyTypeObject) -> bool {
 pub fn mro_of(tp: &PyTypeObject) -> Vec<PyObjectRef> {
     match tp.tp_mro.get() {
         // SAFETY: `tp_mro` always holds a tuple.
-        Some(m) => unsafe { m.downcast_ref_unchecked::<PyTupleObject>() }.as_slice().to_vec(),
+        Some(m) => unsafe { m.downcast_ref_unchecked::<PyTupleObject>() }
+            .as_slice()
+            .to_vec(),
         None => Vec::new(),
     }
 }
@@ -135,18 +141,20 @@ struct TypeCacheEntry {
     value: Cell<*mut PyObject>,
 }
 
-static TYPE_CACHE: include::object::GlobalCell<[TypeCacheEntry; 1 << MCACHE_SIZE_EXP]> = include::object::GlobalCell::new(
-    [const {
-        TypeCacheEntry {
-            version: Cell::new(0),
-            name: Cell::new(std::ptr::null_mut()),
-            value: Cell::new(std::ptr::null_mut()),
-        }
-    }; 1 << MCACHE_SIZE_EXP],
-);
+static TYPE_CACHE: include::object::GlobalCell<[TypeCacheEntry; 1 << MCACHE_SIZE_EXP]> =
+    include::object::GlobalCell::new(
+        [const {
+            TypeCacheEntry {
+                version: Cell::new(0),
+                name: Cell::new(std::ptr::null_mut()),
+                value: Cell::new(std::ptr::null_mut()),
+            }
+        }; 1 << MCACHE_SIZE_EXP],
+    );
 
 /// The next version tag to hand out (0 means "none").
-static NEXT_VERSION_TAG: include::object::GlobalCell<Cell<u32>> = include::object::GlobalCell::new(Cell::new(1));
+static NEXT_VERSION_TAG: include::object::GlobalCell<Cell<u32>> =
+    include::object::GlobalCell::new(Cell::new(1));
 
 #[inline(always)]
 fn mcache_entry(version: u32, name: &PyObject) -> &'static TypeCacheEntry {
@@ -159,7 +167,9 @@ fn mcache_entry(version: u32, name: &PyObject) -> &'static TypeCacheEntry {
 #[inline(always)]
 fn mcache_cacheable_name(name: &PyObject) -> bool {
     PyUnicodeObject::check_exact(name)
-        && name.downcast_ref::<PyUnicodeObject>().is_some_and(|s| s.len() <= MCACHE_MAX_ATTR_SIZE)
+        && name
+            .downcast_ref::<PyUnicodeObject>()
+            .is_some_and(|s| s.len() <= MCACHE_MAX_ATTR_SIZE)
 }
 
 /// Give the type (and, first, its bases) a valid version tag (`assign_version_tag`).
@@ -181,7 +191,9 @@ fn assign_version_tag(tp: &PyTypeObject) -> bool {
     next.set(next.get().wrapping_add(1));
     let bases = tp.tp_bases.get();
     let bases: &[PyObjectRef] = match &bases {
-        Some(b) => b.downcast_ref::<PyTupleObject>().map_or(&[], |t| t.as_slice()),
+        Some(b) => b
+            .downcast_ref::<PyTupleObject>()
+            .map_or(&[], |t| t.as_slice()),
         None => &[],
     };
     for b in bases {
@@ -193,7 +205,8 @@ fn assign_version_tag(tp: &PyTypeObject) -> bool {
     if !mro_is_ancestors(tp, bases) {
         return false;
     }
-    tp.tp_flags.set(tp.tp_flags.get() | Py_TPFLAGS_VALID_VERSION_TAG);
+    tp.tp_flags
+        .set(tp.tp_flags.get() | Py_TPFLAGS_VALID_VERSION_TAG);
     true
 }
 
@@ -221,7 +234,8 @@ pub fn PyType_Modified(tp: &PyTypeObject) {
         // SAFETY: subclasses remove themselves before they die.
         PyType_Modified(unsafe { sub.as_ref() });
     }
-    tp.tp_flags.set(tp.tp_flags.get() & !Py_TPFLAGS_VALID_VERSION_TAG);
+    tp.tp_flags
+        .set(tp.tp_flags.get() & !Py_TPFLAGS_VALID_VERSION_TAG);
     tp.tp_version_tag.set(0);
 }
 
@@ -232,7 +246,9 @@ pub fn _PyType_Lookup(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef>
     let cacheable = mcache_cacheable_name(name);
     if cacheable && tp.has_feature(Py_TPFLAGS_VALID_VERSION_TAG) {
         let entry = mcache_entry(tp.tp_version_tag.get(), name);
-        if entry.version.get() == tp.tp_version_tag.get() && std::ptr::eq(entry.name.get(), name.as_ptr()) {
+        if entry.version.get() == tp.tp_version_tag.get()
+            && std::ptr::eq(entry.name.get(), name.as_ptr())
+        {
             let v = entry.value.get();
             // SAFETY: the version still matches, so the value found for it is still
             // held by the dict it was found in (see the section comment).
@@ -243,7 +259,9 @@ pub fn _PyType_Lookup(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef>
     if cacheable && assign_version_tag(tp) {
         let entry = mcache_entry(tp.tp_version_tag.get(), name);
         entry.version.set(tp.tp_version_tag.get());
-        entry.value.set(res.as_ref().map_or(std::ptr::null_mut(), |v| v.as_ptr()));
+        entry
+            .value
+            .set(res.as_ref().map_or(std::ptr::null_mut(), |v| v.as_ptr()));
         let old = entry.name.replace(name.to_owned().into_raw().as_ptr());
         if let Some(old) = NonNull::new(old) {
             // SAFETY: the entry owned this reference.
@@ -299,7 +317,11 @@ pub fn _PyObject_LookupSpecial(obj: &PyObject, name: &PyObject) -> PyResult<Opti
 
 /// Call the special method `name` of `obj`'s type with `obj` prepended to `args`
 /// (`vectorcall_method`). `Ok(None)` if the type does not define it.
-pub fn call_special_method(obj: &PyObject, name: &PyObject, args: &[PyObjectRef]) -> PyResult<Option<PyObjectRef>> {
+pub fn call_special_method(
+    obj: &PyObject,
+    name: &PyObject,
+    args: &[PyObjectRef],
+) -> PyResult<Option<PyObjectRef>> {
     let Some(func) = _PyType_Lookup(obj.ob_type(), name) else {
         return Ok(None);
     };
@@ -368,7 +390,8 @@ pub fn PyType_Ready(tp: &PyTypeObject) -> PyResult<()> {
 fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
     // Historically all static types are immutable (bpo-43908).
     if !tp.is_heap_type() {
-        tp.tp_flags.set(tp.tp_flags.get() | Py_TPFLAGS_IMMUTABLETYPE);
+        tp.tp_flags
+            .set(tp.tp_flags.get() | Py_TPFLAGS_IMMUTABLETYPE);
     }
     let is_object = std::ptr::eq(tp, &PyBaseObject_Type);
     // The solid base defaults to `object`.
@@ -379,13 +402,18 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
         PyType_Ready(base)?;
     }
     if tp.tp_bases.get().is_none() {
-        let bases: Vec<PyObjectRef> = tp.base().map(|b| b.as_object().to_owned()).into_iter().collect();
+        let bases: Vec<PyObjectRef> = tp
+            .base()
+            .map(|b| b.as_object().to_owned())
+            .into_iter()
+            .collect();
         tp.tp_bases.set(Some(PyTuple_New(bases).into_object()));
     }
     if tp.tp_dict.get().is_none() {
         tp.tp_dict.set(Some(PyDict_New().into_object()));
     }
     type_ready_fill_dict(tp)?;
+    type_ready_set_new(tp);
     if let Some(base) = tp.base() {
         inherit_special(tp, base);
     }
@@ -403,7 +431,8 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
     let hash_key = crate::intern!("__hash__");
     if tp.tp_hash.get().is_none() && PyDict_GetItemWithError(&d, &hash_key)?.is_none() {
         PyDict_SetItem(&d, &hash_key, Py_None())?;
-        tp.tp_hash.set(Some(typeslots::PyObject_HashNotImplemented_slot));
+        tp.tp_hash
+            .set(Some(typeslots::PyObject_HashNotImplemented_slot));
     }
     let doc_key = crate::intern!("__doc__");
     if PyDict_GetItemWithError(&d, &doc_key)?.is_none() {
@@ -427,6 +456,23 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// `type_ready_set_new`: a type without `tp_new` takes its solid base's, except a
+/// static type deriving directly from `object`, which cannot be instantiated from
+/// Python at all (`Py_TPFLAGS_DISALLOW_INSTANTIATION`). Runs after the dict is
+/// filled, so only a type's own `tp_new` gets a `__new__` entry.
+fn type_ready_set_new(tp: &PyTypeObject) {
+    let Some(base) = tp.base() else { return };
+    if tp.tp_new.get().is_none() && std::ptr::eq(base, &PyBaseObject_Type) && !tp.is_heap_type() {
+        tp.tp_flags
+            .set(tp.tp_flags.get() | Py_TPFLAGS_DISALLOW_INSTANTIATION);
+    }
+    if tp.has_feature(Py_TPFLAGS_DISALLOW_INSTANTIATION) {
+        tp.tp_new.set(None);
+    } else if tp.tp_new.get().is_none() {
+        tp.tp_new.set(base.tp_new.get());
+    }
 }
 
 /// The docstring without the Argument Clinic signature header (`"f(x)\n--\n\n"`).
@@ -495,7 +541,9 @@ fn type_ready_fill_dict(tp: &PyTypeObject) -> PyResult<()> {
 
 fn add_method(tp: &PyTypeObject, d: &PyDictObject, m: &'static PyMethodDef) -> PyResult<()> {
     let key = PyUnicode_InternFromString(m.ml_name);
-    if PyDict_GetItemWithError(d, &key)?.is_some() && m.ml_flags & include::methodobject::METH_COEXIST == 0 {
+    if PyDict_GetItemWithError(d, &key)?.is_some()
+        && m.ml_flags & include::methodobject::METH_COEXIST == 0
+    {
         return Ok(());
     }
     let descr = if m.ml_flags & METH_CLASS != 0 {
@@ -543,8 +591,10 @@ fn inherit_special(tp: &PyTypeObject, base: &PyTypeObject) {
         | Py_TPFLAGS_DICT_SUBCLASS
         | Py_TPFLAGS_BASE_EXC_SUBCLASS
         | Py_TPFLAGS_TYPE_SUBCLASS;
-    flags |= base.tp_flags.get() & fast;
-    flags |= base.tp_flags.get() & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING) & !tp_collection_flags_set(tp);
+    flags |= base.tp_flags.get() & (fast | Py_TPFLAGS_MATCH_SELF);
+    flags |= base.tp_flags.get()
+        & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING)
+        & !tp_collection_flags_set(tp);
     tp.tp_flags.set(flags);
 }
 
@@ -650,15 +700,11 @@ fn inherit_slots(tp: &PyTypeObject, base: &PyTypeObject) {
     inherit!(tp, base, tp_finalize);
     inherit!(tp, base, tp_traverse);
     inherit!(tp, base, tp_clear);
-    // `tp_new` is inherited only from the solid base (a static type that leaves it
-    // empty cannot be instantiated).
-    if let Some(solid) = tp.base() {
-        if std::ptr::eq(solid, base) && tp.tp_new.get().is_none() && tp.is_heap_type() {
-            tp.tp_new.set(base.tp_new.get());
-        }
-    }
-    if base.has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR) && tp.tp_call.get().map(|f| f as usize) == base.tp_call.get().map(|f| f as usize) {
-        tp.tp_flags.set(tp.tp_flags.get() | Py_TPFLAGS_METHOD_DESCRIPTOR);
+    if base.has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR)
+        && tp.tp_call.get().map(|f| f as usize) == base.tp_call.get().map(|f| f as usize)
+    {
+        tp.tp_flags
+            .set(tp.tp_flags.get() | Py_TPFLAGS_METHOD_DESCRIPTOR);
     }
 }
 
@@ -675,7 +721,8 @@ fn mro_internal(tp: &PyTypeObject) -> PyResult<PyRef<PyTupleObject>> {
                 .is_some_and(|m| std::ptr::eq(m.d_method, &TYPE_METHODS[0]));
             if !is_default {
                 let res = crate::call::PyObject_CallMethodNoArgs(tp.as_object(), &name)?;
-                let items = crate::r#abstract::PySequence_Fast(&res, "mro() returned a non-iterable")?;
+                let items =
+                    crate::r#abstract::PySequence_Fast(&res, "mro() returned a non-iterable")?;
                 for t in &items {
                     if as_type(t).is_none() {
                         return Err(type_error(format!(
@@ -695,7 +742,9 @@ fn mro_internal(tp: &PyTypeObject) -> PyResult<PyRef<PyTupleObject>> {
 pub fn mro_implementation(tp: &PyTypeObject) -> PyResult<Vec<PyObjectRef>> {
     let bases: Vec<PyObjectRef> = match tp.tp_bases.get() {
         // SAFETY: `tp_bases` is a tuple.
-        Some(b) => unsafe { b.downcast_ref_unchecked::<PyTupleObject>() }.as_slice().to_vec(),
+        Some(b) => unsafe { b.downcast_ref_unchecked::<PyTupleObject>() }
+            .as_slice()
+            .to_vec(),
         None => Vec::new(),
     };
     // Every base must already have its MRO.
@@ -799,7 +848,10 @@ pub fn type_call(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
         return Ok(args[0].ob_type().as_object().to_owned());
     }
     let Some(new) = tp.tp_new.get() else {
-        return Err(type_error(format!("cannot create '{}' instances", tp.name())));
+        return Err(type_error(format!(
+            "cannot create '{}' instances",
+            tp.name()
+        )));
     };
     let obj = new(tp, args, kwnames)?;
     if !PyObject_TypeCheck(&obj, tp) {
@@ -908,6 +960,9 @@ unsafe fn type_dealloc(op: *mut PyObject) {
     unsafe {
         let tp = &*(op as *const PyTypeObject);
         gc::gc_untrack(op);
+        // Before `release_references`: the weak-reference list word holds no
+        // reference, and clearing it leaves it empty.
+        crate::weakrefobject::PyObject_ClearWeakRefs(&*op);
         if let Some(bases) = tp.tp_bases.get() {
             let bases = bases.downcast_ref_unchecked::<PyTupleObject>();
             for b in bases.as_slice() {
@@ -931,7 +986,8 @@ fn type_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             visit(o);
         }
     }
-    visit(obj.ob_type().as_object());
+    // Not the metatype: a class's reference to a heap metatype is visited by the
+    // metatype's own `subtype_traverse`, which runs before this (as in CPython).
 }
 
 fn type_clear(obj: &PyObject) {
@@ -960,7 +1016,11 @@ fn type_name_get(obj: &PyObject) -> PyResult {
     Ok(PyUnicode_FromString(name))
 }
 
-fn check_set_special_type_attr(tp: &PyTypeObject, value: Option<&PyObject>, name: &str) -> PyResult<()> {
+fn check_set_special_type_attr(
+    tp: &PyTypeObject,
+    value: Option<&PyObject>,
+    name: &str,
+) -> PyResult<()> {
     if !tp.is_heap_type() || tp.has_feature(Py_TPFLAGS_IMMUTABLETYPE) {
         return Err(type_error(format!(
             "cannot set '{name}' attribute of immutable type '{}'",
@@ -1054,7 +1114,10 @@ fn type_module_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
 fn type_bases_get(obj: &PyObject) -> PyResult {
     // SAFETY: getset of `type`.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
-    Ok(tp.tp_bases.get().unwrap_or_else(|| PyTuple_New(vec![]).into_object()))
+    Ok(tp
+        .tp_bases
+        .get()
+        .unwrap_or_else(|| PyTuple_New(vec![]).into_object()))
 }
 
 fn type_base_get(obj: &PyObject) -> PyResult {
@@ -1075,7 +1138,9 @@ fn type_mro_get(obj: &PyObject) -> PyResult {
 fn type_dict_get(obj: &PyObject) -> PyResult {
     // SAFETY: getset of `type`.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
-    Ok(crate::descrobject::PyDictProxy_New(type_dict(tp).into_object()))
+    Ok(crate::descrobject::PyDictProxy_New(
+        type_dict(tp).into_object(),
+    ))
 }
 
 fn type_doc_get(obj: &PyObject) -> PyResult {
@@ -1110,25 +1175,33 @@ fn type_flags_get(obj: &PyObject) -> PyResult {
 fn type_basicsize_get(obj: &PyObject) -> PyResult {
     // SAFETY: getset of `type`.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
-    Ok(crate::longobject::PyLong_FromLong(tp.tp_basicsize.get() as i64))
+    Ok(crate::longobject::PyLong_FromLong(
+        tp.tp_basicsize.get() as i64
+    ))
 }
 
 fn type_itemsize_get(obj: &PyObject) -> PyResult {
     // SAFETY: getset of `type`.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
-    Ok(crate::longobject::PyLong_FromLong(tp.tp_itemsize.get() as i64))
+    Ok(crate::longobject::PyLong_FromLong(
+        tp.tp_itemsize.get() as i64
+    ))
 }
 
 fn type_dictoffset_get(obj: &PyObject) -> PyResult {
     // SAFETY: getset of `type`.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
-    Ok(crate::longobject::PyLong_FromLong(tp.tp_dictoffset.get() as i64))
+    Ok(crate::longobject::PyLong_FromLong(
+        tp.tp_dictoffset.get() as i64
+    ))
 }
 
 fn type_weaklistoffset_get(obj: &PyObject) -> PyResult {
     // SAFETY: getset of `type`.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
-    Ok(crate::longobject::PyLong_FromLong(tp.tp_weaklistoffset.get() as i64))
+    Ok(crate::longobject::PyLong_FromLong(
+        tp.tp_weaklistoffset.get() as i64,
+    ))
 }
 
 fn type_abstractmethods_get(obj: &PyObject) -> PyResult {
@@ -1235,11 +1308,19 @@ static TYPE_GETSET: [PyGetSetDef; 16] = [
     PyGetSetDef::getter("__bases__", type_bases_get),
     PyGetSetDef::getter("__mro__", type_mro_get),
     PyGetSetDef::getset("__module__", type_module_get, type_module_set),
-    PyGetSetDef::getset("__abstractmethods__", type_abstractmethods_get, type_abstractmethods_set),
+    PyGetSetDef::getset(
+        "__abstractmethods__",
+        type_abstractmethods_get,
+        type_abstractmethods_set,
+    ),
     PyGetSetDef::getter("__dict__", type_dict_get),
     PyGetSetDef::getset("__doc__", type_doc_get, type_doc_set),
     PyGetSetDef::getter("__text_signature__", type_text_signature_get),
-    PyGetSetDef::getset("__annotations__", type_annotations_get, type_annotations_set),
+    PyGetSetDef::getset(
+        "__annotations__",
+        type_annotations_get,
+        type_annotations_set,
+    ),
     PyGetSetDef::getter("__base__", type_base_get),
     PyGetSetDef::getter("__flags__", type_flags_get),
     PyGetSetDef::getter("__basicsize__", type_basicsize_get),
@@ -1353,7 +1434,6 @@ pub static TYPE_METHODS: [PyMethodDef; 7] = [
     ),
 ];
 
-
 /// `type`.
 pub static PyType_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
@@ -1365,7 +1445,11 @@ pub static PyType_Type: PyTypeObject = PyTypeObject {
     tp_getattro: slot(type_getattro),
     tp_setattro: slot(type_setattro),
     tp_flags: Cell::new(
-        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS,
+        Py_TPFLAGS_DEFAULT
+            | Py_TPFLAGS_HAVE_GC
+            | Py_TPFLAGS_BASETYPE
+            | Py_TPFLAGS_TYPE_SUBCLASS
+            | Py_TPFLAGS_HAVE_VECTORCALL,
     ),
     tp_doc: Some(
         "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
@@ -1394,7 +1478,10 @@ fn type_or_slot(a: &PyObject, b: &PyObject) -> PyResult {
 // --- type(name, bases, dict): class creation ---------------------------------------------
 
 /// `_PyType_CalculateMetaclass`: the most derived metaclass of `meta` and the bases'.
-pub fn _PyType_CalculateMetaclass(meta: &PyTypeObject, bases: &[PyObjectRef]) -> PyResult<PyRef<PyTypeObject>> {
+pub fn _PyType_CalculateMetaclass(
+    meta: &PyTypeObject,
+    bases: &[PyObjectRef],
+) -> PyResult<PyRef<PyTypeObject>> {
     let mut winner = meta;
     for b in bases {
         let t = b.ob_type();
@@ -1420,10 +1507,16 @@ fn extra_ivars(tp: &PyTypeObject, base: &PyTypeObject) -> bool {
         return t_size != b_size || tp.tp_itemsize.get() != base.tp_itemsize.get();
     }
     let mut extra = t_size;
-    if tp.tp_weaklistoffset.get() != 0 && base.tp_weaklistoffset.get() == 0 && tp.tp_weaklistoffset.get() + 8 == extra {
+    if tp.tp_weaklistoffset.get() != 0
+        && base.tp_weaklistoffset.get() == 0
+        && tp.tp_weaklistoffset.get() + 8 == extra
+    {
         extra -= 8;
     }
-    if tp.tp_dictoffset.get() != 0 && base.tp_dictoffset.get() == 0 && tp.tp_dictoffset.get() + 8 == extra {
+    if tp.tp_dictoffset.get() != 0
+        && base.tp_dictoffset.get() == 0
+        && tp.tp_dictoffset.get() + 8 == extra
+    {
         extra -= 8;
     }
     extra != b_size
@@ -1452,7 +1545,10 @@ fn best_base(bases: &[PyObjectRef]) -> PyResult<&PyTypeObject> {
         };
         PyType_Ready(bt)?;
         if !bt.has_feature(Py_TPFLAGS_BASETYPE) {
-            return Err(type_error(format!("type '{}' is not an acceptable base type", bt.name())));
+            return Err(type_error(format!(
+                "type '{}' is not an acceptable base type",
+                bt.name()
+            )));
         }
         let candidate = solid_base(bt);
         match winner {
@@ -1488,7 +1584,11 @@ fn is_identifier(s: &str) -> bool {
 }
 
 /// `type.__new__(metatype, name, bases, dict, **kwds)`.
-pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+pub fn type_new(
+    metatype: &PyTypeObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     let nkw = kwnames.map_or(0, crate::call::kwnames_len);
     let nargs = args.len() - nkw;
     // `type(x)` through `type.__new__`.
@@ -1603,10 +1703,9 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
                 want_weak = true;
                 continue;
             }
+            // A name given twice is accepted, as by CPython (the later member
+            // descriptor replaces the earlier one in the class dict).
             let mangled = mangle(&name_text, &s);
-            if slot_names.contains(&mangled) {
-                return Err(value_error(format!("{mangled} in __slots__ conflicts with class variable")));
-            }
             let key = PyUnicode_FromString(&mangled);
             if PyDict_GetItemWithError(&dict, &key)?.is_some() {
                 return Err(value_error(format!(
@@ -1671,9 +1770,11 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
         )
     };
     let tp: &PyTypeObject = &tp_ref;
-    tp.tp_bases.set(Some(PyTuple_New(bases_v.clone()).into_object()));
+    tp.tp_bases
+        .set(Some(PyTuple_New(bases_v.clone()).into_object()));
     tp.ht_name.set(Some(name.clone()));
-    tp.ht_name_utf8.set(Some(name_text.clone().into_boxed_str()));
+    tp.ht_name_utf8
+        .set(Some(name_text.clone().into_boxed_str()));
     tp.ht_slotsoffset.set(slot_offset);
     tp.ht_nslots.set(slot_names.len());
     tp.tp_dealloc.set(Some(subtype_dealloc));
@@ -1751,7 +1852,11 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
     }
     // __dict__ and __weakref__ getsets when this class adds them.
     if add_dict && base.tp_dictoffset.get() == 0 {
-        PyDict_SetItem(&dict, crate::intern!("__dict__"), &PyDescr_NewGetSet(tp, &SUBTYPE_DICT_GETSET))?;
+        PyDict_SetItem(
+            &dict,
+            crate::intern!("__dict__"),
+            &PyDescr_NewGetSet(tp, &SUBTYPE_DICT_GETSET),
+        )?;
     }
     if add_weak && base.tp_weaklistoffset.get() == 0 {
         PyDict_SetItem(
@@ -1768,10 +1873,12 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
         match cell.downcast_ref::<crate::cellobject::PyCellObject>() {
             Some(c) => c.set(Some(tp.as_object().to_owned())),
             None => {
+                // CPython formats the cell's type with %R: "<class 'int'>".
+                let tp_repr = PyObject_Repr(cell.ob_type().as_object())?;
                 return Err(type_error(format!(
                     "__classcell__ must be a nonlocal cell, not {}",
-                    cell.ob_type().name()
-                )))
+                    crate::unicodeobject::as_str_lossy(&tp_repr)
+                )));
             }
         }
     }
@@ -1790,11 +1897,15 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
             } else {
                 f
             };
-            if let Err(e) = PyObject_Vectorcall(&bound, &[tp.as_object().to_owned(), key.clone()], None) {
+            if let Err(e) =
+                PyObject_Vectorcall(&bound, &[tp.as_object().to_owned(), key.clone()], None)
+            {
                 let err = runtime_error(format!(
                     "Error calling __set_name__ on '{}' instance {} in '{}'",
                     value.ob_type().name(),
-                    PyObject_Repr(&key).map(|r| as_str_lossy(&r).into_owned()).unwrap_or_default(),
+                    PyObject_Repr(&key)
+                        .map(|r| as_str_lossy(&r).into_owned())
+                        .unwrap_or_default(),
                     name_text
                 ));
                 crate::exceptions::set_cause(&err, Some(e.into_value()));
@@ -1808,7 +1919,11 @@ pub fn type_new(metatype: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&
 }
 
 /// Call `super(tp, tp).__init_subclass__(**kwargs)`.
-fn init_subclass(tp: &PyTypeObject, kwvalues: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
+fn init_subclass(
+    tp: &PyTypeObject,
+    kwvalues: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
     let sup = crate::call::PyObject_Vectorcall(
         PySuper_Type.as_object(),
         &[tp.as_object().to_owned(), tp.as_object().to_owned()],
@@ -1863,7 +1978,8 @@ fn subtype_weakref_get(obj: &PyObject) -> PyResult {
         return Err(attribute_error("This object has no __weakref__"));
     }
     // SAFETY: the weak-list slot at `tp_weaklistoffset` is an `Option<PyObjectRef>`.
-    let slot = unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const PyCell<Option<PyObjectRef>>) };
+    let slot =
+        unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const PyCell<Option<PyObjectRef>>) };
     Ok(crate::weakrefobject::first_weakref(slot).unwrap_or_else(none))
 }
 
@@ -1954,7 +2070,8 @@ fn heap_slots<'a>(tp: &PyTypeObject, obj: &'a PyObject) -> &'a [PyCell<Option<Py
     // SAFETY: a heap type's instances hold `ht_nslots` slot cells from
     // `ht_slotsoffset` (laid out by `type_new`).
     unsafe {
-        let first = (obj.as_ptr() as *const u8).add(tp.ht_slotsoffset.get()) as *const PyCell<Option<PyObjectRef>>;
+        let first = (obj.as_ptr() as *const u8).add(tp.ht_slotsoffset.get())
+            as *const PyCell<Option<PyObjectRef>>;
         std::slice::from_raw_parts(first, tp.ht_nslots.get())
     }
 }
@@ -2019,12 +2136,20 @@ fn excess_args(args: &[PyObjectRef], kwnames: Option<&PyObject>) -> bool {
 fn object_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
     if excess_args(args, kwnames) {
         let tp = obj.ob_type();
-        if !tp.tp_init.get().is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as initproc)) {
+        if !tp
+            .tp_init
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as initproc))
+        {
             return Err(type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
             ));
         }
-        if tp.tp_new.get().is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as newfunc)) {
+        if tp
+            .tp_new
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as newfunc))
+        {
             return Err(type_error(format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
                 tp.name()
@@ -2037,12 +2162,20 @@ fn object_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
 /// `object.__new__`.
 pub fn object_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     if excess_args(args, kwnames) {
-        if !tp.tp_new.get().is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as newfunc)) {
+        if !tp
+            .tp_new
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as newfunc))
+        {
             return Err(type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)",
             ));
         }
-        if tp.tp_init.get().is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as initproc)) {
+        if tp
+            .tp_init
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as initproc))
+        {
             return Err(type_error(format!("{}() takes no arguments", tp.name())));
         }
     }
@@ -2107,7 +2240,11 @@ fn object_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
 /// `object.__eq__` and friends: identity for `==`; `!=` inverts `__eq__`.
 fn object_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
     match op {
-        CompareOp::Eq => Ok(if a.is(b) { crate::boolobject::PyBool_FromLong(true) } else { not_implemented() }),
+        CompareOp::Eq => Ok(if a.is(b) {
+            crate::boolobject::PyBool_FromLong(true)
+        } else {
+            not_implemented()
+        }),
         CompareOp::Ne => {
             // By default `!=` is the inverse of `==`, unless `==` is not implemented.
             let Some(eq) = a.ob_type().tp_richcompare.get() else {
@@ -2151,7 +2288,9 @@ fn object_set_class(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     };
     let oldto = obj.ob_type();
     if !(newto.is_heap_type() && oldto.is_heap_type()) {
-        return Err(type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        return Err(type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
     }
     if !compatible_for_assignment(oldto, newto) {
         return Err(type_error(format!(
@@ -2187,7 +2326,8 @@ fn object_sizeof(obj: &PyObject) -> PyResult {
     let tp = obj.ob_type();
     let mut size = tp.tp_basicsize.get();
     if tp.tp_itemsize.get() != 0 {
-        size += tp.tp_itemsize.get() * crate::r#abstract::PyObject_Size(obj).unwrap_or(0).max(0) as usize;
+        size += tp.tp_itemsize.get()
+            * crate::r#abstract::PyObject_Size(obj).unwrap_or(0).max(0) as usize;
     }
     Ok(crate::longobject::PyLong_FromLong(size as i64))
 }
@@ -2205,7 +2345,11 @@ fn object_dir(obj: &PyObject) -> PyResult {
     Ok(PyDict_Keys(&result).into_object())
 }
 
-fn object_init_subclass(cls: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+fn object_init_subclass(
+    cls: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     // The default accepts no arguments; keywords given to a class statement end up
     // here when no base consumes them.
     if kwnames.is_some_and(|k| crate::call::kwnames_len(k) > 0) {
@@ -2225,10 +2369,16 @@ fn object_init_subclass(cls: &PyObject, args: &[PyObjectRef], kwnames: Option<&P
 }
 
 fn _cls_name(cls: &PyObject) -> String {
-    as_type(cls).map(|t| t.name().to_string()).unwrap_or_else(|| "object".into())
+    as_type(cls)
+        .map(|t| t.name().to_string())
+        .unwrap_or_else(|| "object".into())
 }
 
-fn object_subclasshook(_cls: &PyObject, _args: &[PyObjectRef], _kwnames: Option<&PyObject>) -> PyResult {
+fn object_subclasshook(
+    _cls: &PyObject,
+    _args: &[PyObjectRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
     Ok(not_implemented())
 }
 
@@ -2242,7 +2392,8 @@ fn import_copyreg() -> PyResult {
 /// `_PyType_GetSlotNames`: `cls.__slotnames__`, computed by `copyreg._slotnames`
 /// (which caches it on the class) when the class does not have it yet.
 fn _PyType_GetSlotNames(cls: &PyTypeObject) -> PyResult {
-    if let Some(names) = PyDict_GetItemWithError(&type_dict(cls), crate::intern!("__slotnames__"))? {
+    if let Some(names) = PyDict_GetItemWithError(&type_dict(cls), crate::intern!("__slotnames__"))?
+    {
         if !names.is(Py_None()) && !crate::listobject::PyListObject::check(&names) {
             return Err(type_error(format!(
                 "{:.200}.__slotnames__ should be a list or None, not {:.200}",
@@ -2253,9 +2404,15 @@ fn _PyType_GetSlotNames(cls: &PyTypeObject) -> PyResult {
         return Ok(names);
     }
     let copyreg = import_copyreg()?;
-    let names = crate::call::PyObject_CallMethodOneArg(&copyreg, crate::intern!("_slotnames"), cls.as_object())?;
+    let names = crate::call::PyObject_CallMethodOneArg(
+        &copyreg,
+        crate::intern!("_slotnames"),
+        cls.as_object(),
+    )?;
     if !names.is(Py_None()) && !crate::listobject::PyListObject::check(&names) {
-        return Err(type_error("copyreg._slotnames didn't return a list or None"));
+        return Err(type_error(
+            "copyreg._slotnames didn't return a list or None",
+        ));
     }
     Ok(names)
 }
@@ -2266,10 +2423,18 @@ fn _PyType_GetSlotNames(cls: &PyTypeObject) -> PyResult {
 fn object_getstate_default(obj: &PyObject, required: bool) -> PyResult {
     let tp = obj.ob_type();
     if required && tp.tp_itemsize.get() != 0 {
-        return Err(type_error(format!("cannot pickle {:.200} objects", tp.tp_name)));
+        return Err(type_error(format!(
+            "cannot pickle {:.200} objects",
+            tp.tp_name
+        )));
     }
     let mut state = match _PyObject_GetDictPtr(obj).and_then(|d| d.get()) {
-        Some(d) if d.downcast_ref::<PyDictObject>().is_some_and(|d| PyDict_Size(d) > 0) => d,
+        Some(d)
+            if d.downcast_ref::<PyDictObject>()
+                .is_some_and(|d| PyDict_Size(d) > 0) =>
+        {
+            d
+        }
         _ => none(),
     };
     let slotnames = _PyType_GetSlotNames(tp)?;
@@ -2287,7 +2452,10 @@ fn object_getstate_default(obj: &PyObject, required: bool) -> PyResult {
             basicsize += word * names.len();
         }
         if tp.tp_basicsize.get() > basicsize {
-            return Err(type_error(format!("cannot pickle '{:.200}' object", tp.tp_name)));
+            return Err(type_error(format!(
+                "cannot pickle '{:.200}' object",
+                tp.tp_name
+            )));
         }
     }
     if let Some(names) = slotnames.filter(|n| !n.is_empty()) {
@@ -2334,7 +2502,9 @@ fn object___getstate__(obj: &PyObject) -> PyResult {
 
 /// `_PyObject_GetNewArguments`: `(args, kwargs)` from `__getnewargs_ex__` or
 /// `__getnewargs__`, either absent when the object has neither.
-fn _PyObject_GetNewArguments(obj: &PyObject) -> PyResult<(Option<PyObjectRef>, Option<PyObjectRef>)> {
+fn _PyObject_GetNewArguments(
+    obj: &PyObject,
+) -> PyResult<(Option<PyObjectRef>, Option<PyObjectRef>)> {
     if let Some(f) = _PyObject_LookupSpecial(obj, crate::intern!("__getnewargs_ex__"))? {
         let newargs = crate::call::PyObject_CallNoArgs(&f)?;
         let Some(t) = newargs.downcast_ref::<PyTupleObject>() else {
@@ -2346,7 +2516,10 @@ fn _PyObject_GetNewArguments(obj: &PyObject) -> PyResult<(Option<PyObjectRef>, O
         let [args, kwargs] = t.as_slice() else {
             return Err(PyErr_SetString(
                 &crate::exceptions::PyExc_ValueError,
-                format!("__getnewargs_ex__ should return a tuple of length 2, not {}", t.len()),
+                format!(
+                    "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                    t.len()
+                ),
             ));
         };
         if !PyTupleObject::check(args) {
@@ -2398,30 +2571,53 @@ fn _PyObject_GetItemsIter(obj: &PyObject) -> PyResult<(PyObjectRef, PyObjectRef)
 fn reduce_newobj(obj: &PyObject) -> PyResult {
     let tp = obj.ob_type();
     if tp.tp_new.get().is_none() {
-        return Err(type_error(format!("cannot pickle '{:.200}' object", tp.tp_name)));
+        return Err(type_error(format!(
+            "cannot pickle '{:.200}' object",
+            tp.tp_name
+        )));
     }
     let (args, kwargs) = _PyObject_GetNewArguments(obj)?;
     let copyreg = import_copyreg()?;
     let hasargs = args.is_some();
     let (newobj, newargs) = match (&args, &kwargs) {
-        (_, Some(kw)) if kw.downcast_ref::<PyDictObject>().is_some_and(|d| PyDict_Size(d) > 0) => {
+        (_, Some(kw))
+            if kw
+                .downcast_ref::<PyDictObject>()
+                .is_some_and(|d| PyDict_Size(d) > 0) =>
+        {
             let newobj = PyObject_GetAttr(&copyreg, crate::intern!("__newobj_ex__"))?;
-            let args = args.clone().unwrap_or_else(|| PyTuple_New(Vec::new()).into_object());
-            (newobj, PyTuple_New(vec![tp.as_object().to_owned(), args, kw.clone()]))
+            let args = args
+                .clone()
+                .unwrap_or_else(|| PyTuple_New(Vec::new()).into_object());
+            (
+                newobj,
+                PyTuple_New(vec![tp.as_object().to_owned(), args, kw.clone()]),
+            )
         }
         _ => {
             let newobj = PyObject_GetAttr(&copyreg, crate::intern!("__newobj__"))?;
             let mut items = vec![tp.as_object().to_owned()];
-            if let Some(a) = args.as_ref().and_then(|a| a.downcast_ref::<PyTupleObject>()) {
+            if let Some(a) = args
+                .as_ref()
+                .and_then(|a| a.downcast_ref::<PyTupleObject>())
+            {
                 items.extend_from_slice(a.as_slice());
             }
             (newobj, PyTuple_New(items))
         }
     };
-    let required = !(hasargs || crate::listobject::PyListObject::check(obj) || PyDictObject::check(obj));
+    let required =
+        !(hasargs || crate::listobject::PyListObject::check(obj) || PyDictObject::check(obj));
     let state = object_getstate(obj, required)?;
     let (listitems, dictitems) = _PyObject_GetItemsIter(obj)?;
-    Ok(PyTuple_New(vec![newobj, newargs.into_object(), state, listitems, dictitems]).into_object())
+    Ok(PyTuple_New(vec![
+        newobj,
+        newargs.into_object(),
+        state,
+        listitems,
+        dictitems,
+    ])
+    .into_object())
 }
 
 /// `_common_reduce`: protocol 2 and up reduce here; 0 and 1 in `copyreg._reduce_ex`.
@@ -2433,7 +2629,10 @@ fn _common_reduce(obj: &PyObject, proto: i32) -> PyResult {
     crate::call::PyObject_CallMethod(
         &copyreg,
         crate::intern!("_reduce_ex"),
-        &[obj.to_owned(), crate::longobject::PyLong_FromLong(proto as i64)],
+        &[
+            obj.to_owned(),
+            crate::longobject::PyLong_FromLong(proto as i64),
+        ],
     )
 }
 
@@ -2447,7 +2646,8 @@ fn object___reduce__(obj: &PyObject) -> PyResult {
 fn object___reduce_ex__(obj: &PyObject, protocol: &PyObject) -> PyResult {
     let protocol = crate::listobject::int_converter(protocol)?;
     if let Some(reduce) = _PyObject_LookupAttr(obj, crate::intern!("__reduce__"))? {
-        let objreduce = PyDict_GetItemWithError(&type_dict(&PyBaseObject_Type), crate::intern!("__reduce__"))?;
+        let objreduce =
+            PyDict_GetItemWithError(&type_dict(&PyBaseObject_Type), crate::intern!("__reduce__"))?;
         let clsreduce = PyObject_GetAttr(obj.ob_type().as_object(), crate::intern!("__reduce__"))?;
         if !objreduce.is_some_and(|o| o.is(&clsreduce)) {
             return crate::call::PyObject_CallNoArgs(&reduce);
@@ -2589,7 +2789,9 @@ fn supercheck(tp: &PyTypeObject, obj: &PyObject) -> PyResult<PyObjectRef> {
             }
         }
     }
-    Err(type_error("super(type, obj): obj must be an instance or subtype of type"))
+    Err(type_error(
+        "super(type, obj): obj must be an instance or subtype of type",
+    ))
 }
 
 fn super_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
@@ -2600,7 +2802,10 @@ fn super_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
     let (tp_obj, target) = match args.len() {
         0 => super_init_without_args()?,
         1 => (args[0].clone(), None),
-        _ => (args[0].clone(), Some(args[1].clone()).filter(|o| !o.is(Py_None()))),
+        _ => (
+            args[0].clone(),
+            Some(args[1].clone()).filter(|o| !o.is(Py_None())),
+        ),
     };
     let Some(tp) = as_type(&tp_obj) else {
         return Err(type_error(format!(
@@ -2637,7 +2842,10 @@ fn super_init_without_args() -> PyResult<(PyObjectRef, Option<PyObjectRef>)> {
         let kinds = crate::codeobject::localspluskinds(co);
         let mut first = (*slots).clone();
         // If the first argument was moved into a cell, read through it.
-        if kinds.first().is_some_and(|k| k & include::code::CO_FAST_CELL != 0) {
+        if kinds
+            .first()
+            .is_some_and(|k| k & include::code::CO_FAST_CELL != 0)
+        {
             if let Some(c) = &first {
                 if let Some(cell) = c.downcast_ref::<crate::cellobject::PyCellObject>() {
                     first = cell.get();
@@ -2708,13 +2916,18 @@ fn super_getattro(obj: &PyObject, name: &PyObject) -> PyResult {
 fn super_repr(obj: &PyObject) -> PyResult {
     // SAFETY: installed on `super` only.
     let su = unsafe { &*(obj as *const PyObject as *const PySuperObject) };
-    let tname = su.type_.get().and_then(|t| as_type(&t).map(|t| t.name().to_string()));
+    let tname = su
+        .type_
+        .get()
+        .and_then(|t| as_type(&t).map(|t| t.name().to_string()));
     let tname = tname.unwrap_or_else(|| "NULL".into());
     let text = match su.obj_type.get() {
         Some(ot) => format!(
             "<super: <class '{}'>, <{} object>>",
             tname,
-            as_type(&ot).map(|t| t.name().to_string()).unwrap_or_default()
+            as_type(&ot)
+                .map(|t| t.name().to_string())
+                .unwrap_or_default()
         ),
         None => format!("<super: <class '{tname}'>, NULL>"),
     };

@@ -26,7 +26,7 @@ use crate::exceptions::*;
 use crate::longobject::PyLong_FromSsize_t;
 use crate::object::*;
 use crate::prelude::*;
-use crate::typeobject::{as_type, PyType_IsSubtype, _PyType_Lookup};
+use crate::typeobject::{_PyType_Lookup, as_type, PyType_IsSubtype};
 use crate::unicodeobject::{PyUnicodeObject, PyUnicode_InternFromString};
 
 /// A slot function of any signature, as found in (or put into) a slot.
@@ -175,7 +175,8 @@ slot_ids! {
 
 /// How a slot wrapper passes Python arguments to the slot function it wraps
 /// (`wrapperfunc`). `args` excludes `self`.
-pub type WrapperFn = fn(&PyObject, &[PyObjectRef], Option<&PyObject>, SlotValue, &SlotDef) -> PyResult;
+pub type WrapperFn =
+    fn(&PyObject, &[PyObjectRef], Option<&PyObject>, SlotValue, &SlotDef) -> PyResult;
 
 /// One row of the table (`struct wrapperbase`).
 pub struct SlotDef {
@@ -197,13 +198,37 @@ pub struct SlotDef {
 
 macro_rules! sd {
     ($name:literal, $slot:ident, $func:expr, $wrapper:expr, $doc:literal) => {
-        SlotDef { name: $name, slot: SlotId::$slot, function: $func, wrapper: $wrapper, doc: $doc, op: None, keywords: false }
+        SlotDef {
+            name: $name,
+            slot: SlotId::$slot,
+            function: $func,
+            wrapper: $wrapper,
+            doc: $doc,
+            op: None,
+            keywords: false,
+        }
     };
     ($name:literal, $slot:ident, $func:expr, $wrapper:expr, $doc:literal, op $op:ident) => {
-        SlotDef { name: $name, slot: SlotId::$slot, function: $func, wrapper: $wrapper, doc: $doc, op: Some(CompareOp::$op), keywords: false }
+        SlotDef {
+            name: $name,
+            slot: SlotId::$slot,
+            function: $func,
+            wrapper: $wrapper,
+            doc: $doc,
+            op: Some(CompareOp::$op),
+            keywords: false,
+        }
     };
     ($name:literal, $slot:ident, $func:expr, $wrapper:expr, $doc:literal, keywords) => {
-        SlotDef { name: $name, slot: SlotId::$slot, function: $func, wrapper: $wrapper, doc: $doc, op: None, keywords: true }
+        SlotDef {
+            name: $name,
+            slot: SlotId::$slot,
+            function: $func,
+            wrapper: $wrapper,
+            doc: $doc,
+            op: None,
+            keywords: true,
+        }
     };
 }
 
@@ -253,8 +278,10 @@ pub static SLOTDEFS: &[SlotDef] = &[
         "__init__($self, /, *args, **kwargs)\n--\n\nInitialize self.  See help(type(self)) for accurate signature.", keywords),
     sd!("__new__", TpNew, Some(V::New(slot_tp_new)), None,
         "__new__(type, /, *args, **kwargs)\n--\n\nCreate and return new object.  See help(type) for accurate signature."),
+    // CPython 3.11 gives this slot wrapper no docstring (`_io._IOBase.__del__.__doc__`
+    // is None).
     sd!("__del__", TpFinalize, Some(V::Finalize(slot_tp_finalize)), Some(wrap_del),
-        "__del__($self, /)\n--\n\nCalled when the instance is about to be destroyed."),
+        ""),
     sd!("__await__", AmAwait, Some(V::Unary(slot_am_await)), Some(wrap_unaryfunc),
         "__await__($self, /)\n--\n\nReturn an iterator to be used in await expression."),
     sd!("__aiter__", AmAiter, Some(V::Unary(slot_am_aiter)), Some(wrap_unaryfunc),
@@ -407,7 +434,9 @@ pub fn add_operators(tp: &PyTypeObject, dict: &PyDictObject) -> PyResult<()> {
         if def.wrapper.is_none() {
             continue;
         }
-        let Some(value) = def.slot.get(tp) else { continue };
+        let Some(value) = def.slot.get(tp) else {
+            continue;
+        };
         let key = PyUnicode_InternFromString(def.name);
         if PyDict_GetItemWithError(dict, &key)?.is_some() {
             continue;
@@ -421,7 +450,10 @@ pub fn add_operators(tp: &PyTypeObject, dict: &PyDictObject) -> PyResult<()> {
     if tp.tp_new.get().is_some() && !tp.is_heap_type() {
         let key = crate::intern!("__new__");
         if PyDict_GetItemWithError(dict, &key)?.is_none() {
-            let f = crate::methodobject::PyCFunction_New(&TP_NEW_METHODDEF, Some(tp.as_object().to_owned()));
+            let f = crate::methodobject::PyCFunction_New(
+                &TP_NEW_METHODDEF,
+                Some(tp.as_object().to_owned()),
+            );
             PyDict_SetItem(dict, &key, &f)?;
         }
     }
@@ -442,7 +474,10 @@ fn tp_new_wrapper(self_: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObj
     };
     let nargs = args.len() - kwnames.map_or(0, kwnames_len);
     if nargs < 1 {
-        return Err(type_error(format!("{}.__new__(): not enough arguments", tp.name())));
+        return Err(type_error(format!(
+            "{}.__new__(): not enough arguments",
+            tp.name()
+        )));
     }
     let arg0 = &args[0];
     let Some(subtype) = as_type(arg0) else {
@@ -464,7 +499,9 @@ fn tp_new_wrapper(self_: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObj
     // The most derived static base of `subtype` must use this `tp_new` (or one
     // compatible with it): `object.__new__(int)` is not safe.
     let mut staticbase = subtype;
-    while staticbase.is_heap_type() || staticbase.tp_new.get().map(|f| f as usize) == Some(slot_tp_new as newfunc as usize) {
+    while staticbase.is_heap_type()
+        || staticbase.tp_new.get().map(|f| f as usize) == Some(slot_tp_new as newfunc as usize)
+    {
         match staticbase.base() {
             Some(b) => staticbase = b,
             None => break,
@@ -484,7 +521,10 @@ fn tp_new_wrapper(self_: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObj
     }
     match tp.tp_new.get() {
         Some(new) => new(subtype, &args[1..], kwnames),
-        None => Err(type_error(format!("cannot create '{}' instances", tp.name()))),
+        None => Err(type_error(format!(
+            "cannot create '{}' instances",
+            tp.name()
+        ))),
     }
 }
 
@@ -504,7 +544,13 @@ fn wrapped_mismatch() -> PyErr {
     system_error("slot wrapper called with a slot of the wrong kind")
 }
 
-fn wrap_unaryfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_unaryfunc(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 0)?;
     match f {
         V::Unary(f) => f(s),
@@ -512,7 +558,13 @@ fn wrap_unaryfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: S
     }
 }
 
-fn wrap_binaryfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_binaryfunc(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
     match f {
         V::Binary(f) => f(s, &args[0]),
@@ -520,11 +572,23 @@ fn wrap_binaryfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: 
     }
 }
 
-fn wrap_binaryfunc_l(s: &PyObject, args: &[PyObjectRef], k: Option<&PyObject>, f: SlotValue, d: &SlotDef) -> PyResult {
+fn wrap_binaryfunc_l(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    k: Option<&PyObject>,
+    f: SlotValue,
+    d: &SlotDef,
+) -> PyResult {
     wrap_binaryfunc(s, args, k, f, d)
 }
 
-fn wrap_binaryfunc_r(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_binaryfunc_r(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
     match f {
         V::Binary(f) => f(&args[0], s),
@@ -532,7 +596,13 @@ fn wrap_binaryfunc_r(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f
     }
 }
 
-fn wrap_ternaryfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, d: &SlotDef) -> PyResult {
+fn wrap_ternaryfunc(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    d: &SlotDef,
+) -> PyResult {
     crate::getargs::check_positional(d.name, args.len(), 1, 2)?;
     let third = args.get(1).map(|a| &**a).unwrap_or(Py_None());
     match f {
@@ -541,7 +611,13 @@ fn wrap_ternaryfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f:
     }
 }
 
-fn wrap_ternaryfunc_r(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, d: &SlotDef) -> PyResult {
+fn wrap_ternaryfunc_r(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    d: &SlotDef,
+) -> PyResult {
     crate::getargs::check_positional(d.name, args.len(), 1, 2)?;
     let third = args.get(1).map(|a| &**a).unwrap_or(Py_None());
     match f {
@@ -550,7 +626,13 @@ fn wrap_ternaryfunc_r(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, 
     }
 }
 
-fn wrap_inquirypred(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_inquirypred(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 0)?;
     match f {
         V::Inquiry(f) => Ok(crate::boolobject::PyBool_FromLong(f(s)?)),
@@ -558,7 +640,13 @@ fn wrap_inquirypred(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f:
     }
 }
 
-fn wrap_lenfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_lenfunc(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 0)?;
     match f {
         V::Len(f) => Ok(PyLong_FromSsize_t(f(s)?)),
@@ -566,7 +654,13 @@ fn wrap_lenfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: Slo
     }
 }
 
-fn wrap_indexargfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_indexargfunc(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
     let i = crate::r#abstract::PyNumber_AsSsize_t(&args[0], Some(&PyExc_OverflowError))?;
     match f {
@@ -588,7 +682,13 @@ fn getindex(s: &PyObject, arg: &PyObject) -> PyResult<Py_ssize_t> {
     Ok(i)
 }
 
-fn wrap_sq_item(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_sq_item(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
     let i = getindex(s, &args[0])?;
     match f {
@@ -597,7 +697,13 @@ fn wrap_sq_item(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: Slo
     }
 }
 
-fn wrap_sq_setitem(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_sq_setitem(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 2)?;
     let i = getindex(s, &args[0])?;
     match f {
@@ -606,7 +712,13 @@ fn wrap_sq_setitem(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: 
     }
 }
 
-fn wrap_sq_delitem(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_sq_delitem(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
     let i = getindex(s, &args[0])?;
     match f {
@@ -615,7 +727,13 @@ fn wrap_sq_delitem(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: 
     }
 }
 
-fn wrap_objobjproc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_objobjproc(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
     match f {
         V::ObjObj(f) => Ok(crate::boolobject::PyBool_FromLong(f(s, &args[0])?)),
@@ -623,7 +741,13 @@ fn wrap_objobjproc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: 
     }
 }
 
-fn wrap_objobjargproc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_objobjargproc(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 2)?;
     match f {
         V::ObjObjArg(f) => f(s, &args[0], Some(&args[1])).map(|()| none()),
@@ -631,7 +755,13 @@ fn wrap_objobjargproc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, 
     }
 }
 
-fn wrap_delitem(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_delitem(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
     match f {
         V::ObjObjArg(f) => f(s, &args[0], None).map(|()| none()),
@@ -662,9 +792,17 @@ fn hackcheck(s: &PyObject, f: setattrofunc, what: &str) -> PyResult<()> {
     Ok(())
 }
 
-fn wrap_setattr(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_setattr(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 2)?;
-    let V::ObjObjArg(f) = f else { return Err(wrapped_mismatch()) };
+    let V::ObjObjArg(f) = f else {
+        return Err(wrapped_mismatch());
+    };
     hackcheck(s, f, "__setattr__")?;
     if !PyUnicodeObject::check(&args[0]) {
         return Err(type_error(format!(
@@ -676,9 +814,17 @@ fn wrap_setattr(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: Slo
     Ok(none())
 }
 
-fn wrap_delattr(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_delattr(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
-    let V::ObjObjArg(f) = f else { return Err(wrapped_mismatch()) };
+    let V::ObjObjArg(f) = f else {
+        return Err(wrapped_mismatch());
+    };
     hackcheck(s, f, "__delattr__")?;
     if !PyUnicodeObject::check(&args[0]) {
         return Err(type_error(format!(
@@ -690,7 +836,13 @@ fn wrap_delattr(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: Slo
     Ok(none())
 }
 
-fn wrap_hashfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_hashfunc(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 0)?;
     match f {
         V::Hash(f) => Ok(PyLong_FromSsize_t(f(s)?)),
@@ -698,14 +850,26 @@ fn wrap_hashfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: Sl
     }
 }
 
-fn wrap_call(s: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_call(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    kw: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     match f {
         V::Call(f) => f(s, args, kw),
         _ => Err(wrapped_mismatch()),
     }
 }
 
-fn wrap_richcmpfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, d: &SlotDef) -> PyResult {
+fn wrap_richcmpfunc(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    d: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
     match (f, d.op) {
         (V::RichCmp(f), Some(op)) => f(s, &args[0], op),
@@ -713,7 +877,13 @@ fn wrap_richcmpfunc(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f:
     }
 }
 
-fn wrap_next(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_next(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 0)?;
     match f {
         V::IterNext(f) => match f(s)? {
@@ -724,7 +894,13 @@ fn wrap_next(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotVa
     }
 }
 
-fn wrap_descr_get(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_descr_get(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     crate::getargs::check_positional("__get__", args.len(), 1, 2)?;
     let obj = Some(&*args[0]).filter(|o| !o.is(Py_None()));
     let tp = args.get(1).map(|a| &**a).filter(|o| !o.is(Py_None()));
@@ -737,7 +913,13 @@ fn wrap_descr_get(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: S
     }
 }
 
-fn wrap_descr_set(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_descr_set(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 2)?;
     match f {
         V::ObjObjArg(f) => f(s, &args[0], Some(&args[1])).map(|()| none()),
@@ -745,7 +927,13 @@ fn wrap_descr_set(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: S
     }
 }
 
-fn wrap_descr_delete(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_descr_delete(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 1)?;
     match f {
         V::ObjObjArg(f) => f(s, &args[0], None).map(|()| none()),
@@ -753,14 +941,26 @@ fn wrap_descr_delete(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f
     }
 }
 
-fn wrap_init(s: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_init(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    kw: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     match f {
         V::Init(f) => f(s, args, kw).map(|()| none()),
         _ => Err(wrapped_mismatch()),
     }
 }
 
-fn wrap_del(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotValue, _: &SlotDef) -> PyResult {
+fn wrap_del(
+    s: &PyObject,
+    args: &[PyObjectRef],
+    _: Option<&PyObject>,
+    f: SlotValue,
+    _: &SlotDef,
+) -> PyResult {
     check_num_args(args, 0)?;
     match f {
         V::Finalize(f) => {
@@ -773,16 +973,28 @@ fn wrap_del(s: &PyObject, args: &[PyObjectRef], _: Option<&PyObject>, f: SlotVal
 
 /// Call a wrapper descriptor: `int.__add__(1, 2)` (`wrapperdescr_call` and
 /// `wrapper_call`).
-pub fn call_wrapper(descr: &PyWrapperDescrObject, self_: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+pub fn call_wrapper(
+    descr: &PyWrapperDescrObject,
+    self_: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     let def = &SLOTDEFS[descr.d_slotdef];
     if kwnames.is_some_and(|k| kwnames_len(k) > 0) && !def.keywords {
-        return Err(type_error(format!("wrapper {}() takes no keyword arguments", def.name)));
+        return Err(type_error(format!(
+            "wrapper {}() takes no keyword arguments",
+            def.name
+        )));
     }
     let Some(wrapper) = def.wrapper else {
         return Err(system_error("slot wrapper without a wrapper function"));
     };
     let Some(f) = def.slot.get(descr.d_type()) else {
-        return Err(system_error(format!("slot of '{}' for {} is empty", descr.d_type().name(), def.name)));
+        return Err(system_error(format!(
+            "slot of '{}' for {} is empty",
+            descr.d_type().name(),
+            def.name
+        )));
     };
     wrapper(self_, args, kwnames, f, def)
 }
@@ -791,7 +1003,11 @@ pub fn call_wrapper(descr: &PyWrapperDescrObject, self_: &PyObject, args: &[PyOb
 
 /// Look a special method up on the object's type and call it with `self` first
 /// (`vectorcall_method`); `Ok(None)` when the type does not have it.
-fn call_method_maybe(s: &PyObject, name: &str, args: &[PyObjectRef]) -> PyResult<Option<PyObjectRef>> {
+fn call_method_maybe(
+    s: &PyObject,
+    name: &str,
+    args: &[PyObjectRef],
+) -> PyResult<Option<PyObjectRef>> {
     let key = PyUnicode_InternFromString(name);
     crate::typeobject::call_special_method(s, &key, args)
 }
@@ -838,9 +1054,15 @@ fn slot_tp_hash(s: &PyObject) -> PyResult<Py_hash_t> {
 fn slot_tp_call(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     let key = crate::intern!("__call__");
     let Some(func) = _PyType_Lookup(s.ob_type(), &key) else {
-        return Err(type_error(format!("'{}' object is not callable", s.ob_type().name())));
+        return Err(type_error(format!(
+            "'{}' object is not callable",
+            s.ob_type().name()
+        )));
     };
-    if func.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR) {
+    if func
+        .ob_type()
+        .has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR)
+    {
         let mut stack = Vec::with_capacity(args.len() + 1);
         stack.push(s.to_owned());
         stack.extend_from_slice(args);
@@ -856,7 +1078,10 @@ fn slot_tp_call(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
 
 /// Call `attr(self, name)` where `attr` came from the type (`call_attribute`).
 fn call_attribute(s: &PyObject, attr: PyObjectRef, name: &PyObject) -> PyResult {
-    if attr.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR) {
+    if attr
+        .ob_type()
+        .has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR)
+    {
         return PyObject_Vectorcall(&attr, &[s.to_owned(), name.to_owned()], None);
     }
     let bound = if attr.ob_type().tp_descr_get.get().is_some() {
@@ -889,7 +1114,9 @@ fn slot_tp_getattr_hook(s: &PyObject, name: &PyObject) -> PyResult {
         }
     };
     match (res, getattr) {
-        (Err(e), Some(ga)) if PyErr_ExceptionMatches(&e, &PyExc_AttributeError) => call_attribute(s, ga, name),
+        (Err(e), Some(ga)) if PyErr_ExceptionMatches(&e, &PyExc_AttributeError) => {
+            call_attribute(s, ga, name)
+        }
         (res, _) => res,
     }
 }
@@ -914,14 +1141,18 @@ fn slot_tp_richcompare(s: &PyObject, other: &PyObject, op: CompareOp) -> PyResul
 fn slot_tp_iter(s: &PyObject) -> PyResult {
     let key = crate::intern!("__iter__");
     match _PyType_Lookup(s.ob_type(), &key) {
-        Some(f) if f.is(Py_None()) => {
-            Err(type_error(format!("'{}' object is not iterable", s.ob_type().name())))
-        }
+        Some(f) if f.is(Py_None()) => Err(type_error(format!(
+            "'{}' object is not iterable",
+            s.ob_type().name()
+        ))),
         Some(_) => call_method(s, "__iter__", &[]),
         None => {
             let gi = crate::intern!("__getitem__");
             if _PyType_Lookup(s.ob_type(), &gi).is_none() {
-                return Err(type_error(format!("'{}' object is not iterable", s.ob_type().name())));
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    s.ob_type().name()
+                )));
             }
             Ok(crate::iterobject::PySeqIter_New(s.to_owned()))
         }
@@ -957,7 +1188,10 @@ fn slot_tp_init(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
     let Some(func) = _PyType_Lookup(s.ob_type(), &key) else {
         return Err(attribute_error("__init__"));
     };
-    let res = if func.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR) {
+    let res = if func
+        .ob_type()
+        .has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR)
+    {
         let mut stack = Vec::with_capacity(args.len() + 1);
         stack.push(s.to_owned());
         stack.extend_from_slice(args);
@@ -985,11 +1219,17 @@ fn slot_tp_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
 
 fn slot_tp_finalize(s: &PyObject) {
     let key = crate::intern!("__del__");
-    let Some(del) = _PyType_Lookup(s.ob_type(), &key) else { return };
-    let res = if del.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR) {
+    let Some(del) = _PyType_Lookup(s.ob_type(), &key) else {
+        return;
+    };
+    let res = if del
+        .ob_type()
+        .has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR)
+    {
         PyObject_Vectorcall(&del, &[s.to_owned()], None)
     } else {
-        descr_get(&del, Some(s), Some(s.ob_type().as_object())).and_then(|b| PyObject_Vectorcall(&b, &[], None))
+        descr_get(&del, Some(s), Some(s.ob_type().as_object()))
+            .and_then(|b| PyObject_Vectorcall(&b, &[], None))
     };
     if let Err(e) = res {
         crate::pyhooks::write_unraisable(e, Some(&del));
@@ -1012,7 +1252,9 @@ fn slot_am_anext(s: &PyObject) -> PyResult {
 /// differently from `left` (`method_is_overloaded`)?
 fn method_is_overloaded(left: &PyTypeObject, right: &PyTypeObject, name: &str) -> bool {
     let key = PyUnicode_InternFromString(name);
-    let Some(b) = _PyType_Lookup(right, &key) else { return false };
+    let Some(b) = _PyType_Lookup(right, &key) else {
+        return false;
+    };
     match _PyType_Lookup(left, &key) {
         Some(a) => !a.is(&b),
         None => true,
@@ -1026,7 +1268,14 @@ fn method_is_overloaded(left: &PyTypeObject, right: &PyTypeObject, name: &str) -
 /// `this` is the address of the slot function itself, so that a type whose slot
 /// holds it is known to dispatch to Python methods (the power slot is ternary, so
 /// the address rather than a `binaryfunc` is what both kinds share).
-fn slot_binary(s: &PyObject, other: &PyObject, slot: SlotId, this: usize, op: &str, rop: &str) -> PyResult {
+fn slot_binary(
+    s: &PyObject,
+    other: &PyObject,
+    slot: SlotId,
+    this: usize,
+    op: &str,
+    rop: &str,
+) -> PyResult {
     let is_this = |tp: &PyTypeObject| matches!(slot.get(tp), Some(v) if v.addr() == this);
     let st = s.ob_type();
     let ot = other.ob_type();
@@ -1084,16 +1333,23 @@ binary_slots! {
 /// operators; a three-argument `pow` only ever calls `self.__pow__`.
 fn slot_nb_power(s: &PyObject, other: &PyObject, modulus: &PyObject) -> PyResult {
     if modulus.is(Py_None()) {
-        return slot_binary(s, other, SlotId::NbPower, slot_nb_power as ternaryfunc as usize, "__pow__", "__rpow__");
+        return slot_binary(
+            s,
+            other,
+            SlotId::NbPower,
+            slot_nb_power as ternaryfunc as usize,
+            "__pow__",
+            "__rpow__",
+        );
     }
-    if matches!(s.ob_type().tp_as_number.nb_power.get(), Some(f) if f as usize == slot_nb_power as ternaryfunc as usize) {
+    if matches!(s.ob_type().tp_as_number.nb_power.get(), Some(f) if f as usize == slot_nb_power as ternaryfunc as usize)
+    {
         if let Some(r) = call_method_maybe(s, "__pow__", &[other.to_owned(), modulus.to_owned()])? {
             return Ok(r);
         }
     }
     Ok(not_implemented())
 }
-
 
 macro_rules! unary_slots {
     ($( $fname:ident, $name:literal; )*) => {
@@ -1244,7 +1500,8 @@ fn update_one_slot(tp: &PyTypeObject, slot: SlotId) {
                     generic = def.function;
                 }
                 let wrapped = wdef.slot.get(w.d_type());
-                let same_wrapper = wdef.wrapper.map(|f| f as usize) == def.wrapper.map(|f| f as usize);
+                let same_wrapper =
+                    wdef.wrapper.map(|f| f as usize) == def.wrapper.map(|f| f as usize);
                 if wdef.slot == slot
                     && same_wrapper
                     && PyType_IsSubtype(tp, w.d_type())
@@ -1264,7 +1521,10 @@ fn update_one_slot(tp: &PyTypeObject, slot: SlotId) {
                 if std::ptr::eq(f.m_ml, &TP_NEW_METHODDEF) {
                     // The inherited built-in `__new__`: use the base's tp_new directly.
                     specific = tp.tp_new.get().map(V::New).or_else(|| {
-                        f.m_self.get().and_then(|t| as_type(&t).and_then(|t| t.tp_new.get())).map(V::New)
+                        f.m_self
+                            .get()
+                            .and_then(|t| as_type(&t).and_then(|t| t.tp_new.get()))
+                            .map(V::New)
                     });
                     continue;
                 }
@@ -1279,7 +1539,11 @@ fn update_one_slot(tp: &PyTypeObject, slot: SlotId) {
             generic = def.function;
         }
     }
-    let value = if specific.is_some() && !use_generic { specific } else { generic };
+    let value = if specific.is_some() && !use_generic {
+        specific
+    } else {
+        generic
+    };
     slot.set(tp, value);
 }
 
@@ -1297,7 +1561,11 @@ pub fn fixup_slot_dispatchers(tp: &PyTypeObject) {
 /// A special method was set or deleted on a class: refresh the slots it feeds in the
 /// class and in every subclass that does not define it itself (`update_slot`).
 pub fn update_slot(tp: &PyTypeObject, name: &str) {
-    let slots: Vec<SlotId> = SLOTDEFS.iter().filter(|d| d.name == name).map(|d| d.slot).collect();
+    let slots: Vec<SlotId> = SLOTDEFS
+        .iter()
+        .filter(|d| d.name == name)
+        .map(|d| d.slot)
+        .collect();
     if slots.is_empty() {
         return;
     }

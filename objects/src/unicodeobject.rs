@@ -2291,6 +2291,16 @@ fn unicodeiter_reduce(obj: &PyObject) -> PyResult {
     Ok(crate::tupleobject::PyTuple_New(t).into_object())
 }
 
+/// The iterator references the sequence until it is exhausted.
+fn unicodeiter_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    // SAFETY: only installed on iterator types with this layout.
+    let it = unsafe { &*(obj as *const PyObject as *const PyUnicodeIterObject) };
+    // SAFETY: traversal runs no Python code.
+    if let Some(seq) = unsafe { it.it_seq.get_ref() } {
+        visit(seq);
+    }
+}
+
 unsafe fn unicodeiter_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead iterator.
     unsafe { dealloc_object::<PyUnicodeIterObject>(op) }
@@ -2318,7 +2328,10 @@ static UNICODEITER_METHODS: [PyMethodDef; 3] = [
 pub static PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "str_iterator",
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
+    tp_traverse: slot(unicodeiter_traverse),
     tp_basicsize: Cell::new(size_of::<PyUnicodeIterObject>()),
     tp_dealloc: slot(unicodeiter_dealloc),
     tp_getattro: slot(PyObject_GenericGetAttr),
@@ -2332,7 +2345,10 @@ pub static PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
 pub static PyUnicodeASCIIIter_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "str_ascii_iterator",
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_flags: Cell::new(
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    ),
+    tp_traverse: slot(unicodeiter_traverse),
     tp_basicsize: Cell::new(size_of::<PyUnicodeIterObject>()),
     tp_dealloc: slot(unicodeiter_dealloc),
     tp_getattro: slot(PyObject_GenericGetAttr),

@@ -16,14 +16,18 @@ use objects::funcobject::PyFunctionObject;
 use objects::getargs::{check_positional, parse_args, unpack_keywords, ArgSpec};
 use objects::listobject::PyList_New;
 use objects::longobject::{PyLong_FromLong, PyLong_FromSsize_t};
-use objects::moduleobject::{PyModuleObject, PyModule_AddFunctions, PyModule_AddObject, PyModule_New};
+use objects::moduleobject::{
+    PyModuleObject, PyModule_AddFunctions, PyModule_AddObject, PyModule_New,
+};
 use objects::object::*;
 use objects::obmalloc::*;
 use objects::prelude::*;
 use objects::r#abstract::*;
 use objects::tupleobject::{PyTupleObject, PyTuple_New};
 use objects::typeobject::{as_type, PyType_Type};
-use objects::unicodeobject::{as_str_lossy, PyUnicodeObject, PyUnicode_FromCodePoints, PyUnicode_FromString};
+use objects::unicodeobject::{
+    as_str_lossy, PyUnicodeObject, PyUnicode_FromCodePoints, PyUnicode_FromString,
+};
 
 static BUILTINS: GlobalCell<Option<PyRef<PyModuleObject>>> = GlobalCell::new(None);
 
@@ -172,10 +176,16 @@ fn builtin_setattr(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
 
 fn builtin_getattr(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     if args.len() < 2 {
-        return Err(type_error(format!("getattr expected at least 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "getattr expected at least 2 arguments, got {}",
+            args.len()
+        )));
     }
     if args.len() > 3 {
-        return Err(type_error(format!("getattr expected at most 3 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "getattr expected at most 3 arguments, got {}",
+            args.len()
+        )));
     }
     if !PyUnicodeObject::check(&args[1]) {
         return Err(type_error(format!(
@@ -184,7 +194,9 @@ fn builtin_getattr(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
         )));
     }
     match args.get(2) {
-        Some(default) => Ok(_PyObject_LookupAttr(&args[0], &args[1])?.unwrap_or_else(|| default.clone())),
+        Some(default) => {
+            Ok(_PyObject_LookupAttr(&args[0], &args[1])?.unwrap_or_else(|| default.clone()))
+        }
         None => PyObject_GetAttr(&args[0], &args[1]),
     }
 }
@@ -197,12 +209,16 @@ fn builtin_hasattr(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
             args[1].ob_type().name()
         )));
     }
-    Ok(PyBool_FromLong(_PyObject_LookupAttr(&args[0], &args[1])?.is_some()))
+    Ok(PyBool_FromLong(
+        _PyObject_LookupAttr(&args[0], &args[1])?.is_some(),
+    ))
 }
 
 /// `dir(obj)`'s list before sorting, for suggestions.
 pub fn builtin_dir_of(obj: &PyObject) -> PyResult<Vec<PyObjectRef>> {
-    let Some(dirfunc) = objects::typeobject::_PyObject_LookupSpecial(obj, objects::intern!("__dir__"))? else {
+    let Some(dirfunc) =
+        objects::typeobject::_PyObject_LookupSpecial(obj, objects::intern!("__dir__"))?
+    else {
         return Err(type_error("object does not provide __dir__"));
     };
     let res = PyObject_CallNoArgs(&dirfunc)?;
@@ -213,8 +229,13 @@ fn builtin_dir(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_positional("dir", args.len(), 0, 1)?;
     let items = match args.first() {
         None => {
-            let locals = crate::ceval::PyEval_GetLocals()?.unwrap_or_else(|| PyDict_New().into_object());
-            { let keys = objects::call::PyObject_CallMethod(&locals, objects::intern!("keys"), &[])?; PySequence_List_items(&keys)? }
+            let locals =
+                crate::ceval::PyEval_GetLocals()?.unwrap_or_else(|| PyDict_New().into_object());
+            {
+                let keys =
+                    objects::call::PyObject_CallMethod(&locals, objects::intern!("keys"), &[])?;
+                PySequence_List_items(&keys)?
+            }
         }
         Some(obj) => builtin_dir_of(obj)?,
     };
@@ -231,15 +252,16 @@ fn builtin_divmod(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
 fn binary_divmod(a: &PyObject, b: &PyObject) -> PyResult {
     let sa = a.ob_type().tp_as_number.nb_divmod.get();
     let sb = b.ob_type().tp_as_number.nb_divmod.get();
-    let try_slot = |f: Option<include::cpython::object::slots::binaryfunc>| -> PyResult<Option<PyObjectRef>> {
-        if let Some(f) = f {
-            let r = f(a, b)?;
-            if !r.is(Py_NotImplemented()) {
-                return Ok(Some(r));
+    let try_slot =
+        |f: Option<include::cpython::object::slots::binaryfunc>| -> PyResult<Option<PyObjectRef>> {
+            if let Some(f) = f {
+                let r = f(a, b)?;
+                if !r.is(Py_NotImplemented()) {
+                    return Ok(Some(r));
+                }
             }
-        }
-        Ok(None)
-    };
+            Ok(None)
+        };
     let reversed_first = !std::ptr::eq(a.ob_type(), b.ob_type())
         && objects::typeobject::PyType_IsSubtype(b.ob_type(), a.ob_type())
         && sb.map(|f| f as usize) != sa.map(|f| f as usize);
@@ -289,7 +311,9 @@ fn builtin_hash(_m: &PyObject, x: &PyObject) -> PyResult {
 }
 
 fn builtin_id(_m: &PyObject, x: &PyObject) -> PyResult {
-    Ok(objects::longobject::PyLong_FromU64(x.as_ptr() as usize as u64))
+    Ok(objects::longobject::PyLong_FromU64(
+        x.as_ptr() as usize as u64
+    ))
 }
 
 fn builtin_isinstance(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
@@ -310,7 +334,10 @@ fn builtin_iter(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
             if args[0].ob_type().tp_call.get().is_none() {
                 return Err(type_error("iter(v, w): v must be callable"));
             }
-            Ok(objects::iterobject::PyCallIter_New(args[0].clone(), sentinel.clone()))
+            Ok(objects::iterobject::PyCallIter_New(
+                args[0].clone(),
+                sentinel.clone(),
+            ))
         }
     }
 }
@@ -323,7 +350,10 @@ fn builtin_next(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_positional("next", args.len(), 1, 2)?;
     let it = &args[0];
     let Some(next) = it.ob_type().tp_iternext.get() else {
-        return Err(type_error(format!("'{}' object is not an iterator", it.ob_type().name())));
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            it.ob_type().name()
+        )));
     };
     match next(it) {
         Ok(Some(v)) => Ok(v),
@@ -331,7 +361,9 @@ fn builtin_next(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
             Some(d) => Ok(d.clone()),
             None => Err(stop_iteration(None)),
         },
-        Err(e) if args.len() == 2 && PyErr_ExceptionMatches(&e, &PyExc_StopIteration) => Ok(args[1].clone()),
+        Err(e) if args.len() == 2 && PyErr_ExceptionMatches(&e, &PyExc_StopIteration) => {
+            Ok(args[1].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -351,7 +383,9 @@ fn builtin_repr(_m: &PyObject, x: &PyObject) -> PyResult {
 fn builtin_round(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     let a = parse_args("round", args, kwnames, &["number", "ndigits"], 1)?;
     let number = a[0].clone().unwrap_or_else(none);
-    let Some(round) = objects::typeobject::_PyObject_LookupSpecial(&number, objects::intern!("__round__"))? else {
+    let Some(round) =
+        objects::typeobject::_PyObject_LookupSpecial(&number, objects::intern!("__round__"))?
+    else {
         return Err(type_error(format!(
             "type {} doesn't define __round__ method",
             number.ob_type().name()
@@ -426,8 +460,10 @@ fn builtin_print(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
 
 fn builtin_input(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_positional("input", args.len(), 0, 1)?;
-    let stdout = crate::sysmodule::PySys_GetObject("stdout").ok_or_else(|| runtime_error("input(): lost sys.stdout"))?;
-    let stdin = crate::sysmodule::PySys_GetObject("stdin").ok_or_else(|| runtime_error("input(): lost sys.stdin"))?;
+    let stdout = crate::sysmodule::PySys_GetObject("stdout")
+        .ok_or_else(|| runtime_error("input(): lost sys.stdout"))?;
+    let stdin = crate::sysmodule::PySys_GetObject("stdin")
+        .ok_or_else(|| runtime_error("input(): lost sys.stdin"))?;
     if let Some(p) = args.first() {
         let s = PyObject_Str(p)?;
         file_write_object(&stdout, &s)?;
@@ -438,15 +474,27 @@ fn builtin_input(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
         return Err(type_error("object.readline() returned non-string"));
     };
     if u.is_empty() {
-        return Err(PyErr_FromArgs(&PyExc_EOFError, &[PyUnicode_FromString("EOF when reading a line")]));
+        return Err(PyErr_FromArgs(
+            &PyExc_EOFError,
+            &[PyUnicode_FromString("EOF when reading a line")],
+        ));
     }
     let n = u.len();
-    let end = if u.char_at(n - 1) == '\n' as u32 { n - 1 } else { n };
+    let end = if u.char_at(n - 1) == '\n' as u32 {
+        n - 1
+    } else {
+        n
+    };
     Ok(objects::unicodeobject::unicode_substring(u, 0, end))
 }
 
 /// `min()` and `max()` (`min_max`).
-fn min_max(args: &[PyObjectRef], kwnames: Option<&PyObject>, op: CompareOp, name: &str) -> PyResult {
+fn min_max(
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+    op: CompareOp,
+    name: &str,
+) -> PyResult {
     let nkw = kwnames.map_or(0, kwnames_len);
     let (pos, kwvals) = args.split_at(args.len() - nkw);
     let mut key = None;
@@ -463,7 +511,9 @@ fn min_max(args: &[PyObjectRef], kwnames: Option<&PyObject>, op: CompareOp, name
         }
     }
     if pos.is_empty() {
-        return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
+        return Err(type_error(format!(
+            "{name} expected at least 1 argument, got 0"
+        )));
     }
     let items: Vec<PyObjectRef>;
     let it: PyObjectRef;
@@ -481,7 +531,9 @@ fn min_max(args: &[PyObjectRef], kwnames: Option<&PyObject>, op: CompareOp, name
         it = objects::listobject::PyList_New(items).into_object();
         Some(PyObject_GetIter(&it)?)
     };
-    let Some(iter) = iter else { return Err(system_error("min_max")) };
+    let Some(iter) = iter else {
+        return Err(system_error("min_max"));
+    };
     let mut best: Option<(PyObjectRef, PyObjectRef)> = None;
     while let Some(item) = PyIter_Next(&iter)? {
         let k = match &key {
@@ -518,24 +570,14 @@ fn builtin_sorted(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
     let nkw = kwnames.map_or(0, kwnames_len);
     let npos = args.len() - nkw;
     if npos != 1 {
-        return Err(type_error(format!("sorted expected 1 argument, got {npos}")));
+        return Err(type_error(format!(
+            "sorted expected 1 argument, got {npos}"
+        )));
     }
-    let spec = ArgSpec {
-        fname: "sort",
-        names: &["key", "reverse"],
-        posonly: 0,
-        maxpos: 0,
-        minpos: 0,
-        required_kwonly: &[],
-    };
-    let a = unpack_keywords(&spec, &args[1..], kwnames)?;
+    // As CPython: copy the iterable into a list first, then hand the keywords to
+    // `list.sort`, whose parsing and messages apply (`reverse=None` is an error).
     let list = PyList_New(PySequence_List_items(&args[0])?);
-    let key = a[0].clone().filter(|k| !k.is(Py_None()));
-    let reverse = match &a[1] {
-        Some(r) => PyObject_IsTrue(r)?,
-        None => false,
-    };
-    objects::listobject::list_sort(&list, key.as_deref(), reverse)?;
+    objects::listobject::list_sort_vectorcall(&list, &args[1..], kwnames)?;
     Ok(list.into_object())
 }
 
@@ -554,13 +596,19 @@ fn builtin_sum(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
     let mut result = match &a[1] {
         Some(s) => {
             if PyUnicodeObject::check(s) {
-                return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+                return Err(type_error(
+                    "sum() can't sum strings [use ''.join(seq) instead]",
+                ));
             }
             if objects::bytesobject::PyBytesObject::check(s) {
-                return Err(type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+                return Err(type_error(
+                    "sum() can't sum bytes [use b''.join(seq) instead]",
+                ));
             }
             if s.is_type(&objects::bytearrayobject::PyByteArray_Type) {
-                return Err(type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+                return Err(type_error(
+                    "sum() can't sum bytearray [use b''.join(seq) instead]",
+                ));
             }
             s.clone()
         }
@@ -591,7 +639,9 @@ fn builtin_aiter(_m: &PyObject, x: &PyObject) -> PyResult {
 fn builtin_anext(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_positional("anext", args.len(), 1, 2)?;
     if args.len() == 2 {
-        return Err(not_implemented_error("anext() with a default is not supported yet"));
+        return Err(not_implemented_error(
+            "anext() with a default is not supported yet",
+        ));
     }
     let aiter = &args[0];
     let Some(anext) = aiter.ob_type().tp_as_async.am_anext.get() else {
@@ -626,8 +676,14 @@ fn source_text(source: &PyObject, fname: &str) -> PyResult<String> {
         });
     }
     // compile() also takes an AST; exec() and eval() take a code object instead.
-    let (what, other) = if fname == "compile" { ("compile() arg 1", "AST") } else { (fname, "code") };
-    Err(type_error(format!("{what} must be a string, bytes or {other} object")))
+    let (what, other) = if fname == "compile" {
+        ("compile() arg 1", "AST")
+    } else {
+        (fname, "code")
+    };
+    Err(type_error(format!(
+        "{what} must be a string, bytes or {other} object"
+    )))
 }
 
 fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
@@ -635,7 +691,15 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
         "compile",
         args,
         kwnames,
-        &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
         3,
     )?;
     let source = a[0].clone().unwrap_or_else(none);
@@ -658,14 +722,20 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
         "exec" => crate::compile::Mode::Exec,
         "eval" => crate::compile::Mode::Eval,
         "single" => crate::compile::Mode::Single,
-        _ => return Err(value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+        _ => {
+            return Err(value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ))
+        }
     };
     let flags = match &a[3] {
         Some(f) => objects::longobject::PyLong_AsLong(f)?,
         None => 0,
     };
     if flags & 0x400 != 0 {
-        return Err(not_implemented_error("compile() with PyCF_ONLY_AST is not supported yet"));
+        return Err(not_implemented_error(
+            "compile() with PyCF_ONLY_AST is not supported yet",
+        ));
     }
     let optimize = match &a[5] {
         Some(o) => objects::longobject::PyLong_AsLong(o)? as i32,
@@ -673,14 +743,21 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
     };
     let text = source_text(&source, "compile")?;
     if text.contains('\0') {
-        return Err(PyErr_SetString(&PyExc_SyntaxError, "source code string cannot contain null bytes"));
+        return Err(PyErr_SetString(
+            &PyExc_SyntaxError,
+            "source code string cannot contain null bytes",
+        ));
     }
     let co = crate::pythonrun::compile_source(&text, &filename, mode, optimize)?;
     Ok(co.into_object())
 }
 
 /// Check and default the `globals`/`locals` of `exec`/`eval`.
-fn exec_namespaces(fname: &str, globals: Option<PyObjectRef>, locals: Option<PyObjectRef>) -> PyResult<(PyObjectRef, PyObjectRef)> {
+fn exec_namespaces(
+    fname: &str,
+    globals: Option<PyObjectRef>,
+    locals: Option<PyObjectRef>,
+) -> PyResult<(PyObjectRef, PyObjectRef)> {
     let globals = globals.filter(|g| !g.is(Py_None()));
     let locals = locals.filter(|l| !l.is(Py_None()));
     let (g, l) = match (globals, locals) {
@@ -704,14 +781,18 @@ fn exec_namespaces(fname: &str, globals: Option<PyObjectRef>, locals: Option<PyO
         return Err(type_error(msg));
     }
     if !PyMapping_Check(&l) {
-        return Err(type_error(format!(
-            "locals must be a mapping"
-        )));
+        return Err(type_error(format!("locals must be a mapping")));
     }
     // SAFETY: checked to be a dict above.
     let gd = unsafe { g.downcast_ref_unchecked::<PyDictObject>() };
     if PyDict_GetItemWithError(gd, objects::intern!("__builtins__"))?.is_none() {
-        PyDict_SetItem(gd, objects::intern!("__builtins__"), builtins_module().map(|m| m.as_object()).unwrap_or(Py_None()))?;
+        PyDict_SetItem(
+            gd,
+            objects::intern!("__builtins__"),
+            builtins_module()
+                .map(|m| m.as_object())
+                .unwrap_or(Py_None()),
+        )?;
     }
     Ok((g, l))
 }
@@ -728,7 +809,9 @@ fn builtin_exec(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     let a = unpack_keywords(&spec, args, kwnames)?;
     let source = a[0].clone().unwrap_or_else(none);
     let (g, l) = exec_namespaces("exec", a[1].clone(), a[2].clone())?;
-    let code = if let Ok(co) = objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(source.clone()) {
+    let code = if let Ok(co) =
+        objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(source.clone())
+    {
         co
     } else {
         let text = source_text(&source, "exec() arg 1")?;
@@ -750,7 +833,9 @@ fn builtin_eval(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     let a = unpack_keywords(&spec, args, kwnames)?;
     let source = a[0].clone().unwrap_or_else(none);
     let (g, l) = exec_namespaces("eval", a[1].clone(), a[2].clone())?;
-    let code = if let Ok(co) = objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(source.clone()) {
+    let code = if let Ok(co) =
+        objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(source.clone())
+    {
         co
     } else {
         let text = source_text(&source, "eval() arg 1")?;
@@ -788,7 +873,11 @@ fn update_bases(bases: &[PyObjectRef]) -> PyResult<Option<Vec<PyObjectRef>>> {
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`: the class statement.
-fn builtin_build_class(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+fn builtin_build_class(
+    _m: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     let nkw = kwnames.map_or(0, kwnames_len);
     let npos = args.len() - nkw;
     if npos < 2 {
@@ -809,7 +898,10 @@ fn builtin_build_class(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyO
     let mut meta: Option<PyObjectRef> = None;
     let mut kw_names: Vec<PyObjectRef> = Vec::new();
     let mut kw_vals: Vec<PyObjectRef> = Vec::new();
-    for (k, v) in objects::call::kwnames_slice(kwnames).iter().zip(&args[npos..]) {
+    for (k, v) in objects::call::kwnames_slice(kwnames)
+        .iter()
+        .zip(&args[npos..])
+    {
         if objects::unicodeobject::unicode_eq_str(k, "metaclass") {
             meta = Some(v.clone());
         } else {
@@ -829,7 +921,11 @@ fn builtin_build_class(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyO
         meta = winner.into_object();
     }
     let bases_tuple = PyTuple_New(bases_v.clone()).into_object();
-    let kwnames_tuple = if kw_names.is_empty() { None } else { Some(PyTuple_New(kw_names).into_object()) };
+    let kwnames_tuple = if kw_names.is_empty() {
+        None
+    } else {
+        Some(PyTuple_New(kw_names).into_object())
+    };
     // The namespace from __prepare__.
     let ns = match _PyObject_LookupAttr(&meta, objects::intern!("__prepare__"))? {
         Some(prep) => {
@@ -841,7 +937,9 @@ fn builtin_build_class(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyO
     };
     if !PyMapping_Check(&ns) {
         let who = if as_type(&meta).is_some() {
-            as_type(&meta).map(|t| t.name().to_string()).unwrap_or_default()
+            as_type(&meta)
+                .map(|t| t.name().to_string())
+                .unwrap_or_default()
         } else {
             "<metaclass>".to_string()
         };
@@ -854,7 +952,11 @@ fn builtin_build_class(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyO
     // Run the class body with the namespace as its locals.
     let cell = crate::ceval::PyEval_EvalClassBody(f, &ns)?;
     if bases.is_some() {
-        PyObject_SetItem(&ns, objects::intern!("__orig_bases__"), &PyTuple_New(orig_bases).into_object())?;
+        PyObject_SetItem(
+            &ns,
+            objects::intern!("__orig_bases__"),
+            &PyTuple_New(orig_bases).into_object(),
+        )?;
     }
     let mut margs = vec![name.clone(), bases_tuple, ns];
     margs.extend(kw_vals);
@@ -884,10 +986,18 @@ fn builtin_build_class(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyO
 }
 
 fn builtin_import(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    let a = parse_args("__import__", args, kwnames, &["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let a = parse_args(
+        "__import__",
+        args,
+        kwnames,
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+    )?;
     let name = a[0].clone().unwrap_or_else(none);
     let globals = a[1].clone().filter(|g| !g.is(Py_None()));
-    let fromlist = a[3].clone().unwrap_or_else(|| PyTuple_New(vec![]).into_object());
+    let fromlist = a[3]
+        .clone()
+        .unwrap_or_else(|| PyTuple_New(vec![]).into_object());
     let level = match &a[4] {
         Some(l) => objects::longobject::PyLong_AsLong(l)?,
         None => 0,
@@ -1070,13 +1180,18 @@ fn zip_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
     // The keywords are parsed as `PyArg_ParseTupleAndKeywords(..., "|$p:zip")`.
     let mut strict = false;
     if nkw > 1 {
-        return Err(type_error(format!("zip() takes at most 1 keyword argument ({nkw} given)")));
+        return Err(type_error(format!(
+            "zip() takes at most 1 keyword argument ({nkw} given)"
+        )));
     }
     for (k, v) in objects::call::kwnames_slice(kwnames).iter().zip(kwvals) {
         if objects::unicodeobject::unicode_eq_str(k, "strict") {
             strict = PyObject_IsTrue(v)?;
         } else {
-            return Err(type_error(format!("'{}' is an invalid keyword argument for zip()", as_str_lossy(k))));
+            return Err(type_error(format!(
+                "'{}' is an invalid keyword argument for zip()",
+                as_str_lossy(k)
+            )));
         }
     }
     // An argument that is not iterable fails with `iter()`'s own error.
@@ -1278,4 +1393,3 @@ pub fn _PyBuiltin_Init() -> PyResult<PyRef<PyModuleObject>> {
     unsafe { *BUILTINS.get_mut() = Some(m.clone()) };
     Ok(m)
 }
-

@@ -16,7 +16,7 @@ use objects::funcobject::PyFunctionObject;
 use objects::object::*;
 use objects::prelude::*;
 use objects::tupleobject::{PyTupleObject, PyTuple_New};
-use objects::unicodeobject::{as_str_lossy, PyUnicodeObject, _PyUnicode_EQ};
+use objects::unicodeobject::{_PyUnicode_EQ, as_str_lossy, PyUnicodeObject};
 
 type Slot = Option<PyObjectRef>;
 
@@ -42,7 +42,14 @@ pub unsafe fn _PyEvalFramePushAndInit(
     let builtins = NonNull::from(&*func.func_builtins);
     // SAFETY: `push_frame` returned room for `words` words.
     unsafe {
-        _PyInterpreterFrame::init(frame, func.as_object().to_owned(), globals, builtins, locals, code);
+        _PyInterpreterFrame::init(
+            frame,
+            func.as_object().to_owned(),
+            globals,
+            builtins,
+            locals,
+            code,
+        );
         let nkw = kwnames.map_or(0, objects::call::kwnames_len);
         match initialize_locals(func, (*frame).localsplus(), args, argcount, kwnames, nkw) {
             Ok(()) => Ok(frame),
@@ -178,13 +185,19 @@ unsafe fn initialize_locals(
         // Keyword arguments.
         if nkw > 0 {
             let names = objects::call::kwnames_slice(kwnames);
-            let varnames = co.co_localsplusnames.downcast_ref_unchecked::<PyTupleObject>().as_slice();
+            let varnames = co
+                .co_localsplusnames
+                .downcast_ref_unchecked::<PyTupleObject>()
+                .as_slice();
             let posonly = co.co_posonlyargcount as usize;
             let mut posonly_conflicts: Vec<PyObjectRef> = Vec::new();
             for keyword in names.iter() {
                 let value = src.take_kw();
                 let Some(kw) = keyword.downcast_ref::<PyUnicodeObject>() else {
-                    return Err(type_error(format!("{}() keywords must be strings", func_qualname(func))));
+                    return Err(type_error(format!(
+                        "{}() keywords must be strings",
+                        func_qualname(func)
+                    )));
                 };
                 // Look among the parameters that can be passed by keyword: identity
                 // first (names are interned), then equality.
@@ -220,7 +233,8 @@ unsafe fn initialize_locals(
                         let Some(d) = &kwdict else {
                             // Is it a positional-only parameter passed by keyword?
                             let is_posonly = varnames.iter().take(posonly).any(|n| {
-                                n.downcast_ref::<PyUnicodeObject>().is_some_and(|nu| _PyUnicode_EQ(nu, kw))
+                                n.downcast_ref::<PyUnicodeObject>()
+                                    .is_some_and(|nu| _PyUnicode_EQ(nu, kw))
                             });
                             if is_posonly {
                                 posonly_conflicts.push(keyword.clone());
@@ -239,7 +253,10 @@ unsafe fn initialize_locals(
                 }
             }
             if !posonly_conflicts.is_empty() {
-                let names: Vec<String> = posonly_conflicts.iter().map(|n| as_str_lossy(n).into_owned()).collect();
+                let names: Vec<String> = posonly_conflicts
+                    .iter()
+                    .map(|n| as_str_lossy(n).into_owned())
+                    .collect();
                 return Err(type_error(format!(
                     "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                     func_qualname(func),
@@ -256,7 +273,10 @@ unsafe fn initialize_locals(
         // Defaults for missing positional arguments.
         if argcount < co_argcount {
             let defaults: Vec<PyObjectRef> = match func.func_defaults.get() {
-                Some(d) => d.downcast_ref_unchecked::<PyTupleObject>().as_slice().to_vec(),
+                Some(d) => d
+                    .downcast_ref_unchecked::<PyTupleObject>()
+                    .as_slice()
+                    .to_vec(),
                 None => Vec::new(),
             };
             let defcount = defaults.len();
@@ -282,7 +302,10 @@ unsafe fn initialize_locals(
                     continue;
                 }
                 let name = objects::codeobject::localsplusname(&co, i).unwrap_or_else(none);
-                if let Some(kd) = kwdefs.as_ref().and_then(|k| k.downcast_ref::<PyDictObject>()) {
+                if let Some(kd) = kwdefs
+                    .as_ref()
+                    .and_then(|k| k.downcast_ref::<PyDictObject>())
+                {
                     if let Some(def) = PyDict_GetItemWithError(kd, &name)? {
                         set(i, Some(def));
                         continue;
@@ -299,19 +322,29 @@ unsafe fn initialize_locals(
 }
 
 /// "f() missing 2 required positional arguments: 'a' and 'b'" (`missing_arguments`).
-fn missing_arguments(func: &PyFunctionObject, co: &PyCodeObject, missing: &[usize], kind: &str) -> PyErr {
+fn missing_arguments(
+    func: &PyFunctionObject,
+    co: &PyCodeObject,
+    missing: &[usize],
+    kind: &str,
+) -> PyErr {
     let names: Vec<String> = missing
         .iter()
         .map(|&i| {
             let n = objects::codeobject::localsplusname(co, i).unwrap_or_else(none);
-            PyObject_Repr(&n).map(|r| as_str_lossy(&r).into_owned()).unwrap_or_default()
+            PyObject_Repr(&n)
+                .map(|r| as_str_lossy(&r).into_owned())
+                .unwrap_or_default()
         })
         .collect();
     let list = match names.len() {
         1 => names[0].clone(),
         2 => format!("{} and {}", names[0], names[1]),
         _ => {
-            let (last, rest) = names.split_last().map(|(l, r)| (l.clone(), r.to_vec())).unwrap_or_default();
+            let (last, rest) = names
+                .split_last()
+                .map(|(l, r)| (l.clone(), r.to_vec()))
+                .unwrap_or_default();
             format!("{}, and {}", rest.join(", "), last)
         }
     };
@@ -326,13 +359,20 @@ fn missing_arguments(func: &PyFunctionObject, co: &PyCodeObject, missing: &[usiz
 }
 
 /// "f() takes 2 positional arguments but 3 were given" (`too_many_positional`).
-unsafe fn too_many_positional(func: &PyFunctionObject, co: &PyCodeObject, given: usize, localsplus: *mut Slot) -> PyErr {
+unsafe fn too_many_positional(
+    func: &PyFunctionObject,
+    co: &PyCodeObject,
+    given: usize,
+    localsplus: *mut Slot,
+) -> PyErr {
     let co_argcount = co.co_argcount as usize;
     let defcount = func
         .func_defaults
         .get()
         // SAFETY: `__defaults__` is always a tuple.
-        .map_or(0, |d| unsafe { d.downcast_ref_unchecked::<PyTupleObject>() }.len());
+        .map_or(0, |d| {
+            unsafe { d.downcast_ref_unchecked::<PyTupleObject>() }.len()
+        });
     // Keyword-only arguments that were given.
     let mut kwonly_given = 0;
     for i in co_argcount..co_argcount + co.co_kwonlyargcount as usize {
@@ -344,7 +384,12 @@ unsafe fn too_many_positional(func: &PyFunctionObject, co: &PyCodeObject, given:
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let sig = if defcount > 0 {
         let atleast = co_argcount - defcount;
-        format!("from {} to {} positional argument{}", atleast, co_argcount, plural(co_argcount))
+        format!(
+            "from {} to {} positional argument{}",
+            atleast,
+            co_argcount,
+            plural(co_argcount)
+        )
     } else {
         format!("{} positional argument{}", co_argcount, plural(co_argcount))
     };
@@ -358,7 +403,11 @@ unsafe fn too_many_positional(func: &PyFunctionObject, co: &PyCodeObject, given:
     } else {
         String::new()
     };
-    let verb = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+    let verb = if given == 1 && kwonly_given == 0 {
+        "was"
+    } else {
+        "were"
+    };
     type_error(format!(
         "{}() takes {} but {}{} {} given",
         func_qualname(func),
@@ -375,13 +424,21 @@ pub fn function_str(func: &PyObject) -> String {
     let qualname = match _PyObject_LookupAttr(func, objects::intern!("__qualname__")) {
         Ok(Some(q)) => q,
         _ => {
-            return PyObject_Str(func).map(|s| as_str_lossy(&s).into_owned()).unwrap_or_default();
+            return PyObject_Str(func)
+                .map(|s| as_str_lossy(&s).into_owned())
+                .unwrap_or_default();
         }
     };
-    let q = PyObject_Str(&qualname).map(|s| as_str_lossy(&s).into_owned()).unwrap_or_default();
+    let q = PyObject_Str(&qualname)
+        .map(|s| as_str_lossy(&s).into_owned())
+        .unwrap_or_default();
     match _PyObject_LookupAttr(func, objects::intern!("__module__")) {
-        Ok(Some(m)) if !m.is(Py_None()) && !objects::unicodeobject::unicode_eq_str(&m, "builtins") => {
-            let ms = PyObject_Str(&m).map(|s| as_str_lossy(&s).into_owned()).unwrap_or_default();
+        Ok(Some(m))
+            if !m.is(Py_None()) && !objects::unicodeobject::unicode_eq_str(&m, "builtins") =>
+        {
+            let ms = PyObject_Str(&m)
+                .map(|s| as_str_lossy(&s).into_owned())
+                .unwrap_or_default();
             format!("{ms}.{q}()")
         }
         _ => format!("{q}()"),

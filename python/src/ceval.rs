@@ -23,7 +23,7 @@ use std::ptr;
 use include::code::*;
 use include::frame::*;
 use include::opcode::{nb, op, Opcode};
-use include::pystate::{PyThreadState, _PyThreadState_GET};
+use include::pystate::{_PyThreadState_GET, PyThreadState};
 
 use objects::boolobject::{PyBool_FromLong, Py_False, Py_True};
 use objects::cellobject::{PyCellObject, PyCell_New};
@@ -31,7 +31,7 @@ use objects::dictobject::*;
 use objects::exceptions::*;
 use objects::frameobject::_PyFrame_GetFrameObject;
 use objects::funcobject::PyFunctionObject;
-use objects::listobject::{PyListObject, PyList_New, _PyList_Extend};
+use objects::listobject::{_PyList_Extend, PyListObject, PyList_New};
 use objects::longobject::PyLongObject;
 use objects::object::*;
 use objects::prelude::*;
@@ -39,7 +39,7 @@ use objects::r#abstract::*;
 use objects::tupleobject::{PyTupleObject, PyTuple_New};
 use objects::unicodeobject::as_str_lossy;
 
-use crate::call_setup::{_PyEvalFramePushAndInit, _PyEvalFrameClearAndPop};
+use crate::call_setup::{_PyEvalFrameClearAndPop, _PyEvalFramePushAndInit};
 
 type Slot = Option<PyObjectRef>;
 
@@ -86,7 +86,12 @@ pub static TRACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool:
 
 #[cold]
 #[inline(never)]
-unsafe fn trace_instruction(frame: *mut _PyInterpreterFrame, sp: *mut Slot, opcode: u8, oparg: u32) {
+unsafe fn trace_instruction(
+    frame: *mut _PyInterpreterFrame,
+    sp: *mut Slot,
+    opcode: u8,
+    oparg: u32,
+) {
     // SAFETY: the caller passes the running frame and its stack pointer.
     unsafe {
         let co = &*(*frame).f_code;
@@ -110,7 +115,9 @@ unsafe fn trace_instruction(frame: *mut _PyInterpreterFrame, sp: *mut Slot, opco
             });
             p = p.add(1);
         }
-        let name = Opcode::from_u8(opcode).map(|o| o.name()).unwrap_or("<unknown>");
+        let name = Opcode::from_u8(opcode)
+            .map(|o| o.name())
+            .unwrap_or("<unknown>");
         eprintln!(
             "  {:<12} {:>4} {:<24} {:>4}   [{}]",
             as_str_lossy(&co.co_name),
@@ -130,6 +137,7 @@ pub static EVAL_BREAKER: std::sync::atomic::AtomicBool = std::sync::atomic::Atom
 #[cold]
 fn handle_pending() -> PyResult<()> {
     EVAL_BREAKER.store(false, std::sync::atomic::Ordering::Relaxed);
+    include::gc::_Py_RunGC();
     crate::signals::check_signals()
 }
 
@@ -181,7 +189,9 @@ unsafe fn traceback_here(frame: *mut _PyInterpreterFrame, err: &PyErr) {
 /// this would create in the context chain.
 fn chain_context(tstate: &PyThreadState, err: &PyErr) {
     let _ = tstate;
-    let Some(handled) = crate::sysmodule::topmost_exception() else { return };
+    let Some(handled) = crate::sysmodule::topmost_exception() else {
+        return;
+    };
     let value = err.value();
     if handled.is(value) {
         return;
@@ -211,7 +221,10 @@ fn chain_context(tstate: &PyThreadState, err: &PyErr) {
 }
 
 /// `PyIter_Send`: send `arg` into `receiver`, for `SEND` and `yield from`.
-fn py_iter_send(receiver: &PyObject, arg: &PyObject) -> PyResult<include::cpython::object::PySendResult> {
+fn py_iter_send(
+    receiver: &PyObject,
+    arg: &PyObject,
+) -> PyResult<include::cpython::object::PySendResult> {
     use include::cpython::object::PySendResult;
     if let Some(send) = receiver.ob_type().tp_as_async.am_send.get() {
         return send(receiver, arg);
@@ -282,8 +295,16 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                 next_instr = (*frame).prev_instr.add(1);
                 localsplus = (*frame).localsplus();
                 sp = localsplus.add((*frame).stacktop as usize);
-                consts = co.co_consts.downcast_ref_unchecked::<PyTupleObject>().as_slice().as_ptr();
-                names = co.co_names.downcast_ref_unchecked::<PyTupleObject>().as_slice().as_ptr();
+                consts = co
+                    .co_consts
+                    .downcast_ref_unchecked::<PyTupleObject>()
+                    .as_slice()
+                    .as_ptr();
+                names = co
+                    .co_names
+                    .downcast_ref_unchecked::<PyTupleObject>()
+                    .as_slice()
+                    .as_ptr();
             }};
         }
         macro_rules! save_sp {
@@ -405,7 +426,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::NOP => {}
 
                             op::RESUME => {
-                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) && oparg < 2 {
+                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed)
+                                    && oparg < 2
+                                {
                                     tri!(handle_pending());
                                 }
                             }
@@ -480,8 +503,11 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let rhs = pop!();
                                 let lhs = pop!();
                                 if oparg == nb::ADD || oparg == nb::ADD + nb::INPLACE_OFFSET {
-                                    let next = next_instr.add(const { Opcode::BINARY_OP.cache_entries() });
-                                    if let Some(target) = unicode_inplace_target(localsplus, *next, &lhs, &rhs) {
+                                    let next =
+                                        next_instr.add(const { Opcode::BINARY_OP.cache_entries() });
+                                    if let Some(target) =
+                                        unicode_inplace_target(localsplus, *next, &lhs, &rhs)
+                                    {
                                         // Only the local may hold the string for it to grow in place.
                                         drop(lhs);
                                         tri!(unicode_append_local(target, &rhs));
@@ -616,7 +642,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
                                 if !is_meth {
                                     let callable = peek!(oparg as usize + 1);
-                                    if let Some(m) = callable.downcast_ref_exact::<objects::classobject::PyMethodObject>() {
+                                    if let Some(m) = callable
+                                        .downcast_ref_exact::<objects::classobject::PyMethodObject>(
+                                        )
+                                    {
                                         let (f, s) = (m.im_func.clone(), m.im_self.clone());
                                         set_peek!(oparg as usize + 1, s);
                                         set_peek!(oparg as usize + 2, f);
@@ -633,7 +662,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let mut is_meth = (*sp.sub(oparg as usize + 2)).is_some();
                                 if !is_meth {
                                     let callable = peek!(oparg as usize + 1);
-                                    if let Some(m) = callable.downcast_ref_exact::<objects::classobject::PyMethodObject>() {
+                                    if let Some(m) = callable
+                                        .downcast_ref_exact::<objects::classobject::PyMethodObject>(
+                                        )
+                                    {
                                         let (f, s) = (m.im_func.clone(), m.im_self.clone());
                                         set_peek!(oparg as usize + 1, s);
                                         set_peek!(oparg as usize + 2, f);
@@ -645,7 +677,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let nkw = kw.as_deref().map_or(0, objects::call::kwnames_len);
                                 let function = peek!(total_args + 1).clone();
                                 skip_caches!(CALL);
-                                if let Some(func) = function.downcast_ref_exact::<PyFunctionObject>() {
+                                if let Some(func) =
+                                    function.downcast_ref_exact::<PyFunctionObject>()
+                                {
                                     // Inline the call: a new frame on the data stack.
                                     let args_base = sp.sub(total_args);
                                     let new_frame = _PyEvalFramePushAndInit(
@@ -683,9 +717,15 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 // Any other callable: a vectorcall over the stack slots.
                                 save_sp!();
                                 let args_base = sp.sub(total_args);
-                                let args: &[PyObjectRef] =
-                                    std::slice::from_raw_parts(args_base as *const PyObjectRef, total_args);
-                                let res = objects::call::PyObject_Vectorcall(&function, args, kw.as_deref());
+                                let args: &[PyObjectRef] = std::slice::from_raw_parts(
+                                    args_base as *const PyObjectRef,
+                                    total_args,
+                                );
+                                let res = objects::call::PyObject_Vectorcall(
+                                    &function,
+                                    args,
+                                    kw.as_deref(),
+                                );
                                 // Clear the arguments, the callable and the NULL.
                                 while sp > args_base {
                                     drop(pop_slot!());
@@ -714,14 +754,23 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let annotations = if oparg & 4 != 0 { Some(pop!()) } else { None };
                                 let kwdefaults = if oparg & 2 != 0 { Some(pop!()) } else { None };
                                 let defaults = if oparg & 1 != 0 { Some(pop!()) } else { None };
-                                let f = tri!(make_function(frame, code, defaults, kwdefaults, annotations, closure));
+                                let f = tri!(make_function(
+                                    frame,
+                                    code,
+                                    defaults,
+                                    kwdefaults,
+                                    annotations,
+                                    closure
+                                ));
                                 push!(f);
                             }
 
                             op::RETURN_VALUE => {
                                 let retval = pop!();
                                 save_sp!();
-                                tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
+                                tstate
+                                    .recursion_remaining
+                                    .set(tstate.recursion_remaining.get() + 1);
                                 if (*frame).is_entry {
                                     (*frame).f_state = FRAME_COMPLETED;
                                     tstate.current_frame.set((*frame).previous);
@@ -738,7 +787,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::RETURN_GENERATOR => {
                                 save_sp!();
                                 let gen = tri!(objects::genobject::_Py_MakeCoro(frame));
-                                tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
+                                tstate
+                                    .recursion_remaining
+                                    .set(tstate.recursion_remaining.get() + 1);
                                 // The frame's contents now belong to the generator:
                                 // release the data-stack words without clearing them.
                                 let prev = (*frame).previous;
@@ -760,7 +811,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let retval = pop!();
                                 save_sp!();
                                 (*frame).f_state = FRAME_SUSPENDED;
-                                tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
+                                tstate
+                                    .recursion_remaining
+                                    .set(tstate.recursion_remaining.get() + 1);
                                 tstate.current_frame.set((*frame).previous);
                                 return Ok(retval);
                             }
@@ -796,10 +849,16 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::GET_AWAITABLE => {
                                 let iterable = pop!();
-                                let it = match crate::ceval_support::_PyCoro_GetAwaitableIter(&iterable) {
-                                    Ok(it) => it,
-                                    Err(e) => break 'dispatch crate::ceval_support::awaitable_error(e, &iterable, oparg),
-                                };
+                                let it =
+                                    match crate::ceval_support::_PyCoro_GetAwaitableIter(&iterable)
+                                    {
+                                        Ok(it) => it,
+                                        Err(e) => {
+                                            break 'dispatch crate::ceval_support::awaitable_error(
+                                                e, &iterable, oparg,
+                                            )
+                                        }
+                                    };
                                 push!(it);
                             }
 
@@ -973,13 +1032,20 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let step = if oparg == 3 { Some(pop!()) } else { None };
                                 let stop = pop!();
                                 let start = pop!();
-                                push!(objects::sliceobject::PySlice_New(Some(start), Some(stop), step));
+                                push!(objects::sliceobject::PySlice_New(
+                                    Some(start),
+                                    Some(stop),
+                                    step
+                                ));
                             }
 
                             op::LIST_APPEND => {
                                 let v = pop!();
                                 let list = peek!(oparg as usize);
-                                tri!(objects::listobject::PyList_Append(list.downcast_ref_unchecked::<PyListObject>(), v));
+                                tri!(objects::listobject::PyList_Append(
+                                    list.downcast_ref_unchecked::<PyListObject>(),
+                                    v
+                                ));
                             }
 
                             op::SET_ADD => {
@@ -992,13 +1058,20 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let value = pop!();
                                 let key = pop!();
                                 let d = peek!(oparg as usize);
-                                tri!(PyDict_SetItem(d.downcast_ref_unchecked::<PyDictObject>(), &key, &value));
+                                tri!(PyDict_SetItem(
+                                    d.downcast_ref_unchecked::<PyDictObject>(),
+                                    &key,
+                                    &value
+                                ));
                             }
 
                             op::LIST_EXTEND => {
                                 let iterable = pop!();
                                 let list = peek!(oparg as usize);
-                                if let Err(e) = _PyList_Extend(list.downcast_ref_unchecked::<PyListObject>(), &iterable) {
+                                if let Err(e) = _PyList_Extend(
+                                    list.downcast_ref_unchecked::<PyListObject>(),
+                                    &iterable,
+                                ) {
                                     break 'dispatch star_error(e, &iterable);
                                 }
                             }
@@ -1012,7 +1085,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::DICT_UPDATE => {
                                 let update = pop!();
                                 let d = peek!(oparg as usize);
-                                if let Err(e) = PyDict_Update(d.downcast_ref_unchecked::<PyDictObject>(), &update) {
+                                if let Err(e) = PyDict_Update(
+                                    d.downcast_ref_unchecked::<PyDictObject>(),
+                                    &update,
+                                ) {
                                     if PyErr_ExceptionMatches(&e, &PyExc_AttributeError) {
                                         break 'dispatch type_error(format!(
                                             "'{}' object is not a mapping",
@@ -1027,14 +1103,22 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let update = pop!();
                                 let d = peek!(oparg as usize);
                                 let func = peek!(oparg as usize + 2);
-                                if let Err(e) = _PyDict_MergeEx(d.downcast_ref_unchecked::<PyDictObject>(), &update, 2) {
-                                    break 'dispatch crate::call_setup::format_kwargs_error(func, &update, e);
+                                if let Err(e) = _PyDict_MergeEx(
+                                    d.downcast_ref_unchecked::<PyDictObject>(),
+                                    &update,
+                                    2,
+                                ) {
+                                    break 'dispatch crate::call_setup::format_kwargs_error(
+                                        func, &update, e,
+                                    );
                                 }
                             }
 
                             op::LIST_TO_TUPLE => {
                                 let list = pop!();
-                                push!(objects::listobject::PyList_AsTuple(list.downcast_ref_unchecked::<PyListObject>()));
+                                push!(objects::listobject::PyList_AsTuple(
+                                    list.downcast_ref_unchecked::<PyListObject>()
+                                ));
                             }
 
                             op::UNPACK_SEQUENCE => {
@@ -1060,7 +1144,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     3 => tri!(PyObject_ASCII(&value)),
                                     _ => value,
                                 };
-                                let res = if spec.is_none() && converted.is_type(&objects::unicodeobject::PyUnicode_Type) {
+                                let res = if spec.is_none()
+                                    && converted.is_type(&objects::unicodeobject::PyUnicode_Type)
+                                {
                                     converted
                                 } else {
                                     tri!(PyObject_Format(&converted, spec.as_deref()))
@@ -1076,9 +1162,14 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::COPY_FREE_VARS => {
                                 let func = &(*frame).f_func;
-                                let closure = func.downcast_ref_unchecked::<PyFunctionObject>().func_closure.get();
+                                let closure = func
+                                    .downcast_ref_unchecked::<PyFunctionObject>()
+                                    .func_closure
+                                    .get();
                                 if let Some(closure) = closure {
-                                    let cells = closure.downcast_ref_unchecked::<PyTupleObject>().as_slice();
+                                    let cells = closure
+                                        .downcast_ref_unchecked::<PyTupleObject>()
+                                        .as_slice();
                                     let co = code!();
                                     let offset = (co.co_nlocalsplus as usize) - (oparg as usize);
                                     for (i, c) in cells.iter().take(oparg as usize).enumerate() {
@@ -1123,7 +1214,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::LOAD_CLASSDEREF => {
                                 let co = code!();
-                                let name = objects::codeobject::localsplusname(co, oparg as usize).unwrap_or_else(none);
+                                let name = objects::codeobject::localsplusname(co, oparg as usize)
+                                    .unwrap_or_else(none);
                                 let locals = (*frame).f_locals.clone();
                                 let found = match &locals {
                                     Some(l) => tri!(mapping_get(l, &name)),
@@ -1134,11 +1226,15 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     None => {
                                         let cell = match &*localsplus.add(oparg as usize) {
                                             Some(c) => c.downcast_ref_unchecked::<PyCellObject>(),
-                                            None => break 'dispatch unbound_error(co, oparg as usize),
+                                            None => {
+                                                break 'dispatch unbound_error(co, oparg as usize)
+                                            }
                                         };
                                         match cell.get() {
                                             Some(v) => push!(v),
-                                            None => break 'dispatch unbound_error(co, oparg as usize),
+                                            None => {
+                                                break 'dispatch unbound_error(co, oparg as usize)
+                                            }
                                         }
                                     }
                                 }
@@ -1146,10 +1242,15 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::LOAD_BUILD_CLASS => {
                                 let builtins = (*frame).f_builtins.as_ref();
-                                let v = tri!(mapping_get(builtins, objects::intern!("__build_class__")));
+                                let v = tri!(mapping_get(
+                                    builtins,
+                                    objects::intern!("__build_class__")
+                                ));
                                 match v {
                                     Some(v) => push!(v),
-                                    None => break 'dispatch name_error("__build_class__ not found"),
+                                    None => {
+                                        break 'dispatch name_error("__build_class__ not found")
+                                    }
                                 }
                             }
 
@@ -1171,7 +1272,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let fromlist = pop!();
                                 let level = pop!();
                                 save_sp!();
-                                let m = tri!(crate::import::import_name(frame, name, &fromlist, &level));
+                                let m = tri!(crate::import::import_name(
+                                    frame, name, &fromlist, &level
+                                ));
                                 push!(m);
                             }
 
@@ -1205,7 +1308,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::RERAISE => {
                                 let val = pop!();
                                 if oparg != 0 {
-                                    if let Some(l) = peek!(oparg as usize).downcast_ref::<PyLongObject>() {
+                                    if let Some(l) =
+                                        peek!(oparg as usize).downcast_ref::<PyLongObject>()
+                                    {
                                         let lasti = l.as_i64().unwrap_or(0) as usize;
                                         (*frame).prev_instr = first_instr.add(lasti);
                                     }
@@ -1224,7 +1329,11 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::POP_EXCEPT => {
                                 let value = pop!();
-                                let v = if value.is(Py_None()) { None } else { Some(value) };
+                                let v = if value.is(Py_None()) {
+                                    None
+                                } else {
+                                    Some(value)
+                                };
                                 tstate.exc_info().exc_value.set(v);
                             }
 
@@ -1240,7 +1349,11 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let match_type = pop!();
                                 let exc_value = pop!();
                                 tri!(check_except_star_type_valid(&match_type));
-                                let (rest, matched) = tri!(crate::ceval_support::exception_group_match(&exc_value, &match_type));
+                                let (rest, matched) =
+                                    tri!(crate::ceval_support::exception_group_match(
+                                        &exc_value,
+                                        &match_type
+                                    ));
                                 let has_match = !matched.is(Py_None());
                                 push!(rest);
                                 push!(matched.clone());
@@ -1253,7 +1366,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::PREP_RERAISE_STAR => {
                                 let excs = pop!();
                                 let orig = pop!();
-                                push!(tri!(objects::exceptions::_PyExc_PrepReraiseStar(&orig, &excs)));
+                                push!(tri!(objects::exceptions::_PyExc_PrepReraiseStar(
+                                    &orig, &excs
+                                )));
                             }
 
                             op::WITH_EXCEPT_START => {
@@ -1262,7 +1377,11 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let exc_type = val.ob_type().as_object().to_owned();
                                 let tb = exc_traceback(&val).unwrap_or_else(none);
                                 save_sp!();
-                                let res = objects::call::PyObject_Vectorcall(&exit_func, &[exc_type, val, tb], None);
+                                let res = objects::call::PyObject_Vectorcall(
+                                    &exit_func,
+                                    &[exc_type, val, tb],
+                                    None,
+                                );
                                 push!(tri!(res));
                             }
 
@@ -1279,9 +1398,14 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 save_sp!();
                                 let (exit, res) = tri!(before_with(&mgr, true));
                                 push!(exit);
-                                let it = match crate::ceval_support::_PyCoro_GetAwaitableIter(&res) {
+                                let it = match crate::ceval_support::_PyCoro_GetAwaitableIter(&res)
+                                {
                                     Ok(it) => it,
-                                    Err(e) => break 'dispatch crate::ceval_support::awaitable_error(e, &res, 1),
+                                    Err(e) => {
+                                        break 'dispatch crate::ceval_support::awaitable_error(
+                                            e, &res, 1,
+                                        )
+                                    }
                                 };
                                 push!(it);
                             }
@@ -1298,7 +1422,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::END_ASYNC_FOR => {
                                 let val = pop!();
-                                if PyErr_GivenExceptionMatches(&val, PyExc_StopAsyncIteration.as_object()) {
+                                if PyErr_GivenExceptionMatches(
+                                    &val,
+                                    PyExc_StopAsyncIteration.as_object(),
+                                ) {
                                     drop(pop_slot!());
                                 } else {
                                     skip_traceback = true;
@@ -1307,7 +1434,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::ASYNC_GEN_WRAP => {
-                                break 'dispatch not_implemented_error("async generators are not supported yet");
+                                let v = pop!();
+                                push!(objects::genobject::_PyAsyncGenValueWrapperNew(v));
                             }
 
                             op::GET_LEN => {
@@ -1317,13 +1445,17 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::MATCH_MAPPING => {
                                 let subject = peek!(1);
-                                let res = subject.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_MAPPING);
+                                let res = subject.ob_type().has_feature(
+                                    include::cpython::object::flags::Py_TPFLAGS_MAPPING,
+                                );
                                 push!(PyBool_FromLong(res));
                             }
 
                             op::MATCH_SEQUENCE => {
                                 let subject = peek!(1);
-                                let res = subject.ob_type().has_feature(include::cpython::object::flags::Py_TPFLAGS_SEQUENCE);
+                                let res = subject.ob_type().has_feature(
+                                    include::cpython::object::flags::Py_TPFLAGS_SEQUENCE,
+                                );
                                 push!(PyBool_FromLong(res));
                             }
 
@@ -1339,7 +1471,12 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let tp = pop!();
                                 let subject = pop!();
                                 save_sp!();
-                                let res = tri!(crate::ceval_support::match_class(&subject, &tp, oparg as usize, &names_tuple));
+                                let res = tri!(crate::ceval_support::match_class(
+                                    &subject,
+                                    &tp,
+                                    oparg as usize,
+                                    &names_tuple
+                                ));
                                 push!(res);
                             }
 
@@ -1402,7 +1539,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                     drop(pop_slot!());
                 }
                 save_sp!();
-                tstate.recursion_remaining.set(tstate.recursion_remaining.get() + 1);
+                tstate
+                    .recursion_remaining
+                    .set(tstate.recursion_remaining.get() + 1);
                 if (*frame).is_entry {
                     (*frame).f_state = FRAME_COMPLETED;
                     tstate.current_frame.set((*frame).previous);
@@ -1464,7 +1603,10 @@ unsafe fn unicode_inplace_target<'a>(
     lhs: &PyObject,
     rhs: &PyObject,
 ) -> Option<&'a mut Option<PyObjectRef>> {
-    if _Py_OPCODE(next) != op::STORE_FAST || !lhs.is_type(&objects::unicodeobject::PyUnicode_Type) || !rhs.is_type(&objects::unicodeobject::PyUnicode_Type) {
+    if _Py_OPCODE(next) != op::STORE_FAST
+        || !lhs.is_type(&objects::unicodeobject::PyUnicode_Type)
+        || !rhs.is_type(&objects::unicodeobject::PyUnicode_Type)
+    {
         return None;
     }
     // SAFETY: STORE_FAST's argument is a valid local index of this frame.
@@ -1474,7 +1616,9 @@ unsafe fn unicode_inplace_target<'a>(
 
 /// Append `rhs` to the str held in a local (see [`unicode_inplace_target`]).
 fn unicode_append_local(target: &mut Option<PyObjectRef>, rhs: &PyObject) -> PyResult<()> {
-    let Some(mut s) = target.take() else { return Ok(()) };
+    let Some(mut s) = target.take() else {
+        return Ok(());
+    };
     let res = objects::unicodeobject::PyUnicode_Append(&mut s, rhs);
     *target = Some(s);
     res
@@ -1502,7 +1646,10 @@ fn binary_op(lhs: &PyObject, rhs: &PyObject, oparg: u32) -> PyResult {
 /// `BINARY_SUBSCR`: list/tuple with an int index inline, else `PyObject_GetItem`.
 #[inline]
 fn binary_subscr(container: &PyObject, sub: &PyObject) -> PyResult {
-    if let Some(i) = sub.downcast_ref_exact::<PyLongObject>().and_then(|l| l.as_i64()) {
+    if let Some(i) = sub
+        .downcast_ref_exact::<PyLongObject>()
+        .and_then(|l| l.as_i64())
+    {
         if let Some(l) = container.downcast_ref_exact::<PyListObject>() {
             let n = l.len() as i64;
             let idx = if i < 0 { i + n } else { i };
@@ -1529,8 +1676,11 @@ fn compare_op(left: &PyObject, right: &PyObject, oparg: u32) -> PyResult {
         return Err(system_error("bad COMPARE_OP argument"));
     };
     if let (Some(a), Some(b)) = (
-        left.downcast_ref_exact::<PyLongObject>().and_then(|l| l.as_i64()),
-        right.downcast_ref_exact::<PyLongObject>().and_then(|l| l.as_i64()),
+        left.downcast_ref_exact::<PyLongObject>()
+            .and_then(|l| l.as_i64()),
+        right
+            .downcast_ref_exact::<PyLongObject>()
+            .and_then(|l| l.as_i64()),
     ) {
         return Ok(PyBool_FromLong(op.from_ordering(a.cmp(&b))));
     }
@@ -1553,7 +1703,8 @@ fn mapping_get(mapping: &PyObject, key: &PyObject) -> PyResult<Option<PyObjectRe
 #[inline]
 unsafe fn load_global(frame: *mut _PyInterpreterFrame, name: &PyObject) -> PyResult {
     // SAFETY: the frame's globals and builtins are kept alive by its function.
-    let (globals, builtins) = unsafe { ((*frame).f_globals.as_ref(), (*frame).f_builtins.as_ref()) };
+    let (globals, builtins) =
+        unsafe { ((*frame).f_globals.as_ref(), (*frame).f_builtins.as_ref()) };
     if let (Some(g), Some(b)) = (
         globals.downcast_ref_exact::<PyDictObject>(),
         builtins.downcast_ref_exact::<PyDictObject>(),
@@ -1577,7 +1728,11 @@ unsafe fn load_global(frame: *mut _PyInterpreterFrame, name: &PyObject) -> PyRes
     }
 }
 
-unsafe fn store_global(frame: *mut _PyInterpreterFrame, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+unsafe fn store_global(
+    frame: *mut _PyInterpreterFrame,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     // SAFETY: the frame's globals are kept alive by its function.
     let globals = unsafe { (*frame).f_globals.as_ref() };
     let Some(g) = globals.downcast_ref::<PyDictObject>() else {
@@ -1610,11 +1765,19 @@ unsafe fn load_name(frame: *mut _PyInterpreterFrame, name: &PyObject) -> PyResul
     unsafe { load_global(frame, name) }
 }
 
-unsafe fn store_name(frame: *mut _PyInterpreterFrame, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+unsafe fn store_name(
+    frame: *mut _PyInterpreterFrame,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     // SAFETY: the frame is live.
     let locals = unsafe { (*frame).f_locals.clone() };
     let Some(locals) = locals else {
-        let what = if value.is_some() { "storing" } else { "deleting" };
+        let what = if value.is_some() {
+            "storing"
+        } else {
+            "deleting"
+        };
         return Err(system_error(format!(
             "no locals found when {} {}",
             what,
@@ -1663,7 +1826,12 @@ unsafe fn make_function(
         return Err(system_error("MAKE_FUNCTION expects a code object"));
     };
     // SAFETY: the frame is live; its globals and builtins outlive this call.
-    let (globals, builtins) = unsafe { ((*frame).f_globals.as_ref().to_owned(), (*frame).f_builtins.as_ref().to_owned()) };
+    let (globals, builtins) = unsafe {
+        (
+            (*frame).f_globals.as_ref().to_owned(),
+            (*frame).f_builtins.as_ref().to_owned(),
+        )
+    };
     let f = objects::funcobject::PyFunction_New(code, globals, builtins)?;
     f.func_defaults.set(defaults);
     f.func_kwdefaults.set(kwdefaults);
@@ -1727,7 +1895,12 @@ fn star_error(e: PyErr, iterable: &PyObject) -> PyErr {
 
 /// `UNPACK_SEQUENCE` (with `after == usize::MAX`) and `UNPACK_EX`: push the items so
 /// that the first ends up on top.
-unsafe fn unpack_sequence(seq: &PyObject, before: usize, after: usize, sp: &mut *mut Slot) -> PyResult<()> {
+unsafe fn unpack_sequence(
+    seq: &PyObject,
+    before: usize,
+    after: usize,
+    sp: &mut *mut Slot,
+) -> PyResult<()> {
     let star = after != usize::MAX;
     let items: Vec<PyObjectRef> = if let Some(t) = seq.downcast_ref_exact::<PyTupleObject>() {
         t.as_slice().to_vec()
@@ -1786,7 +1959,9 @@ unsafe fn unpack_sequence(seq: &PyObject, before: usize, after: usize, sp: &mut 
             )));
         }
         if n > before {
-            return Err(value_error(format!("too many values to unpack (expected {before})")));
+            return Err(value_error(format!(
+                "too many values to unpack (expected {before})"
+            )));
         }
         out = items;
     }
@@ -1802,7 +1977,11 @@ unsafe fn unpack_sequence(seq: &PyObject, before: usize, after: usize, sp: &mut 
 
 /// `do_raise`: `raise`, `raise exc`, `raise exc from cause`. Returns the exception to
 /// raise and whether it is a re-raise of the exception being handled (bare `raise`).
-fn do_raise(tstate: &PyThreadState, exc: Option<PyObjectRef>, cause: Option<PyObjectRef>) -> (PyErr, bool) {
+fn do_raise(
+    tstate: &PyThreadState,
+    exc: Option<PyObjectRef>,
+    cause: Option<PyObjectRef>,
+) -> (PyErr, bool) {
     let Some(exc) = exc else {
         return match tstate.exc_info().exc_value.get() {
             Some(v) if !v.is(Py_None()) => (PyErr::from_instance(v), true),
@@ -1843,7 +2022,9 @@ fn make_raised(exc: PyObjectRef, cause: Option<PyObjectRef>) -> Result<PyErr, Py
         } else if cause.is(Py_None()) {
             None
         } else {
-            return Err(type_error("exception causes must derive from BaseException"));
+            return Err(type_error(
+                "exception causes must derive from BaseException",
+            ));
         };
         exc_set_cause(&value, fixed);
     }
@@ -1890,9 +2071,17 @@ fn check_except_star_type_valid(right: &PyObject) -> PyResult<()> {
 /// `__enter__`/`__aenter__`.
 fn before_with(mgr: &PyObject, is_async: bool) -> PyResult<(PyObjectRef, PyObjectRef)> {
     let (enter_name, exit_name, what) = if is_async {
-        (objects::intern!("__aenter__"), objects::intern!("__aexit__"), "asynchronous context manager")
+        (
+            objects::intern!("__aenter__"),
+            objects::intern!("__aexit__"),
+            "asynchronous context manager",
+        )
     } else {
-        (objects::intern!("__enter__"), objects::intern!("__exit__"), "context manager")
+        (
+            objects::intern!("__enter__"),
+            objects::intern!("__exit__"),
+            "context manager",
+        )
     };
     let Some(enter) = objects::typeobject::_PyObject_LookupSpecial(mgr, enter_name)? else {
         return Err(type_error(format!(
@@ -1920,7 +2109,10 @@ fn before_with(mgr: &PyObject, is_async: bool) -> PyResult<(PyObjectRef, PyObjec
 ///
 /// # Safety
 /// As for [`_PyEval_EvalFrameDefault`].
-pub unsafe fn _PyEval_EvalFrame(frame: *mut _PyInterpreterFrame, throwflag: Option<PyObjectRef>) -> PyResult {
+pub unsafe fn _PyEval_EvalFrame(
+    frame: *mut _PyInterpreterFrame,
+    throwflag: Option<PyObjectRef>,
+) -> PyResult {
     let tstate = _PyThreadState_GET();
     if tstate.native_stack_exhausted() {
         return Err(recursion_error("maximum recursion depth exceeded"));
@@ -1931,20 +2123,33 @@ pub unsafe fn _PyEval_EvalFrame(frame: *mut _PyInterpreterFrame, throwflag: Opti
 
 /// `_PyFunction_Vectorcall`: call a Python function from Rust. Its frame is pushed on
 /// the data stack, run by a nested eval loop, then cleared and popped.
-pub fn _PyFunction_Vectorcall(func: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+pub fn _PyFunction_Vectorcall(
+    func: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     let tstate = _PyThreadState_GET();
     let Some(f) = func.downcast_ref::<PyFunctionObject>() else {
         return Err(system_error("not a function"));
     };
     if tstate.native_stack_exhausted() {
-        return Err(recursion_error("maximum recursion depth exceeded while calling a Python object"));
+        return Err(recursion_error(
+            "maximum recursion depth exceeded while calling a Python object",
+        ));
     }
     let nkw = kwnames.map_or(0, objects::call::kwnames_len);
     // The frame setup moves arguments out of a slot array: give it owned copies.
     let mut slots: Vec<Slot> = args.iter().map(|a| Some(a.clone())).collect();
     // SAFETY: `slots` holds `args.len()` initialised slots; the new frame takes them.
     let frame = unsafe {
-        let frame = _PyEvalFramePushAndInit(tstate, f, None, slots.as_mut_ptr(), args.len() - nkw, kwnames);
+        let frame = _PyEvalFramePushAndInit(
+            tstate,
+            f,
+            None,
+            slots.as_mut_ptr(),
+            args.len() - nkw,
+            kwnames,
+        );
         // Every slot was moved out (or dropped on error); forget them here.
         slots.set_len(0);
         frame?
@@ -1971,7 +2176,11 @@ unsafe fn release_entry_frame(tstate: &PyThreadState, frame: *mut _PyInterpreter
 }
 
 /// `PyEval_EvalCode`: run a module-level code object with `globals` and `locals`.
-pub fn PyEval_EvalCode(code: PyRef<PyCodeObject>, globals: &PyObject, locals: &PyObject) -> PyResult {
+pub fn PyEval_EvalCode(
+    code: PyRef<PyCodeObject>,
+    globals: &PyObject,
+    locals: &PyObject,
+) -> PyResult {
     let tstate = _PyThreadState_GET();
     let Some(g) = globals.downcast_ref::<PyDictObject>() else {
         return Err(type_error("globals must be a dict"));
@@ -1981,7 +2190,14 @@ pub fn PyEval_EvalCode(code: PyRef<PyCodeObject>, globals: &PyObject, locals: &P
     let mut no_args: Vec<Slot> = Vec::new();
     // SAFETY: no arguments; the new frame is run and then released.
     unsafe {
-        let frame = _PyEvalFramePushAndInit(tstate, &func, Some(locals.to_owned()), no_args.as_mut_ptr(), 0, None)?;
+        let frame = _PyEvalFramePushAndInit(
+            tstate,
+            &func,
+            Some(locals.to_owned()),
+            no_args.as_mut_ptr(),
+            0,
+            None,
+        )?;
         let res = _PyEval_EvalFrameDefault(tstate, frame, None);
         release_entry_frame(tstate, frame);
         res
@@ -1996,7 +2212,14 @@ pub fn PyEval_EvalClassBody(func: &PyFunctionObject, ns: &PyObject) -> PyResult 
     let mut no_args: Vec<Slot> = Vec::new();
     // SAFETY: no arguments; the new frame is run and then released.
     unsafe {
-        let frame = _PyEvalFramePushAndInit(tstate, func, Some(ns.to_owned()), no_args.as_mut_ptr(), 0, None)?;
+        let frame = _PyEvalFramePushAndInit(
+            tstate,
+            func,
+            Some(ns.to_owned()),
+            no_args.as_mut_ptr(),
+            0,
+            None,
+        )?;
         let res = _PyEval_EvalFrameDefault(tstate, frame, None);
         release_entry_frame(tstate, frame);
         res
@@ -2039,5 +2262,7 @@ pub fn install_hooks() {
     let hooks = objects::pyhooks::hooks();
     hooks.function_call.set(Some(_PyFunction_Vectorcall));
     hooks.eval_frame.set(Some(_PyEval_EvalFrame));
-    hooks.import_module.set(Some(crate::import::PyImport_ImportModule));
+    hooks
+        .import_module
+        .set(Some(crate::import::PyImport_ImportModule));
 }

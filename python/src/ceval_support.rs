@@ -55,7 +55,9 @@ pub fn _PyCoro_GetAwaitableIter(o: &PyObject) -> PyResult {
 
 /// `format_awaitable_error`: `async with` explains which method gave a non-awaitable.
 pub fn awaitable_error(e: PyErr, obj: &PyObject, oparg: u32) -> PyErr {
-    if PyErr_ExceptionMatches(&e, &PyExc_TypeError) && obj.ob_type().tp_as_async.am_await.get().is_none() {
+    if PyErr_ExceptionMatches(&e, &PyExc_TypeError)
+        && obj.ob_type().tp_as_async.am_await.get().is_none()
+    {
         let which = match oparg {
             1 => Some("__aenter__"),
             2 => Some("__aexit__"),
@@ -142,7 +144,12 @@ pub fn match_keys(map: &PyObject, keys: &PyObject) -> PyResult {
 }
 
 /// `match_class_attr`: one attribute for a class pattern; `None` means no match.
-fn match_class_attr(subject: &PyObject, tp: &PyTypeObject, name: &PyObject, seen: &mut Vec<PyObjectRef>) -> PyResult<Option<PyObjectRef>> {
+fn match_class_attr(
+    subject: &PyObject,
+    tp: &PyTypeObject,
+    name: &PyObject,
+    seen: &mut Vec<PyObjectRef>,
+) -> PyResult<Option<PyObjectRef>> {
     for s in seen.iter() {
         if PyObject_RichCompareBool(s, name, CompareOp::Eq)? {
             return Err(type_error(format!(
@@ -157,7 +164,12 @@ fn match_class_attr(subject: &PyObject, tp: &PyTypeObject, name: &PyObject, seen
 }
 
 /// `match_class`: the attributes a class pattern needs, or `None` for no match.
-pub fn match_class(subject: &PyObject, tp_obj: &PyObject, nargs: usize, kwargs: &PyObject) -> PyResult {
+pub fn match_class(
+    subject: &PyObject,
+    tp_obj: &PyObject,
+    nargs: usize,
+    kwargs: &PyObject,
+) -> PyResult {
     let Some(tp) = as_type(tp_obj) else {
         return Err(type_error("called match pattern must be a type"));
     };
@@ -225,7 +237,10 @@ fn is_exception_group(o: &PyObject) -> bool {
 
 /// `exception_group_match` for `except*`: `(rest, match)`; `match` is `None` when
 /// nothing matched (the caller leaves the exception in place then).
-pub fn exception_group_match(exc_value: &PyObject, match_type: &PyObject) -> PyResult<(PyObjectRef, PyObjectRef)> {
+pub fn exception_group_match(
+    exc_value: &PyObject,
+    match_type: &PyObject,
+) -> PyResult<(PyObjectRef, PyObjectRef)> {
     if exc_value.is(Py_None()) {
         return Ok((none(), none()));
     }
@@ -242,7 +257,11 @@ pub fn exception_group_match(exc_value: &PyObject, match_type: &PyObject) -> PyR
         return Ok((none(), matched));
     }
     if is_exception_group(exc_value) {
-        let pair = objects::call::PyObject_CallMethodOneArg(exc_value, objects::intern!("split"), match_type)?;
+        let pair = objects::call::PyObject_CallMethodOneArg(
+            exc_value,
+            objects::intern!("split"),
+            match_type,
+        )?;
         if let Some(t) = pair.downcast_ref::<PyTupleObject>() {
             if let [m, r] = t.as_slice() {
                 return Ok((r.clone(), m.clone()));

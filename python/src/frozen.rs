@@ -23,7 +23,11 @@ fn lookup(rel: &str) -> Option<&'static str> {
 pub fn find(dir: &str, last: &str) -> Option<FrozenFound> {
     let rest = dir.strip_prefix(LIB_DIR)?;
     let rest = rest.trim_start_matches('/');
-    let prefix = if rest.is_empty() { String::new() } else { format!("{rest}/") };
+    let prefix = if rest.is_empty() {
+        String::new()
+    } else {
+        format!("{rest}/")
+    };
     let init = format!("{prefix}{last}/__init__.py");
     if let Some(src) = lookup(&init) {
         return Some(FrozenFound {

@@ -34,7 +34,10 @@ pub fn PyImport_AppendInittab(name: &'static str, init: InitFunc) {
 /// Names of the native modules (`sys.builtin_module_names`), sorted.
 pub fn builtin_module_names() -> Vec<&'static str> {
     // SAFETY: the table is only appended to at start-up.
-    let mut v: Vec<&'static str> = unsafe { INITTAB.get_ref() }.iter().map(|(n, _)| *n).collect();
+    let mut v: Vec<&'static str> = unsafe { INITTAB.get_ref() }
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
     v.push("builtins");
     v.push("sys");
     v.sort_unstable();
@@ -43,7 +46,10 @@ pub fn builtin_module_names() -> Vec<&'static str> {
 
 fn find_inittab(name: &str) -> Option<InitFunc> {
     // SAFETY: the table is only appended to at start-up.
-    unsafe { INITTAB.get_ref() }.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    unsafe { INITTAB.get_ref() }
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, f)| *f)
 }
 
 /// `sys.modules`.
@@ -68,19 +74,31 @@ fn is_initializing(name: &str) -> bool {
 
 fn module_not_found(msg: String, name: &str) -> PyErr {
     let err = PyErr_SetString(&PyExc_ModuleNotFoundError, msg);
-    let _ = PyObject_SetAttr(err.value(), objects::intern!("name"), Some(&PyUnicode_FromString(name)));
+    let _ = PyObject_SetAttr(
+        err.value(),
+        objects::intern!("name"),
+        Some(&PyUnicode_FromString(name)),
+    );
     err
 }
 
 /// What a search of a path entry found.
 enum Found {
     /// A source file; for a package, its `__init__.py` and the package directory.
-    Source { file: String, source: String, package_dir: Option<String> },
+    Source {
+        file: String,
+        source: String,
+        package_dir: Option<String>,
+    },
 }
 
 /// Look for `last` (the final component of a dotted name) in one directory.
 fn find_in_dir(dir: &str, last: &str) -> Option<Found> {
-    let base = if dir.is_empty() { ".".to_string() } else { dir.to_string() };
+    let base = if dir.is_empty() {
+        ".".to_string()
+    } else {
+        dir.to_string()
+    };
     if let Some(found) = crate::frozen::find(&base, last) {
         return Some(found.into_found());
     }
@@ -116,9 +134,15 @@ impl crate::frozen::FrozenFound {
 
 /// The path a module's `__file__` shows: CPython makes it absolute.
 fn display_path(dir: &str, rel: &str) -> String {
-    let joined = if dir.is_empty() { rel.to_string() } else { format!("{dir}/{rel}") };
+    let joined = if dir.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{dir}/{rel}")
+    };
     match std::path::Path::new(&joined).canonicalize() {
-        Ok(p) if !dir.is_empty() && !std::path::Path::new(dir).is_absolute() => p.to_string_lossy().into_owned(),
+        Ok(p) if !dir.is_empty() && !std::path::Path::new(dir).is_absolute() => {
+            p.to_string_lossy().into_owned()
+        }
         _ if dir.is_empty() => std::env::current_dir()
             .map(|d| d.join(rel).to_string_lossy().into_owned())
             .unwrap_or(joined),
@@ -133,7 +157,10 @@ pub fn decode_source(bytes: &[u8]) -> String {
     let head: Vec<&[u8]> = bytes.splitn(3, |&b| b == b'\n').take(2).collect();
     for line in head {
         let l = String::from_utf8_lossy(line).to_lowercase();
-        if l.trim_start().starts_with('#') && l.contains("coding") && (l.contains("latin-1") || l.contains("iso-8859-1") || l.contains("latin1")) {
+        if l.trim_start().starts_with('#')
+            && l.contains("coding")
+            && (l.contains("latin-1") || l.contains("iso-8859-1") || l.contains("latin1"))
+        {
             return bytes.iter().map(|&b| b as char).collect();
         }
     }
@@ -158,13 +185,21 @@ fn exec_source_module(name: &str, file: &str, source: &str, package_dir: Option<
     PyDict_SetItem(d, objects::intern!("__cached__"), Py_None())?;
     let package = match package_dir {
         Some(dir) => {
-            let path = objects::listobject::PyList_New(vec![PyUnicode_FromString(dir)]).into_object();
+            let path =
+                objects::listobject::PyList_New(vec![PyUnicode_FromString(dir)]).into_object();
             PyDict_SetItem(d, objects::intern!("__path__"), &path)?;
             name.to_string()
         }
-        None => name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default(),
+        None => name
+            .rsplit_once('.')
+            .map(|(p, _)| p.to_string())
+            .unwrap_or_default(),
     };
-    PyDict_SetItem(d, objects::intern!("__package__"), &PyUnicode_FromString(&package))?;
+    PyDict_SetItem(
+        d,
+        objects::intern!("__package__"),
+        &PyUnicode_FromString(&package),
+    )?;
     if let Some(b) = crate::bltinmodule::builtins_module() {
         PyDict_SetItem(d, objects::intern!("__builtins__"), b.as_object())?;
     }
@@ -240,12 +275,22 @@ fn find_and_load(name: &str) -> PyResult {
             }
             match crate::sysmodule::PySys_GetObject("path") {
                 Some(p) => path_entries(&p)?,
-                None => return Err(PyErr_SetString(&PyExc_ImportError, "sys.path must be a list of directory names")),
+                None => {
+                    return Err(PyErr_SetString(
+                        &PyExc_ImportError,
+                        "sys.path must be a list of directory names",
+                    ))
+                }
             }
         }
     };
     for dir in &search {
-        if let Some(Found::Source { file, source, package_dir }) = find_in_dir(dir, last) {
+        if let Some(Found::Source {
+            file,
+            source,
+            package_dir,
+        }) = find_in_dir(dir, last)
+        {
             let module = exec_source_module(name, &file, &source, package_dir.as_deref())?;
             if let Some(p) = parent {
                 if let Some(pm) = PyDict_GetItemWithError(&modules, &PyUnicode_FromString(p))? {
@@ -267,7 +312,10 @@ fn import_absolute(name: &str) -> PyResult {
 /// `resolve_name`: the absolute name of a relative import.
 fn resolve_name(name: &str, globals: Option<&PyObject>, level: i64) -> PyResult<String> {
     let Some(g) = globals.and_then(|g| g.downcast_ref::<PyDictObject>()) else {
-        return Err(PyErr_SetString(&PyExc_KeyError, "'__name__' not in globals"));
+        return Err(PyErr_SetString(
+            &PyExc_KeyError,
+            "'__name__' not in globals",
+        ));
     };
     let package = match PyDict_GetItemWithError(g, objects::intern!("__package__"))? {
         Some(p) if !p.is(Py_None()) => {
@@ -278,7 +326,10 @@ fn resolve_name(name: &str, globals: Option<&PyObject>, level: i64) -> PyResult<
         }
         _ => {
             let Some(n) = PyDict_GetItemWithError(g, objects::intern!("__name__"))? else {
-                return Err(PyErr_SetString(&PyExc_KeyError, "'__name__' not in globals"));
+                return Err(PyErr_SetString(
+                    &PyExc_KeyError,
+                    "'__name__' not in globals",
+                ));
             };
             if !PyUnicodeObject::check(&n) {
                 return Err(type_error("__name__ must be a string"));
@@ -287,7 +338,9 @@ fn resolve_name(name: &str, globals: Option<&PyObject>, level: i64) -> PyResult<
             if PyDict_GetItemWithError(g, objects::intern!("__path__"))?.is_some() {
                 n
             } else {
-                n.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+                n.rsplit_once('.')
+                    .map(|(p, _)| p.to_string())
+                    .unwrap_or_default()
             }
         }
     };
@@ -305,11 +358,20 @@ fn resolve_name(name: &str, globals: Option<&PyObject>, level: i64) -> PyResult<
         ));
     }
     let base = parts[..parts.len() - (level as usize - 1)].join(".");
-    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
 }
 
 /// `PyImport_ImportModuleLevelObject`: what `__import__` and `IMPORT_NAME` do.
-pub fn PyImport_ImportModuleLevelObject(name: &PyObject, globals: Option<&PyObject>, fromlist: &PyObject, level: i64) -> PyResult {
+pub fn PyImport_ImportModuleLevelObject(
+    name: &PyObject,
+    globals: Option<&PyObject>,
+    fromlist: &PyObject,
+    level: i64,
+) -> PyResult {
     let Some(n) = name.downcast_ref::<PyUnicodeObject>() else {
         return Err(type_error(format!(
             "module name must be str, not {}",
@@ -323,7 +385,11 @@ pub fn PyImport_ImportModuleLevelObject(name: &PyObject, globals: Option<&PyObje
     if level == 0 && name_s.is_empty() {
         return Err(value_error("Empty module name"));
     }
-    let abs_name = if level > 0 { resolve_name(&name_s, globals, level)? } else { name_s.clone() };
+    let abs_name = if level > 0 {
+        resolve_name(&name_s, globals, level)?
+    } else {
+        name_s.clone()
+    };
     let module = find_and_load(&abs_name)?;
     let has_from = !fromlist.is(Py_None()) && objects::object::PyObject_IsTrue(fromlist)?;
     if !has_from {
@@ -352,10 +418,19 @@ pub fn PyImport_ImportModuleLevelObject(name: &PyObject, globals: Option<&PyObje
 }
 
 /// `_handle_fromlist`: import the submodules a `from package import a, b` names.
-fn handle_fromlist(module: &PyObject, module_name: &str, fromlist: &PyObject, recursive: bool) -> PyResult<()> {
+fn handle_fromlist(
+    module: &PyObject,
+    module_name: &str,
+    fromlist: &PyObject,
+    recursive: bool,
+) -> PyResult<()> {
     for x in objects::r#abstract::PySequence_Fast(fromlist, "")? {
         if !PyUnicodeObject::check(&x) {
-            let what = if recursive { "``from list''" } else { "Item in ``from list''" };
+            let what = if recursive {
+                "``from list''"
+            } else {
+                "Item in ``from list''"
+            };
             return Err(type_error(format!(
                 "{} must be str, not {}",
                 what,
@@ -392,7 +467,12 @@ fn handle_fromlist(module: &PyObject, module_name: &str, fromlist: &PyObject, re
 ///
 /// # Safety
 /// `frame` must be the live current frame.
-pub unsafe fn import_name(frame: *mut include::frame::_PyInterpreterFrame, name: &PyObject, fromlist: &PyObject, level: &PyObject) -> PyResult {
+pub unsafe fn import_name(
+    frame: *mut include::frame::_PyInterpreterFrame,
+    name: &PyObject,
+    fromlist: &PyObject,
+    level: &PyObject,
+) -> PyResult {
     // SAFETY: the caller guarantees the frame is live.
     let (globals, builtins, locals) = unsafe {
         (
@@ -403,7 +483,9 @@ pub unsafe fn import_name(frame: *mut include::frame::_PyInterpreterFrame, name:
     };
     let import_func = match builtins.downcast_ref::<PyDictObject>() {
         Some(b) => PyDict_GetItemWithError(b, objects::intern!("__import__"))?,
-        None => objects::r#abstract::PyObject_GetItem(&builtins, objects::intern!("__import__")).ok(),
+        None => {
+            objects::r#abstract::PyObject_GetItem(&builtins, objects::intern!("__import__")).ok()
+        }
     };
     let Some(import_func) = import_func else {
         return Err(PyErr_SetString(&PyExc_ImportError, "__import__ not found"));
@@ -417,7 +499,13 @@ pub unsafe fn import_name(frame: *mut include::frame::_PyInterpreterFrame, name:
     }
     objects::call::PyObject_Vectorcall(
         &import_func,
-        &[name.to_owned(), globals, locals, fromlist.to_owned(), level.to_owned()],
+        &[
+            name.to_owned(),
+            globals,
+            locals,
+            fromlist.to_owned(),
+            level.to_owned(),
+        ],
         None,
     )
 }
@@ -440,7 +528,9 @@ pub fn import_from(module: &PyObject, name: &PyObject) -> PyResult {
             return Ok(m);
         }
     }
-    let pkg_display = pkgname_s.clone().unwrap_or_else(|| "<unknown module name>".to_string());
+    let pkg_display = pkgname_s
+        .clone()
+        .unwrap_or_else(|| "<unknown module name>".to_string());
     let path = _PyObject_LookupAttr(module, objects::intern!("__file__"))?
         .filter(|p| PyUnicodeObject::check(p))
         .map(|p| as_str_lossy(&p).into_owned());
@@ -460,7 +550,11 @@ pub fn import_from(module: &PyObject, name: &PyObject) -> PyResult {
         )
     };
     let err = PyErr_SetString(&PyExc_ImportError, msg);
-    let _ = PyObject_SetAttr(err.value(), objects::intern!("name"), Some(&pkgname.unwrap_or_else(none)));
+    let _ = PyObject_SetAttr(
+        err.value(),
+        objects::intern!("name"),
+        Some(&pkgname.unwrap_or_else(none)),
+    );
     let _ = PyObject_SetAttr(
         err.value(),
         objects::intern!("path"),
@@ -473,7 +567,10 @@ pub fn import_from(module: &PyObject, name: &PyObject) -> PyResult {
 ///
 /// # Safety
 /// `frame` must be the live current frame.
-pub unsafe fn import_all_from(frame: *mut include::frame::_PyInterpreterFrame, module: &PyObject) -> PyResult<()> {
+pub unsafe fn import_all_from(
+    frame: *mut include::frame::_PyInterpreterFrame,
+    module: &PyObject,
+) -> PyResult<()> {
     // SAFETY: the caller guarantees the frame is live.
     let locals = unsafe { (*frame).f_locals.clone() };
     let Some(locals) = locals else {
@@ -501,7 +598,11 @@ pub unsafe fn import_all_from(frame: *mut include::frame::_PyInterpreterFrame, m
     };
     for name in names {
         if !PyUnicodeObject::check(&name) {
-            let what = if from_all { format!("{}.__all__", modname()) } else { format!("{}.__dict__", modname()) };
+            let what = if from_all {
+                format!("{}.__all__", modname())
+            } else {
+                format!("{}.__dict__", modname())
+            };
             let kind = if from_all { "Item" } else { "Key" };
             return Err(type_error(format!(
                 "{} in {} must be str, not {}",
@@ -546,7 +647,12 @@ pub fn find_main_module(name: &str) -> PyResult<(String, String, Option<String>)
         },
     };
     for dir in &search {
-        if let Some(Found::Source { file, source, package_dir }) = find_in_dir(dir, last) {
+        if let Some(Found::Source {
+            file,
+            source,
+            package_dir,
+        }) = find_in_dir(dir, last)
+        {
             if let Some(pkg) = package_dir {
                 // A package: run its __main__ submodule.
                 find_and_load(name)?;
@@ -564,4 +670,3 @@ pub fn find_main_module(name: &str) -> PyResult<(String, String, Option<String>)
     }
     Err(module_not_found(format!("No module named {name}"), name))
 }
-

@@ -22,13 +22,17 @@ fn make_constant(c: &Constant) -> PyResult<PyObjectRef> {
         Constant::Bool(b) => objects::boolobject::PyBool_FromLong(*b),
         Constant::Int(i) => objects::longobject::PyLong_FromBigInt(i.clone()),
         Constant::Float(f) => objects::floatobject::PyFloat_FromDouble(*f),
-        Constant::Complex { real, imag } => objects::complexobject::PyComplex_FromDoubles(*real, *imag),
+        Constant::Complex { real, imag } => {
+            objects::complexobject::PyComplex_FromDoubles(*real, *imag)
+        }
         // Short identifier-like string constants are interned, as CPython's
         // `intern_string_constants` does.
         Constant::Str(s) if is_name_like(s) => PyUnicode_InternFromString(s),
         Constant::Str(s) => PyUnicode_FromString(s),
         // A literal with lone surrogates, which a Rust `String` cannot hold.
-        Constant::SurrogateStr(code_points) => objects::unicodeobject::PyUnicode_FromUCS4(code_points.clone()),
+        Constant::SurrogateStr(code_points) => {
+            objects::unicodeobject::PyUnicode_FromUCS4(code_points.clone())
+        }
         Constant::Bytes(b) => objects::bytesobject::PyBytes_FromSlice(b),
         Constant::Tuple(items) => {
             let v: PyResult<Vec<PyObjectRef>> = items.iter().map(make_constant).collect();
@@ -55,7 +59,13 @@ fn is_name_like(s: &str) -> bool {
 }
 
 fn interned_tuple(names: &[String]) -> PyObjectRef {
-    PyTuple_New(names.iter().map(|n| PyUnicode_InternFromString(n)).collect()).into_object()
+    PyTuple_New(
+        names
+            .iter()
+            .map(|n| PyUnicode_InternFromString(n))
+            .collect(),
+    )
+    .into_object()
 }
 
 /// Make the code object for a compiled unit (and, recursively, its nested ones).

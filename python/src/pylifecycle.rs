@@ -44,7 +44,11 @@ pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
     let main = PyModule_New("__main__")?;
     let d = main.dict();
     PyDict_SetItem(d, objects::intern!("__builtins__"), builtins.as_object())?;
-    PyDict_SetItem(d, objects::intern!("__annotations__"), &PyDict_New().into_object())?;
+    PyDict_SetItem(
+        d,
+        objects::intern!("__annotations__"),
+        &PyDict_New().into_object(),
+    )?;
     PyDict_SetItem(d, objects::intern!("__loader__"), Py_None())?;
     PyDict_SetItem(&modules, objects::intern!("__main__"), main.as_object())?;
     crate::signals::init_signals();
@@ -64,7 +68,8 @@ fn init_io(builtins: &objects::moduleobject::PyModuleObject, cfg: &SysConfig) ->
     let open = objects::object::PyObject_GetAttr(&io, objects::intern!("open"))?;
     objects::moduleobject::PyModule_AddObject(builtins, "open", &open)?;
     // `config->buffered_stdio`: -u and PYTHONUNBUFFERED turn buffering off.
-    let unbuffered = !cfg.ignore_environment && std::env::var("PYTHONUNBUFFERED").is_ok_and(|v| !v.is_empty());
+    let unbuffered =
+        !cfg.ignore_environment && std::env::var("PYTHONUNBUFFERED").is_ok_and(|v| !v.is_empty());
     let errors = stdio_errors();
     for (fd, name, write, errs) in [
         (0, "stdin", false, errors),
@@ -82,7 +87,10 @@ fn init_io(builtins: &objects::moduleobject::PyModuleObject, cfg: &SysConfig) ->
 /// UTF-8 locales CPython coerces them to, `strict` elsewhere.
 fn stdio_errors() -> &'static str {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    let loc = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG")).unwrap_or_default();
+    let loc = var("LC_ALL")
+        .or_else(|| var("LC_CTYPE"))
+        .or_else(|| var("LANG"))
+        .unwrap_or_default();
     match loc.as_str() {
         "" | "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8" => "surrogateescape",
         _ => "strict",
@@ -91,7 +99,14 @@ fn stdio_errors() -> &'static str {
 
 /// `create_stdio`: `TextIOWrapper(open(fd, 'rb'/'wb', closefd=False), ...)` with the
 /// raw file named `<stdin>` and so on; None for a descriptor that is not open.
-fn create_stdio(io: &PyObject, fd: i32, write: bool, name: &str, errors: &str, buffered: bool) -> PyResult {
+fn create_stdio(
+    io: &PyObject,
+    fd: i32,
+    write: bool,
+    name: &str,
+    errors: &str,
+    buffered: bool,
+) -> PyResult {
     use objects::call::PyObject_CallMethod;
     use objects::unicodeobject::PyUnicode_FromString as s;
     // SAFETY: `fcntl(F_GETFD)` only inspects the descriptor.
@@ -119,7 +134,11 @@ fn create_stdio(io: &PyObject, fd: i32, write: bool, name: &str, errors: &str, b
     } else {
         buf.clone()
     };
-    objects::object::PyObject_SetAttr(&raw, objects::intern!("name"), Some(&s(&format!("<{name}>"))))?;
+    objects::object::PyObject_SetAttr(
+        &raw,
+        objects::intern!("name"),
+        Some(&s(&format!("<{name}>"))),
+    )?;
     let tty = PyObject_CallMethod(&raw, objects::intern!("isatty"), &[])?;
     let isatty = objects::object::PyObject_IsTrue(&tty)?;
     let write_through = !buffered;
@@ -136,21 +155,140 @@ fn create_stdio(io: &PyObject, fd: i32, write: bool, name: &str, errors: &str, b
             objects::boolobject::PyBool_FromLong(write_through),
         ],
     )?;
-    objects::object::PyObject_SetAttr(&stream, objects::intern!("mode"), Some(&s(if write { "w" } else { "r" })))?;
+    objects::object::PyObject_SetAttr(
+        &stream,
+        objects::intern!("mode"),
+        Some(&s(if write { "w" } else { "r" })),
+    )?;
     Ok(stream)
 }
 
-/// `Py_FinalizeEx`: flush `sys.stdout` and `sys.stderr`. Returns 120 if flushing
-/// failed, as CPython does (the exit status of a program whose output could not be
-/// written).
+/// `Py_FinalizeEx`: shut the interpreter down. Flush the standard streams, then
+/// tear the modules down so that the objects they hold are released (files flushed
+/// and closed, `__del__` methods run) in CPython's order, then flush again. Returns
+/// 120 if flushing failed, as CPython does (the exit status of a program whose output
+/// could not be written).
+///
+/// Not yet done here: `atexit` callbacks and waiting for threads (there are neither
+/// yet), and the cycle collector's passes, which `finalize_modules` emulates for
+/// module namespaces (see there).
 pub fn Py_FinalizeEx() -> i32 {
+    let mut status = 0;
+    if let Err(e) = crate::sysmodule::flush_std_files() {
+        let stdout = crate::sysmodule::PySys_GetObject("stdout");
+        crate::pythonrun::write_unraisable(e, stdout.as_deref());
+        status = 120;
+    }
     FINALIZING.store(true, Ordering::Relaxed);
-    match crate::sysmodule::flush_std_files() {
-        Ok(()) => 0,
-        Err(e) => {
-            let stdout = crate::sysmodule::PySys_GetObject("stdout");
-            crate::pythonrun::write_unraisable(e, stdout.as_deref());
-            120
+    if let Err(e) = finalize_modules() {
+        crate::pythonrun::write_unraisable(e, None);
+    }
+    if let Err(e) = crate::sysmodule::flush_std_files() {
+        let stdout = crate::sysmodule::PySys_GetObject("stdout");
+        crate::pythonrun::write_unraisable(e, stdout.as_deref());
+        status = 120;
+    }
+    status
+}
+
+/// `finalize_modules_delete_special`: drop what `sys` holds for running programs and
+/// put the original standard streams back.
+fn finalize_modules_delete_special() -> PyResult<()> {
+    let builtins = crate::bltinmodule::builtins_dict();
+    PyDict_SetItem(&builtins, objects::intern!("_"), Py_None())?;
+    for name in [
+        "path",
+        "argv",
+        "ps1",
+        "ps2",
+        "last_type",
+        "last_value",
+        "last_traceback",
+        "path_hooks",
+        "path_importer_cache",
+        "meta_path",
+        "__interactivehook__",
+    ] {
+        crate::sysmodule::PySys_SetObject(name, Py_None())?;
+    }
+    for (name, orig) in [
+        ("stdin", "__stdin__"),
+        ("stdout", "__stdout__"),
+        ("stderr", "__stderr__"),
+    ] {
+        let value = crate::sysmodule::PySys_GetObject(orig).unwrap_or_else(objects::object::none);
+        crate::sysmodule::PySys_SetObject(name, &value)?;
+    }
+    Ok(())
+}
+
+/// `finalize_modules`: empty `sys.modules`, then clear the namespaces of the modules
+/// that are still alive, the most recently imported first; `sys` and `builtins` last.
+///
+/// CPython keeps weak references to the modules: one that dies when `sys.modules`
+/// lets go of it just frees its dict, whose cycles the collector then breaks. pyrs
+/// holds the modules itself and treats one that nobody else holds the same way, by
+/// releasing it and clearing what remains of its namespace; modules still held
+/// elsewhere are then cleared in reverse import order, as CPython's
+/// `finalize_modules_clear_weaklist` does.
+fn finalize_modules() -> PyResult<()> {
+    finalize_modules_delete_special()?;
+    let modules = crate::import::modules_dict()?;
+    // `finalize_remove_modules`: remember every module, replace it by None.
+    let mut held: Vec<(PyObjectRef, PyRef<objects::moduleobject::PyModuleObject>)> = Vec::new();
+    let mut pos = 0;
+    while let Some((name, value)) = objects::dictobject::PyDict_Next(&modules, &mut pos) {
+        if let Ok(m) =
+            objects::PyObjectRefExt::downcast::<objects::moduleobject::PyModuleObject>(value)
+        {
+            held.push((name.clone(), m));
+            PyDict_SetItem(&modules, &name, Py_None())?;
         }
     }
+    // `finalize_clear_modules_dict`.
+    objects::dictobject::PyDict_Clear(&modules);
+    let sys = crate::sysmodule::sys_module().map(|m| m.as_object().to_owned());
+    let builtins = crate::bltinmodule::builtins_module().map(|m| m.as_object().to_owned());
+    let is_core = |m: &PyObject| {
+        sys.as_ref().is_some_and(|s| s.is(m)) || builtins.as_ref().is_some_and(|b| b.is(m))
+    };
+    // Modules only `held` refers to would be dead in CPython: free them now.
+    let mut alive = Vec::new();
+    for (name, m) in held {
+        if m.as_object().refcnt() == 1 && !is_core(m.as_object()) {
+            let dict = m.md_dict.clone();
+            drop(m);
+            // SAFETY: `md_dict` is always a dict.
+            let d = unsafe { dict.downcast_ref_unchecked::<objects::dictobject::PyDictObject>() };
+            if dict.refcnt() > 1 {
+                // Kept alive by a cycle through its own functions: the collector
+                // would find it unreachable, run the finalizers of what it holds with
+                // the namespace still intact, then clear it.
+                // FIXME(pyrs): call the cycle collector here once it exists; this
+                // reaches only the namespace's own values.
+                let mut pos = 0;
+                while let Some((_, v)) = objects::dictobject::PyDict_Next(d, &mut pos) {
+                    objects::object::PyObject_CallFinalizer(&v);
+                }
+                objects::dictobject::PyDict_Clear(d);
+            }
+        } else {
+            alive.push((name, m));
+        }
+    }
+    // `finalize_modules_clear_weaklist`: the rest, newest first.
+    for (_, m) in alive.iter().rev() {
+        if !is_core(m.as_object()) {
+            objects::moduleobject::_PyModule_Clear(m)?;
+        }
+    }
+    drop(alive);
+    // `finalize_clear_sys_builtins_dict`.
+    if let Some(s) = crate::sysmodule::sys_module() {
+        objects::dictobject::PyDict_Clear(s.dict());
+    }
+    if let Some(b) = crate::bltinmodule::builtins_module() {
+        objects::dictobject::PyDict_Clear(b.dict());
+    }
+    Ok(())
 }

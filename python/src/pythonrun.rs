@@ -44,10 +44,19 @@ fn compile_error_to_exception(e: &CompileError, filename: &str) -> PyErr {
 }
 
 /// Compile source text to a code object (`Py_CompileStringObject`).
-pub fn compile_source(source: &str, filename: &str, mode: Mode, optimize: i32) -> PyResult<PyRef<PyCodeObject>> {
+pub fn compile_source(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+) -> PyResult<PyRef<PyCodeObject>> {
     // -1 means "the interpreter's own level", resolved before the AST optimiser
     // folds `__debug__` and the compiler drops asserts (`compiler_setup`).
-    let optimize = if optimize < 0 { crate::sysmodule::optimization_level() } else { optimize };
+    let optimize = if optimize < 0 {
+        crate::sysmodule::optimization_level()
+    } else {
+        optimize
+    };
     match crate::compile::compile(source, filename, mode, optimize) {
         Ok(unit) => crate::makecode::make_code(&unit),
         Err(e) => Err(compile_error_to_exception(&e, filename)),
@@ -70,7 +79,11 @@ pub fn main_dict() -> PyResult<PyRef<PyDictObject>> {
 pub fn run_main_source(source: &str, filename: &str, set_file: bool) -> PyResult {
     let d = main_dict()?;
     if set_file {
-        PyDict_SetItem(&d, objects::intern!("__file__"), &PyUnicode_FromString(filename))?;
+        PyDict_SetItem(
+            &d,
+            objects::intern!("__file__"),
+            &PyUnicode_FromString(filename),
+        )?;
         PyDict_SetItem(&d, objects::intern!("__cached__"), Py_None())?;
     }
     let code = compile_source(source, filename, Mode::Exec, -1)?;
@@ -81,7 +94,11 @@ pub fn run_main_source(source: &str, filename: &str, set_file: bool) -> PyResult
 pub fn run_file(path: &str) -> PyResult {
     let bytes = std::fs::read(path).map_err(|e| {
         let err = objects::pyerrors::os_error_from_io(&e);
-        let _ = PyObject_SetAttr(err.value(), objects::intern!("filename"), Some(&PyUnicode_FromString(path)));
+        let _ = PyObject_SetAttr(
+            err.value(),
+            objects::intern!("filename"),
+            Some(&PyUnicode_FromString(path)),
+        );
         err
     })?;
     let source = crate::import::decode_source(&bytes);
@@ -168,7 +185,9 @@ pub fn PyErr_Print(err: PyErr) -> i32 {
     let _ = crate::sysmodule::PySys_SetObject("last_traceback", &tb);
     match crate::sysmodule::PySys_GetObject("excepthook") {
         Some(hook) if !hook.is(Py_None()) => {
-            if let Err(e) = objects::call::PyObject_Vectorcall(&hook, &[tp, value.clone(), tb], None) {
+            if let Err(e) =
+                objects::call::PyObject_Vectorcall(&hook, &[tp, value.clone(), tb], None)
+            {
                 let hv = e.into_value();
                 if PyErr_GivenExceptionMatches(&hv, PyExc_SystemExit.as_object()) {
                     return handle_system_exit(&hv);
@@ -203,7 +222,11 @@ fn exception_type_name(value: &PyObject) -> String {
 
 /// `print_error_text`: a `SyntaxError`'s source line and caret line.
 fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
-    let caret_repetitions = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+    let caret_repetitions = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
     let mut offset = offset - 1;
     let mut t = text;
     while let Some(rest) = t.strip_prefix([' ', '\t', '\x0c']) {
@@ -248,7 +271,8 @@ fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) 
 
 fn attr_int(obj: &PyObject, name: &PyObject) -> Option<i64> {
     let v = _PyObject_LookupAttr(obj, name).ok().flatten()?;
-    v.downcast_ref::<objects::longobject::PyLongObject>()?.as_i64()
+    v.downcast_ref::<objects::longobject::PyLongObject>()?
+        .as_i64()
 }
 
 /// How far an exception group display may go before it is cut short
@@ -305,8 +329,19 @@ fn print_exception(ctx: &mut PrintContext, value: &PyObject, out: &mut String) {
         };
         // The outermost group's header opens the frame that its sub-exceptions hang
         // from.
-        let header_margin = if is_group && ctx.exception_group_depth == 1 { "+ " } else { ctx.margin() };
-        crate::traceback::PyTraceBack_Print_Indented(&tb, ctx.indent(), ctx.margin(), header_margin, header, out);
+        let header_margin = if is_group && ctx.exception_group_depth == 1 {
+            "+ "
+        } else {
+            ctx.margin()
+        };
+        crate::traceback::PyTraceBack_Print_Indented(
+            &tb,
+            ctx.indent(),
+            ctx.margin(),
+            header_margin,
+            header,
+            out,
+        );
     }
     let mut message: Option<PyObjectRef> = None;
     let is_syntax = _PyObject_LookupAttr(value, objects::intern!("print_file_and_line"))
@@ -323,7 +358,9 @@ fn print_exception(ctx: &mut PrintContext, value: &PyObject, out: &mut String) {
         let lineno = attr_int(value, objects::intern!("lineno")).unwrap_or(0);
         ctx.write_margin(out);
         out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
-        let text = _PyObject_LookupAttr(value, objects::intern!("text")).ok().flatten();
+        let text = _PyObject_LookupAttr(value, objects::intern!("text"))
+            .ok()
+            .flatten();
         if let Some(text) = text.filter(|t| PyUnicodeObject::check(t)) {
             let text = as_str_lossy(&text).into_owned();
             let offset = attr_int(value, objects::intern!("offset")).unwrap_or(-1);
@@ -349,7 +386,9 @@ fn print_exception(ctx: &mut PrintContext, value: &PyObject, out: &mut String) {
             // CPython writes the source and caret lines without the group margin.
             print_error_text(out, offset, end_offset, &text);
         }
-        message = _PyObject_LookupAttr(value, objects::intern!("msg")).ok().flatten();
+        message = _PyObject_LookupAttr(value, objects::intern!("msg"))
+            .ok()
+            .flatten();
     }
     ctx.write_margin(out);
     out.push_str(&exception_type_name(value));
@@ -377,11 +416,17 @@ fn print_exception(ctx: &mut PrintContext, value: &PyObject, out: &mut String) {
 
 /// `print_exception_notes`: PEP 678 notes, one margin per line of each note.
 fn print_exception_notes(ctx: &PrintContext, value: &PyObject, out: &mut String) {
-    let Ok(Some(notes)) = _PyObject_LookupAttr(value, objects::intern!("__notes__")) else { return };
+    let Ok(Some(notes)) = _PyObject_LookupAttr(value, objects::intern!("__notes__")) else {
+        return;
+    };
     match objects::r#abstract::PySequence_Fast(&notes, "") {
         Ok(items) if !PyUnicodeObject::check(&notes) => {
             for n in items {
-                let s = if PyUnicodeObject::check(&n) { PyObject_Str(&n) } else { PyObject_Repr(&n) };
+                let s = if PyUnicodeObject::check(&n) {
+                    PyObject_Str(&n)
+                } else {
+                    PyObject_Repr(&n)
+                };
                 match s {
                     Ok(s) => {
                         for line in splitlines_keepends(&as_str_lossy(&s)) {
@@ -420,9 +465,8 @@ fn splitlines_keepends(s: &str) -> Vec<&str> {
                 }
                 _ => i + 1,
             },
-            '\n' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                i + c.len_utf8()
-            }
+            '\n' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}'
+            | '\u{2029}' => i + c.len_utf8(),
             _ => continue,
         };
         lines.push(&s[start..end]);
@@ -465,11 +509,21 @@ fn print_exception_recursive(ctx: &mut PrintContext, value: &PyObject, out: &mut
     let context = exc_context(value);
     if let Some(c) = cause.filter(|c| !c.is(Py_None())) {
         if !ctx.seen.contains(&(c.as_ptr() as usize)) {
-            print_chained(ctx, &c, "The above exception was the direct cause of the following exception:\n", out);
+            print_chained(
+                ctx,
+                &c,
+                "The above exception was the direct cause of the following exception:\n",
+                out,
+            );
         }
     } else if let Some(c) = context.filter(|c| !c.is(Py_None())) {
         if !exc_suppress_context(value) && !ctx.seen.contains(&(c.as_ptr() as usize)) {
-            print_chained(ctx, &c, "During handling of the above exception, another exception occurred:\n", out);
+            print_chained(
+                ctx,
+                &c,
+                "During handling of the above exception, another exception occurred:\n",
+                out,
+            );
         }
     }
     if is_exception_group(value) {
@@ -496,7 +550,11 @@ fn print_exception_group(ctx: &mut PrintContext, value: &PyObject, out: &mut Str
         _ => Vec::new(),
     };
     let num_excs = excs.len();
-    let n = if num_excs <= MAX_GROUP_WIDTH { num_excs } else { MAX_GROUP_WIDTH + 1 };
+    let n = if num_excs <= MAX_GROUP_WIDTH {
+        num_excs
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
     ctx.need_close = false;
     for (i, exc) in excs.iter().take(n).enumerate() {
         let last_exc = i == n - 1;
@@ -510,13 +568,19 @@ fn print_exception_group(ctx: &mut PrintContext, value: &PyObject, out: &mut Str
         if truncated {
             out.push_str(&format!("{opener}+---------------- ... ----------------\n"));
         } else {
-            out.push_str(&format!("{opener}+---------------- {} ----------------\n", i + 1));
+            out.push_str(&format!(
+                "{opener}+---------------- {} ----------------\n",
+                i + 1
+            ));
         }
         ctx.exception_group_depth += 1;
         if truncated {
             let remaining = num_excs - MAX_GROUP_WIDTH;
             ctx.write_margin(out);
-            out.push_str(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }));
+            out.push_str(&format!(
+                "and {remaining} more exception{}\n",
+                if remaining > 1 { "s" } else { "" }
+            ));
         } else {
             print_exception_recursive(ctx, exc, out);
         }
@@ -540,26 +604,97 @@ pub fn PyErr_Display(value: &PyObject, out: &mut String) {
         out.push_str(" found\n");
         return;
     }
-    let mut ctx = PrintContext { seen: Vec::new(), exception_group_depth: 0, need_close: false };
+    let mut ctx = PrintContext {
+        seen: Vec::new(),
+        exception_group_depth: 0,
+        need_close: false,
+    };
     print_exception_recursive(&mut ctx, value, out);
 }
 
-/// The traceback and exception lines of one exception (for `sys.unraisablehook`).
-pub fn print_exception_with_traceback(value: &PyObject, out: &mut String) {
-    PyErr_Display(value, out);
-}
-
-/// Report an exception nobody can catch (`_PyErr_WriteUnraisableMsg`) through
-/// `sys.unraisablehook`.
-pub fn write_unraisable(err: PyErr, obj: Option<&PyObject>) {
-    let value = err.into_value();
-    let mut out = String::from("Exception ignored in: ");
-    match obj.map(PyObject_Repr) {
-        Some(Ok(r)) => out.push_str(&as_str_lossy(&r)),
-        Some(Err(_)) => out.push_str("<object repr() failed>"),
-        None => out.push_str("None"),
+/// `write_unraisable_exc_file`: the report of `sys.unraisablehook`. Unlike an
+/// uncaught exception's, it shows neither chained exceptions nor notes: the
+/// "Exception ignored in" line, the traceback, then `Type: str(value)`.
+pub fn format_unraisable(
+    exc_type: Option<&PyObject>,
+    exc_value: Option<&PyObject>,
+    exc_tb: Option<&PyObject>,
+    err_msg: Option<&PyObject>,
+    obj: Option<&PyObject>,
+    out: &mut String,
+) {
+    let text = |o: &PyObject| PyObject_Str(o).map(|s| as_str_lossy(&s).into_owned());
+    let err_msg = err_msg.filter(|m| !m.is(Py_None()));
+    match obj.filter(|o| !o.is(Py_None())) {
+        Some(o) => {
+            match err_msg.map(text) {
+                Some(Ok(m)) => {
+                    out.push_str(&m);
+                    out.push_str(": ");
+                }
+                _ => out.push_str("Exception ignored in: "),
+            }
+            match PyObject_Repr(o) {
+                Ok(r) => out.push_str(&as_str_lossy(&r)),
+                Err(_) => out.push_str("<object repr() failed>"),
+            }
+            out.push('\n');
+        }
+        None => {
+            if let Some(Ok(m)) = err_msg.map(text) {
+                out.push_str(&m);
+                out.push_str(":\n");
+            }
+        }
+    }
+    if let Some(tb) = exc_tb.filter(|t| !t.is(Py_None())) {
+        crate::traceback::PyTraceBack_Print(tb, out);
+    }
+    let Some(tp) = exc_type
+        .filter(|t| !t.is(Py_None()))
+        .and_then(objects::typeobject::as_type)
+    else {
+        return;
+    };
+    let qualname = objects::typeobject::type_qualname(tp).unwrap_or_else(|_| tp.name().to_string());
+    match objects::typeobject::type_module_name(tp) {
+        Ok(Some(m)) if m != "builtins" && m != "__main__" => {
+            out.push_str(&m);
+            out.push('.');
+        }
+        Ok(Some(_)) => {}
+        _ => out.push_str("<unknown>"),
+    }
+    out.push_str(&qualname);
+    if let Some(v) = exc_value.filter(|v| !v.is(Py_None())) {
+        out.push_str(": ");
+        match text(v) {
+            Ok(t) => out.push_str(&t),
+            Err(_) => out.push_str("<exception str() failed>"),
+        }
     }
     out.push('\n');
-    PyErr_Display(&value, &mut out);
+}
+
+/// Report an exception nobody can catch (`_PyErr_WriteUnraisableMsg`) the way
+/// `sys.unraisablehook` does. An exception that never passed through a frame is
+/// given a traceback of the frame running now, as CPython does.
+pub fn write_unraisable(err: PyErr, obj: Option<&PyObject>) {
+    let value = err.into_value();
+    if exc_traceback(&value).is_none() {
+        if let Some(tb) = crate::traceback::traceback_from_current_frame() {
+            objects::exceptions::exc_set_traceback(&value, Some(tb));
+        }
+    }
+    let tb = exc_traceback(&value);
+    let mut out = String::new();
+    format_unraisable(
+        Some(value.ob_type().as_object()),
+        Some(&value),
+        tb.as_deref(),
+        None,
+        Some(obj.unwrap_or(Py_None())),
+        &mut out,
+    );
     crate::sysmodule::write_stderr(&out);
 }

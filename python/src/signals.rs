@@ -24,7 +24,10 @@ extern "C" fn sigint_handler(_sig: libc::c_int) {
 pub fn init_signals() {
     // SAFETY: installing a handler that only touches atomics is async-signal-safe.
     unsafe {
-        libc::signal(libc::SIGINT, sigint_handler as extern "C" fn(libc::c_int) as libc::sighandler_t);
+        libc::signal(
+            libc::SIGINT,
+            sigint_handler as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        );
     }
 }
 

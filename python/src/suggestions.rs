@@ -82,7 +82,11 @@ pub fn calculate_suggestions(dir: &[PyObjectRef], name: &PyObject) -> Option<PyO
     if dir.len() >= MAX_CANDIDATE_ITEMS {
         return None;
     }
-    let name_str = name.downcast_ref::<PyUnicodeObject>()?.as_str()?.as_bytes().to_vec();
+    let name_str = name
+        .downcast_ref::<PyUnicodeObject>()?
+        .as_str()?
+        .as_bytes()
+        .to_vec();
     let mut best: Option<PyObjectRef> = None;
     let mut best_distance = usize::MAX;
     for item in dir {
@@ -90,7 +94,8 @@ pub fn calculate_suggestions(dir: &[PyObjectRef], name: &PyObject) -> Option<PyO
         if item_str.as_bytes() == name_str.as_slice() {
             continue;
         }
-        let max_distance = ((name_str.len() + item_str.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
+        let max_distance = ((name_str.len() + item_str.len() + 3) * MOVE_COST / 6)
+            .min(best_distance.saturating_sub(1));
         let d = levenshtein_distance(&name_str, item_str.as_bytes(), max_distance);
         if d > max_distance {
             continue;
@@ -111,7 +116,9 @@ fn keys_of(mapping: &PyObject) -> Vec<PyObjectRef> {
 }
 
 fn offer_for_name_error(exc: &PyObject) -> Option<PyObjectRef> {
-    let name = _PyObject_LookupAttr(exc, objects::intern!("name")).ok().flatten()?;
+    let name = _PyObject_LookupAttr(exc, objects::intern!("name"))
+        .ok()
+        .flatten()?;
     if !name.is_type(&objects::unicodeobject::PyUnicode_Type) {
         return None;
     }
@@ -139,9 +146,15 @@ fn offer_for_name_error(exc: &PyObject) -> Option<PyObjectRef> {
 }
 
 fn offer_for_attribute_error(exc: &PyObject) -> Option<PyObjectRef> {
-    let name = _PyObject_LookupAttr(exc, objects::intern!("name")).ok().flatten()?;
-    let obj = _PyObject_LookupAttr(exc, objects::intern!("obj")).ok().flatten()?;
-    if !name.is_type(&objects::unicodeobject::PyUnicode_Type) || obj.is(Py_None()) && !exc_has_obj(exc) {
+    let name = _PyObject_LookupAttr(exc, objects::intern!("name"))
+        .ok()
+        .flatten()?;
+    let obj = _PyObject_LookupAttr(exc, objects::intern!("obj"))
+        .ok()
+        .flatten()?;
+    if !name.is_type(&objects::unicodeobject::PyUnicode_Type)
+        || obj.is(Py_None()) && !exc_has_obj(exc)
+    {
         return None;
     }
     let dir = crate::bltinmodule::builtin_dir_of(&obj).ok()?;
@@ -150,7 +163,10 @@ fn offer_for_attribute_error(exc: &PyObject) -> Option<PyObjectRef> {
 
 fn exc_has_obj(exc: &PyObject) -> bool {
     // An AttributeError made without `obj` has obj None; only suggest when it was set.
-    _PyObject_LookupAttr(exc, objects::intern!("obj")).ok().flatten().is_some()
+    _PyObject_LookupAttr(exc, objects::intern!("obj"))
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 /// `_Py_Offer_Suggestions`: the suggestion for an exception, if any.

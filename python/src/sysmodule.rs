@@ -14,10 +14,14 @@ use objects::dictobject::*;
 use objects::exceptions::*;
 use objects::fileobject::PyFile_NewStdPrinter;
 use objects::longobject::{PyLong_FromLong, PyLong_FromSsize_t, PyLong_FromU64};
-use objects::moduleobject::{PyModuleObject, PyModule_AddFunctions, PyModule_AddObject, PyModule_New};
+use objects::moduleobject::{
+    PyModuleObject, PyModule_AddFunctions, PyModule_AddObject, PyModule_New,
+};
 use objects::object::*;
 use objects::prelude::*;
-use objects::structseq::{disallow_instantiation, PyStructSequence_Desc, PyStructSequence_New, PyStructSequence_NewType};
+use objects::structseq::{
+    disallow_instantiation, PyStructSequence_Desc, PyStructSequence_New, PyStructSequence_NewType,
+};
 use objects::tupleobject::PyTuple_New;
 use objects::unicodeobject::{as_str_lossy, PyUnicode_FromString};
 
@@ -39,9 +43,12 @@ pub fn sys_module() -> Option<&'static PyModuleObject> {
 /// `PySys_GetObject`: `sys.<name>`, if set.
 pub fn PySys_GetObject(name: &str) -> Option<PyObjectRef> {
     let m = sys_module()?;
-    PyDict_GetItemWithError(m.dict(), &objects::unicodeobject::PyUnicode_InternFromString(name))
-        .ok()
-        .flatten()
+    PyDict_GetItemWithError(
+        m.dict(),
+        &objects::unicodeobject::PyUnicode_InternFromString(name),
+    )
+    .ok()
+    .flatten()
 }
 
 /// `PySys_SetObject`.
@@ -56,7 +63,10 @@ pub fn PySys_SetObject(name: &str, value: &PyObject) -> PyResult<()> {
 pub fn traceback_limit() -> Option<i64> {
     let v = PySys_GetObject("tracebacklimit")?;
     let l = v.downcast_ref::<objects::longobject::PyLongObject>()?;
-    Some(l.as_i64().unwrap_or(if l.is_negative() { i64::MIN } else { i64::MAX }))
+    Some(
+        l.as_i64()
+            .unwrap_or(if l.is_negative() { i64::MIN } else { i64::MAX }),
+    )
 }
 
 /// Write text to `sys.stdout` (or `sys.stderr`) through its `write` method
@@ -75,12 +85,21 @@ pub fn write_stderr(text: &str) {
     }
 }
 
+/// `file_is_closed`: `bool(f.closed)`, false if that cannot be told.
+fn file_is_closed(f: &PyObject) -> bool {
+    match objects::object::PyObject_GetAttr(f, objects::intern!("closed")) {
+        Ok(v) => objects::object::PyObject_IsTrue(&v).unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
 /// Flush `sys.stdout` and `sys.stderr` (at exit and before an uncaught exception is
 /// printed), ignoring errors as CPython's `flush_std_files` reports them only once.
 pub fn flush_std_files() -> PyResult<()> {
     let mut result = Ok(());
     for name in ["stdout", "stderr"] {
-        if let Some(s) = PySys_GetObject(name).filter(|s| !s.is(Py_None())) {
+        // A closed stream is left alone (`file_is_closed`).
+        if let Some(s) = PySys_GetObject(name).filter(|s| !s.is(Py_None()) && !file_is_closed(s)) {
             if let Ok(Some(flush)) = _PyObject_LookupAttr(&s, objects::intern!("flush")) {
                 if let Err(e) = objects::call::PyObject_CallNoArgs(&flush) {
                     if result.is_ok() {
@@ -104,16 +123,22 @@ fn sys_exit(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
 }
 
 fn sys_getrecursionlimit(_m: &PyObject) -> PyResult {
-    Ok(PyLong_FromLong(_PyThreadState_GET().recursion_limit.get() as i64))
+    Ok(PyLong_FromLong(
+        _PyThreadState_GET().recursion_limit.get() as i64
+    ))
 }
 
 fn sys_setrecursionlimit(_m: &PyObject, arg: &PyObject) -> PyResult {
     if objects::floatobject::PyFloatObject::check(arg) {
-        return Err(type_error("'float' object cannot be interpreted as an integer"));
+        return Err(type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
     }
     let new = objects::longobject::PyLong_AsLong(arg)?;
     if new < 1 {
-        return Err(value_error("recursion limit must be greater or equal than 1"));
+        return Err(value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
     }
     let new = new.min(i32::MAX as i64) as i32;
     let ts = _PyThreadState_GET();
@@ -136,16 +161,19 @@ fn sys_getrefcount(_m: &PyObject, arg: &PyObject) -> PyResult {
 fn sys_getsizeof(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     let a = objects::getargs::parse_args("getsizeof", args, kwnames, &["object", "default"], 1)?;
     let obj = a[0].clone().unwrap_or_else(none);
-    let res = match objects::typeobject::_PyObject_LookupSpecial(&obj, objects::intern!("__sizeof__"))? {
-        Some(m) => objects::call::PyObject_CallNoArgs(&m),
-        None => Err(type_error(format!(
-            "Type {} doesn't define __sizeof__",
-            obj.ob_type().name()
-        ))),
-    };
+    let res =
+        match objects::typeobject::_PyObject_LookupSpecial(&obj, objects::intern!("__sizeof__"))? {
+            Some(m) => objects::call::PyObject_CallNoArgs(&m),
+            None => Err(type_error(format!(
+                "Type {} doesn't define __sizeof__",
+                obj.ob_type().name()
+            ))),
+        };
     let res = match (res, &a[1]) {
         (Ok(r), _) => r,
-        (Err(e), Some(default)) if PyErr_ExceptionMatches(&e, &PyExc_TypeError) => return Ok(default.clone()),
+        (Err(e), Some(default)) if PyErr_ExceptionMatches(&e, &PyExc_TypeError) => {
+            return Ok(default.clone())
+        }
         (Err(e), _) => return Err(e),
     };
     let size = objects::r#abstract::PyNumber_AsSsize_t(&res, Some(&PyExc_OverflowError))?;
@@ -153,7 +181,11 @@ fn sys_getsizeof(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
         return Err(value_error("__sizeof__() should return >= 0"));
     }
     // GC objects carry a 16-byte header in front, counted as CPython counts it.
-    let extra = if obj.ob_type().is_gc() { include::gc::GC_HEAD_SIZE as isize } else { 0 };
+    let extra = if obj.ob_type().is_gc() {
+        include::gc::GC_HEAD_SIZE as isize
+    } else {
+        0
+    };
     Ok(PyLong_FromSsize_t(size + extra))
 }
 
@@ -164,7 +196,9 @@ fn sys_intern(_m: &PyObject, arg: &PyObject) -> PyResult {
             arg.ob_type().name()
         )));
     }
-    Ok(objects::unicodeobject::PyUnicode_InternInPlace(arg.to_owned()))
+    Ok(objects::unicodeobject::PyUnicode_InternInPlace(
+        arg.to_owned(),
+    ))
 }
 
 fn sys_getframe(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
@@ -270,8 +304,13 @@ fn sys_get_int_max_str_digits(_m: &PyObject) -> PyResult {
     Ok(PyLong_FromSsize_t(v as isize))
 }
 
-fn sys_set_int_max_str_digits(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    let a = objects::getargs::parse_args("set_int_max_str_digits", args, kwnames, &["maxdigits"], 1)?;
+fn sys_set_int_max_str_digits(
+    _m: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let a =
+        objects::getargs::parse_args("set_int_max_str_digits", args, kwnames, &["maxdigits"], 1)?;
     let n = objects::longobject::PyLong_AsLong(&a[0].clone().unwrap_or_else(none))?;
     if n != 0 && n < 640 {
         return Err(value_error("maxdigits must be 0 or larger than 640"));
@@ -287,30 +326,20 @@ fn sys_is_finalizing(_m: &PyObject) -> PyResult {
 
 fn sys_unraisablehook(_m: &PyObject, arg: &PyObject) -> PyResult {
     let get = |n: &str| {
-        PyObject_GetAttr(arg, &objects::unicodeobject::PyUnicode_InternFromString(n)).unwrap_or_else(|_| none())
+        PyObject_GetAttr(arg, &objects::unicodeobject::PyUnicode_InternFromString(n))
+            .unwrap_or_else(|_| none())
     };
-    let exc_value = get("exc_value");
-    let obj = get("object");
-    let err_msg = get("err_msg");
+    let (exc_type, exc_value, exc_tb) = (get("exc_type"), get("exc_value"), get("exc_traceback"));
+    let (err_msg, obj) = (get("err_msg"), get("object"));
     let mut out = String::new();
-    if !err_msg.is(Py_None()) {
-        out.push_str(&as_str_lossy(&*PyObject_Str(&err_msg)?));
-        if !obj.is(Py_None()) {
-            out.push_str(": ");
-        }
-    } else if !obj.is(Py_None()) {
-        out.push_str("Exception ignored in: ");
-    }
-    if !obj.is(Py_None()) {
-        match PyObject_Repr(&obj) {
-            Ok(r) => out.push_str(&as_str_lossy(&r)),
-            Err(_) => out.push_str("<object repr() failed>"),
-        }
-    }
-    out.push('\n');
-    if !exc_value.is(Py_None()) {
-        crate::pythonrun::print_exception_with_traceback(&exc_value, &mut out);
-    }
+    crate::pythonrun::format_unraisable(
+        Some(&exc_type),
+        Some(&exc_value),
+        Some(&exc_tb),
+        Some(&err_msg),
+        Some(&obj),
+        &mut out,
+    );
     write_to("stderr", &out)?;
     Ok(none())
 }
@@ -359,9 +388,24 @@ static FLAGS_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
     name: "sys.flags",
     doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.",
     fields: &[
-        "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
-        "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
-        "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
     ],
     n_in_sequence: 18,
 };
@@ -369,7 +413,19 @@ static FLAGS_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
 static FLOAT_INFO_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
     name: "sys.float_info",
     doc: "sys.float_info\n\nA named tuple holding information about the float type.",
-    fields: &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+    fields: &[
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ],
     n_in_sequence: 11,
 };
 
@@ -407,13 +463,22 @@ pub struct SysConfig {
 }
 
 fn str_list(items: &[String]) -> PyObjectRef {
-    objects::listobject::PyList_New(items.iter().map(|s| PyUnicode_FromString(s)).collect()).into_object()
+    objects::listobject::PyList_New(items.iter().map(|s| PyUnicode_FromString(s)).collect())
+        .into_object()
 }
 
-fn structseq(desc: &'static PyStructSequence_Desc, items: Vec<PyObjectRef>) -> PyResult {
+/// A struct sequence value of a new type; `sys.version_info` and `sys.flags` forbid
+/// making more instances, the others (`float_info`, `int_info`, ...) do not.
+fn structseq(
+    desc: &'static PyStructSequence_Desc,
+    items: Vec<PyObjectRef>,
+    disallow: bool,
+) -> PyResult {
     let tp = PyStructSequence_NewType(desc)?;
     let v = PyStructSequence_New(tp, items)?;
-    disallow_instantiation(tp);
+    if disallow {
+        disallow_instantiation(tp);
+    }
     Ok(v)
 }
 
@@ -441,14 +506,28 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     add("version", s(&version))?;
     let vi = structseq(
         &VERSION_INFO_DESC,
-        vec![PyLong_FromLong(3), PyLong_FromLong(11), PyLong_FromLong(7), s("final"), PyLong_FromLong(0)],
+        vec![
+            PyLong_FromLong(3),
+            PyLong_FromLong(11),
+            PyLong_FromLong(7),
+            s("final"),
+            PyLong_FromLong(0),
+        ],
+        true,
     )?;
     add("version_info", vi.clone())?;
     add("hexversion", PyLong_FromU64(PY_VERSION_HEX))?;
     add("api_version", PyLong_FromLong(1013))?;
     add("copyright", s("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\nCopyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\nCopyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved."))?;
     add("platform", s("linux"))?;
-    add("byteorder", s(if cfg!(target_endian = "little") { "little" } else { "big" }))?;
+    add(
+        "byteorder",
+        s(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    )?;
     add("maxsize", PyLong_FromSsize_t(isize::MAX))?;
     add("maxunicode", PyLong_FromLong(0x10FFFF))?;
     add("float_repr_style", s("short"))?;
@@ -468,8 +547,14 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     add("orig_argv", str_list(&cfg.orig_argv))?;
     add("path", str_list(&cfg.path))?;
     add("modules", PyDict_New().into_object())?;
-    add("meta_path", objects::listobject::PyList_New(vec![]).into_object())?;
-    add("path_hooks", objects::listobject::PyList_New(vec![]).into_object())?;
+    add(
+        "meta_path",
+        objects::listobject::PyList_New(vec![]).into_object(),
+    )?;
+    add(
+        "path_hooks",
+        objects::listobject::PyList_New(vec![]).into_object(),
+    )?;
     add("path_importer_cache", PyDict_New().into_object())?;
     add("warnoptions", str_list(&cfg.warnoptions))?;
     let xopts = PyDict_New();
@@ -483,7 +568,10 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     add("_xoptions", xopts.into_object())?;
     add("dont_write_bytecode", PyBool_FromLong(true))?;
     add("pycache_prefix", none())?;
-    let names: Vec<PyObjectRef> = crate::import::builtin_module_names().iter().map(|n| s(n)).collect();
+    let names: Vec<PyObjectRef> = crate::import::builtin_module_names()
+        .iter()
+        .map(|n| s(n))
+        .collect();
     add("builtin_module_names", PyTuple_New(names).into_object())?;
 
     let i = |v: i64| PyLong_FromLong(v);
@@ -509,6 +597,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             PyBool_FromLong(cfg.safe_path),
             i(-1),
         ],
+        true,
     )?;
     add("flags", flags)?;
     let f = objects::floatobject::PyFloat_FromDouble;
@@ -527,9 +616,10 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             i(f64::RADIX as i64),
             i(1),
         ],
+        false,
     )?;
     add("float_info", float_info)?;
-    let int_info = structseq(&INT_INFO_DESC, vec![i(30), i(4), i(4300), i(640)])?;
+    let int_info = structseq(&INT_INFO_DESC, vec![i(30), i(4), i(4300), i(640)], false)?;
     add("int_info", int_info)?;
     let hash_info = structseq(
         &HASH_INFO_DESC,
@@ -544,6 +634,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             i(128),
             i(0),
         ],
+        false,
     )?;
     add("hash_info", hash_info)?;
     let imp = PyDict_New();
@@ -552,7 +643,10 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     PyDict_SetItem(&imp, &s("version"), &vi)?;
     PyDict_SetItem(&imp, &s("hexversion"), &PyLong_FromU64(PY_VERSION_HEX))?;
     PyDict_SetItem(&imp, &s("_multiarch"), &s("x86_64-linux-gnu"))?;
-    add("implementation", objects::namespaceobject::_PyNamespace_New(Some(&imp))?)?;
+    add(
+        "implementation",
+        objects::namespaceobject::_PyNamespace_New(Some(&imp))?,
+    )?;
 
     let stdin = PyFile_NewStdPrinter(0);
     let stdout = PyFile_NewStdPrinter(1);

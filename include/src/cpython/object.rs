@@ -277,8 +277,9 @@ pub mod flags {
     pub const Py_TPFLAGS_DICT_SUBCLASS: u64 = 1 << 29;
     pub const Py_TPFLAGS_BASE_EXC_SUBCLASS: u64 = 1 << 30;
     pub const Py_TPFLAGS_TYPE_SUBCLASS: u64 = 1 << 31;
-    /// `Py_TPFLAGS_DEFAULT` (`Py_TPFLAGS_HAVE_VERSION_TAG` in 3.11).
-    pub const Py_TPFLAGS_DEFAULT: u64 = Py_TPFLAGS_HAVE_VERSION_TAG;
+    /// `Py_TPFLAGS_DEFAULT`: no bits since 3.10 (`Py_TPFLAGS_HAVE_VERSION_TAG` is
+    /// obsolete; a type earns `Py_TPFLAGS_VALID_VERSION_TAG` on its first cached lookup).
+    pub const Py_TPFLAGS_DEFAULT: u64 = 0;
 }
 use flags::*;
 

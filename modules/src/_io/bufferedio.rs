@@ -137,7 +137,6 @@ pub static PyBufferedIOBase_Type: PyTypeObject = PyTypeObject {
     tp_clear: slot(iobase::iobase_clear),
     tp_methods: &BUFFEREDIOBASE_METHODS,
     tp_base: objects::object::type_ptr(&PyIOBase_Type),
-    tp_new: slot(iobase::iobase_new),
     ..PyTypeObject::DEFAULT
 };
 

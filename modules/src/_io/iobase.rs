@@ -568,8 +568,6 @@ pub static PyIOBase_Type: PyTypeObject = PyTypeObject {
     tp_name: "_io._IOBase",
     tp_basicsize: Cell::new(size_of::<PyIOBaseObject>()),
     tp_dealloc: slot(io_dealloc::<PyIOBaseObject>),
-    tp_getattro: slot(PyObject_GenericGetAttr),
-    tp_setattro: slot(PyObject_GenericSetAttr),
     tp_flags: Cell::new(IO_FLAGS),
     tp_doc: Some(docs::IOBASE_DOC),
     tp_traverse: slot(iobase_traverse),
@@ -687,6 +685,5 @@ pub static PyRawIOBase_Type: PyTypeObject = PyTypeObject {
     tp_clear: slot(iobase_clear),
     tp_methods: &RAWIOBASE_METHODS,
     tp_base: objects::object::type_ptr(&PyIOBase_Type),
-    tp_new: slot(iobase_new),
     ..PyTypeObject::DEFAULT
 };

@@ -567,6 +567,16 @@ pub fn PyInit__io() -> PyResult<PyRef<PyModuleObject>> {
     for tp in static_types() {
         PyType_Ready(tp)?;
     }
+    // The abstract bases inherit `_IOBase.__new__`, as static types with a base
+    // other than `object` do in CPython (`type_ready_set_new`); set after readying, so
+    // that their dicts get no `__new__` of their own.
+    for tp in [
+        &iobase::PyRawIOBase_Type,
+        &bufferedio::PyBufferedIOBase_Type,
+        &textio::PyTextIOBase_Type,
+    ] {
+        tp.tp_new.set(Some(iobase::iobase_new));
+    }
     // CPython's module definition is named "io" (so `_io.__name__` is 'io').
     let m = PyModule_New("io")?;
     PyModule_AddObject(&m, "__doc__", &PyUnicode_FromString(docs::MODULE_DOC))?;

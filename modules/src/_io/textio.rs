@@ -121,7 +121,6 @@ pub static PyTextIOBase_Type: PyTypeObject = PyTypeObject {
     tp_methods: &TEXTIOBASE_METHODS,
     tp_getset: &TEXTIOBASE_GETSET,
     tp_base: objects::object::type_ptr(&PyIOBase_Type),
-    tp_new: slot(iobase::iobase_new),
     ..PyTypeObject::DEFAULT
 };
 
@@ -2566,4 +2565,68 @@ pub static PyTextIOWrapper_Type: PyTypeObject = PyTypeObject {
 /// output): the same as the method.
 pub fn textiowrapper_write_str(obj: &PyObject, text: &PyObject) -> PyResult {
     textiowrapper_write(obj, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    #[test]
+    fn line_endings_in_each_mode() {
+        // Translated: only \n.
+        assert_eq!(
+            find_line_ending(true, true, None, &cps("ab\r\ncd")),
+            (Some(4), 0)
+        );
+        assert_eq!(find_line_ending(true, true, None, &cps("abc")), (None, 3));
+        // Universal: \r, \r\n or \n, whichever comes first.
+        assert_eq!(
+            find_line_ending(false, true, None, &cps("ab\rcd")),
+            (Some(3), 0)
+        );
+        assert_eq!(
+            find_line_ending(false, true, None, &cps("ab\r\ncd")),
+            (Some(4), 0)
+        );
+        assert_eq!(
+            find_line_ending(false, true, None, &cps("ab\r")),
+            (Some(3), 0)
+        );
+        // A given newline; a trailing "\r" that may start "\r\n" is kept back.
+        let crlf = cps("\r\n");
+        assert_eq!(
+            find_line_ending(false, false, Some(&crlf), &cps("a\rb\r\nc")),
+            (Some(5), 0)
+        );
+        assert_eq!(
+            find_line_ending(false, false, Some(&crlf), &cps("ab\r")),
+            (None, 2)
+        );
+        assert_eq!(
+            find_line_ending(false, false, Some(&crlf), &cps("abc")),
+            (None, 3)
+        );
+        let cr = cps("\r");
+        assert_eq!(
+            find_line_ending(false, false, Some(&cr), &cps("a\nb\rc")),
+            (Some(4), 0)
+        );
+    }
+
+    #[test]
+    fn newline_state_holds_back_a_final_cr() {
+        let mut nl = NlState::new(true);
+        assert_eq!(nl.translate(&cps("a\r"), false), cps("a"));
+        assert!(nl.pendingcr);
+        assert_eq!(nl.translate(&cps("\nb\r"), false), cps("\nb"));
+        assert_eq!(nl.translate(&[], true), cps("\n"));
+        assert_eq!(nl.seennl, SEEN_CRLF | SEEN_CR);
+        let mut keep = NlState::new(false);
+        assert_eq!(keep.translate(&cps("x\r\ny\n"), true), cps("x\r\ny\n"));
+        assert_eq!(keep.seennl, SEEN_CRLF | SEEN_LF);
+    }
 }

@@ -1,0 +1,2 @@
+"""SyntaxError in the main file: Python 2 print statement (Missing parentheses)."""
+print "hello"

@@ -1,0 +1,3 @@
+"""SyntaxError in the main file: 'return' outside function."""
+x = 1
+return x

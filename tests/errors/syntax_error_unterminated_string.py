@@ -1,0 +1,3 @@
+"""SyntaxError in the main file: unterminated string literal."""
+s = "unterminated
+print(s)
