@@ -197,7 +197,7 @@ pub fn compile(
     mode: Mode,
     optimize: i32,
 ) -> Result<CodeUnit, CompileError> {
-    compile_with_encoding(source, filename, mode, optimize, Some("utf-8"))
+    compile_with_encoding(source, filename, mode, optimize, Some("utf-8"), false)
 }
 
 /// Compiles source given as bytes, decoding it as CPython does (a UTF-8 BOM or a
@@ -216,19 +216,41 @@ pub fn compile_bytes(
         mode,
         optimize,
         decoded.encoding.as_deref(),
+        false,
+    )
+}
+
+/// Compiles a file's contents as running it does (`_PyParser_ASTFromFile`): as
+/// `compile_bytes`, with the tokenizer reading the input line by line
+/// (`tok_underflow_file`), which shows in the columns of errors at the end of
+/// the input.
+pub fn compile_file(
+    source: &[u8],
+    filename: &str,
+    optimize: i32,
+) -> Result<CodeUnit, CompileError> {
+    let decoded = crate::tokenizer::decode_source(source)?;
+    compile_with_encoding(
+        &decoded.text,
+        filename,
+        Mode::Exec,
+        optimize,
+        decoded.encoding.as_deref(),
+        true,
     )
 }
 
 /// `compile` for source whose tokenizer encoding (`tok->encoding`) is `encoding`:
 /// "utf-8" for `str` source, the BOM's or the coding cookie's for bytes, None for
 /// bytes without either (then parser error columns stay byte offsets, as in
-/// CPython).
+/// CPython). `from_file`: the source is a file being run.
 pub fn compile_with_encoding(
     source: &str,
     filename: &str,
     mode: Mode,
     optimize: i32,
     encoding: Option<&str>,
+    from_file: bool,
 ) -> Result<CodeUnit, CompileError> {
     let source = source.to_string();
     let filename = filename.to_string();
@@ -239,8 +261,15 @@ pub fn compile_with_encoding(
     let worker = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || {
-            compile_on_this_thread(&source, &filename, mode, optimize, encoding.as_deref())
-                .map_err(|e| with_program_text(e, &filename))
+            compile_on_this_thread(
+                &source,
+                &filename,
+                mode,
+                optimize,
+                encoding.as_deref(),
+                from_file,
+            )
+            .map_err(|e| with_program_text(e, &filename))
         });
     match worker {
         Ok(handle) => handle
@@ -266,6 +295,7 @@ fn compile_on_this_thread(
     mode: Mode,
     optimize: i32,
     encoding: Option<&str>,
+    from_file: bool,
 ) -> Result<CodeUnit, CompileError> {
     if source.contains('\0') {
         // 3.11 reports this before tokenizing, without a location.
@@ -280,7 +310,7 @@ fn compile_on_this_thread(
         Mode::Eval => crate::pegen::StartRule::Eval,
         Mode::Single => crate::pegen::StartRule::Single,
     };
-    let parsed = crate::pegen::run_parser_from_string(source, filename, rule, encoding)?;
+    let parsed = crate::pegen::run_parser_from_string(source, filename, rule, encoding, from_file)?;
     match parsed {
         crate::pegen::Parsed::Expression(mut body) => {
             crate::ast_opt::optimize_expr(source, &mut body, optimize, false)?;

@@ -15,6 +15,7 @@
 use crate::compile::{CompileError, ErrorKind};
 use crate::tokenizer::{keyword_type, TokState, TokType};
 use rustpython_parser::ast;
+use rustpython_parser::lexer::LexicalErrorType;
 use rustpython_parser::{Parse, ParseError, ParseErrorType, Tok};
 
 /// Which start rule the source is parsed with (`Py_file_input`, ...).
@@ -241,6 +242,13 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let t = self.tokens[i];
+            // The expression start rules take no INDENT: CPython stops at one
+            // wherever rustpython stops.
+            if t.typ == TokType::INDENT
+                && matches!(self.start_rule, StartRule::Eval | StartRule::Fstring)
+            {
+                return Some(i);
+            }
             let here = match what {
                 Failure::Indent => t.typ == TokType::INDENT && t.pos >= offset,
                 Failure::Dedent => t.typ == TokType::DEDENT && t.pos >= offset,
@@ -298,15 +306,18 @@ pub enum Parsed {
 
 /// `_PyPegen_run_parser_from_string` and `_PyPegen_run_parser`: parse `source` with
 /// the given start rule. `encoding` is `tok->encoding` (None only for bytes source
-/// without a BOM or coding cookie).
+/// without a BOM or coding cookie); `from_file`: the source is a file being run
+/// (`_PyPegen_run_parser_from_file_pointer`).
 pub fn run_parser_from_string(
     source: &str,
     filename: &str,
     start_rule: StartRule,
     encoding: Option<&str>,
+    from_file: bool,
 ) -> Result<Parsed, CompileError> {
     let exec_input = start_rule == StartRule::File;
-    let tok = TokState::from_source(source.as_bytes(), exec_input);
+    let mut tok = TokState::from_source(source.as_bytes(), exec_input);
+    tok.fp_input = from_file;
     let mut p = Parser::new(tok, start_rule, filename, encoding.map(str::to_string));
     // rustpython parses the source itself; lines that hold only a backslash
     // continuation, blank to CPython's tokenizer, are blanked for it (same length,
@@ -321,6 +332,18 @@ pub fn run_parser_from_string(
             ast::Suite::parse(text, filename).map(Parsed::Module)
         }
     };
+    // CPython's parser gives up (MemoryError) past `MAXSTACK` levels of
+    // recursion; rustpython's does not recurse, so the depth CPython's would reach
+    // is estimated from the tokens, up to where rustpython stopped.
+    if may_nest_deeply(p.tok.input.as_slice()) {
+        let limit = match &result {
+            Ok(_) => usize::MAX,
+            Err(e) => OffsetMap::new(source).to_input(e.offset.to_usize()),
+        };
+        if parser_stack_overflows(p.tok.clone(), limit) {
+            return Err(CompileError::without_location(ErrorKind::MemoryError, ""));
+        }
+    }
     match result {
         Ok(parsed) => {
             if let Err(e) = crate::invalid_rules::check_ast(&mut p, &parsed, source) {
@@ -343,6 +366,13 @@ pub fn run_parser_from_string(
 fn first_pass_failed(p: &mut Parser, e: ParseError, source: &str) -> CompileError {
     let map = OffsetMap::new(source);
     let offset = map.to_input(e.offset.to_usize());
+    let mut offset = offset;
+    if let ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) = &e.error {
+        // rustpython reports the position after the character (before a lone '!').
+        if *tok != '!' {
+            offset = offset.saturating_sub(tok.len_utf8());
+        }
+    }
     let what = match &e.error {
         ParseErrorType::Eof => Failure::End,
         ParseErrorType::UnrecognizedToken(Tok::Indent, _) => Failure::Indent,
@@ -354,7 +384,15 @@ fn first_pass_failed(p: &mut Parser, e: ParseError, source: &str) -> CompileErro
         // The tokenizer failed before the parser could stop.
         return p.take_error();
     };
-    crate::invalid_rules::second_pass(p, last, &e, source);
+    // The rules read ahead as far as they need; when none matches, the generic
+    // error is at the token the first pass stopped at, with the tokenizer where
+    // the first pass left it.
+    let saved = (p.tok.clone(), p.tokens.len());
+    crate::invalid_rules::second_pass(p, last, &e);
+    if p.error.is_none() {
+        p.tok = saved.0;
+        p.tokens.truncate(saved.1);
+    }
     p.set_syntax_error(Some(last));
     p.take_error()
 }
@@ -406,5 +444,153 @@ impl Parser<'_> {
             text: None,
             program_text: false,
         })
+    }
+}
+
+/// The generated parser's limit on its recursion (`MAXSTACK`).
+const MAXSTACK: i32 = 6000;
+/// Levels of CPython's parser between the start rule and an atom of the
+/// outermost expression.
+const ATOM_LEVELS: i32 = 24;
+
+/// A cheap upper bound, line by line, of the levels `parser_stack_overflows`
+/// could find: whether the estimate is worth making.
+fn may_nest_deeply(input: &[u8]) -> bool {
+    let mut weight: i64 = 0;
+    let mut depth: i64 = 0;
+    for &b in input {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                weight += 32;
+            }
+            b')' | b']' | b'}' => depth -= 1,
+            b'\n' if depth <= 0 => {
+                depth = 0;
+                weight = 0;
+            }
+            b'-' | b'+' | b'~' | b'*' | b'<' | b'>' | b'=' | b'!' | b':' => weight += 3,
+            b'a'..=b'z' => weight += 3,
+            _ => {}
+        }
+        if weight >= i64::from(MAXSTACK - ATOM_LEVELS) {
+            return true;
+        }
+    }
+    false
+}
+
+/// One open bracket in `parser_stack_overflows`: the levels at its contents, and
+/// the costs that hold until the next comma in it.
+struct Frame {
+    base: i32,
+    /// Lambda bodies and `else` branches entered since the last comma.
+    persist: i32,
+    /// Pending `lambda`s, whose body starts at the next ':'.
+    lambdas: i32,
+    /// A parenthesised tuple's items are two levels deeper than a group's.
+    extra: i32,
+    opener: TokType,
+}
+
+/// Whether CPython's parser would pass `MAXSTACK` levels before byte `limit` of
+/// the input: each bracket, unary operator, `not`, `lambda` body, `**` operand and
+/// `else` branch costs the levels that the grammar's rules between them take
+/// (measured on python3: 28 for a group, 29 for a list or dict, 24 for a call or
+/// subscript, 1 for a unary operator or `not` or `else`, 2 for `**` or `lambda`).
+///
+/// Differences from CPython: an estimate, exact for chains of one construct;
+/// around the limit, mixes of statements and operators may differ by some levels.
+fn parser_stack_overflows(mut tok: TokState, limit: usize) -> bool {
+    use TokType::*;
+    let mut frames: Vec<Frame> = vec![Frame {
+        base: ATOM_LEVELS,
+        persist: 0,
+        lambdas: 0,
+        extra: 0,
+        opener: NEWLINE,
+    }];
+    let mut chain = 0i32;
+    let mut prev = NEWLINE;
+    loop {
+        let t = tok.get();
+        if matches!(t.typ, ENDMARKER | ERRORTOKEN) || t.start.is_some_and(|s| s >= limit) {
+            return false;
+        }
+        let typ = match (t.typ, t.start, t.end) {
+            (NAME, Some(s), Some(e)) => keyword_type(&tok.input[s..e]).unwrap_or(NAME),
+            (typ, _, _) => typ,
+        };
+        // Whether the previous token ends an operand (so `-` is binary after it).
+        let operand_before = matches!(
+            prev,
+            NAME | NUMBER | STRING | RPAR | RSQB | RBRACE | ELLIPSIS | KwTrue | KwFalse | KwNone
+        );
+        let Some(frame) = frames.last_mut() else {
+            return false;
+        };
+        let here = frame.base + frame.extra + frame.persist + chain;
+        if here >= MAXSTACK {
+            return true;
+        }
+        match typ {
+            LPAR | LSQB | LBRACE => {
+                let cost = match typ {
+                    LPAR if operand_before => 24,
+                    LSQB if operand_before => 24,
+                    LPAR => 28,
+                    _ => 29,
+                };
+                frames.push(Frame {
+                    base: here + cost,
+                    persist: 0,
+                    lambdas: 0,
+                    extra: 0,
+                    opener: typ,
+                });
+                chain = 0;
+            }
+            RPAR | RSQB | RBRACE => {
+                if frames.len() > 1 {
+                    frames.pop();
+                }
+                chain = 0;
+            }
+            NEWLINE | SEMI | INDENT | DEDENT => {
+                frames.truncate(1);
+                frames[0].persist = 0;
+                frames[0].lambdas = 0;
+                chain = 0;
+            }
+            COMMA => {
+                if frame.opener == LPAR && !matches!(prev, LPAR) {
+                    frame.extra = 2;
+                }
+                frame.persist = 0;
+                frame.lambdas = 0;
+                chain = 0;
+            }
+            MINUS | PLUS | TILDE if !operand_before => chain += 1,
+            KwNot if !operand_before && prev != KwIs => chain += 1,
+            DOUBLESTAR if operand_before => chain += 2,
+            KwLambda => frame.lambdas += 1,
+            COLON if frame.lambdas > 0 => {
+                frame.lambdas -= 1;
+                frame.persist += 2 + chain;
+                chain = 0;
+            }
+            KwElse => {
+                frame.persist += 1;
+                chain = 0;
+            }
+            LESS | GREATER | EQEQUAL | NOTEQUAL | LESSEQUAL | GREATEREQUAL | KwIn | KwIs => {
+                chain = 3
+            }
+            KwAnd | KwOr => chain = 2,
+            NAME | NUMBER | STRING | DOT | ELLIPSIS | KwTrue | KwFalse | KwNone | KwAwait => {}
+            _ if operand_before => chain = 0,
+            _ => {}
+        }
+        prev = typ;
     }
 }

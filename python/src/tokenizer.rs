@@ -321,6 +321,7 @@ pub fn translate_newlines(s: &[u8], exec_input: bool) -> Vec<u8> {
 }
 
 /// `struct tok_state` for input held in memory.
+#[derive(Clone)]
 pub struct TokState {
     /// The whole input after newline translation (`tok->str`).
     pub input: Vec<u8>,
@@ -355,6 +356,9 @@ pub struct TokState {
     /// Where the backslashes of continuation lines met in the indentation are
     /// (a line of only `\\` is blank to this tokenizer).
     pub indent_continuations: Vec<usize>,
+    /// The input is a file read line by line (`tok->fp`): `buf` then moves to
+    /// each new line even at the end of the input (`tok_underflow_file`).
+    pub fp_input: bool,
 }
 
 /// A token as `tok_get` returns it: its type and, when it has text, the byte
@@ -391,6 +395,7 @@ impl TokState {
             multi_line_start: 0,
             error: None,
             indent_continuations: Vec::new(),
+            fp_input: false,
         }
     }
 
@@ -408,8 +413,12 @@ impl TokState {
         }
     }
 
-    /// `tok_underflow_string`: make the next line available.
+    /// `tok_underflow_string` (and `tok_underflow_file`): make the next line
+    /// available.
     fn tok_underflow_string(&mut self) -> bool {
+        if self.fp_input && self.start.is_none() {
+            self.buf = self.cur;
+        }
         let end = match self.input[self.inp..].iter().position(|&b| b == b'\n') {
             Some(k) => self.inp + k + 1,
             None => {
