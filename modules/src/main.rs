@@ -329,7 +329,7 @@ fn interactive_loop(cfg: &SysConfig) -> i32 {
 
 /// Whether a compile error only means the statement is not finished yet.
 fn is_incomplete(e: &python::compile::CompileError, source: &str) -> bool {
-    let last_line = source.lines().count() as u32;
+    let last_line = source.lines().count() as i32;
     e.msg.contains("unexpected EOF")
         || e.msg.contains("was never closed")
         || e.msg.starts_with("expected an indented block")

@@ -662,15 +662,7 @@ impl State<'_> {
     fn enter(&mut self) -> Res {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(CompileError {
-                kind: crate::compile::ErrorKind::RecursionError,
-                msg: "maximum recursion depth exceeded during compilation".into(),
-                lineno: 0,
-                offset: 0,
-                end_lineno: 0,
-                end_offset: 0,
-                text: None,
-            });
+            return Err(CompileError::recursion());
         }
         Ok(())
     }

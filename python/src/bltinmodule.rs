@@ -741,6 +741,16 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
         Some(o) => objects::longobject::PyLong_AsLong(o)? as i32,
         None => -1,
     };
+    if let Some(b) = objects::bytesobject::bytes_like_data(&source) {
+        if b.contains(&0) {
+            return Err(PyErr_SetString(
+                &PyExc_SyntaxError,
+                "source code string cannot contain null bytes",
+            ));
+        }
+        let co = crate::pythonrun::compile_source_bytes(&b, &filename, mode, optimize)?;
+        return Ok(co.into_object());
+    }
     let text = source_text(&source, "compile")?;
     if text.contains('\0') {
         return Err(PyErr_SetString(
@@ -814,8 +824,19 @@ fn builtin_exec(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     {
         co
     } else {
-        let text = source_text(&source, "exec() arg 1")?;
-        crate::pythonrun::compile_source(&text, "<string>", crate::compile::Mode::Exec, -1)?
+        match objects::bytesobject::bytes_like_data(&source) {
+            // Bytes are decoded by the tokenizer (a BOM or a coding cookie).
+            Some(b) if !b.contains(&0) => crate::pythonrun::compile_source_bytes(
+                &b,
+                "<string>",
+                crate::compile::Mode::Exec,
+                -1,
+            )?,
+            _ => {
+                let text = source_text(&source, "exec() arg 1")?;
+                crate::pythonrun::compile_source(&text, "<string>", crate::compile::Mode::Exec, -1)?
+            }
+        }
     };
     crate::ceval::PyEval_EvalCode(code, &g, &l)?;
     Ok(none())
@@ -838,10 +859,27 @@ fn builtin_eval(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     {
         co
     } else {
-        let text = source_text(&source, "eval() arg 1")?;
-        // Leading spaces and tabs are ignored by eval (CPython strips them).
-        let text = text.trim_start_matches([' ', '\t']);
-        crate::pythonrun::compile_source(text, "<string>", crate::compile::Mode::Eval, -1)?
+        match objects::bytesobject::bytes_like_data(&source) {
+            // Bytes are decoded by the tokenizer; leading spaces and tabs are
+            // ignored by eval (CPython strips them).
+            Some(b) if !b.contains(&0) => {
+                let start = b
+                    .iter()
+                    .position(|&c| c != b' ' && c != b'\t')
+                    .unwrap_or(b.len());
+                crate::pythonrun::compile_source_bytes(
+                    &b[start..],
+                    "<string>",
+                    crate::compile::Mode::Eval,
+                    -1,
+                )?
+            }
+            _ => {
+                let text = source_text(&source, "eval() arg 1")?;
+                let text = text.trim_start_matches([' ', '\t']);
+                crate::pythonrun::compile_source(text, "<string>", crate::compile::Mode::Eval, -1)?
+            }
+        }
     };
     crate::ceval::PyEval_EvalCode(code, &g, &l)
 }

@@ -42,21 +42,30 @@ pub enum ErrorKind {
     MemoryError,
 }
 
-/// A compile error with CPython's conventions: 1-based line numbers and 1-based
-/// column offsets (character offsets for parser errors, UTF-8 byte offsets for
-/// errors raised by the symbol table and the code generator, as in CPython).
+/// A compile error with CPython's conventions: the six fields of the SyntaxError
+/// (`lineno`, `offset`, `text`, `end_lineno`, `end_offset`) as CPython fills them:
+/// 1-based lines and 1-based columns (character offsets for parser errors, UTF-8
+/// byte offsets for errors raised by the symbol table and the code generator), 0 or
+/// -1 where CPython leaves a position unknown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileError {
     pub kind: ErrorKind,
     pub msg: String,
-    pub lineno: u32,
-    pub offset: u32,
-    pub end_lineno: u32,
-    pub end_offset: u32,
+    pub lineno: i32,
+    pub offset: i32,
+    pub end_lineno: i32,
+    pub end_offset: i32,
     pub text: Option<String>,
+    /// The text is line `lineno` of the file named by the filename, read when the
+    /// error is raised (`PyErr_ProgramTextObject`), or None if there is no such
+    /// file: how the compiler, the symbol table and the future-import check fill
+    /// it. Parser errors compute their text themselves (`pegen_errors.rs`).
+    pub program_text: bool,
 }
 
 impl CompileError {
+    /// A SyntaxError raised after parsing (symbol table, code generator): its text
+    /// is read from the file when the error is raised.
     pub fn syntax(
         msg: String,
         lineno: u32,
@@ -67,24 +76,34 @@ impl CompileError {
         CompileError {
             kind: ErrorKind::SyntaxError,
             msg,
-            lineno,
-            offset,
-            end_lineno,
-            end_offset,
+            lineno: lineno as i32,
+            offset: offset as i32,
+            end_lineno: end_lineno as i32,
+            end_offset: end_offset as i32,
             text: None,
+            program_text: true,
         }
     }
 
-    fn recursion() -> CompileError {
+    /// An error without a location (RecursionError, MemoryError, ...).
+    pub fn without_location(kind: ErrorKind, msg: &str) -> CompileError {
         CompileError {
-            kind: ErrorKind::RecursionError,
-            msg: "maximum recursion depth exceeded during compilation".into(),
+            kind,
+            msg: msg.to_string(),
             lineno: 0,
             offset: 0,
             end_lineno: 0,
             end_offset: 0,
             text: None,
+            program_text: false,
         }
+    }
+
+    pub fn recursion() -> CompileError {
+        CompileError::without_location(
+            ErrorKind::RecursionError,
+            "maximum recursion depth exceeded during compilation",
+        )
     }
 }
 
@@ -178,28 +197,7 @@ pub fn compile(
     mode: Mode,
     optimize: i32,
 ) -> Result<CodeUnit, CompileError> {
-    let source = source.to_string();
-    let filename = filename.to_string();
-    // A deep AST is dropped recursively; a thread with a big stack keeps that (and
-    // the depth-bounded walks) far from the native stack's limit. The memory is
-    // only reserved, not touched.
-    let worker = std::thread::Builder::new()
-        .stack_size(1 << 30)
-        .spawn(move || compile_on_this_thread(&source, &filename, mode, optimize));
-    match worker {
-        Ok(handle) => handle
-            .join()
-            .unwrap_or_else(|_| Err(CompileError::recursion())),
-        Err(_) => Err(CompileError {
-            kind: ErrorKind::MemoryError,
-            msg: String::new(),
-            lineno: 0,
-            offset: 0,
-            end_lineno: 0,
-            end_offset: 0,
-            text: None,
-        }),
-    }
+    compile_with_encoding(source, filename, mode, optimize, Some("utf-8"), false)
 }
 
 /// Compiles source given as bytes, decoding it as CPython does (a UTF-8 BOM or a
@@ -211,8 +209,84 @@ pub fn compile_bytes(
     mode: Mode,
     optimize: i32,
 ) -> Result<CodeUnit, CompileError> {
-    let text = crate::pegen_errors::decode_source(source)?;
-    compile(&text, filename, mode, optimize)
+    let decoded = crate::tokenizer::decode_source(source)?;
+    compile_with_encoding(
+        &decoded.text,
+        filename,
+        mode,
+        optimize,
+        decoded.encoding.as_deref(),
+        false,
+    )
+}
+
+/// Compiles a file's contents as running it does (`_PyParser_ASTFromFile`): as
+/// `compile_bytes`, with the tokenizer reading the input line by line
+/// (`tok_underflow_file`), which shows in the columns of errors at the end of
+/// the input.
+pub fn compile_file(
+    source: &[u8],
+    filename: &str,
+    optimize: i32,
+) -> Result<CodeUnit, CompileError> {
+    let decoded = crate::tokenizer::decode_source(source)?;
+    compile_with_encoding(
+        &decoded.text,
+        filename,
+        Mode::Exec,
+        optimize,
+        decoded.encoding.as_deref(),
+        true,
+    )
+}
+
+/// `compile` for source whose tokenizer encoding (`tok->encoding`) is `encoding`:
+/// "utf-8" for `str` source, the BOM's or the coding cookie's for bytes, None for
+/// bytes without either (then parser error columns stay byte offsets, as in
+/// CPython). `from_file`: the source is a file being run.
+pub fn compile_with_encoding(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+    encoding: Option<&str>,
+    from_file: bool,
+) -> Result<CodeUnit, CompileError> {
+    let source = source.to_string();
+    let filename = filename.to_string();
+    let encoding = encoding.map(str::to_string);
+    // A deep AST is dropped recursively; a thread with a big stack keeps that (and
+    // the depth-bounded walks) far from the native stack's limit. The memory is
+    // only reserved, not touched.
+    let worker = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || {
+            compile_on_this_thread(
+                &source,
+                &filename,
+                mode,
+                optimize,
+                encoding.as_deref(),
+                from_file,
+            )
+            .map_err(|e| with_program_text(e, &filename))
+        });
+    match worker {
+        Ok(handle) => handle
+            .join()
+            .unwrap_or_else(|_| Err(CompileError::recursion())),
+        Err(_) => Err(CompileError::without_location(ErrorKind::MemoryError, "")),
+    }
+}
+
+/// The text of an error raised after parsing: line `lineno` of the file named
+/// `filename`, if there is one (`PyErr_ProgramTextObject`).
+fn with_program_text(mut e: CompileError, filename: &str) -> CompileError {
+    if e.program_text {
+        e.text = crate::pegen_errors::program_text(filename, e.lineno, None);
+        e.program_text = false;
+    }
+    e
 }
 
 fn compile_on_this_thread(
@@ -220,36 +294,37 @@ fn compile_on_this_thread(
     filename: &str,
     mode: Mode,
     optimize: i32,
+    encoding: Option<&str>,
+    from_file: bool,
 ) -> Result<CodeUnit, CompileError> {
+    if source.contains('\0') {
+        // 3.11 reports this before tokenizing, without a location.
+        return Err(CompileError::without_location(
+            ErrorKind::SyntaxError,
+            "source code string cannot contain null bytes",
+        ));
+    }
     let lines = LineIndex::new(source);
-    let with_text = |mut e: CompileError| {
-        if e.text.is_none() && e.lineno > 0 {
-            e.text = lines.line_text(e.lineno);
-        }
-        e
+    let rule = match mode {
+        Mode::Exec => crate::pegen::StartRule::File,
+        Mode::Eval => crate::pegen::StartRule::Eval,
+        Mode::Single => crate::pegen::StartRule::Single,
     };
-    let patched = crate::pegen_errors::check_source(source, &lines).map_err(with_text)?;
-    let source = patched.as_deref().unwrap_or(source);
-    match mode {
-        Mode::Eval => {
-            let mut body = crate::pegen_errors::parse_expression(source, filename, &lines)
-                .map_err(with_text)?;
-            crate::ast_opt::optimize_expr(source, &mut body, optimize, false).map_err(with_text)?;
+    let parsed = crate::pegen::run_parser_from_string(source, filename, rule, encoding, from_file)?;
+    match parsed {
+        crate::pegen::Parsed::Expression(mut body) => {
+            crate::ast_opt::optimize_expr(source, &mut body, optimize, false)?;
             let key = node_key(&body);
-            let st = symtable::build_expr(&body, key, &lines).map_err(with_text)?;
+            let st = symtable::build_expr(&body, key, &lines)?;
             let mut c = Compiler::new(st, &lines, filename, optimize, false, 0);
-            c.compiler_mod_expr(&body, key).map_err(with_text)
+            c.compiler_mod_expr(&body, key)
         }
-        Mode::Exec | Mode::Single => {
-            let mut body =
-                crate::pegen_errors::parse_module(source, filename, &lines, mode == Mode::Single)
-                    .map_err(with_text)?;
-            let future = future_parse(&body, &lines).map_err(with_text)?;
+        crate::pegen::Parsed::Module(mut body) => {
+            let future = future_parse(&body, &lines)?;
             let future_annotations = future.features & CO_FUTURE_ANNOTATIONS != 0;
-            crate::ast_opt::optimize_module(source, &mut body, optimize, future_annotations)
-                .map_err(with_text)?;
+            crate::ast_opt::optimize_module(source, &mut body, optimize, future_annotations)?;
             let key = node_key(&body);
-            let st = symtable::build(&body, key, &lines, future_annotations).map_err(with_text)?;
+            let st = symtable::build(&body, key, &lines, future_annotations)?;
             let mut c = Compiler::new(
                 st,
                 &lines,
@@ -259,7 +334,7 @@ fn compile_on_this_thread(
                 future.features,
             );
             c.future_lineno = future.lineno;
-            c.compiler_mod(&body, key).map_err(with_text)
+            c.compiler_mod(&body, key)
         }
     }
 }

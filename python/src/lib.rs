@@ -23,7 +23,9 @@ pub mod compile;
 pub mod flowgraph;
 pub mod frozen;
 pub mod import;
+pub mod invalid_rules;
 pub mod makecode;
+pub mod pegen;
 pub mod pegen_errors;
 pub mod pylifecycle;
 pub mod pythonrun;
@@ -33,6 +35,7 @@ pub mod string_parser;
 pub mod suggestions;
 pub mod symtable;
 pub mod sysmodule;
+pub mod tokenizer;
 pub mod traceback;
 
 pub use code_unit::{CodeUnit, Constant};

@@ -26,7 +26,7 @@ fn compile_error_to_exception(e: &CompileError, filename: &str) -> PyErr {
     if !objects::typeobject::PyType_IsSubtype(tp, &PyExc_SyntaxError) {
         return PyErr_SetString(tp, &e.msg);
     }
-    let opt_int = |v: u32| objects::longobject::PyLong_FromLong(v as i64);
+    let opt_int = |v: i32| objects::longobject::PyLong_FromLong(v as i64);
     let text = match &e.text {
         Some(t) => PyUnicode_FromString(t),
         None => none(),
@@ -101,13 +101,49 @@ pub fn run_file(path: &str) -> PyResult {
         );
         err
     })?;
-    let source = crate::import::decode_source(&bytes);
     let abs = std::fs::canonicalize(path)
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_else(|_| path.to_string());
-    let result = run_main_source(&source, &abs, true);
+    let result = run_main_file(&bytes, &abs);
     flush_io();
     result
+}
+
+/// Run a file's contents as the `__main__` module (`pyrun_file`): compiled as a
+/// file (`_PyParser_ASTFromFile`).
+fn run_main_file(source: &[u8], filename: &str) -> PyResult {
+    let d = main_dict()?;
+    PyDict_SetItem(
+        &d,
+        objects::intern!("__file__"),
+        &PyUnicode_FromString(filename),
+    )?;
+    PyDict_SetItem(&d, objects::intern!("__cached__"), Py_None())?;
+    let optimize = crate::sysmodule::optimization_level();
+    let code = match crate::compile::compile_file(source, filename, optimize) {
+        Ok(unit) => crate::makecode::make_code(&unit)?,
+        Err(e) => return Err(compile_error_to_exception(&e, filename)),
+    };
+    crate::ceval::PyEval_EvalCode(code, d.as_object(), d.as_object())
+}
+
+/// Compile source given as bytes to a code object (`Py_CompileStringObject` with
+/// bytes: the tokenizer decodes it, from a BOM or a coding cookie).
+pub fn compile_source_bytes(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+) -> PyResult<PyRef<PyCodeObject>> {
+    let optimize = if optimize < 0 {
+        crate::sysmodule::optimization_level()
+    } else {
+        optimize
+    };
+    match crate::compile::compile_bytes(source, filename, mode, optimize) {
+        Ok(unit) => crate::makecode::make_code(&unit),
+        Err(e) => Err(compile_error_to_exception(&e, filename)),
+    }
 }
 
 /// `flush_io`: flush `sys.stderr` and `sys.stdout` after a script ran (a file or

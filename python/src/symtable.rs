@@ -8,7 +8,7 @@
 //! too). Recursion is bounded by `MAX_DEPTH`; past it a RecursionError-kind error is
 //! returned instead of overflowing the native stack.
 
-use crate::compile::{CompileError, ErrorKind, LineIndex};
+use crate::compile::{CompileError, LineIndex};
 use hashbrown::{HashMap, HashSet};
 use rustpython_parser::ast::{self, Ranged};
 
@@ -361,19 +361,10 @@ impl<'a> Builder<'a> {
             .or_insert((l, c, el, ec));
     }
 
-    fn enter_recursion(&mut self, range: ast::text_size::TextRange) -> Res {
+    fn enter_recursion(&mut self, _range: ast::text_size::TextRange) -> Res {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            let (l, c) = self.loc(range);
-            return Err(CompileError {
-                kind: ErrorKind::RecursionError,
-                msg: "maximum recursion depth exceeded during compilation".into(),
-                lineno: l,
-                offset: c + 1,
-                end_lineno: l,
-                end_offset: c + 1,
-                text: None,
-            });
+            return Err(CompileError::recursion());
         }
         Ok(())
     }
@@ -1231,15 +1222,7 @@ impl<'a> Builder<'a> {
         depth: usize,
     ) -> Res {
         if depth > MAX_DEPTH {
-            return Err(CompileError {
-                kind: ErrorKind::RecursionError,
-                msg: "maximum recursion depth exceeded during compilation".into(),
-                lineno: self.table.entries[ste].lineno,
-                offset: 0,
-                end_lineno: 0,
-                end_offset: 0,
-                text: None,
-            });
+            return Err(CompileError::recursion());
         }
         let mut local = HashSet::new();
         let mut scopes: HashMap<String, Scope> = HashMap::new();

@@ -1,0 +1,596 @@
+//! Parsing source text into an AST. Mirrors Parser/pegen.c (CPython 3.11) around
+//! the grammar: the token array filled from the tokenizer (`_PyPegen_fill_token`,
+//! `initialize_token`) and the driver (`_PyPegen_run_parser`): a first pass and, when
+//! it fails, a second pass that looks for the specific SyntaxErrors of the
+//! `invalid_*` rules, then `_Pypegen_set_syntax_error`.
+//!
+//! Differences from CPython: the grammar is rustpython-parser's, which builds the
+//! AST. CPython's tokenizer (`tokenizer.rs`) runs beside it and supplies what makes
+//! CPython's SyntaxErrors what they are: the token the first pass stopped at (the
+//! token at rustpython's error position), tokenizer errors reported in the order
+//! CPython's parser would meet them, each token's exact span, and the tokenizer's
+//! buffers that the error's text is cut from. The second pass is
+//! `invalid_rules.rs`: the `invalid_*` rules reproduced over tokens and the AST.
+
+use crate::compile::{CompileError, ErrorKind};
+use crate::tokenizer::{keyword_type, TokState, TokType};
+use rustpython_parser::ast;
+use rustpython_parser::lexer::LexicalErrorType;
+use rustpython_parser::{Parse, ParseError, ParseErrorType, Tok};
+
+/// Which start rule the source is parsed with (`Py_file_input`, ...).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum StartRule {
+    File,
+    Single,
+    Eval,
+    /// The expression of an f-string replacement field (`Py_fstring_input`).
+    Fstring,
+}
+
+/// A source range with CPython's conventions: 1-based lines, 0-based UTF-8 byte
+/// columns, -1 where a token has no text (INDENT, DEDENT, ENDMARKER).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Loc {
+    pub lineno: i32,
+    pub col_offset: i32,
+    pub end_lineno: i32,
+    pub end_col_offset: i32,
+}
+
+/// A token of the token array (`Token` in Parser/pegen.h).
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    /// The type, with keywords told apart from names.
+    pub typ: TokType,
+    /// The byte range of the token's text in the tokenizer's input, if it has text.
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    /// Where the token is in the input: its start, or for a token without text
+    /// where the tokenizer stood when it made it (after the indentation for INDENT
+    /// and DEDENT, the end of the input for ENDMARKER).
+    pub pos: usize,
+    /// The bracket nesting level after the token (`tok->level`).
+    pub level: usize,
+    pub loc: Loc,
+}
+
+/// The parser's state (`Parser` in Parser/pegen.h): the tokenizer and the tokens
+/// read so far.
+pub struct Parser<'a> {
+    pub tok: TokState,
+    pub tokens: Vec<Token>,
+    /// The error raised, if any (`PyErr_Occurred()`).
+    pub error: Option<CompileError>,
+    pub start_rule: StartRule,
+    parsing_started: bool,
+    /// Where the parsed text starts in the enclosing source (an f-string
+    /// expression's), else 0.
+    pub starting_lineno: i32,
+    pub starting_col_offset: i32,
+    pub filename: &'a str,
+    /// `tok->encoding`: known for `str` source and for bytes with a BOM or a coding
+    /// cookie. When it is known, error columns are counted in characters.
+    pub encoding: Option<String>,
+}
+
+impl<'a> Parser<'a> {
+    /// `_PyPegen_Parser_New`.
+    pub fn new(
+        tok: TokState,
+        start_rule: StartRule,
+        filename: &'a str,
+        encoding: Option<String>,
+    ) -> Parser<'a> {
+        Parser {
+            tok,
+            tokens: Vec::new(),
+            error: None,
+            start_rule,
+            parsing_started: false,
+            starting_lineno: 0,
+            starting_col_offset: 0,
+            filename,
+            encoding,
+        }
+    }
+
+    /// `p->fill`.
+    pub fn fill(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The text of token `t`.
+    pub fn token_bytes(&self, t: usize) -> &[u8] {
+        let tok = &self.tokens[t];
+        match (tok.start, tok.end) {
+            (Some(s), Some(e)) if s <= e && e <= self.tok.input.len() => &self.tok.input[s..e],
+            _ => b"",
+        }
+    }
+
+    /// The text of token `t` as a string.
+    pub fn token_str(&self, t: usize) -> &str {
+        std::str::from_utf8(self.token_bytes(t)).unwrap_or("")
+    }
+
+    /// `_PyPegen_fill_token`: read one more token. Returns false when the tokenizer
+    /// failed (the error is then set).
+    pub fn fill_token(&mut self) -> bool {
+        if self.error.is_some() {
+            return false;
+        }
+        if let Some(last) = self.tokens.last() {
+            if last.typ == TokType::ENDMARKER {
+                return false;
+            }
+        }
+        let raw = self.tok.get();
+        let mut typ = raw.typ;
+        // Interactive input ends with an implied NEWLINE (and DEDENTs) so that a
+        // compound statement can end.
+        if self.start_rule == StartRule::Single && typ == TokType::ENDMARKER && self.parsing_started
+        {
+            typ = TokType::NEWLINE;
+            self.parsing_started = false;
+            self.tok.imply_dedents();
+        } else {
+            self.parsing_started = true;
+        }
+        self.initialize_token(typ, raw.typ, raw.start, raw.end)
+    }
+
+    /// `initialize_token`.
+    fn initialize_token(
+        &mut self,
+        typ: TokType,
+        raw_type: TokType,
+        start: Option<usize>,
+        end: Option<usize>,
+    ) -> bool {
+        let typ = match (typ, start, end) {
+            (TokType::NAME, Some(s), Some(e)) => {
+                keyword_type(&self.tok.input[s..e]).unwrap_or(TokType::NAME)
+            }
+            _ => typ,
+        };
+        let is_string = raw_type == TokType::STRING;
+        let line_start = if is_string {
+            self.tok.multi_line_start
+        } else {
+            self.tok.line_start
+        };
+        let lineno = if is_string {
+            self.tok.first_lineno
+        } else {
+            self.tok.lineno
+        };
+        let col_offset = match start {
+            Some(s) if s >= line_start => (s - line_start) as i32,
+            _ => -1,
+        };
+        let end_col_offset = match end {
+            Some(e) if e >= self.tok.line_start => (e - self.tok.line_start) as i32,
+            _ => -1,
+        };
+        let on_start_line = self.tok.lineno == self.starting_lineno;
+        let shift = |c: i32| {
+            if on_start_line {
+                self.starting_col_offset + c
+            } else {
+                c
+            }
+        };
+        let loc = Loc {
+            lineno,
+            col_offset: shift(col_offset),
+            end_lineno: self.tok.lineno,
+            end_col_offset: shift(end_col_offset),
+        };
+        self.tokens.push(Token {
+            typ,
+            start,
+            end,
+            pos: start.unwrap_or(self.tok.cur),
+            level: self.tok.level,
+            loc,
+        });
+        if typ == TokType::ERRORTOKEN {
+            if let Some(e) = self.tok.error.take() {
+                self.error = Some(e);
+            } else {
+                self.tokenizer_error();
+            }
+            return false;
+        }
+        true
+    }
+
+    /// Reads tokens until token `i` exists. False if the tokenizer failed (or the
+    /// input ended) first.
+    pub fn fill_to(&mut self, i: usize) -> bool {
+        while self.fill() <= i {
+            if !self.fill_token() {
+                return self.fill() > i;
+            }
+        }
+        true
+    }
+
+    /// Reads every token to the end of the input. False if the tokenizer failed.
+    pub fn fill_all(&mut self) -> bool {
+        loop {
+            if let Some(t) = self.tokens.last() {
+                if t.typ == TokType::ENDMARKER {
+                    return true;
+                }
+            }
+            if !self.fill_token() {
+                return self.error.is_none();
+            }
+        }
+    }
+
+    /// The index of the token the first pass stops at when rustpython's parser
+    /// stops at byte `offset` of the input (on a token of kind `what`): the first
+    /// token there or after it, or the token that spans it. Reads tokens as far as
+    /// needed; `None` if the tokenizer fails first.
+    fn token_at(&mut self, offset: usize, what: Failure) -> Option<usize> {
+        let mut i = 0;
+        loop {
+            if !self.fill_to(i) {
+                return None;
+            }
+            let t = self.tokens[i];
+            // The expression start rules take no INDENT: CPython stops at one
+            // wherever rustpython stops.
+            if t.typ == TokType::INDENT
+                && matches!(self.start_rule, StartRule::Eval | StartRule::Fstring)
+            {
+                return Some(i);
+            }
+            let here = match what {
+                Failure::Indent => t.typ == TokType::INDENT && t.pos >= offset,
+                Failure::Dedent => t.typ == TokType::DEDENT && t.pos >= offset,
+                Failure::End => t.typ == TokType::ENDMARKER,
+                Failure::Token => {
+                    !matches!(t.typ, TokType::INDENT | TokType::DEDENT)
+                        && (t.pos >= offset
+                            || t.end.is_some_and(|e| e > offset)
+                            || t.typ == TokType::ENDMARKER)
+                }
+            };
+            if here {
+                return Some(i);
+            }
+            i += 1;
+        }
+    }
+}
+
+/// What kind of token rustpython's parser stopped at.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Failure {
+    Indent,
+    Dedent,
+    End,
+    Token,
+}
+
+/// Maps byte offsets of the source to offsets of the tokenizer's input, in which
+/// `\r\n` became `\n` (`translate_newlines`).
+struct OffsetMap {
+    /// Source offsets of the removed `\r` of each `\r\n`, in order.
+    removed: Vec<usize>,
+}
+
+impl OffsetMap {
+    fn new(source: &str) -> OffsetMap {
+        let b = source.as_bytes();
+        let removed = (0..b.len())
+            .filter(|&i| b[i] == b'\r' && b.get(i + 1) == Some(&b'\n'))
+            .collect();
+        OffsetMap { removed }
+    }
+
+    fn to_input(&self, offset: usize) -> usize {
+        offset - self.removed.partition_point(|&r| r < offset)
+    }
+}
+
+/// The AST that parsing produced.
+pub enum Parsed {
+    Module(Vec<ast::Stmt>),
+    Expression(ast::Expr),
+}
+
+/// `_PyPegen_run_parser_from_string` and `_PyPegen_run_parser`: parse `source` with
+/// the given start rule. `encoding` is `tok->encoding` (None only for bytes source
+/// without a BOM or coding cookie); `from_file`: the source is a file being run
+/// (`_PyPegen_run_parser_from_file_pointer`).
+pub fn run_parser_from_string(
+    source: &str,
+    filename: &str,
+    start_rule: StartRule,
+    encoding: Option<&str>,
+    from_file: bool,
+) -> Result<Parsed, CompileError> {
+    let exec_input = start_rule == StartRule::File;
+    let mut tok = TokState::from_source(source.as_bytes(), exec_input);
+    tok.fp_input = from_file;
+    let mut p = Parser::new(tok, start_rule, filename, encoding.map(str::to_string));
+    // rustpython parses the source itself; lines that hold only a backslash
+    // continuation, blank to CPython's tokenizer, are blanked for it (same length,
+    // so every offset stays valid).
+    let patched = crate::invalid_rules::blank_continuation_lines(source);
+    let text = patched.as_deref().unwrap_or(source);
+    let result = match start_rule {
+        StartRule::Eval | StartRule::Fstring => {
+            ast::Expr::parse(text, filename).map(Parsed::Expression)
+        }
+        StartRule::File | StartRule::Single => {
+            ast::Suite::parse(text, filename).map(Parsed::Module)
+        }
+    };
+    // CPython's parser gives up (MemoryError) past `MAXSTACK` levels of
+    // recursion; rustpython's does not recurse, so the depth CPython's would reach
+    // is estimated from the tokens, up to where rustpython stopped.
+    if may_nest_deeply(p.tok.input.as_slice()) {
+        let limit = match &result {
+            Ok(_) => usize::MAX,
+            Err(e) => OffsetMap::new(source).to_input(e.offset.to_usize()),
+        };
+        if parser_stack_overflows(p.tok.clone(), limit) {
+            return Err(CompileError::without_location(ErrorKind::MemoryError, ""));
+        }
+    }
+    match result {
+        Ok(parsed) => {
+            if let Err(e) = crate::invalid_rules::check_ast(&mut p, &parsed, source) {
+                p.raise_rule_error(e, source);
+                p.set_syntax_error(None);
+                return Err(p.take_error());
+            }
+            // The first pass read every token.
+            if !p.fill_all() {
+                return Err(p.take_error());
+            }
+            Ok(parsed)
+        }
+        Err(e) => Err(first_pass_failed(&mut p, e, source)),
+    }
+}
+
+/// rustpython's parser failed: find the token CPython's first pass stops at, run
+/// the second pass there and report as `_Pypegen_set_syntax_error` does.
+fn first_pass_failed(p: &mut Parser, e: ParseError, source: &str) -> CompileError {
+    let map = OffsetMap::new(source);
+    let offset = map.to_input(e.offset.to_usize());
+    let mut offset = offset;
+    if let ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) = &e.error {
+        // rustpython reports the position after the character (before a lone '!').
+        if *tok != '!' {
+            offset = offset.saturating_sub(tok.len_utf8());
+        }
+    }
+    let what = match &e.error {
+        ParseErrorType::Eof => Failure::End,
+        ParseErrorType::UnrecognizedToken(Tok::Indent, _) => Failure::Indent,
+        ParseErrorType::UnrecognizedToken(Tok::Dedent, _) => Failure::Dedent,
+        ParseErrorType::UnrecognizedToken(Tok::EndOfFile, _) => Failure::End,
+        _ => Failure::Token,
+    };
+    let Some(last) = p.token_at(offset, what) else {
+        // The tokenizer failed before the parser could stop.
+        return p.take_error();
+    };
+    // The rules read ahead as far as they need; when none matches, the generic
+    // error is at the token the first pass stopped at, with the tokenizer where
+    // the first pass left it.
+    let saved = (p.tok.clone(), p.tokens.len());
+    crate::invalid_rules::second_pass(p, last, &e);
+    if p.error.is_none() {
+        p.tok = saved.0;
+        p.tokens.truncate(saved.1);
+    }
+    p.set_syntax_error(Some(last));
+    p.take_error()
+}
+
+impl Parser<'_> {
+    /// The 1-based line and 0-based byte column of offset `off` of the
+    /// tokenizer's input.
+    pub fn input_line_col(&self, off: usize) -> (i32, i32) {
+        let input = &self.tok.input;
+        let off = off.min(input.len());
+        let line_start = input[..off]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |k| k + 1);
+        let lineno = input[..off].iter().filter(|&&b| b == b'\n').count() as i32 + 1;
+        (lineno, (off - line_start) as i32)
+    }
+
+    /// Raises an error a rule found at a byte range of the source, with the
+    /// tokenizer where CPython's would be: just past the range.
+    pub fn raise_rule_error(&mut self, e: crate::invalid_rules::RuleError, source: &str) {
+        let map = OffsetMap::new(source);
+        let (start, end) = (map.to_input(e.start), map.to_input(e.end));
+        let mut i = 0;
+        while self.fill_to(i) {
+            let t = self.tokens[i];
+            if t.pos >= end && !matches!(t.typ, TokType::INDENT | TokType::DEDENT) {
+                break;
+            }
+            i += 1;
+        }
+        if self.error.is_some() {
+            return;
+        }
+        let (l, c) = self.input_line_col(start);
+        let (el, ec) = self.input_line_col(end);
+        self.raise_error_known_location(e.kind, l, c, el, ec, e.msg);
+    }
+
+    /// The error set, or a generic one if (through a bug) none was.
+    pub fn take_error(&mut self) -> CompileError {
+        self.error.take().unwrap_or_else(|| CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            lineno: self.tok.lineno,
+            offset: 0,
+            end_lineno: self.tok.lineno,
+            end_offset: 0,
+            text: None,
+            program_text: false,
+        })
+    }
+}
+
+/// The generated parser's limit on its recursion (`MAXSTACK`).
+const MAXSTACK: i32 = 6000;
+/// Levels of CPython's parser between the start rule and an atom of the
+/// outermost expression.
+const ATOM_LEVELS: i32 = 24;
+
+/// A cheap upper bound, line by line, of the levels `parser_stack_overflows`
+/// could find: whether the estimate is worth making.
+fn may_nest_deeply(input: &[u8]) -> bool {
+    let mut weight: i64 = 0;
+    let mut depth: i64 = 0;
+    for &b in input {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                weight += 32;
+            }
+            b')' | b']' | b'}' => depth -= 1,
+            b'\n' if depth <= 0 => {
+                depth = 0;
+                weight = 0;
+            }
+            b'-' | b'+' | b'~' | b'*' | b'<' | b'>' | b'=' | b'!' | b':' => weight += 3,
+            b'a'..=b'z' => weight += 3,
+            _ => {}
+        }
+        if weight >= i64::from(MAXSTACK - ATOM_LEVELS) {
+            return true;
+        }
+    }
+    false
+}
+
+/// One open bracket in `parser_stack_overflows`: the levels at its contents, and
+/// the costs that hold until the next comma in it.
+struct Frame {
+    base: i32,
+    /// Lambda bodies and `else` branches entered since the last comma.
+    persist: i32,
+    /// Pending `lambda`s, whose body starts at the next ':'.
+    lambdas: i32,
+    /// A parenthesised tuple's items are two levels deeper than a group's.
+    extra: i32,
+    opener: TokType,
+}
+
+/// Whether CPython's parser would pass `MAXSTACK` levels before byte `limit` of
+/// the input: each bracket, unary operator, `not`, `lambda` body, `**` operand and
+/// `else` branch costs the levels that the grammar's rules between them take
+/// (measured on python3: 28 for a group, 29 for a list or dict, 24 for a call or
+/// subscript, 1 for a unary operator or `not` or `else`, 2 for `**` or `lambda`).
+///
+/// Differences from CPython: an estimate, exact for chains of one construct;
+/// around the limit, mixes of statements and operators may differ by some levels.
+fn parser_stack_overflows(mut tok: TokState, limit: usize) -> bool {
+    use TokType::*;
+    let mut frames: Vec<Frame> = vec![Frame {
+        base: ATOM_LEVELS,
+        persist: 0,
+        lambdas: 0,
+        extra: 0,
+        opener: NEWLINE,
+    }];
+    let mut chain = 0i32;
+    let mut prev = NEWLINE;
+    loop {
+        let t = tok.get();
+        if matches!(t.typ, ENDMARKER | ERRORTOKEN) || t.start.is_some_and(|s| s >= limit) {
+            return false;
+        }
+        let typ = match (t.typ, t.start, t.end) {
+            (NAME, Some(s), Some(e)) => keyword_type(&tok.input[s..e]).unwrap_or(NAME),
+            (typ, _, _) => typ,
+        };
+        // Whether the previous token ends an operand (so `-` is binary after it).
+        let operand_before = matches!(
+            prev,
+            NAME | NUMBER | STRING | RPAR | RSQB | RBRACE | ELLIPSIS | KwTrue | KwFalse | KwNone
+        );
+        let Some(frame) = frames.last_mut() else {
+            return false;
+        };
+        let here = frame.base + frame.extra + frame.persist + chain;
+        if here >= MAXSTACK {
+            return true;
+        }
+        match typ {
+            LPAR | LSQB | LBRACE => {
+                let cost = match typ {
+                    LPAR if operand_before => 24,
+                    LSQB if operand_before => 24,
+                    LPAR => 28,
+                    _ => 29,
+                };
+                frames.push(Frame {
+                    base: here + cost,
+                    persist: 0,
+                    lambdas: 0,
+                    extra: 0,
+                    opener: typ,
+                });
+                chain = 0;
+            }
+            RPAR | RSQB | RBRACE => {
+                if frames.len() > 1 {
+                    frames.pop();
+                }
+                chain = 0;
+            }
+            NEWLINE | SEMI | INDENT | DEDENT => {
+                frames.truncate(1);
+                frames[0].persist = 0;
+                frames[0].lambdas = 0;
+                chain = 0;
+            }
+            COMMA => {
+                if frame.opener == LPAR && !matches!(prev, LPAR) {
+                    frame.extra = 2;
+                }
+                frame.persist = 0;
+                frame.lambdas = 0;
+                chain = 0;
+            }
+            MINUS | PLUS | TILDE if !operand_before => chain += 1,
+            KwNot if !operand_before && prev != KwIs => chain += 1,
+            DOUBLESTAR if operand_before => chain += 2,
+            KwLambda => frame.lambdas += 1,
+            COLON if frame.lambdas > 0 => {
+                frame.lambdas -= 1;
+                frame.persist += 2 + chain;
+                chain = 0;
+            }
+            KwElse => {
+                frame.persist += 1;
+                chain = 0;
+            }
+            LESS | GREATER | EQEQUAL | NOTEQUAL | LESSEQUAL | GREATEREQUAL | KwIn | KwIs => {
+                chain = 3
+            }
+            KwAnd | KwOr => chain = 2,
+            NAME | NUMBER | STRING | DOT | ELLIPSIS | KwTrue | KwFalse | KwNone | KwAwait => {}
+            _ if operand_before => chain = 0,
+            _ => {}
+        }
+        prev = typ;
+    }
+}

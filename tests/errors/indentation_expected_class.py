@@ -1,0 +1,2 @@
+"""IndentationError in the main file: a class body at the end of the file."""
+class Empty:

@@ -1,0 +1,3 @@
+"""IndentationError in the main file: a line indented for no reason."""
+x = 1
+    y = 2

@@ -1,0 +1,2 @@
+"""SyntaxError in the main file: a character that is not Python."""
+price = 10 € 2

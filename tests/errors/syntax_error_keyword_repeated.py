@@ -1,0 +1,2 @@
+"""SyntaxError in the main file: the same keyword argument twice."""
+print(sep="", sep=" ")

@@ -1,0 +1,2 @@
+"""SyntaxError in the main file: Python 2 exec statement."""
+exec "x = 1"

@@ -1,0 +1,3 @@
+"""SyntaxError in the main file: a parameter without default after one with."""
+def f(a=1, b):
+    return a

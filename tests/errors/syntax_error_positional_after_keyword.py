@@ -1,0 +1,2 @@
+"""SyntaxError in the main file: a positional argument after a keyword one."""
+print(sep="", "x")

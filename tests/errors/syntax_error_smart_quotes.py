@@ -1,0 +1,2 @@
+"""SyntaxError in the main file: typographic quotes pasted from a document."""
+print(“hello”)

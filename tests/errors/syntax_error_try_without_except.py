@@ -1,0 +1,4 @@
+"""SyntaxError in the main file: try with neither except nor finally."""
+try:
+    x = 1
+print(x)

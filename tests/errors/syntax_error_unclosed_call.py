@@ -1,0 +1,3 @@
+"""SyntaxError in the main file: a call whose parenthesis is never closed."""
+print("a",
+      "b"
