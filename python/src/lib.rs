@@ -28,6 +28,7 @@ pub mod pegen_errors;
 pub mod pylifecycle;
 pub mod pythonrun;
 pub mod signals;
+pub mod specialize;
 pub mod string_parser;
 pub mod suggestions;
 pub mod symtable;
