@@ -28,6 +28,21 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
     }
 }
 
+/// `python3 -c "import sysconfig; print(sysconfig.get_paths()['stdlib'])"`, if
+/// `python3` is a 3.11 (the version pyrs mirrors).
+fn host_stdlib() -> Option<String> {
+    println!("cargo:rerun-if-env-changed=PATH");
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, sysconfig; print(sysconfig.get_paths()['stdlib'] if sys.version_info[:2] == (3, 11) else '')",
+        ])
+        .output()
+        .ok()?;
+    let dir = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (!dir.is_empty() && Path::new(&dir).join("os.py").is_file()).then_some(dir)
+}
+
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
@@ -54,6 +69,12 @@ fn main() {
         ));
     }
     code.push_str("];\n");
+    code.push_str(&format!(
+        "/// The host CPython's standard library directory, asked of `python3` at build\n\
+         /// time (modules/src/getpath.rs checks at run time that it still exists).\n\
+         pub const HOST_STDLIB_AT_BUILD: Option<&str> = {:?};\n",
+        host_stdlib()
+    ));
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
         .join("frozen_lib.rs");
     if let Err(e) = fs::write(&out, code) {

@@ -10,6 +10,7 @@ pub mod gc;
 pub mod methodobject;
 pub mod object;
 pub mod opcode;
+pub mod pybuffer;
 pub mod pyerrors;
 pub mod pystate;
 

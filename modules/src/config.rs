@@ -3,10 +3,15 @@
 
 /// Register every native module with the import system (`_PyImport_Inittab`).
 pub fn register_builtin_modules() {
+    python::import::PyImport_AppendInittab(
+        "_collections",
+        crate::_collectionsmodule::PyInit__collections,
+    );
     python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_opcode", crate::_opcode::PyInit__opcode);
     python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
     python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);
+    python::import::PyImport_AppendInittab("itertools", crate::itertoolsmodule::PyInit_itertools);
     // The collector is always present, imported or not (`_PyGC_Init` at start-up).
     crate::gcmodule::_PyGC_Init();
 }

@@ -4,9 +4,12 @@
 // A module named `main` is fine here: it mirrors Modules/main.c, and the binary is `python.rs`.
 #![allow(special_module_name)]
 
+pub mod _collectionsmodule;
 pub mod _io;
 pub mod _opcode;
 pub mod _weakref;
 pub mod config;
 pub mod gcmodule;
+pub mod getpath;
+pub mod itertoolsmodule;
 pub mod main;

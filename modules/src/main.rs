@@ -39,7 +39,10 @@ Options (and corresponding environment variables):
 -V     : print the Python version number and exit (also --version)
 -W arg : warning control
 -x     : skip first line of source
--X opt : set implementation-specific option
+-X opt : set implementation-specific option; pyrs has -X trace (print each
+         bytecode instruction as it runs) and -X hostlib=DIR (the CPython 3.11
+         Lib/ directory searched after pyrs's own library; none for no such
+         directory; by default the host python3's)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -206,7 +209,8 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
 }
 
 /// `sys.path`: the script's directory (or '' for -c, -m and the REPL), then
-/// `PYRSPATH`, then pyrs's own library.
+/// `PYRSPATH`, then pyrs's own library, then the host CPython's `Lib/` (see
+/// getpath.rs).
 fn compute_path(command: &Command, cfg: &SysConfig) -> Vec<String> {
     let mut path = Vec::new();
     if !cfg.safe_path {
@@ -229,12 +233,23 @@ fn compute_path(command: &Command, cfg: &SysConfig) -> Vec<String> {
             _ => path.push(String::new()),
         }
     }
+    let mut pyrspath = Vec::new();
     if !cfg.ignore_environment {
         if let Ok(extra) = std::env::var("PYRSPATH") {
-            path.extend(extra.split(':').filter(|s| !s.is_empty()).map(String::from));
+            pyrspath.extend(extra.split(':').filter(|s| !s.is_empty()).map(String::from));
         }
     }
+    path.extend(pyrspath.iter().cloned());
     path.push(python::frozen::LIB_DIR.to_string());
+    let hostlib = cfg
+        .xoptions
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "hostlib")
+        .map(|(_, v)| v.clone().unwrap_or_default());
+    if let Some(dir) = crate::getpath::host_stdlib(hostlib.as_deref(), &pyrspath) {
+        path.push(dir);
+    }
     path
 }
 

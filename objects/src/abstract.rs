@@ -945,3 +945,188 @@ pub fn PyObject_Format(obj: &PyObject, spec: Option<&PyObject>) -> PyResult {
 pub fn builtin_len(obj: &PyObject) -> PyResult {
     Ok(PyLong_FromSsize_t(PyObject_Size(obj)?))
 }
+
+// --- The buffer protocol ---------------------------------------------------------------
+
+pub use include::pybuffer::*;
+
+/// `PyObject_CheckBuffer`: does the object's type export a buffer?
+#[inline]
+pub fn PyObject_CheckBuffer(obj: &PyObject) -> bool {
+    obj.ob_type().tp_as_buffer.bf_getbuffer.get().is_some()
+}
+
+/// `PyObject_GetBuffer`: ask the exporter for a view of its memory. The view holds a
+/// reference to the exporter until [`PyBuffer_Release`].
+pub fn PyObject_GetBuffer(obj: &PyObject, view: &mut Py_buffer, flags: i32) -> PyResult<()> {
+    match obj.ob_type().tp_as_buffer.bf_getbuffer.get() {
+        Some(f) => f(obj, view, flags),
+        None => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            obj.ob_type().name()
+        ))),
+    }
+}
+
+/// `PyBuffer_Release`: give a view back to its exporter and drop the reference.
+pub fn PyBuffer_Release(view: &mut Py_buffer) {
+    if let Some(obj) = view.obj.take() {
+        if let Some(f) = obj.ob_type().tp_as_buffer.bf_releasebuffer.get() {
+            f(&obj, view);
+        }
+    }
+}
+
+/// `PyBuffer_FillInfo`: fill a one-dimensional view of bytes for an exporter whose
+/// memory is contiguous, refusing a writable request on read-only memory.
+pub fn PyBuffer_FillInfo(
+    view: &mut Py_buffer,
+    obj: Option<&PyObject>,
+    buf: *mut u8,
+    len: Py_ssize_t,
+    readonly: bool,
+    flags: i32,
+) -> PyResult<()> {
+    if flags & PyBUF_WRITABLE == PyBUF_WRITABLE && readonly {
+        return Err(PyErr_SetString(
+            &PyExc_BufferError,
+            "Object is not writable.",
+        ));
+    }
+    view.obj = obj.map(|o| o.to_owned());
+    view.buf = buf;
+    view.len = len;
+    view.readonly = readonly;
+    view.itemsize = 1;
+    view.format = if flags & PyBUF_FORMAT == PyBUF_FORMAT {
+        Some("B")
+    } else {
+        None
+    };
+    view.ndim = 1;
+    view.shape = vec![len];
+    view.strides = vec![1];
+    view.internal = 0;
+    Ok(())
+}
+
+/// `PyBuffer_IsContiguous`: is the view laid out in C order (`'C'`), Fortran order
+/// (`'F'`) or either (`'A'`)?
+pub fn PyBuffer_IsContiguous(view: &Py_buffer, order: char) -> bool {
+    let c = || is_c_contiguous(view);
+    let f = || is_f_contiguous(view);
+    match order {
+        'C' => c(),
+        'F' => f(),
+        'A' => c() || f(),
+        _ => false,
+    }
+}
+
+/// C order: the last index varies fastest, with no gaps.
+fn is_c_contiguous(view: &Py_buffer) -> bool {
+    if view.len == 0 {
+        return true;
+    }
+    let mut sd = view.itemsize;
+    for i in (0..view.ndim).rev() {
+        let dim = view.shape[i];
+        if dim > 1 && view.strides[i] != sd {
+            return false;
+        }
+        sd *= dim;
+    }
+    true
+}
+
+/// Fortran order: the first index varies fastest, with no gaps.
+fn is_f_contiguous(view: &Py_buffer) -> bool {
+    if view.len == 0 {
+        return true;
+    }
+    let mut sd = view.itemsize;
+    for i in 0..view.ndim {
+        let dim = view.shape[i];
+        if dim > 1 && view.strides[i] != sd {
+            return false;
+        }
+        sd *= dim;
+    }
+    true
+}
+
+/// Visit the byte offset of every item of a view, in C order (`order == 'C'`) or
+/// Fortran order (`'F'`).
+pub fn buffer_for_each_offset(view: &Py_buffer, order: char, mut f: impl FnMut(isize)) {
+    let ndim = view.ndim;
+    if ndim == 0 {
+        f(0);
+        return;
+    }
+    if view.shape.iter().any(|&n| n == 0) {
+        return;
+    }
+    let mut index = vec![0isize; ndim];
+    loop {
+        f(index
+            .iter()
+            .zip(&view.strides)
+            .map(|(i, s)| i * s)
+            .sum());
+        // Advance the odometer: the last dimension fastest in C order.
+        let mut d = 0;
+        loop {
+            if d == ndim {
+                return;
+            }
+            let k = if order == 'F' { d } else { ndim - 1 - d };
+            index[k] += 1;
+            if index[k] < view.shape[k] {
+                break;
+            }
+            index[k] = 0;
+            d += 1;
+        }
+    }
+}
+
+/// `PyBuffer_ToContiguous`: the view's bytes in C (`'C'`, or `'A'`) or Fortran
+/// (`'F'`) order, gathered through its strides.
+pub fn PyBuffer_ToContiguous(view: &Py_buffer, order: char) -> Vec<u8> {
+    let len = view.len.max(0) as usize;
+    let as_is = match order {
+        'C' => is_c_contiguous(view),
+        'F' => is_f_contiguous(view),
+        _ => is_c_contiguous(view) || is_f_contiguous(view),
+    };
+    if as_is {
+        if len == 0 {
+            return Vec::new();
+        }
+        // SAFETY: a contiguous view's `len` bytes from `buf` belong to the exporter,
+        // which the view keeps alive.
+        return unsafe { std::slice::from_raw_parts(view.buf, len) }.to_vec();
+    }
+    let itemsize = view.itemsize as usize;
+    let mut out = Vec::with_capacity(len);
+    buffer_for_each_offset(view, if order == 'F' { 'F' } else { 'C' }, |off| {
+        // SAFETY: every offset the view's shape and strides produce lies inside the
+        // exporter's memory (exporters and memoryview slicing guarantee it).
+        let item = unsafe { std::slice::from_raw_parts(view.buf.offset(off), itemsize) };
+        out.extend_from_slice(item);
+    });
+    out
+}
+
+/// The contents of any bytes-like object as one contiguous copy (C order), or
+/// `None` if it does not export a buffer.
+pub fn buffer_to_vec(obj: &PyObject) -> PyResult<Option<Vec<u8>>> {
+    if !PyObject_CheckBuffer(obj) {
+        return Ok(None);
+    }
+    let mut view = Py_buffer::new();
+    PyObject_GetBuffer(obj, &mut view, PyBUF_FULL_RO)?;
+    let v = PyBuffer_ToContiguous(&view, 'C');
+    PyBuffer_Release(&mut view);
+    Ok(Some(v))
+}

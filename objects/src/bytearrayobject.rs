@@ -1069,6 +1069,34 @@ static BYTEARRAY_METHODS: [PyMethodDef; 54] = [
 ];
 
 /// `bytearray`.
+/// `bytearray_getbuffer`: a writable view of the bytes. While any view is exported
+/// the array refuses to change size, so the view's pointer stays valid.
+fn bytearray_getbuffer(
+    obj: &PyObject,
+    view: &mut crate::r#abstract::Py_buffer,
+    flags: i32,
+) -> PyResult<()> {
+    let b = as_ba(obj);
+    // SAFETY: only the pointer and length are taken; no borrow outlives this call.
+    let v = unsafe { b.vec_mut() };
+    crate::r#abstract::PyBuffer_FillInfo(
+        view,
+        Some(obj),
+        v.as_mut_ptr(),
+        v.len() as Py_ssize_t,
+        false,
+        flags,
+    )?;
+    b.ob_exports.set(b.ob_exports.get() + 1);
+    Ok(())
+}
+
+/// `bytearray_releasebuffer`.
+fn bytearray_releasebuffer(obj: &PyObject, _view: &mut crate::r#abstract::Py_buffer) {
+    let b = as_ba(obj);
+    b.ob_exports.set(b.ob_exports.get() - 1);
+}
+
 pub static PyByteArray_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "bytearray",
@@ -1096,6 +1124,10 @@ pub static PyByteArray_Type: PyTypeObject = PyTypeObject {
     },
     tp_str: slot(bytearray_repr),
     tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_as_buffer: include::cpython::object::PyBufferProcs {
+        bf_getbuffer: slot(bytearray_getbuffer),
+        bf_releasebuffer: slot(bytearray_releasebuffer),
+    },
     tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_MATCH_SELF),
     tp_doc: Some("bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer"),
     tp_richcompare: slot(bytearray_richcompare),

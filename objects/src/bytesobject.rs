@@ -10,9 +10,9 @@
 //! Differences from CPython: the byte array is a separate allocation rather than
 //! trailing the object; `__sizeof__` is defined on `bytes` itself (CPython inherits
 //! `object.__sizeof__`, which reads its C layout) so that `sys.getsizeof` reports
-//! CPython's figures (33 + len); the buffer protocol is reduced to
-//! [`bytes_like_data`]/[`with_bytes_like`], which know `bytes` and `bytearray` and ask
-//! the readers registered with [`PyBuffer_RegisterProvider`] about anything else.
+//! CPython's figures (33 + len). Functions that take "a bytes-like object" read
+//! `bytes` and `bytearray` directly ([`bytes_like_cow`], [`with_bytes_like`]) and go
+//! through the buffer protocol for other exporters.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -168,27 +168,11 @@ pub fn bytes_like_cow(obj: &PyObject) -> Option<Cow<'_, [u8]>> {
     buffer_from_providers(obj).map(Cow::Owned)
 }
 
-/// Other types that export their bytes (`memoryview`, `array.array`, `mmap`...):
-/// CPython's `tp_as_buffer`. pyrs's type objects have no buffer slot, so such
-/// types register a reader here at start-up; it returns the object's bytes (a
-/// copy), or `None` for objects that are not its own.
-pub type BufferProvider = fn(&PyObject) -> Option<Vec<u8>>;
-
-static BUFFER_PROVIDERS: GlobalCell<Vec<BufferProvider>> = GlobalCell::new(Vec::new());
-
-/// Register a [`BufferProvider`] (`PyBufferProcs` for a type outside this file).
-pub fn PyBuffer_RegisterProvider(f: BufferProvider) {
-    // SAFETY: single-threaded; the list is not borrowed while it is changed.
-    let v = unsafe { BUFFER_PROVIDERS.get_mut() };
-    if !v.iter().any(|g| *g as usize == f as usize) {
-        v.push(f);
-    }
-}
-
+/// Other exporters of the buffer protocol (`memoryview`, `array.array`, ...): their
+/// bytes in C order, copied. An exporter's error (a released `memoryview`) reads as
+/// "not bytes-like" here; [`buffer_arg`] reports it.
 fn buffer_from_providers(obj: &PyObject) -> Option<Vec<u8>> {
-    // SAFETY: single-threaded; the borrow ends before any provider runs (copied out).
-    let providers: Vec<BufferProvider> = unsafe { BUFFER_PROVIDERS.get_ref() }.clone();
-    providers.iter().find_map(|f| f(obj))
+    crate::r#abstract::buffer_to_vec(obj).ok().flatten()
 }
 
 /// Run `f` on the contents of a bytes-like object without copying. `f` must not run
@@ -205,12 +189,7 @@ pub fn with_bytes_like<R>(obj: &PyObject, f: impl FnOnce(&[u8]) -> R) -> Option<
     buffer_from_providers(obj).map(|v| f(&v))
 }
 
-/// Does the object support the buffer protocol (`PyObject_CheckBuffer`)?
-pub fn PyObject_CheckBuffer(obj: &PyObject) -> bool {
-    PyBytesObject::check(obj)
-        || crate::bytearrayobject::PyByteArrayObject::check(obj)
-        || buffer_from_providers(obj).is_some()
-}
+pub use crate::r#abstract::PyObject_CheckBuffer;
 
 /// "a bytes-like object is required, not 'str'" (`PyObject_GetBuffer`'s error).
 pub fn buffer_error(obj: &PyObject) -> PyErr {
@@ -220,9 +199,19 @@ pub fn buffer_error(obj: &PyObject) -> PyErr {
     ))
 }
 
-/// The contents of a bytes-like argument, or the buffer error.
+/// The contents of a bytes-like argument, or the buffer error (or the exporter's own
+/// error, such as a released `memoryview`'s).
 pub fn buffer_arg(obj: &PyObject) -> PyResult<Cow<'_, [u8]>> {
-    bytes_like_cow(obj).ok_or_else(|| buffer_error(obj))
+    if let Some(b) = obj.downcast_ref::<PyBytesObject>() {
+        return Ok(Cow::Borrowed(b.as_bytes()));
+    }
+    if let Some(b) = obj.downcast_ref::<crate::bytearrayobject::PyByteArrayObject>() {
+        return Ok(Cow::Owned(b.to_vec()));
+    }
+    match crate::r#abstract::buffer_to_vec(obj)? {
+        Some(v) => Ok(Cow::Owned(v)),
+        None => Err(buffer_error(obj)),
+    }
 }
 
 // --- The shared method layer (Objects/bytes_methods.c) ---------------------------------
@@ -1978,6 +1967,23 @@ static BYTES_METHODS: [PyMethodDef; 45] = [
 ];
 
 /// `bytes`.
+/// `bytes_buffer_getbuffer`: a read-only view of the bytes.
+fn bytes_buffer_getbuffer(
+    obj: &PyObject,
+    view: &mut crate::r#abstract::Py_buffer,
+    flags: i32,
+) -> PyResult<()> {
+    let data = as_bytes_obj(obj).as_bytes();
+    crate::r#abstract::PyBuffer_FillInfo(
+        view,
+        Some(obj),
+        data.as_ptr() as *mut u8,
+        data.len() as Py_ssize_t,
+        true,
+        flags,
+    )
+}
+
 pub static PyBytes_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "bytes",
@@ -2004,6 +2010,10 @@ pub static PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_hash: slot(bytes_hash),
     tp_str: slot(bytes_repr),
     tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_as_buffer: include::cpython::object::PyBufferProcs {
+        bf_getbuffer: slot(bytes_buffer_getbuffer),
+        bf_releasebuffer: include::cpython::object::no_slot(),
+    },
     tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_MATCH_SELF),
     tp_doc: Some("bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer"),
     tp_richcompare: slot(bytes_richcompare),

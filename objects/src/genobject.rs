@@ -352,9 +352,10 @@ fn gen_close_impl(gen: &PyGenObject) -> PyResult<()> {
         None => PyErr_FromArgs(&PyExc_GeneratorExit, &[]).into_value(),
     };
     if gen.state() == FRAME_CREATED {
-        // Never started: just finish it.
+        // Never started: just finish it. `gen_finish` leaves the state
+        // FRAME_CLEARED (past FRAME_COMPLETED), which tells the deallocator that the
+        // frame's references are already gone.
         gen_finish(gen);
-        gen.set_state(FRAME_COMPLETED);
         return Ok(());
     }
     if gen.state() >= FRAME_COMPLETED {
@@ -582,19 +583,31 @@ unsafe fn gen_dealloc(op: *mut PyObject) {
 fn gen_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let g = as_gen(obj);
     visit(g.gi_code.as_object());
+    // SAFETY: traversal runs no Python code.
+    unsafe {
+        visit(g.gi_name.get_ref());
+        visit(g.gi_qualname.get_ref());
+    }
     if g.state() == FRAME_CLEARED {
+        // SAFETY: as above.
+        if let Some(e) = unsafe { g.gi_exc_state.exc_value.get_ref() } {
+            visit(e);
+        }
         return;
     }
     // SAFETY: an uncleared generator frame is initialised up to `stacktop`.
+    // `_PyFrame_Traverse`'s order: the frame object, locals, function, code, then the
+    // slots.
     unsafe {
         let frame = &*g.frame();
-        visit(&frame.f_func);
-        if let Some(l) = &frame.f_locals {
-            visit(l);
-        }
         if let Some(f) = &frame.frame_obj {
             visit(f);
         }
+        if let Some(l) = &frame.f_locals {
+            visit(l);
+        }
+        visit(&frame.f_func);
+        visit(frame.f_code.as_object());
         // While the generator runs, the eval loop keeps its stack pointer in a local
         // and `stacktop` is stale (slots above the real top may hold values already
         // popped). CPython marks a running frame's `stacktop` as -1 so that

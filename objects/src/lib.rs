@@ -30,6 +30,7 @@ pub mod getargs;
 pub mod iterobject;
 pub mod listobject;
 pub mod longobject;
+pub mod memoryobject;
 pub mod methodobject;
 pub mod moduleobject;
 pub mod namespaceobject;
@@ -164,6 +165,7 @@ pub fn static_types() -> Vec<&'static PyTypeObject> {
     v.extend(complexobject::static_types());
     v.extend(bytesobject::static_types());
     v.extend(bytearrayobject::static_types());
+    v.extend(memoryobject::static_types());
     v.extend(tupleobject::static_types());
     v.extend(listobject::static_types());
     v.extend(dictobject::static_types());

@@ -509,8 +509,10 @@ fn tuplerichcompare(v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult {
     }
 }
 
+/// `tupletraverse`: the items, last first, as CPython visits them (the order shows in
+/// `gc.get_referents`).
 fn tuple_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    for item in as_tuple(obj).as_slice() {
+    for item in as_tuple(obj).as_slice().iter().rev() {
         visit(item);
     }
 }

@@ -666,6 +666,9 @@ fn inherit_slots(tp: &PyTypeObject, base: &PyTypeObject) {
     inherit!(tp, base, tp_as_mapping.mp_length);
     inherit!(tp, base, tp_as_mapping.mp_subscript);
     inherit!(tp, base, tp_as_mapping.mp_ass_subscript);
+    // Buffer methods.
+    inherit!(tp, base, tp_as_buffer.bf_getbuffer);
+    inherit!(tp, base, tp_as_buffer.bf_releasebuffer);
 
     inherit!(tp, base, tp_dealloc);
     inherit!(tp, base, tp_repr);
@@ -2956,7 +2959,7 @@ unsafe fn super_dealloc(op: *mut PyObject) {
 fn super_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     // SAFETY: installed on `super` only.
     let su = unsafe { &*(obj as *const PyObject as *const PySuperObject) };
-    for c in [&su.type_, &su.obj, &su.obj_type] {
+    for c in [&su.obj, &su.type_, &su.obj_type] {
         // SAFETY: traversal runs no Python code.
         if let Some(o) = unsafe { c.get_ref() } {
             visit(o);

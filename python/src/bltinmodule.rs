@@ -1366,6 +1366,7 @@ pub fn _PyBuiltin_Init() -> PyResult<PyRef<PyModuleObject>> {
         ("int", &objects::longobject::PyLong_Type),
         ("list", &objects::listobject::PyList_Type),
         ("map", &PyMap_Type),
+        ("memoryview", &objects::memoryobject::PyMemoryView_Type),
         ("object", &objects::typeobject::PyBaseObject_Type),
         ("range", &objects::rangeobject::PyRange_Type),
         ("reversed", &objects::enumobject::PyReversed_Type),

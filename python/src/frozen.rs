@@ -49,3 +49,19 @@ pub fn source_for_path(path: &str) -> Option<&'static str> {
     let rel = path.strip_prefix(LIB_DIR)?.trim_start_matches('/');
     lookup(rel)
 }
+
+/// Whether `path` is a directory of the embedded files (`LIB_DIR` itself or a
+/// package directory below it).
+pub fn is_dir(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix(LIB_DIR) else {
+        return false;
+    };
+    if rest.is_empty() || rest == "/" {
+        return true;
+    }
+    let Some(rel) = rest.strip_prefix('/') else {
+        return false;
+    };
+    let prefix = format!("{}/", rel.trim_end_matches('/'));
+    FROZEN.iter().any(|(r, _)| r.starts_with(&prefix))
+}

@@ -1,15 +1,26 @@
-//! The import system. Mirrors Python/import.c and the behaviour of
-//! Lib/importlib/_bootstrap.py (CPython 3.11): `__import__`, `sys.modules`, packages,
-//! relative imports, `from ... import` with `__all__`, and the error messages.
+//! The import system. Mirrors Python/import.c and the algorithm of
+//! Lib/importlib/_bootstrap.py and _bootstrap_external.py (CPython 3.11):
+//! `__import__`, `sys.modules`, `sys.meta_path` (`_find_spec`), `sys.path_hooks` and
+//! `sys.path_importer_cache` (PathFinder), FileFinder's directory search, module specs
+//! and `_init_module_attrs`, loading (`_load_unlocked`), packages, namespace packages,
+//! relative imports, `from ... import` with `__all__`, the `_imp` module, and the error
+//! messages.
 //!
-//! Modules are found, in order: built into the binary (the `inittab`, CPython's
-//! Modules/config.c), then along `sys.path` (a directory holding `name.py` or a
-//! package `name/__init__.py`). pyrs's own `lib/` is one `sys.path` entry whose files
-//! are embedded in the binary (`frozen`), read from disk when the directory exists.
+//! As in CPython, the objects Python code sees (ModuleSpec, BuiltinImporter,
+//! FrozenImporter, PathFinder, FileFinder, SourceFileLoader, ...) are Python classes,
+//! in pyrs's lib/importlib/_bootstrap.py and _bootstrap_external.py, loaded at
+//! start-up as `_frozen_importlib` and `_frozen_importlib_external`
+//! ([`init_importlib`]). Unlike CPython, the algorithm is here in Rust, and those
+//! classes' methods call into it through `_imp`. When `sys.meta_path` holds the
+//! default finders, and a path entry's finder is a FileFinder, the Rust code runs them
+//! directly instead of calling their methods; any other finder or loader (a Python
+//! class of a program's own) is called through its methods, so the hooks work.
 //!
-//! Differences from CPython: the finders and loaders are Rust, not importlib objects:
-//! `sys.meta_path` and `sys.path_hooks` are not consulted, and modules get `__spec__`
-//! and `__loader__` set to None.
+//! Differences from CPython: there is no bytecode cache (modules have `__cached__`
+//! None), no extension modules, no per-module import locks (pyrs runs one thread), and
+//! FileFinder keeps no directory listing cache (each lookup asks the file system).
+//! pyrs's own `lib/` is one `sys.path` entry whose files are embedded in the binary
+//! (`frozen`), read from disk when the directory exists.
 
 use include::object::GlobalCell;
 
@@ -40,6 +51,7 @@ pub fn builtin_module_names() -> Vec<&'static str> {
         .collect();
     v.push("builtins");
     v.push("sys");
+    v.push("_imp");
     v.sort_unstable();
     v
 }
@@ -63,15 +75,6 @@ pub fn modules_dict() -> PyResult<PyRef<PyDictObject>> {
     }
 }
 
-/// Names of modules whose code is running right now (a circular import sees them
-/// half-made).
-static INITIALIZING: GlobalCell<Vec<String>> = GlobalCell::new(Vec::new());
-
-fn is_initializing(name: &str) -> bool {
-    // SAFETY: single-threaded; not borrowed across calls.
-    unsafe { INITIALIZING.get_ref() }.iter().any(|n| n == name)
-}
-
 fn module_not_found(msg: String, name: &str) -> PyErr {
     let err = PyErr_SetString(&PyExc_ModuleNotFoundError, msg);
     let _ = PyObject_SetAttr(
@@ -82,72 +85,504 @@ fn module_not_found(msg: String, name: &str) -> PyErr {
     err
 }
 
-/// What a search of a path entry found.
-enum Found {
-    /// A source file; for a package, its `__init__.py` and the package directory.
-    Source {
-        file: String,
-        source: String,
-        package_dir: Option<String>,
-    },
+// --- small helpers ---------------------------------------------------------------------
+
+fn s(text: &str) -> PyObjectRef {
+    PyUnicode_FromString(text)
 }
 
-/// Look for `last` (the final component of a dotted name) in one directory.
-fn find_in_dir(dir: &str, last: &str) -> Option<Found> {
-    let base = if dir.is_empty() {
-        ".".to_string()
-    } else {
-        dir.to_string()
+fn attr(obj: &PyObject, name: &str) -> PyResult {
+    PyObject_GetAttr(
+        obj,
+        &objects::unicodeobject::PyUnicode_InternFromString(name),
+    )
+}
+
+fn lookup(obj: &PyObject, name: &str) -> PyResult<Option<PyObjectRef>> {
+    _PyObject_LookupAttr(
+        obj,
+        &objects::unicodeobject::PyUnicode_InternFromString(name),
+    )
+}
+
+/// `getattr(obj, name, None)`, with None for None as well as for a missing attribute.
+fn lookup_not_none(obj: &PyObject, name: &str) -> PyResult<Option<PyObjectRef>> {
+    Ok(lookup(obj, name)?.filter(|v| !v.is(Py_None())))
+}
+
+fn set_attr(obj: &PyObject, name: &str, value: &PyObject) -> PyResult<()> {
+    PyObject_SetAttr(
+        obj,
+        &objects::unicodeobject::PyUnicode_InternFromString(name),
+        Some(value),
+    )
+}
+
+/// `setattr` that ignores an AttributeError (a module whose attributes are read-only).
+fn set_attr_lenient(obj: &PyObject, name: &str, value: &PyObject) -> PyResult<()> {
+    match set_attr(obj, name, value) {
+        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_AttributeError) => Ok(()),
+        r => r,
+    }
+}
+
+fn str_of(obj: &PyObject) -> Option<String> {
+    PyUnicodeObject::check(obj).then(|| as_str_lossy(obj).into_owned())
+}
+
+fn py_bool(v: bool) -> PyObjectRef {
+    objects::boolobject::PyBool_FromLong(v)
+}
+
+fn import_error_with_name(msg: String, name: &str) -> PyErr {
+    let err = PyErr_SetString(&PyExc_ImportError, msg);
+    let _ = PyObject_SetAttr(err.value(), objects::intern!("name"), Some(&s(name)));
+    err
+}
+
+// --- the bootstrap objects -------------------------------------------------------------
+
+/// The Python-level objects of the import system that the Rust code creates or
+/// recognises: the classes of lib/importlib/_bootstrap.py and _bootstrap_external.py
+/// (CPython keeps the same in `interp->importlib`).
+struct Bootstrap {
+    module_spec: PyObjectRef,
+    builtin_importer: PyObjectRef,
+    path_finder: PyObjectRef,
+    file_finder: PyObjectRef,
+    source_file_loader: PyObjectRef,
+    namespace_loader: PyObjectRef,
+    namespace_spec: PyObjectRef,
+}
+
+static BOOTSTRAP: GlobalCell<Option<Bootstrap>> = GlobalCell::new(None);
+
+fn bootstrap() -> PyResult<&'static Bootstrap> {
+    // SAFETY: set once at start-up (`init_importlib`), never replaced afterwards.
+    match unsafe { BOOTSTRAP.get_ref() } {
+        Some(b) => Ok(b),
+        None => Err(PyErr_SetString(
+            &PyExc_ImportError,
+            "the import system is not initialised",
+        )),
+    }
+}
+
+/// Run one of the embedded bootstrap modules (`_frozen_importlib`,
+/// `_frozen_importlib_external`) with the given modules injected into its namespace.
+fn exec_bootstrap_module(
+    name: &str,
+    rel: &str,
+    display: &str,
+    inject: &[(&str, &PyObject)],
+) -> PyResult<PyRef<PyModuleObject>> {
+    let Some(source) = crate::frozen::source_for_path(&format!("{}/{rel}", crate::frozen::LIB_DIR))
+    else {
+        return Err(PyErr_SetString(
+            &PyExc_ImportError,
+            format!("the embedded library has no {rel}"),
+        ));
     };
-    if let Some(found) = crate::frozen::find(&base, last) {
-        return Some(found.into_found());
+    let m = PyModule_New(name)?;
+    let d = m.dict();
+    if let Some(b) = crate::bltinmodule::builtins_module() {
+        PyDict_SetItem(d, objects::intern!("__builtins__"), b.as_object())?;
     }
-    let pkg_dir = format!("{base}/{last}");
-    let init = format!("{pkg_dir}/__init__.py");
-    if let Ok(src) = std::fs::read(&init) {
-        return Some(Found::Source {
-            file: display_path(dir, &format!("{last}/__init__.py")),
-            source: decode_source(&src),
-            package_dir: Some(display_path(dir, last)),
-        });
+    for (k, v) in inject {
+        PyDict_SetItem(d, &s(k), v)?;
     }
-    let file = format!("{base}/{last}.py");
-    if let Ok(src) = std::fs::read(&file) {
-        return Some(Found::Source {
-            file: display_path(dir, &format!("{last}.py")),
-            source: decode_source(&src),
-            package_dir: None,
-        });
-    }
-    None
+    let modules = modules_dict()?;
+    PyDict_SetItem(&modules, &s(name), m.as_object())?;
+    let code = crate::pythonrun::compile_source(source, display, crate::compile::Mode::Exec, -1)?;
+    crate::ceval::PyEval_EvalCode(code, &m.md_dict, &m.md_dict)?;
+    Ok(m)
 }
 
-impl crate::frozen::FrozenFound {
-    fn into_found(self) -> Found {
-        Found::Source {
-            file: self.file,
-            source: self.source.to_string(),
-            package_dir: self.package_dir,
+/// Install the import machinery (`init_importlib` and `_install_external_importers`
+/// of Python/import.c, `_setup` and `_install` of importlib/_bootstrap.py): load the
+/// two bootstrap modules, fill `sys.meta_path` and `sys.path_hooks`, and give the
+/// modules made so far their specs.
+pub fn init_importlib() -> PyResult<()> {
+    let modules = modules_dict()?;
+    let imp = PyInit__imp()?;
+    imp.md_builtin.set(true);
+    PyDict_SetItem(&modules, objects::intern!("_imp"), imp.as_object())?;
+    let sys = crate::sysmodule::sys_module()
+        .map(|m| m.as_object().to_owned())
+        .ok_or_else(|| runtime_error("lost sys"))?;
+    let bootstrap_mod = exec_bootstrap_module(
+        "_frozen_importlib",
+        "importlib/_bootstrap.py",
+        "<frozen importlib._bootstrap>",
+        &[("sys", &sys), ("_imp", imp.as_object())],
+    )?;
+    let bm = bootstrap_mod.as_object();
+    let external = exec_bootstrap_module(
+        "_frozen_importlib_external",
+        "importlib/_bootstrap_external.py",
+        "<frozen importlib._bootstrap_external>",
+        &[("sys", &sys), ("_imp", imp.as_object()), ("_bootstrap", bm)],
+    )?;
+    let em = external.as_object();
+    set_attr(bm, "_bootstrap_external", em)?;
+    let b = Bootstrap {
+        module_spec: attr(bm, "ModuleSpec")?,
+        builtin_importer: attr(bm, "BuiltinImporter")?,
+        path_finder: attr(em, "PathFinder")?,
+        file_finder: attr(em, "FileFinder")?,
+        source_file_loader: attr(em, "SourceFileLoader")?,
+        namespace_loader: attr(em, "NamespaceLoader")?,
+        namespace_spec: attr(em, "_namespace_spec")?,
+    };
+    let meta_path = vec![
+        b.builtin_importer.clone(),
+        attr(bm, "FrozenImporter")?,
+        b.path_finder.clone(),
+    ];
+    let get_loaders = attr(em, "_get_supported_file_loaders")?;
+    let loaders = objects::call::PyObject_CallNoArgs(&get_loaders)?;
+    let hook = objects::call::PyObject_Call(
+        &*attr(&b.file_finder, "path_hook")?,
+        &objects::tupleobject::PyTuple_New(objects::r#abstract::PySequence_Fast(&loaders, "")?)
+            .into_object(),
+        None,
+    )?;
+    // SAFETY: start-up, single-threaded; set once.
+    unsafe { *BOOTSTRAP.get_mut() = Some(b) };
+    crate::sysmodule::PySys_SetObject(
+        "meta_path",
+        &objects::listobject::PyList_New(meta_path).into_object(),
+    )?;
+    crate::sysmodule::PySys_SetObject(
+        "path_hooks",
+        &objects::listobject::PyList_New(vec![hook]).into_object(),
+    )?;
+    // The built-in modules made before the machinery existed get their specs.
+    let b = bootstrap()?;
+    for name in ["sys", "builtins", "_imp"] {
+        if let Some(m) = PyDict_GetItemWithError(&modules, &s(name))? {
+            let spec = builtin_spec(name)?;
+            init_module_attrs(&spec, &m, false)?;
         }
     }
+    for m in [bm, em] {
+        set_attr(m, "__loader__", &b.builtin_importer.clone())?;
+    }
+    Ok(())
 }
 
-/// The path a module's `__file__` shows: CPython makes it absolute.
-fn display_path(dir: &str, rel: &str) -> String {
-    let joined = if dir.is_empty() {
-        rel.to_string()
-    } else {
-        format!("{dir}/{rel}")
-    };
-    match std::path::Path::new(&joined).canonicalize() {
-        Ok(p) if !dir.is_empty() && !std::path::Path::new(dir).is_absolute() => {
-            p.to_string_lossy().into_owned()
-        }
-        _ if dir.is_empty() => std::env::current_dir()
-            .map(|d| d.join(rel).to_string_lossy().into_owned())
-            .unwrap_or(joined),
-        _ => joined,
+// --- finding ---------------------------------------------------------------------------
+
+fn is_builtin_name(name: &str) -> bool {
+    matches!(name, "sys" | "builtins" | "_imp") || find_inittab(name).is_some()
+}
+
+/// `ModuleSpec(name, loader, origin=origin, is_package=is_package)`.
+fn new_spec(
+    name: &str,
+    loader: &PyObject,
+    origin: Option<&PyObject>,
+    is_package: bool,
+) -> PyResult {
+    let b = bootstrap()?;
+    let mut args = vec![s(name), loader.to_owned()];
+    let mut kw = Vec::new();
+    if let Some(o) = origin {
+        args.push(o.to_owned());
+        kw.push(s("origin"));
     }
+    if is_package {
+        args.push(py_bool(true));
+        kw.push(s("is_package"));
+    }
+    let kwnames = objects::tupleobject::PyTuple_New(kw).into_object();
+    objects::call::PyObject_Vectorcall(&b.module_spec, &args, Some(&kwnames))
+}
+
+fn builtin_spec(name: &str) -> PyResult {
+    new_spec(
+        name,
+        &bootstrap()?.builtin_importer,
+        Some(&s("built-in")),
+        false,
+    )
+}
+
+/// `BuiltinImporter.find_spec`.
+fn builtin_find_spec(name: &str, path: Option<&PyObject>) -> PyResult<Option<PyObjectRef>> {
+    if path.is_some_and(|p| !p.is(Py_None())) || !is_builtin_name(name) {
+        return Ok(None);
+    }
+    builtin_spec(name).map(Some)
+}
+
+/// `_find_spec`: ask each finder on `sys.meta_path` for the spec of `name`.
+fn find_spec(
+    name: &str,
+    path: Option<&PyObject>,
+    target: Option<&PyObject>,
+) -> PyResult<Option<PyObjectRef>> {
+    let b = bootstrap()?;
+    let meta_path = match crate::sysmodule::PySys_GetObject("meta_path") {
+        Some(m) if !m.is(Py_None()) => m,
+        _ => {
+            return Err(PyErr_SetString(
+                &PyExc_ImportError,
+                "sys.meta_path is None, Python is likely shutting down",
+            ))
+        }
+    };
+    let modules = modules_dict()?;
+    let key = s(name);
+    let is_reload = PyDict_GetItemWithError(&modules, &key)?.is_some();
+    for finder in objects::r#abstract::PySequence_Fast(&meta_path, "")? {
+        let spec = if finder.is(&b.builtin_importer) {
+            builtin_find_spec(name, path)?
+        } else if finder.is(&b.path_finder) {
+            path_finder_find_spec(name, path, target)?
+        } else {
+            let Some(find) = lookup(&finder, "find_spec")? else {
+                continue;
+            };
+            let r = objects::call::PyObject_Vectorcall(
+                &find,
+                &[
+                    key.clone(),
+                    path.map(|p| p.to_owned()).unwrap_or_else(none),
+                    target.map(|t| t.to_owned()).unwrap_or_else(none),
+                ],
+                None,
+            )?;
+            (!r.is(Py_None())).then_some(r)
+        };
+        let Some(spec) = spec else { continue };
+        // A module added to sys.modules by the finder (a circular import through a
+        // custom finder) keeps its own spec.
+        if !is_reload {
+            if let Some(module) = PyDict_GetItemWithError(&modules, &key)? {
+                return Ok(match lookup(&module, "__spec__")? {
+                    Some(own) if !own.is(Py_None()) => Some(own),
+                    _ => Some(spec),
+                });
+            }
+        }
+        return Ok(Some(spec));
+    }
+    Ok(None)
+}
+
+/// `PathFinder._path_hooks`: the first hook of `sys.path_hooks` that accepts `entry`.
+fn path_hooks(entry: &PyObject) -> PyResult {
+    let Some(hooks) = crate::sysmodule::PySys_GetObject("path_hooks").filter(|h| !h.is(Py_None()))
+    else {
+        return Ok(none());
+    };
+    for hook in objects::r#abstract::PySequence_Fast(&hooks, "")? {
+        match objects::call::PyObject_CallOneArg(&hook, entry) {
+            Ok(finder) => return Ok(finder),
+            Err(e) if PyErr_ExceptionMatches(&e, &PyExc_ImportError) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(none())
+}
+
+/// `PathFinder._path_importer_cache`: the finder for one `sys.path` entry, from
+/// `sys.path_importer_cache` or made by a path hook (and cached).
+fn path_importer_cache(entry: &PyObject) -> PyResult {
+    let entry = if str_of(entry).is_some_and(|e| e.is_empty()) {
+        match std::env::current_dir() {
+            Ok(d) => s(&d.to_string_lossy()),
+            // Don't cache the failure as the cwd can easily change to a valid
+            // directory later on.
+            Err(_) => return Ok(none()),
+        }
+    } else {
+        entry.to_owned()
+    };
+    let Some(cache) = crate::sysmodule::PySys_GetObject("path_importer_cache") else {
+        return path_hooks(&entry);
+    };
+    match objects::r#abstract::PyObject_GetItem(&cache, &entry) {
+        Ok(f) => Ok(f),
+        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_KeyError) => {
+            let finder = path_hooks(&entry)?;
+            objects::r#abstract::PyObject_SetItem(&cache, &entry, &finder)?;
+            Ok(finder)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `PathFinder.find_spec`: search the entries of `path` (default `sys.path`) with
+/// their path-entry finders; directories without `__init__` that match make a
+/// namespace package (PEP 420) if nothing else is found.
+fn path_finder_find_spec(
+    fullname: &str,
+    path: Option<&PyObject>,
+    target: Option<&PyObject>,
+) -> PyResult<Option<PyObjectRef>> {
+    let b = bootstrap()?;
+    let path = match path.filter(|p| !p.is(Py_None())) {
+        Some(p) => p.to_owned(),
+        None => match crate::sysmodule::PySys_GetObject("path") {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    let name = s(fullname);
+    let mut namespace_path: Vec<PyObjectRef> = Vec::new();
+    let it = objects::r#abstract::PyObject_GetIter(&path)?;
+    while let Some(entry) = objects::r#abstract::PyIter_Next(&it)? {
+        if !PyUnicodeObject::check(&entry) && !objects::bytesobject::PyBytesObject::check(&entry) {
+            continue;
+        }
+        let finder = path_importer_cache(&entry)?;
+        if finder.is(Py_None()) {
+            continue;
+        }
+        let spec = if finder.ob_type().as_object().is(&b.file_finder) {
+            file_finder_find_spec(&finder, fullname)?
+        } else {
+            let Some(find) = lookup(&finder, "find_spec")? else {
+                continue;
+            };
+            let r = objects::call::PyObject_Vectorcall(
+                &find,
+                &[
+                    name.clone(),
+                    target.map(|t| t.to_owned()).unwrap_or_else(none),
+                ],
+                None,
+            )?;
+            (!r.is(Py_None())).then_some(r)
+        };
+        let Some(spec) = spec else { continue };
+        if lookup_not_none(&spec, "loader")?.is_some() {
+            return Ok(Some(spec));
+        }
+        let Some(portions) = lookup_not_none(&spec, "submodule_search_locations")? else {
+            return Err(PyErr_SetString(&PyExc_ImportError, "spec missing loader"));
+        };
+        namespace_path.extend(objects::r#abstract::PySequence_Fast(&portions, "")?);
+    }
+    if namespace_path.is_empty() {
+        return Ok(None);
+    }
+    let list = objects::listobject::PyList_New(namespace_path).into_object();
+    objects::call::PyObject_Vectorcall(&b.namespace_spec, &[name, list], None).map(Some)
+}
+
+/// `FileFinder.find_spec`: look in the finder's directory for package `tail/` (with
+/// an `__init__` file a loader handles) or module file `tail<suffix>`.
+fn file_finder_find_spec(finder: &PyObject, fullname: &str) -> PyResult<Option<PyObjectRef>> {
+    let tail = fullname.rsplit('.').next().unwrap_or(fullname);
+    let Some(dir) = str_of(&*attr(finder, "path")?) else {
+        return Ok(None);
+    };
+    let loaders: Vec<(String, PyObjectRef)> =
+        objects::r#abstract::PySequence_Fast(&*attr(finder, "_loaders")?, "")?
+            .into_iter()
+            .filter_map(|pair| {
+                let items = objects::r#abstract::PySequence_Fast(&pair, "").ok()?;
+                match items.as_slice() {
+                    [suffix, loader] => Some((str_of(suffix)?, loader.clone())),
+                    _ => None,
+                }
+            })
+            .collect();
+    let base_path = join_path(&dir, tail);
+    let mut is_namespace = false;
+    if path_kind(&base_path) == PathKind::Dir {
+        for (suffix, loader) in &loaders {
+            let init = join_path(&base_path, &format!("__init__{suffix}"));
+            if path_kind(&init) == PathKind::File {
+                let smsl = objects::listobject::PyList_New(vec![s(&base_path)]).into_object();
+                return file_spec(fullname, loader, &init, Some(smsl)).map(Some);
+            }
+        }
+        is_namespace = true;
+    }
+    for (suffix, loader) in &loaders {
+        let full = join_path(&dir, &format!("{tail}{suffix}"));
+        if path_kind(&full) == PathKind::File {
+            return file_spec(fullname, loader, &full, None).map(Some);
+        }
+    }
+    if is_namespace {
+        let spec = new_spec(fullname, Py_None(), None, false)?;
+        let smsl = objects::listobject::PyList_New(vec![s(&base_path)]).into_object();
+        set_attr(&spec, "submodule_search_locations", &smsl)?;
+        return Ok(Some(spec));
+    }
+    Ok(None)
+}
+
+/// `FileFinder._get_spec`: the loader made for the file, and a spec with a location.
+fn file_spec(
+    fullname: &str,
+    loader_class: &PyObject,
+    path: &str,
+    smsl: Option<PyObjectRef>,
+) -> PyResult {
+    let loader = objects::call::PyObject_Vectorcall(loader_class, &[s(fullname), s(path)], None)?;
+    let spec = new_spec(fullname, &loader, Some(&s(path)), false)?;
+    set_attr(&spec, "_set_fileattr", objects::boolobject::Py_True())?;
+    set_attr(
+        &spec,
+        "submodule_search_locations",
+        &smsl.unwrap_or_else(none),
+    )?;
+    Ok(spec)
+}
+
+fn join_path(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{}/{name}", dir.trim_end_matches('/'))
+    }
+}
+
+#[derive(PartialEq, Eq, Clone, Copy, Debug)]
+enum PathKind {
+    File,
+    Dir,
+    Missing,
+}
+
+/// What is at `path`: a file or directory on disk, or one of pyrs's embedded lib/.
+fn path_kind(path: &str) -> PathKind {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return PathKind::Dir,
+        Ok(_) => return PathKind::File,
+        Err(_) => {}
+    }
+    if crate::frozen::source_for_path(path).is_some() {
+        PathKind::File
+    } else if crate::frozen::is_dir(path) {
+        PathKind::Dir
+    } else {
+        PathKind::Missing
+    }
+}
+
+/// The bytes of a file: from disk, or the embedded copy of a file of pyrs's lib/.
+fn read_file_data(path: &str) -> PyResult<Vec<u8>> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(b),
+        Err(e) => match crate::frozen::source_for_path(path) {
+            Some(src) => Ok(src.as_bytes().to_vec()),
+            None => Err(objects::pyerrors::PyErr_SetFromErrnoWithFilename(
+                e.raw_os_error().unwrap_or(libc_enoent()),
+                s(path),
+            )),
+        },
+    }
+}
+
+fn libc_enoent() -> i32 {
+    2
 }
 
 /// Source bytes as text: UTF-8 (a BOM is dropped), or Latin-1 when a coding cookie
@@ -167,146 +602,287 @@ pub fn decode_source(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn path_entries(path: &PyObject) -> PyResult<Vec<String>> {
-    let items = objects::r#abstract::PySequence_Fast(path, "")?;
-    Ok(items
-        .iter()
-        .filter(|p| PyUnicodeObject::check(p))
-        .map(|p| as_str_lossy(p).into_owned())
-        .collect())
-}
+// --- loading ---------------------------------------------------------------------------
 
-/// Run a module's source in a fresh module object registered in `sys.modules`
-/// (`_load_unlocked`).
-fn exec_source_module(name: &str, file: &str, source: &str, package_dir: Option<&str>) -> PyResult {
-    let m = PyModule_New(name)?;
-    let d = m.dict();
-    PyDict_SetItem(d, objects::intern!("__file__"), &PyUnicode_FromString(file))?;
-    PyDict_SetItem(d, objects::intern!("__cached__"), Py_None())?;
-    let package = match package_dir {
-        Some(dir) => {
-            let path =
-                objects::listobject::PyList_New(vec![PyUnicode_FromString(dir)]).into_object();
-            PyDict_SetItem(d, objects::intern!("__path__"), &path)?;
-            name.to_string()
-        }
-        None => name
-            .rsplit_once('.')
-            .map(|(p, _)| p.to_string())
-            .unwrap_or_default(),
+/// `_init_module_attrs`: set the import-related attributes of `module` from `spec`.
+fn init_module_attrs(spec: &PyObject, module: &PyObject, override_: bool) -> PyResult<()> {
+    let missing = |name: &str| -> PyResult<bool> {
+        Ok(override_ || lookup_not_none(module, name)?.is_none())
     };
-    PyDict_SetItem(
-        d,
-        objects::intern!("__package__"),
-        &PyUnicode_FromString(&package),
-    )?;
-    if let Some(b) = crate::bltinmodule::builtins_module() {
-        PyDict_SetItem(d, objects::intern!("__builtins__"), b.as_object())?;
+    if missing("__name__")? {
+        set_attr_lenient(module, "__name__", &*attr(spec, "name")?)?;
     }
-    let modules = modules_dict()?;
-    let key = PyUnicode_FromString(name);
-    PyDict_SetItem(&modules, &key, m.as_object())?;
-    // SAFETY: single-threaded; not borrowed across calls.
-    unsafe { INITIALIZING.get_mut() }.push(name.to_string());
-    let result = crate::pythonrun::compile_source(source, file, crate::compile::Mode::Exec, -1)
-        .and_then(|code| crate::ceval::PyEval_EvalCode(code, &m.md_dict, &m.md_dict));
-    // SAFETY: as above.
-    let init = unsafe { INITIALIZING.get_mut() };
-    if let Some(i) = init.iter().rposition(|n| n == name) {
-        init.remove(i);
+    if missing("__loader__")? {
+        let mut loader = attr(spec, "loader")?;
+        if loader.is(Py_None()) {
+            if let Some(smsl) = lookup_not_none(spec, "submodule_search_locations")? {
+                // A namespace package: its loader is a NamespaceLoader sharing the
+                // spec's path.
+                let nl = &bootstrap()?.namespace_loader;
+                loader = objects::call::PyObject_CallMethod(
+                    nl,
+                    objects::intern!("__new__"),
+                    &[nl.clone()],
+                )?;
+                set_attr(&loader, "_path", &smsl)?;
+                set_attr(spec, "loader", &loader)?;
+                set_attr_lenient(module, "__file__", Py_None())?;
+            }
+        }
+        set_attr_lenient(module, "__loader__", &loader)?;
     }
-    if let Err(e) = result {
-        let _ = PyDict_DelItem(&modules, &key);
-        return Err(e);
+    if missing("__package__")? {
+        set_attr_lenient(module, "__package__", &*attr(spec, "parent")?)?;
     }
-    // The module may have replaced itself in sys.modules.
-    match PyDict_GetItemWithError(&modules, &key)? {
-        Some(v) => Ok(v),
-        None => Err(PyErr_SetString(
-            &PyExc_ImportError,
-            format!("Loaded module {name} not found in sys.modules"),
-        )),
+    set_attr_lenient(module, "__spec__", spec)?;
+    if missing("__path__")? {
+        if let Some(smsl) = lookup_not_none(spec, "submodule_search_locations")? {
+            set_attr_lenient(module, "__path__", &smsl)?;
+        }
     }
+    if objects::object::PyObject_IsTrue(&*attr(spec, "has_location")?)? {
+        if missing("__file__")? {
+            set_attr_lenient(module, "__file__", &*attr(spec, "origin")?)?;
+        }
+        if missing("__cached__")? {
+            // pyrs keeps no bytecode cache, so this is None (CPython leaves the
+            // attribute unset when `spec.cached` is None; pyrs sets it, as every
+            // module from a file has one in CPython).
+            set_attr_lenient(module, "__cached__", &*attr(spec, "cached")?)?;
+        }
+    }
+    Ok(())
 }
 
-/// Make a native module and register it.
-fn load_builtin(name: &str, init: InitFunc) -> PyResult {
+/// Make a native module of the inittab (`create_builtin`).
+fn create_builtin(name: &str) -> PyResult {
+    let modules = modules_dict()?;
+    if matches!(name, "sys" | "builtins" | "_imp") {
+        if let Some(m) = PyDict_GetItemWithError(&modules, &s(name))? {
+            return Ok(m);
+        }
+    }
+    let init = match name {
+        "_imp" => PyInit__imp as InitFunc,
+        _ => match find_inittab(name) {
+            Some(f) => f,
+            None => {
+                return Err(import_error_with_name(
+                    format!("no built-in module named {name}"),
+                    name,
+                ))
+            }
+        },
+    };
     let m = init()?;
     m.md_builtin.set(true);
-    let modules = modules_dict()?;
-    PyDict_SetItem(&modules, &PyUnicode_FromString(name), m.as_object())?;
     Ok(m.into_object())
+}
+
+/// `module_from_spec`: the loader's `create_module`, or a plain module; then the
+/// import attributes.
+fn module_from_spec(spec: &PyObject) -> PyResult {
+    let b = bootstrap()?;
+    let loader = attr(spec, "loader")?;
+    let name_obj = attr(spec, "name")?;
+    let name = str_of(&name_obj).unwrap_or_default();
+    let mut module = None;
+    if loader.is(&b.builtin_importer) {
+        module = Some(create_builtin(&name)?);
+    } else if !loader.is(Py_None()) {
+        if let Some(create) = lookup(&loader, "create_module")? {
+            let m = objects::call::PyObject_CallOneArg(&create, spec)?;
+            if !m.is(Py_None()) {
+                module = Some(m);
+            }
+        } else if lookup(&loader, "exec_module")?.is_some() {
+            return Err(PyErr_SetString(
+                &PyExc_ImportError,
+                "loaders that define exec_module() must also define create_module()",
+            ));
+        }
+    }
+    let module = match module {
+        Some(m) => m,
+        None => PyModule_New(&name)?.into_object(),
+    };
+    init_module_attrs(spec, &module, false)?;
+    Ok(module)
+}
+
+/// Read, compile and run a source file in `module`'s namespace
+/// (`SourceLoader.get_code` + `_LoaderBasics.exec_module`).
+fn exec_source_file(path: &str, module: &PyObject) -> PyResult<()> {
+    let data = read_file_data(path)?;
+    let source = decode_source(&data);
+    let code = crate::pythonrun::compile_source(&source, path, crate::compile::Mode::Exec, -1)?;
+    let dict = attr(module, "__dict__")?;
+    crate::ceval::PyEval_EvalCode(code, &dict, &dict)?;
+    Ok(())
+}
+
+/// `SourceFileLoader.exec_module`: fast for the loader itself, through `get_code`
+/// for a subclass (which may override how the code is found).
+fn exec_source(loader: &PyObject, module: &PyObject) -> PyResult<()> {
+    let b = bootstrap()?;
+    if loader.ob_type().as_object().is(&b.source_file_loader) {
+        if let Some(path) = str_of(&*attr(loader, "path")?) {
+            return exec_source_file(&path, module);
+        }
+    }
+    let name = attr(module, "__name__")?;
+    let code =
+        objects::call::PyObject_CallMethodOneArg(loader, objects::intern!("get_code"), &name)?;
+    if code.is(Py_None()) {
+        return Err(PyErr_SetString(
+            &PyExc_ImportError,
+            format!(
+                "cannot load module {} when get_code() returns None",
+                as_str_lossy(&*PyObject_Repr(&name)?)
+            ),
+        ));
+    }
+    let Ok(code) = objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(code) else {
+        return Err(type_error("get_code() must return a code object"));
+    };
+    let dict = attr(module, "__dict__")?;
+    crate::ceval::PyEval_EvalCode(code, &dict, &dict)?;
+    Ok(())
+}
+
+/// `_load_unlocked`: make the module for `spec`, put it in `sys.modules` and run it.
+fn load_unlocked(spec: &PyObject) -> PyResult {
+    let b = bootstrap()?;
+    let name_obj = attr(spec, "name")?;
+    let name = str_of(&name_obj).unwrap_or_default();
+    let loader = attr(spec, "loader")?;
+    let modules = modules_dict()?;
+    if !loader.is(Py_None()) && lookup(&loader, "exec_module")?.is_none() {
+        // A legacy loader (`_load_backward_compatible`).
+        objects::call::PyObject_CallMethodOneArg(
+            &loader,
+            objects::intern!("load_module"),
+            &name_obj,
+        )?;
+        let Some(module) = PyDict_GetItemWithError(&modules, &name_obj)? else {
+            return Err(PyErr_SetString(&PyExc_KeyError, format!("'{name}'")));
+        };
+        PyDict_DelItem(&modules, &name_obj)?;
+        PyDict_SetItem(&modules, &name_obj, &module)?;
+        for (attr_name, value) in [
+            ("__loader__", loader.clone()),
+            ("__spec__", spec.to_owned()),
+        ] {
+            if lookup_not_none(&module, attr_name)?.is_none() {
+                set_attr_lenient(&module, attr_name, &value)?;
+            }
+        }
+        if lookup_not_none(&module, "__package__")?.is_none() {
+            set_attr_lenient(&module, "__package__", &*attr(spec, "parent")?)?;
+        }
+        return Ok(module);
+    }
+    let module = module_from_spec(spec)?;
+    set_attr(spec, "_initializing", objects::boolobject::Py_True())?;
+    PyDict_SetItem(&modules, &name_obj, &module)?;
+    let result = if loader.is(Py_None()) {
+        if lookup_not_none(spec, "submodule_search_locations")?.is_none() {
+            Err(import_error_with_name("missing loader".into(), &name))
+        } else {
+            Ok(())
+        }
+    } else if loader.is(&b.builtin_importer) {
+        Ok(())
+    } else if loader.ob_type().as_object().is(&b.source_file_loader) {
+        exec_source(&loader, &module)
+    } else {
+        objects::call::PyObject_CallMethodOneArg(&loader, objects::intern!("exec_module"), &module)
+            .map(|_| ())
+    };
+    let finish = set_attr(spec, "_initializing", objects::boolobject::Py_False());
+    if let Err(e) = result {
+        match PyDict_DelItem(&modules, &name_obj) {
+            Err(e2) if !PyErr_ExceptionMatches(&e2, &PyExc_KeyError) => return Err(e2),
+            _ => {}
+        }
+        return Err(e);
+    }
+    finish?;
+    // The module may have replaced itself in sys.modules; move it to the end.
+    let Some(module) = PyDict_GetItemWithError(&modules, &name_obj)? else {
+        return Err(PyErr_SetString(
+            &PyExc_ImportError,
+            format!("Loaded module {name} not found in sys.modules"),
+        ));
+    };
+    PyDict_DelItem(&modules, &name_obj)?;
+    PyDict_SetItem(&modules, &name_obj, &module)?;
+    Ok(module)
+}
+
+/// Whether `module.__spec__._initializing` is true (`_PyModuleSpec_IsInitializing`):
+/// its code is running right now, so a circular import sees it half-made.
+fn module_is_initializing(module: &PyObject) -> bool {
+    match lookup(module, "__spec__") {
+        Ok(Some(spec)) if !spec.is(Py_None()) => match lookup(&spec, "_initializing") {
+            Ok(Some(v)) => objects::object::PyObject_IsTrue(&v).unwrap_or(false),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// `_find_and_load`: import `name` (absolute, dotted) into `sys.modules`.
 fn find_and_load(name: &str) -> PyResult {
     let modules = modules_dict()?;
-    let key = PyUnicode_FromString(name);
+    let key = s(name);
     if let Some(m) = PyDict_GetItemWithError(&modules, &key)? {
+        if m.is(Py_None()) {
+            return Err(module_not_found(
+                format!("import of {name} halted; None in sys.modules"),
+                name,
+            ));
+        }
         return Ok(m);
     }
     let (parent, last) = match name.rsplit_once('.') {
         Some((p, l)) => (Some(p), l),
         None => (None, name),
     };
-    let search: Vec<String> = match parent {
-        Some(p) => {
-            let parent_module = match PyDict_GetItemWithError(&modules, &PyUnicode_FromString(p))? {
-                Some(m) => m,
-                None => import_absolute(p)?,
-            };
-            // The parent's import may have imported us as a side effect.
-            if let Some(m) = PyDict_GetItemWithError(&modules, &key)? {
-                return Ok(m);
-            }
-            match _PyObject_LookupAttr(&parent_module, objects::intern!("__path__"))? {
-                Some(path) => path_entries(&path)?,
-                None => {
-                    return Err(module_not_found(
-                        format!("No module named '{name}'; '{p}' is not a package"),
-                        name,
-                    ))
-                }
+    let mut path = None;
+    let mut parent_module = None;
+    if let Some(p) = parent {
+        let pm = match PyDict_GetItemWithError(&modules, &s(p))? {
+            Some(m) => m,
+            None => find_and_load(p)?,
+        };
+        // The parent's import may have imported us as a side effect.
+        if let Some(m) = PyDict_GetItemWithError(&modules, &key)? {
+            return Ok(m);
+        }
+        match _PyObject_LookupAttr(&pm, objects::intern!("__path__"))? {
+            Some(pp) => path = Some(pp),
+            None => {
+                return Err(module_not_found(
+                    format!("No module named '{name}'; '{p}' is not a package"),
+                    name,
+                ))
             }
         }
-        None => {
-            if let Some(init) = find_inittab(name) {
-                return load_builtin(name, init);
-            }
-            match crate::sysmodule::PySys_GetObject("path") {
-                Some(p) => path_entries(&p)?,
-                None => {
-                    return Err(PyErr_SetString(
-                        &PyExc_ImportError,
-                        "sys.path must be a list of directory names",
-                    ))
-                }
-            }
-        }
+        parent_module = Some(pm);
+    }
+    let Some(spec) = find_spec(name, path.as_deref(), None)? else {
+        return Err(module_not_found(format!("No module named '{name}'"), name));
     };
-    for dir in &search {
-        if let Some(Found::Source {
-            file,
-            source,
-            package_dir,
-        }) = find_in_dir(dir, last)
-        {
-            let module = exec_source_module(name, &file, &source, package_dir.as_deref())?;
-            if let Some(p) = parent {
-                if let Some(pm) = PyDict_GetItemWithError(&modules, &PyUnicode_FromString(p))? {
-                    // Binding the submodule on its package; a failure here is not fatal
-                    // in CPython either (it warns).
-                    let _ = PyObject_SetAttr(&pm, &PyUnicode_FromString(last), Some(&module));
-                }
-            }
-            return Ok(module);
+    let module = load_unlocked(&spec)?;
+    if let (Some(p), Some(_)) = (parent, parent_module) {
+        if let Some(pm) = PyDict_GetItemWithError(&modules, &s(p))? {
+            // Binding the submodule on its package; a failure is not fatal (CPython
+            // warns).
+            let _ = PyObject_SetAttr(&pm, &s(last), Some(&module));
         }
     }
-    Err(module_not_found(format!("No module named '{name}'"), name))
-}
-
-fn import_absolute(name: &str) -> PyResult {
-    find_and_load(name)
+    Ok(module)
 }
 
 /// `resolve_name`: the absolute name of a relative import.
@@ -534,7 +1110,7 @@ pub fn import_from(module: &PyObject, name: &PyObject) -> PyResult {
     let path = _PyObject_LookupAttr(module, objects::intern!("__file__"))?
         .filter(|p| PyUnicodeObject::check(p))
         .map(|p| as_str_lossy(&p).into_owned());
-    let msg = if pkgname_s.as_deref().is_some_and(is_initializing) {
+    let msg = if module_is_initializing(module) {
         format!(
             "cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import) ({})",
             as_str_lossy(name),
@@ -625,48 +1201,383 @@ pub fn PyImport_ImportModule(name: &str) -> PyResult {
     find_and_load(name)
 }
 
-/// Where `-m name` finds its code: the file and source of the module (or of a
-/// package's `__main__`), after importing the parent packages (`runpy`'s
-/// `_get_module_details`).
-pub fn find_main_module(name: &str) -> PyResult<(String, String, Option<String>)> {
-    let (parent, last) = match name.rsplit_once('.') {
-        Some((p, l)) => (Some(p), l),
-        None => (None, name),
+/// Where `-m name` finds its code (`runpy._get_module_details`): the spec of the
+/// module, or of a package's `__main__`, after importing the parent packages, and
+/// the module's code.
+pub fn find_main_module(name: &str) -> PyResult<(PyObjectRef, PyRef<include::code::PyCodeObject>)> {
+    let b = bootstrap()?;
+    let mut path = None;
+    if let Some((parent, _)) = name.rsplit_once('.') {
+        let pm = find_and_load(parent)?;
+        path = _PyObject_LookupAttr(&pm, objects::intern!("__path__"))?;
+    }
+    let Some(mut spec) = find_spec(name, path.as_deref(), None)? else {
+        return Err(module_not_found(format!("No module named {name}"), name));
     };
-    let search = match parent {
-        Some(p) => {
-            let pm = find_and_load(p)?;
-            match _PyObject_LookupAttr(&pm, objects::intern!("__path__"))? {
-                Some(path) => path_entries(&path)?,
-                None => return Err(module_not_found(format!("No module named '{name}'"), name)),
-            }
+    let mut mod_name = name.to_string();
+    if lookup_not_none(&spec, "submodule_search_locations")?.is_some() {
+        if name == "__main__" || name.ends_with(".__main__") {
+            return Err(PyErr_SetString(
+                &PyExc_ImportError,
+                "Cannot use package as __main__ module",
+            ));
         }
-        None => match crate::sysmodule::PySys_GetObject("path") {
-            Some(p) => path_entries(&p)?,
-            None => Vec::new(),
-        },
-    };
-    for dir in &search {
-        if let Some(Found::Source {
-            file,
-            source,
-            package_dir,
-        }) = find_in_dir(dir, last)
-        {
-            if let Some(pkg) = package_dir {
-                // A package: run its __main__ submodule.
-                find_and_load(name)?;
-                let main_name = format!("{name}.__main__");
-                if let Some(Found::Source { file, source, .. }) = find_in_dir(&pkg, "__main__") {
-                    return Ok((file, source, Some(main_name)));
-                }
+        // A package: run its __main__ submodule.
+        let pkg = find_and_load(name)?;
+        mod_name = format!("{name}.__main__");
+        let pkg_path = _PyObject_LookupAttr(&pkg, objects::intern!("__path__"))?;
+        match find_spec(&mod_name, pkg_path.as_deref(), None)? {
+            Some(sp) => spec = sp,
+            None => {
                 return Err(PyErr_SetString(
                     &PyExc_ImportError,
-                    format!("No module named {name}.__main__; '{name}' is a package and cannot be directly executed"),
-                ));
+                    format!("No module named {mod_name}; '{name}' is a package and cannot be directly executed"),
+                ))
             }
-            return Ok((file, source, None));
         }
     }
-    Err(module_not_found(format!("No module named {name}"), name))
+    let loader = attr(&spec, "loader")?;
+    if loader.is(Py_None()) {
+        return Err(PyErr_SetString(
+            &PyExc_ImportError,
+            format!("No module named {mod_name}"),
+        ));
+    }
+    let code = if loader.ob_type().as_object().is(&b.source_file_loader) {
+        let path = str_of(&*attr(&loader, "path")?).unwrap_or_default();
+        let source = decode_source(&read_file_data(&path)?);
+        crate::pythonrun::compile_source(&source, &path, crate::compile::Mode::Exec, -1)?
+    } else {
+        let code = objects::call::PyObject_CallMethodOneArg(
+            &loader,
+            objects::intern!("get_code"),
+            &s(&mod_name),
+        )?;
+        match objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(code) {
+            Ok(c) => c,
+            Err(_) => {
+                return Err(PyErr_SetString(
+                    &PyExc_ImportError,
+                    format!("No code object available for {mod_name}"),
+                ))
+            }
+        }
+    };
+    Ok((spec, code))
+}
+
+/// Give `__main__` the attributes of the module `-m` runs (`runpy._run_module_code`):
+/// `__spec__`, `__file__`, `__cached__`, `__loader__`, `__package__`.
+pub fn set_main_attrs(main: &PyObject, spec: &PyObject) -> PyResult<()> {
+    let d = main;
+    let set = |k: &str, v: &PyObject| objects::r#abstract::PyObject_SetItem(d, &s(k), v);
+    set("__spec__", spec)?;
+    set("__loader__", &*attr(spec, "loader")?)?;
+    set("__package__", &*attr(spec, "parent")?)?;
+    let has_location = objects::object::PyObject_IsTrue(&*attr(spec, "has_location")?)?;
+    if has_location {
+        set("__file__", &*attr(spec, "origin")?)?;
+        set("__cached__", &*attr(spec, "cached")?)?;
+    }
+    Ok(())
+}
+
+// --- the _imp module ---------------------------------------------------------------------
+
+use include::methodobject::{PyCFunction, PyMethodDef};
+
+static IMPORT_LOCK_COUNT: GlobalCell<usize> = GlobalCell::new(0);
+
+fn arg_str(fname: &str, what: &str, v: &PyObject) -> PyResult<String> {
+    match str_of(v) {
+        Some(t) => Ok(t),
+        None => Err(type_error(format!(
+            "{fname}() argument {what} must be str, not {}",
+            v.ob_type().name()
+        ))),
+    }
+}
+
+fn _imp_acquire_lock(_m: &PyObject) -> PyResult {
+    // SAFETY: single-threaded; not borrowed across calls.
+    unsafe { *IMPORT_LOCK_COUNT.get_mut() += 1 };
+    Ok(none())
+}
+
+fn _imp_release_lock(_m: &PyObject) -> PyResult {
+    // SAFETY: as above.
+    let count = unsafe { IMPORT_LOCK_COUNT.get_mut() };
+    if *count == 0 {
+        return Err(runtime_error("not holding the import lock"));
+    }
+    *count -= 1;
+    Ok(none())
+}
+
+fn _imp_lock_held(_m: &PyObject) -> PyResult {
+    // SAFETY: as above.
+    Ok(py_bool(unsafe { *IMPORT_LOCK_COUNT.get_ref() } > 0))
+}
+
+fn _imp_is_builtin(_m: &PyObject, name: &PyObject) -> PyResult {
+    let n = arg_str("is_builtin", "", name)?;
+    // -1 for the modules that cannot be initialised twice, as CPython.
+    let v = match n.as_str() {
+        "sys" | "builtins" => -1,
+        _ if is_builtin_name(&n) => 1,
+        _ => 0,
+    };
+    Ok(objects::longobject::PyLong_FromLong(v))
+}
+
+fn _imp_create_builtin(_m: &PyObject, spec: &PyObject) -> PyResult {
+    let name = attr(spec, "name")?;
+    let Some(n) = str_of(&name) else {
+        return Err(type_error(format!(
+            "name must be string, not {}",
+            name.ob_type().name()
+        )));
+    };
+    let modules = modules_dict()?;
+    if let Some(m) = PyDict_GetItemWithError(&modules, &name)? {
+        if matches!(n.as_str(), "sys" | "builtins" | "_imp") {
+            return Ok(m);
+        }
+    }
+    create_builtin(&n)
+}
+
+fn _imp_exec_builtin(_m: &PyObject, _module: &PyObject) -> PyResult {
+    // Single-phase initialisation: the module was complete when created.
+    Ok(objects::longobject::PyLong_FromLong(0))
+}
+
+fn _imp_is_frozen(_m: &PyObject, name: &PyObject) -> PyResult {
+    arg_str("is_frozen", "", name)?;
+    // pyrs freezes no modules (see FrozenImporter).
+    Ok(py_bool(false))
+}
+
+fn _imp_find_frozen(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    let a = objects::getargs::parse_args("find_frozen", args, kwnames, &["", "withdata"], 1)?;
+    arg_str("find_frozen", "1", a[0].as_deref().unwrap_or(Py_None()))?;
+    Ok(none())
+}
+
+fn _imp_extension_suffixes(_m: &PyObject) -> PyResult {
+    // pyrs cannot load extension modules.
+    Ok(objects::listobject::PyList_New(vec![]).into_object())
+}
+
+fn _imp__get_cached(_m: &PyObject, origin: &PyObject) -> PyResult {
+    // No bytecode cache: a source file has none; a .pyc is its own.
+    Ok(match str_of(origin) {
+        Some(o) if o.ends_with(".pyc") => origin.to_owned(),
+        _ => none(),
+    })
+}
+
+fn _imp__path_kind(_m: &PyObject, path: &PyObject) -> PyResult {
+    let p = arg_str("_path_kind", "", path)?;
+    Ok(match path_kind(&p) {
+        PathKind::File => s("file"),
+        PathKind::Dir => s("dir"),
+        PathKind::Missing => none(),
+    })
+}
+
+fn _imp__path_stats(_m: &PyObject, path: &PyObject) -> PyResult {
+    let p = arg_str("_path_stats", "", path)?;
+    let (mtime, size) = match std::fs::metadata(&p) {
+        Ok(md) => {
+            let mtime = md
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_secs_f64())
+                .unwrap_or(0.0);
+            (mtime, md.len() as i64)
+        }
+        Err(e) => match crate::frozen::source_for_path(&p) {
+            Some(src) => (0.0, src.len() as i64),
+            None => {
+                return Err(objects::pyerrors::PyErr_SetFromErrnoWithFilename(
+                    e.raw_os_error().unwrap_or(libc_enoent()),
+                    path.to_owned(),
+                ))
+            }
+        },
+    };
+    let d = PyDict_New();
+    PyDict_SetItem(
+        &d,
+        &s("mtime"),
+        &objects::floatobject::PyFloat_FromDouble(mtime),
+    )?;
+    PyDict_SetItem(&d, &s("size"), &objects::longobject::PyLong_FromLong(size))?;
+    Ok(d.into_object())
+}
+
+fn _imp__getcwd(_m: &PyObject) -> PyResult {
+    match std::env::current_dir() {
+        Ok(d) => Ok(s(&d.to_string_lossy())),
+        Err(e) => Err(objects::pyerrors::os_error_from_io(&e)),
+    }
+}
+
+fn _imp__fspath(_m: &PyObject, path: &PyObject) -> PyResult {
+    if PyUnicodeObject::check(path) || objects::bytesobject::PyBytesObject::check(path) {
+        return Ok(path.to_owned());
+    }
+    let Some(f) =
+        objects::typeobject::_PyObject_LookupSpecial(path, objects::intern!("__fspath__"))?
+    else {
+        return Err(type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            path.ob_type().name()
+        )));
+    };
+    let r = objects::call::PyObject_CallNoArgs(&f)?;
+    if PyUnicodeObject::check(&r) || objects::bytesobject::PyBytesObject::check(&r) {
+        return Ok(r);
+    }
+    Err(type_error(format!(
+        "expected {}.__fspath__() to return str or bytes, not {}",
+        path.ob_type().name(),
+        r.ob_type().name()
+    )))
+}
+
+fn _imp__decode_source(_m: &PyObject, data: &PyObject) -> PyResult {
+    let Some(b) = data.downcast_ref::<objects::bytesobject::PyBytesObject>() else {
+        return Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            data.ob_type().name()
+        )));
+    };
+    let text = decode_source(b.as_bytes());
+    // Universal newlines, as io.IncrementalNewlineDecoder(None, True).
+    Ok(s(&text.replace("\r\n", "\n").replace('\r', "\n")))
+}
+
+fn _imp__get_data(_m: &PyObject, path: &PyObject) -> PyResult {
+    let p = arg_str("get_data", "", path)?;
+    Ok(objects::bytesobject::PyBytes_FromVec(read_file_data(&p)?))
+}
+
+fn _imp__exec_source(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("_exec_source", args.len(), 2, 2)?;
+    exec_source(&args[0], &args[1])?;
+    Ok(none())
+}
+
+fn _imp__init_module_attrs(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("_init_module_attrs", args.len(), 2, 3)?;
+    let override_ = match args.get(2) {
+        Some(v) => objects::object::PyObject_IsTrue(v)?,
+        None => false,
+    };
+    init_module_attrs(&args[0], &args[1], override_)?;
+    Ok(args[1].clone())
+}
+
+fn _imp__module_from_spec(_m: &PyObject, spec: &PyObject) -> PyResult {
+    module_from_spec(spec)
+}
+
+fn _imp__load_unlocked(_m: &PyObject, spec: &PyObject) -> PyResult {
+    load_unlocked(spec)
+}
+
+fn opt(v: Option<&PyObjectRef>) -> Option<&PyObject> {
+    v.map(|v| &**v).filter(|v| !v.is(Py_None()))
+}
+
+fn _imp__find_spec(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("_find_spec", args.len(), 1, 3)?;
+    let name = arg_str("_find_spec", "1", &args[0])?;
+    Ok(find_spec(&name, opt(args.get(1)), opt(args.get(2)))?.unwrap_or_else(none))
+}
+
+fn _imp__find_and_load(_m: &PyObject, name: &PyObject) -> PyResult {
+    let n = arg_str("_find_and_load", "", name)?;
+    find_and_load(&n)
+}
+
+fn _imp__import(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("_import", args.len(), 1, 5)?;
+    let empty = objects::tupleobject::PyTuple_New(vec![]).into_object();
+    let level = match args.get(4) {
+        Some(l) => objects::longobject::PyLong_AsLong(l)?,
+        None => 0,
+    };
+    PyImport_ImportModuleLevelObject(
+        &args[0],
+        opt(args.get(1)),
+        args.get(3).map(|f| &**f).unwrap_or(&empty),
+        level,
+    )
+}
+
+fn _imp__path_hooks(_m: &PyObject, path: &PyObject) -> PyResult {
+    path_hooks(path)
+}
+
+fn _imp__path_importer_cache(_m: &PyObject, path: &PyObject) -> PyResult {
+    path_importer_cache(path)
+}
+
+fn _imp__path_finder_find_spec(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("_path_finder_find_spec", args.len(), 1, 3)?;
+    let name = arg_str("find_spec", "1", &args[0])?;
+    Ok(path_finder_find_spec(&name, opt(args.get(1)), opt(args.get(2)))?.unwrap_or_else(none))
+}
+
+fn _imp__file_finder_find_spec(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("_file_finder_find_spec", args.len(), 2, 3)?;
+    let name = arg_str("find_spec", "1", &args[1])?;
+    Ok(file_finder_find_spec(&args[0], &name)?.unwrap_or_else(none))
+}
+
+static IMP_METHODS: [PyMethodDef; 27] = [
+    PyMethodDef::new("acquire_lock", PyCFunction::NoArgs(_imp_acquire_lock), "acquire_lock($module, /)\n--\n\nAcquires the interpreter's import lock for the current thread.\n\nThis lock should be used by import hooks to ensure thread-safety when importing\nmodules. On platforms without threads, this function does nothing."),
+    PyMethodDef::new("release_lock", PyCFunction::NoArgs(_imp_release_lock), "release_lock($module, /)\n--\n\nRelease the interpreter's import lock.\n\nOn platforms without threads, this function does nothing."),
+    PyMethodDef::new("lock_held", PyCFunction::NoArgs(_imp_lock_held), "lock_held($module, /)\n--\n\nReturn True if the import lock is currently held, else False.\n\nOn platforms without threads, return False."),
+    PyMethodDef::new("is_builtin", PyCFunction::O(_imp_is_builtin), "is_builtin($module, name, /)\n--\n\nReturns True if the module name corresponds to a built-in module."),
+    PyMethodDef::new("create_builtin", PyCFunction::O(_imp_create_builtin), "create_builtin($module, spec, /)\n--\n\nCreate an extension module."),
+    PyMethodDef::new("exec_builtin", PyCFunction::O(_imp_exec_builtin), "exec_builtin($module, mod, /)\n--\n\nInitialize a built-in module."),
+    PyMethodDef::new("is_frozen", PyCFunction::O(_imp_is_frozen), "is_frozen($module, name, /)\n--\n\nReturns True if the module name corresponds to a frozen module."),
+    PyMethodDef::new("find_frozen", PyCFunction::FastKw(_imp_find_frozen), "find_frozen($module, name, /, *, withdata=False)\n--\n\nReturn info about the corresponding frozen module (if there is one) or None."),
+    PyMethodDef::new("extension_suffixes", PyCFunction::NoArgs(_imp_extension_suffixes), "extension_suffixes($module, /)\n--\n\nReturns the list of file suffixes used to identify extension modules."),
+    PyMethodDef::new("_get_cached", PyCFunction::O(_imp__get_cached), "_get_cached($module, origin, /)\n--\n\npyrs: the bytecode cache path for a module's origin (None: pyrs keeps no cache)."),
+    PyMethodDef::new("_path_kind", PyCFunction::O(_imp__path_kind), "_path_kind($module, path, /)\n--\n\npyrs: 'file', 'dir' or None for what is at path (pyrs's embedded lib/ included)."),
+    PyMethodDef::new("_path_stats", PyCFunction::O(_imp__path_stats), "_path_stats($module, path, /)\n--\n\npyrs: {'mtime': ..., 'size': ...} of a source file."),
+    PyMethodDef::new("_getcwd", PyCFunction::NoArgs(_imp__getcwd), "_getcwd($module, /)\n--\n\npyrs: the current working directory."),
+    PyMethodDef::new("_fspath", PyCFunction::O(_imp__fspath), "_fspath($module, path, /)\n--\n\npyrs: os.fspath(path)."),
+    PyMethodDef::new("_decode_source", PyCFunction::O(_imp__decode_source), "_decode_source($module, source_bytes, /)\n--\n\npyrs: decode source bytes (PEP 263) with universal newlines."),
+    PyMethodDef::new("_get_data", PyCFunction::O(_imp__get_data), "_get_data($module, path, /)\n--\n\npyrs: the bytes of a file, or of the embedded copy of a file of pyrs's lib/."),
+    PyMethodDef::new("_exec_source", PyCFunction::Fast(_imp__exec_source), "_exec_source($module, loader, module, /)\n--\n\npyrs: SourceFileLoader.exec_module."),
+    PyMethodDef::new("_init_module_attrs", PyCFunction::Fast(_imp__init_module_attrs), "_init_module_attrs($module, spec, module, override=False, /)\n--\n\npyrs: set a module's import attributes from its spec."),
+    PyMethodDef::new("_module_from_spec", PyCFunction::O(_imp__module_from_spec), "_module_from_spec($module, spec, /)\n--\n\npyrs: importlib.util.module_from_spec."),
+    PyMethodDef::new("_load_unlocked", PyCFunction::O(_imp__load_unlocked), "_load_unlocked($module, spec, /)\n--\n\npyrs: create, register and execute the module of a spec."),
+    PyMethodDef::new("_find_spec", PyCFunction::Fast(_imp__find_spec), "_find_spec($module, name, path=None, target=None, /)\n--\n\npyrs: ask the finders of sys.meta_path for a spec."),
+    PyMethodDef::new("_find_and_load", PyCFunction::O(_imp__find_and_load), "_find_and_load($module, name, /)\n--\n\npyrs: import a module by its absolute name."),
+    PyMethodDef::new("_import", PyCFunction::Fast(_imp__import), "_import($module, name, globals=None, locals=None, fromlist=(), level=0, /)\n--\n\npyrs: __import__."),
+    PyMethodDef::new("_path_hooks", PyCFunction::O(_imp__path_hooks), "_path_hooks($module, path, /)\n--\n\npyrs: PathFinder._path_hooks."),
+    PyMethodDef::new("_path_importer_cache", PyCFunction::O(_imp__path_importer_cache), "_path_importer_cache($module, path, /)\n--\n\npyrs: PathFinder._path_importer_cache."),
+    PyMethodDef::new("_path_finder_find_spec", PyCFunction::Fast(_imp__path_finder_find_spec), "_path_finder_find_spec($module, fullname, path=None, target=None, /)\n--\n\npyrs: PathFinder.find_spec."),
+    PyMethodDef::new("_file_finder_find_spec", PyCFunction::Fast(_imp__file_finder_find_spec), "_file_finder_find_spec($module, finder, fullname, target=None, /)\n--\n\npyrs: FileFinder.find_spec."),
+];
+
+/// The `_imp` module (`PyInit__imp`): the import system's hooks for importlib.
+pub fn PyInit__imp() -> PyResult<PyRef<PyModuleObject>> {
+    let m = PyModule_New("_imp")?;
+    objects::moduleobject::PyModule_AddFunctions(&m, &IMP_METHODS)?;
+    objects::moduleobject::PyModule_AddObject(&m, "check_hash_based_pycs", &s("never"))?;
+    objects::moduleobject::PyModule_AddObject(
+        &m,
+        "__doc__",
+        &s("(Extremely) low-level import machinery bits as used by importlib."),
+    )?;
+    Ok(m)
 }

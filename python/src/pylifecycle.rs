@@ -52,6 +52,7 @@ pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
     PyDict_SetItem(d, objects::intern!("__loader__"), Py_None())?;
     PyDict_SetItem(&modules, objects::intern!("__main__"), main.as_object())?;
     crate::signals::init_signals();
+    crate::import::init_importlib()?;
     init_io(&builtins, cfg)?;
     Ok(())
 }

@@ -128,21 +128,18 @@ pub fn run_command(command: &str) -> PyResult {
 
 /// Run `-m module` (`runpy._run_module_as_main`).
 pub fn run_module(name: &str) -> PyResult {
-    let (file, source, _main_name) = crate::import::find_main_module(name)?;
+    let (spec, code) = crate::import::find_main_module(name)?;
+    let origin = PyObject_GetAttr(&spec, objects::intern!("origin"))?;
     if let Some(argv) = crate::sysmodule::PySys_GetObject("argv") {
         objects::r#abstract::PyObject_SetItem(
             &argv,
             &objects::longobject::PyLong_FromLong(0),
-            &PyUnicode_FromString(&file),
+            &origin,
         )?;
     }
     let d = main_dict()?;
-    let package = match name.rsplit_once('.') {
-        Some((p, _)) => PyUnicode_FromString(p),
-        None => PyUnicode_FromString(""),
-    };
-    PyDict_SetItem(&d, objects::intern!("__package__"), &package)?;
-    run_main_source(&source, &file, true)
+    crate::import::set_main_attrs(d.as_object(), &spec)?;
+    crate::ceval::PyEval_EvalCode(code, d.as_object(), d.as_object())
 }
 
 // --- Reporting -------------------------------------------------------------------------

@@ -9,7 +9,7 @@
 //! Differences from CPython:
 //! - Slots are `Cell`s so that assigning `C.__add__ = f` can update a heap type's slot
 //!   in place, as `update_slot` does in C.
-//! - The number/sequence/mapping/async method tables are embedded by value rather than
+//! - The number/sequence/mapping/async/buffer method tables are embedded by value rather than
 //!   pointed to; an absent slot is `None`.
 //! - Calls use one convention, vectorcall's: positional arguments then keyword values
 //!   in one slice, plus a tuple of keyword names (`kwnames`) or `None`. So `tp_call`,
@@ -250,6 +250,20 @@ impl PyAsyncMethods {
     };
 }
 
+/// `PyBufferProcs`: how a type exports its memory (see `crate::pybuffer`).
+#[repr(C)]
+pub struct PyBufferProcs {
+    pub bf_getbuffer: Cell<Option<crate::pybuffer::getbufferproc>>,
+    pub bf_releasebuffer: Cell<Option<crate::pybuffer::releasebufferproc>>,
+}
+
+impl PyBufferProcs {
+    pub const EMPTY: PyBufferProcs = PyBufferProcs {
+        bf_getbuffer: no_slot(),
+        bf_releasebuffer: no_slot(),
+    };
+}
+
 /// Type flags (`Py_TPFLAGS_*`), with CPython 3.11's values since `type.__flags__`
 /// shows them.
 pub mod flags {
@@ -305,6 +319,7 @@ pub struct PyTypeObject {
     pub tp_str: Cell<Option<reprfunc>>,
     pub tp_getattro: Cell<Option<getattrofunc>>,
     pub tp_setattro: Cell<Option<setattrofunc>>,
+    pub tp_as_buffer: PyBufferProcs,
     pub tp_flags: Cell<u64>,
     pub tp_doc: Option<&'static str>,
     pub tp_traverse: Cell<Option<traverseproc>>,
@@ -389,6 +404,7 @@ impl PyTypeObject {
         tp_str: no_slot(),
         tp_getattro: no_slot(),
         tp_setattro: no_slot(),
+        tp_as_buffer: PyBufferProcs::EMPTY,
         tp_flags: Cell::new(Py_TPFLAGS_DEFAULT),
         tp_doc: None,
         tp_traverse: no_slot(),
