@@ -2097,9 +2097,162 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             // --- PRECALL and CALL. ---
                             op::PRECALL_ADAPTIVE => adaptive!(PRECALL, instr => {
                                 let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let nargs = oparg as usize + is_meth as usize;
                                 crate::specialize::_Py_Specialize_Precall(
-                                    peek!(oparg as usize + is_meth as usize + 1), instr)
+                                    peek!(nargs + 1), instr, nargs, kwnames.is_some(), oparg)
                             }),
+
+                            // The PRECALL forms that call a builtin themselves, then skip
+                            // the CALL (`SKIP_CALL`).
+                            op::PRECALL_NO_KW_BUILTIN_O
+                            | op::PRECALL_NO_KW_BUILTIN_FAST
+                            | op::PRECALL_BUILTIN_FAST_WITH_KEYWORDS
+                            | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS
+                            | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_O
+                            | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST
+                            | op::PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS
+                            | op::PRECALL_BUILTIN_CLASS => {
+                                use crate::specialize::{call_kind, CallKind};
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let total = oparg as usize + is_meth as usize;
+                                let callable = peek!(total + 1);
+                                let ok = match opcode {
+                                    op::PRECALL_BUILTIN_CLASS => callable
+                                        .downcast_ref::<PyTypeObject>()
+                                        .is_some_and(|t| t.tp_vectorcall.get().is_some()),
+                                    op::PRECALL_NO_KW_BUILTIN_O
+                                    | op::PRECALL_NO_KW_BUILTIN_FAST
+                                    | op::PRECALL_BUILTIN_FAST_WITH_KEYWORDS => callable
+                                        .downcast_ref_exact::<objects::methodobject::PyCFunctionObject>()
+                                        .is_some_and(|f| {
+                                            let k = call_kind(f.m_ml);
+                                            match opcode {
+                                                op::PRECALL_NO_KW_BUILTIN_O => k == CallKind::O && total == 1,
+                                                op::PRECALL_NO_KW_BUILTIN_FAST => k == CallKind::Fast,
+                                                _ => k == CallKind::FastKw,
+                                            }
+                                        }),
+                                    _ => callable
+                                        .downcast_ref_exact::<objects::descrobject::PyMethodDescrObject>()
+                                        .is_some_and(|d| {
+                                            let k = call_kind(d.d_method);
+                                            let self_ok = total >= 1
+                                                && peek!(total).is_type(&d.common.d_type);
+                                            self_ok
+                                                && match opcode {
+                                                    op::PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS => {
+                                                        k == CallKind::NoArgs && total == 1
+                                                    }
+                                                    op::PRECALL_NO_KW_METHOD_DESCRIPTOR_O => {
+                                                        k == CallKind::O && total == 2
+                                                    }
+                                                    op::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST => {
+                                                        k == CallKind::Fast
+                                                    }
+                                                    _ => k == CallKind::FastKw,
+                                                }
+                                        }),
+                                };
+                                if !ok {
+                                    deopt!(PRECALL)
+                                }
+                                let kw = kwnames.take();
+                                save_sp!();
+                                let args_base = sp.sub(total);
+                                let args: &[PyObjectRef] = std::slice::from_raw_parts(
+                                    args_base as *const PyObjectRef,
+                                    total,
+                                );
+                                let res = objects::call::PyObject_Vectorcall(
+                                    callable,
+                                    args,
+                                    kw.as_deref(),
+                                );
+                                for _ in 0..(oparg as usize + 2) {
+                                    drop(pop_slot!());
+                                }
+                                push!(tri!(res));
+                                skip_caches!(PRECALL);
+                                next_instr =
+                                    next_instr.add(1 + const { Opcode::CALL.cache_entries() });
+                            }
+
+                            op::PRECALL_NO_KW_LEN
+                            | op::PRECALL_NO_KW_ISINSTANCE
+                            | op::PRECALL_NO_KW_STR_1
+                            | op::PRECALL_NO_KW_TYPE_1
+                            | op::PRECALL_NO_KW_TUPLE_1 => {
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let total = oparg as usize + is_meth as usize;
+                                let callable = peek!(total + 1);
+                                let ok = match opcode {
+                                    op::PRECALL_NO_KW_LEN => {
+                                        total == 1 && crate::specialize::is_builtin_len(callable)
+                                    }
+                                    op::PRECALL_NO_KW_ISINSTANCE => {
+                                        total == 2
+                                            && crate::specialize::is_builtin_isinstance(callable)
+                                    }
+                                    op::PRECALL_NO_KW_STR_1 => {
+                                        !is_meth && callable.is(PyUnicode_Type.as_object())
+                                    }
+                                    op::PRECALL_NO_KW_TYPE_1 => {
+                                        !is_meth
+                                            && callable
+                                                .is(objects::typeobject::PyType_Type.as_object())
+                                    }
+                                    _ => {
+                                        !is_meth
+                                            && callable
+                                                .is(objects::tupleobject::PyTuple_Type.as_object())
+                                    }
+                                };
+                                if !ok {
+                                    deopt!(PRECALL)
+                                }
+                                save_sp!();
+                                let res = match opcode {
+                                    op::PRECALL_NO_KW_LEN => PyObject_Size(peek!(1))
+                                        .map(objects::longobject::PyLong_FromSsize_t),
+                                    op::PRECALL_NO_KW_ISINSTANCE => {
+                                        PyObject_IsInstance(peek!(2), peek!(1)).map(PyBool_FromLong)
+                                    }
+                                    op::PRECALL_NO_KW_STR_1 => PyObject_Str(peek!(1)),
+                                    op::PRECALL_NO_KW_TYPE_1 => {
+                                        Ok(peek!(1).ob_type().as_object().to_owned())
+                                    }
+                                    _ => PySequence_Tuple(peek!(1)),
+                                };
+                                for _ in 0..(oparg as usize + 2) {
+                                    drop(pop_slot!());
+                                }
+                                push!(tri!(res));
+                                skip_caches!(PRECALL);
+                                next_instr =
+                                    next_instr.add(1 + const { Opcode::CALL.cache_entries() });
+                            }
+
+                            op::PRECALL_NO_KW_LIST_APPEND => {
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let total = oparg as usize + is_meth as usize;
+                                if !crate::specialize::is_list_append(peek!(total + 1))
+                                    || peek!(2).downcast_ref::<PyListObject>().is_none()
+                                {
+                                    deopt!(PRECALL)
+                                }
+                                // PRECALL, CALL and the POP_TOP that drops its None.
+                                skip_caches!(PRECALL);
+                                next_instr =
+                                    next_instr.add(1 + const { Opcode::CALL.cache_entries() } + 1);
+                                let arg = pop!();
+                                let list = pop!();
+                                drop(pop_slot!());
+                                tri!(objects::listobject::PyList_Append(
+                                    list.downcast_ref_unchecked::<PyListObject>(),
+                                    arg
+                                ));
+                                drop(list);
+                            }
 
                             op::PRECALL_PYFUNC => {
                                 let is_meth = (*sp.sub(oparg as usize + 2)).is_some();

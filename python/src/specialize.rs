@@ -21,25 +21,29 @@
 //!   instances (`LOAD_METHOD_WITH_VALUES` in CPython) are not specialised.
 //! - Not specialised yet (they stay adaptive, backing off): `LOAD_ATTR_SLOT`,
 //!   `STORE_ATTR_SLOT`, `LOAD_METHOD_CLASS`, `LOAD_METHOD_WITH_DICT`,
-//!   `BINARY_SUBSCR_GETITEM`, and the `PRECALL` forms that call builtins directly
-//!   (`PRECALL_NO_KW_LEN`, `PRECALL_BUILTIN_CLASS`, ...).
+//!   `BINARY_SUBSCR_GETITEM`.
 //! - No specialisation statistics (`Py_STATS`).
 
 use include::code::*;
 use include::cpython::object::flags::*;
 use include::opcode::{nb, op, Opcode};
 
+use include::methodobject::{PyCFunction, PyMethodDef};
+
 use objects::classobject::PyMethod_Type;
+use objects::descrobject::PyMethodDescrObject;
 use objects::dictobject::*;
 use objects::floatobject::PyFloat_Type;
 use objects::funcobject::{PyFunctionObject, PyFunction_Type};
-use objects::listobject::PyListObject;
+use objects::listobject::{PyListObject, PyList_Type};
 use objects::longobject::{PyLongObject, PyLong_Type};
+use objects::methodobject::PyCFunctionObject;
 use objects::moduleobject::{PyModuleObject, PyModule_Type};
 use objects::object::{_PyObject_GetDictPtr, PyObject_GenericGetAttr, PyObject_GenericSetAttr};
 use objects::prelude::*;
-use objects::tupleobject::PyTupleObject;
+use objects::tupleobject::{PyTupleObject, PyTuple_Type};
 use objects::typeobject::_PyType_Lookup;
+use objects::typeobject::{PyBaseObject_Type, PyType_Type};
 use objects::unicodeobject::PyUnicode_Type;
 
 /// Cache entry offsets of each family (the `_Py*Cache` structs of pycore_code.h), in
@@ -679,15 +683,185 @@ pub unsafe fn _Py_Specialize_UnpackSequence(seq: &PyObject, instr: *mut _Py_CODE
 
 // --- PRECALL and CALL -----------------------------------------------------------------------
 
-/// `_Py_Specialize_Precall`: a Python function needs no preparation
-/// (`PRECALL_PYFUNC`); a bound method is split into function and self
-/// (`PRECALL_BOUND_METHOD`).
+/// How a builtin function or method descriptor takes its arguments (the
+/// `METH_NOARGS`/`METH_O`/`METH_FASTCALL`/`METH_FASTCALL | METH_KEYWORDS` part of
+/// `ml_flags`, which pyrs keeps as the kind of `ml_meth`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum CallKind {
+    NoArgs,
+    O,
+    Fast,
+    FastKw,
+}
+
+/// The calling convention of a method definition.
+#[inline(always)]
+pub fn call_kind(def: &PyMethodDef) -> CallKind {
+    match def.ml_meth {
+        PyCFunction::NoArgs(_) => CallKind::NoArgs,
+        PyCFunction::O(_) => CallKind::O,
+        PyCFunction::Fast(_) => CallKind::Fast,
+        PyCFunction::FastKw(_) => CallKind::FastKw,
+    }
+}
+
+/// `callable_cache.len`: is `callable` the builtin `len`?
+pub fn is_builtin_len(callable: &PyObject) -> bool {
+    callable
+        .downcast_ref_exact::<PyCFunctionObject>()
+        .is_some_and(|f| match f.m_ml.ml_meth {
+            PyCFunction::O(m) => std::ptr::fn_addr_eq(
+                m,
+                crate::bltinmodule::builtin_len as fn(&PyObject, &PyObject) -> PyResult,
+            ),
+            _ => false,
+        })
+}
+
+/// `callable_cache.isinstance`: is `callable` the builtin `isinstance`?
+pub fn is_builtin_isinstance(callable: &PyObject) -> bool {
+    callable
+        .downcast_ref_exact::<PyCFunctionObject>()
+        .is_some_and(|f| match f.m_ml.ml_meth {
+            PyCFunction::Fast(m) => std::ptr::fn_addr_eq(
+                m,
+                crate::bltinmodule::builtin_isinstance as fn(&PyObject, &[PyObjectRef]) -> PyResult,
+            ),
+            _ => false,
+        })
+}
+
+/// `callable_cache.list_append`: is `callable` the `list.append` descriptor?
+pub fn is_list_append(callable: &PyObject) -> bool {
+    callable
+        .downcast_ref_exact::<PyMethodDescrObject>()
+        .is_some_and(|d| {
+            std::ptr::eq(&*d.common.d_type, &PyList_Type) && d.d_method.ml_name == "append"
+        })
+}
+
+/// `specialize_c_call`: a builtin function.
+fn specialize_c_call(
+    callable: &PyCFunctionObject,
+    nargs: usize,
+    has_kwnames: bool,
+) -> Option<Opcode> {
+    match call_kind(callable.m_ml) {
+        CallKind::O if !has_kwnames && nargs == 1 => {
+            Some(if is_builtin_len(callable.as_object()) {
+                Opcode::PRECALL_NO_KW_LEN
+            } else {
+                Opcode::PRECALL_NO_KW_BUILTIN_O
+            })
+        }
+        CallKind::Fast if !has_kwnames => Some(
+            if nargs == 2 && is_builtin_isinstance(callable.as_object()) {
+                Opcode::PRECALL_NO_KW_ISINSTANCE
+            } else {
+                Opcode::PRECALL_NO_KW_BUILTIN_FAST
+            },
+        ),
+        CallKind::FastKw => Some(Opcode::PRECALL_BUILTIN_FAST_WITH_KEYWORDS),
+        _ => None,
+    }
+}
+
+/// `specialize_method_descriptor`: a method of a built-in type called through its
+/// descriptor (`LOAD_METHOD` left it unbound), `self` first among the arguments.
 ///
 /// # Safety
 /// `instr` is the running `PRECALL_ADAPTIVE`.
-pub unsafe fn _Py_Specialize_Precall(callable: &PyObject, instr: *mut _Py_CODEUNIT) {
-    let chosen = if callable.is_type(&PyFunction_Type) {
+unsafe fn specialize_method_descriptor(
+    descr: &PyMethodDescrObject,
+    instr: *mut _Py_CODEUNIT,
+    nargs: usize,
+    has_kwnames: bool,
+) -> Option<Opcode> {
+    if has_kwnames {
+        return None;
+    }
+    match call_kind(descr.d_method) {
+        CallKind::NoArgs => (nargs == 1).then_some(Opcode::PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS),
+        CallKind::O => {
+            if nargs != 2 {
+                return None;
+            }
+            // SAFETY: the instruction after PRECALL's caches is its CALL, and after the
+            // CALL's caches comes at least one more (the code ends with RETURN).
+            let next = unsafe {
+                *instr.add(Opcode::PRECALL.cache_entries() + 1 + Opcode::CALL.cache_entries() + 1)
+            };
+            // SAFETY: upheld by the caller.
+            let oparg = _Py_OPARG(unsafe { *instr });
+            Some(
+                if is_list_append(descr.as_object())
+                    && oparg == 1
+                    && _Py_OPCODE(next) == op::POP_TOP
+                {
+                    Opcode::PRECALL_NO_KW_LIST_APPEND
+                } else {
+                    Opcode::PRECALL_NO_KW_METHOD_DESCRIPTOR_O
+                },
+            )
+        }
+        CallKind::Fast => Some(Opcode::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST),
+        CallKind::FastKw => Some(Opcode::PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS),
+    }
+}
+
+/// `specialize_class_call`: calling a built-in class (`str(x)`, `type(x)`, `tuple(x)`,
+/// or any immutable type with a vectorcall entry).
+fn specialize_class_call(
+    tp: &PyTypeObject,
+    nargs: usize,
+    has_kwnames: bool,
+    oparg: u32,
+) -> Option<Opcode> {
+    let object_new = PyBaseObject_Type.tp_new.get();
+    if tp.tp_new.get().map(|f| f as usize) == object_new.map(|f| f as usize) {
+        return None;
+    }
+    if !tp.has_feature(Py_TPFLAGS_IMMUTABLETYPE) {
+        return None;
+    }
+    if nargs == 1 && !has_kwnames && oparg == 1 {
+        if std::ptr::eq(tp, &PyUnicode_Type) {
+            return Some(Opcode::PRECALL_NO_KW_STR_1);
+        } else if std::ptr::eq(tp, &PyType_Type) {
+            return Some(Opcode::PRECALL_NO_KW_TYPE_1);
+        } else if std::ptr::eq(tp, &PyTuple_Type) {
+            return Some(Opcode::PRECALL_NO_KW_TUPLE_1);
+        }
+    }
+    tp.tp_vectorcall
+        .get()
+        .is_some()
+        .then_some(Opcode::PRECALL_BUILTIN_CLASS)
+}
+
+/// `_Py_Specialize_Precall`: builtin functions, method descriptors and built-in
+/// classes are called by the PRECALL itself, which then skips the CALL; a Python
+/// function needs no preparation (`PRECALL_PYFUNC`); a bound method is split into
+/// function and self (`PRECALL_BOUND_METHOD`).
+///
+/// # Safety
+/// `instr` is the running `PRECALL_ADAPTIVE`.
+pub unsafe fn _Py_Specialize_Precall(
+    callable: &PyObject,
+    instr: *mut _Py_CODEUNIT,
+    nargs: usize,
+    has_kwnames: bool,
+    oparg: u32,
+) {
+    let chosen = if let Some(f) = callable.downcast_ref_exact::<PyCFunctionObject>() {
+        specialize_c_call(f, nargs, has_kwnames)
+    } else if callable.is_type(&PyFunction_Type) {
         Some(Opcode::PRECALL_PYFUNC)
+    } else if let Some(tp) = callable.downcast_ref::<PyTypeObject>() {
+        specialize_class_call(tp, nargs, has_kwnames, oparg)
+    } else if let Some(d) = callable.downcast_ref_exact::<PyMethodDescrObject>() {
+        // SAFETY: upheld by the caller.
+        unsafe { specialize_method_descriptor(d, instr, nargs, has_kwnames) }
     } else if callable.is_type(&PyMethod_Type) {
         Some(Opcode::PRECALL_BOUND_METHOD)
     } else {
