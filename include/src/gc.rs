@@ -185,6 +185,9 @@ pub struct GcState {
     /// Runs the collection of the generations whose thresholds are exceeded
     /// (`gc_collect_generations`); installed by the `gc` module at start-up.
     pub collect_hook: Cell<Option<fn()>>,
+    /// Runs a full collection without callbacks (`_PyGC_CollectNoFail`); installed by
+    /// the `gc` module at start-up.
+    pub collect_nofail_hook: Cell<Option<fn() -> Py_ssize_t>>,
 }
 
 const fn generation(threshold: isize) -> GcGeneration {
@@ -218,6 +221,7 @@ pub static GC_STATE: GlobalCell<GcState> = GlobalCell::new(GcState {
     collection_scheduled: Cell::new(false),
     schedule_hook: Cell::new(None),
     collect_hook: Cell::new(None),
+    collect_nofail_hook: Cell::new(None),
 });
 
 /// The collector state.
@@ -373,5 +377,15 @@ pub fn _Py_RunGC() {
     }
     if let Some(collect) = st.collect_hook.get() {
         collect();
+    }
+}
+
+/// `_PyGC_CollectNoFail`: a full collection that runs no `gc.callbacks` and reports
+/// nothing, for interpreter shutdown (`finalize_modules`). Returns the number of
+/// unreachable objects found; does nothing if a collection is already running.
+pub fn _PyGC_CollectNoFail() -> Py_ssize_t {
+    match gc_state().collect_nofail_hook.get() {
+        Some(collect) => collect(),
+        None => 0,
     }
 }

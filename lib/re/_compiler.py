@@ -140,6 +140,8 @@ def _compile(code, pattern, flags):
                 lo, hi = p.getwidth()
                 if lo != hi:
                     raise error("look-behind requires fixed-width pattern")
+                if lo > MAXCODE:
+                    raise error("looks too much behind")
                 code.append(lo)         # lookbehind: how far back to start
             _compile(code, p, flags)
             code.append(SUCCESS)
@@ -498,7 +500,7 @@ def _compile_info(code, pattern, flags):
     else:
         code.append(MAXCODE)
         prefix = prefix[:MAXCODE]
-    code.append(min(hi, MAXCODE))
+    code.append(hi)
     if prefix:
         code.append(len(prefix))
         if prefix_skip is None:

@@ -55,6 +55,10 @@ FLAGS = {
     "u": SRE_FLAG_UNICODE,
 }
 
+# The largest value SubPattern.getwidth() returns: above MAXREPEAT, MAXCODE and
+# sys.maxsize.
+MAXWIDTH = 1 << 64
+
 TYPE_FLAGS = SRE_FLAG_ASCII | SRE_FLAG_LOCALE | SRE_FLAG_UNICODE
 GLOBAL_FLAGS = SRE_FLAG_DEBUG | SRE_FLAG_TEMPLATE
 
@@ -141,6 +145,9 @@ class SubPattern:
                 if item_no:
                     print(indent + "ELSE")
                     item_no.dump(level + 1)
+            elif isinstance(av, SubPattern):
+                print()
+                av.dump(level + 1)
             elif isinstance(av, (tuple, list)):
                 newline_done = False
                 for a in av:
@@ -189,7 +196,7 @@ class SubPattern:
         lo = hi = 0
         for op, av in self.data:
             if op is BRANCH:
-                bl = MAXREPEAT - 1
+                bl = MAXWIDTH
                 bh = 0
                 for alt in av[1]:
                     l, h = alt.getwidth()
@@ -208,7 +215,10 @@ class SubPattern:
             elif op in _REPEATCODES:
                 l, h = av[2].getwidth()
                 lo += l * av[0]
-                hi += h * av[1]
+                if av[1] == MAXREPEAT and h:
+                    hi = MAXWIDTH
+                else:
+                    hi += h * av[1]
             elif op in _UNITCODES:
                 lo += 1
                 hi += 1
@@ -228,7 +238,7 @@ class SubPattern:
                 hi += h
             elif op is SUCCESS:
                 break
-        self.width = min(lo, MAXREPEAT - 1), min(hi, MAXREPEAT)
+        self.width = min(lo, MAXWIDTH), min(hi, MAXWIDTH)
         return self.width
 
 

@@ -927,11 +927,13 @@ pub fn _PyGC_Init() {
     let st = gc_state();
     st.schedule_hook.set(Some(schedule_collection));
     st.collect_hook.set(Some(run_scheduled_collection));
+    st.collect_nofail_hook.set(Some(gc_collect_nofail));
 }
 
-/// `_PyGC_CollectNoFail`: a full collection without callbacks, for interpreter
-/// shutdown. Does nothing if a collection is already running.
-pub fn _PyGC_CollectNoFail() -> Py_ssize_t {
+/// `_PyGC_CollectNoFail`'s body (the function itself is `include::gc`'s, so that
+/// `Python/pylifecycle.rs` can call it): a full collection without callbacks, for
+/// interpreter shutdown. Does nothing if a collection is already running.
+fn gc_collect_nofail() -> Py_ssize_t {
     let st = gc_state();
     if st.collecting.get() {
         return 0;

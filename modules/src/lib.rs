@@ -7,9 +7,13 @@
 pub mod _collectionsmodule;
 pub mod _io;
 pub mod _opcode;
+pub mod _randommodule;
+pub mod _threadmodule;
 pub mod _weakref;
 pub mod config;
 pub mod gcmodule;
 pub mod getpath;
 pub mod itertoolsmodule;
 pub mod main;
+pub mod mathmodule;
+pub mod sha512module;

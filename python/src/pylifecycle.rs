@@ -4,6 +4,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use include::object::GlobalCell;
+
 use objects::dictobject::{PyDict_New, PyDict_SetItem};
 use objects::moduleobject::PyModule_New;
 use objects::object::Py_None;
@@ -13,6 +15,12 @@ use objects::typeobject::PyType_Ready;
 use crate::sysmodule::SysConfig;
 
 static FINALIZING: AtomicBool = AtomicBool::new(false);
+
+/// `interp->builtins_copy`: the `builtins` namespace as start-up made it, before
+/// `open` and anything a program adds. `finalize_restore_builtins` puts it back at
+/// exit, so that user values stored in `builtins` are released with the modules.
+static BUILTINS_COPY: GlobalCell<Option<PyRef<objects::dictobject::PyDictObject>>> =
+    GlobalCell::new(None);
 
 /// `sys.is_finalizing()`.
 pub fn is_finalizing() -> bool {
@@ -36,6 +44,9 @@ pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
     objects::pyhooks::set_unraisable_hook(crate::pythonrun::write_unraisable);
     objects::pyhooks::set_signal_check(crate::signals::check_signals);
     let builtins = crate::bltinmodule::_PyBuiltin_Init()?;
+    let copy = objects::dictobject::PyDict_Copy(builtins.dict())?;
+    // SAFETY: set once here, before any Python code runs; read only at exit.
+    unsafe { *BUILTINS_COPY.get_mut() = Some(copy) };
     let sys = crate::sysmodule::_PySys_Create(cfg)?;
     let modules = crate::import::modules_dict()?;
     PyDict_SetItem(&modules, objects::intern!("builtins"), builtins.as_object())?;
@@ -171,8 +182,7 @@ fn create_stdio(
 /// could not be written).
 ///
 /// Not yet done here: `atexit` callbacks and waiting for threads (there are neither
-/// yet), and the cycle collector's passes, which `finalize_modules` emulates for
-/// module namespaces (see there).
+/// yet).
 pub fn Py_FinalizeEx() -> i32 {
     let mut status = 0;
     if let Err(e) = crate::sysmodule::flush_std_files() {
@@ -223,73 +233,88 @@ fn finalize_modules_delete_special() -> PyResult<()> {
     Ok(())
 }
 
-/// `finalize_modules`: empty `sys.modules`, then clear the namespaces of the modules
-/// that are still alive, the most recently imported first; `sys` and `builtins` last.
+/// `finalize_modules`: empty `sys.modules` and let the modules die.
 ///
-/// CPython keeps weak references to the modules: one that dies when `sys.modules`
-/// lets go of it just frees its dict, whose cycles the collector then breaks. pyrs
-/// holds the modules itself and treats one that nobody else holds the same way, by
-/// releasing it and clearing what remains of its namespace; modules still held
-/// elsewhere are then cleared in reverse import order, as CPython's
-/// `finalize_modules_clear_weaklist` does.
+/// Every module is remembered through a weak reference, then `sys.modules` lets go of
+/// them and `builtins` gets its start-up namespace back. A module nobody else holds dies at once and releases its namespace; a
+/// namespace that its own functions and classes keep alive (their `__globals__`) is a
+/// cycle, which the full collection that follows finds: the finalizers (`__del__`) of
+/// what it holds run with the namespace still intact, then the cycle is cleared. The
+/// modules still alive after that (held by something else) have their namespaces
+/// cleared, the most recently imported first; `sys` and `builtins` last; and a last
+/// collection frees what clearing them released.
 fn finalize_modules() -> PyResult<()> {
     finalize_modules_delete_special()?;
     let modules = crate::import::modules_dict()?;
-    // `finalize_remove_modules`: remember every module, replace it by None.
-    let mut held: Vec<(PyObjectRef, PyRef<objects::moduleobject::PyModuleObject>)> = Vec::new();
-    let mut pos = 0;
-    while let Some((name, value)) = objects::dictobject::PyDict_Next(&modules, &mut pos) {
-        if let Ok(m) =
-            objects::PyObjectRefExt::downcast::<objects::moduleobject::PyModuleObject>(value)
-        {
-            held.push((name.clone(), m));
-            PyDict_SetItem(&modules, &name, Py_None())?;
-        }
-    }
+    let weaklist = finalize_remove_modules(&modules)?;
     // `finalize_clear_modules_dict`.
     objects::dictobject::PyDict_Clear(&modules);
-    let sys = crate::sysmodule::sys_module().map(|m| m.as_object().to_owned());
-    let builtins = crate::bltinmodule::builtins_module().map(|m| m.as_object().to_owned());
-    let is_core = |m: &PyObject| {
-        sys.as_ref().is_some_and(|s| s.is(m)) || builtins.as_ref().is_some_and(|b| b.is(m))
-    };
-    // Modules only `held` refers to would be dead in CPython: free them now.
-    let mut alive = Vec::new();
-    for (name, m) in held {
-        if m.as_object().refcnt() == 1 && !is_core(m.as_object()) {
-            let dict = m.md_dict.clone();
-            drop(m);
-            // SAFETY: `md_dict` is always a dict.
-            let d = unsafe { dict.downcast_ref_unchecked::<objects::dictobject::PyDictObject>() };
-            if dict.refcnt() > 1 {
-                // Kept alive by a cycle through its own functions: the collector
-                // would find it unreachable, run the finalizers of what it holds with
-                // the namespace still intact, then clear it.
-                // FIXME(pyrs): call the cycle collector here once it exists; this
-                // reaches only the namespace's own values.
-                let mut pos = 0;
-                while let Some((_, v)) = objects::dictobject::PyDict_Next(d, &mut pos) {
-                    objects::object::PyObject_CallFinalizer(&v);
-                }
-                objects::dictobject::PyDict_Clear(d);
-            }
-        } else {
-            alive.push((name, m));
-        }
-    }
-    // `finalize_modules_clear_weaklist`: the rest, newest first.
-    for (_, m) in alive.iter().rev() {
-        if !is_core(m.as_object()) {
-            objects::moduleobject::_PyModule_Clear(m)?;
-        }
-    }
-    drop(alive);
+    finalize_restore_builtins()?;
+    include::gc::_PyGC_CollectNoFail();
+    finalize_modules_clear_weaklist(&weaklist)?;
+    drop(weaklist);
     // `finalize_clear_sys_builtins_dict`.
     if let Some(s) = crate::sysmodule::sys_module() {
         objects::dictobject::PyDict_Clear(s.dict());
     }
     if let Some(b) = crate::bltinmodule::builtins_module() {
         objects::dictobject::PyDict_Clear(b.dict());
+    }
+    include::gc::_PyGC_CollectNoFail();
+    Ok(())
+}
+
+/// `finalize_restore_builtins`: `builtins` as start-up left it (see `BUILTINS_COPY`).
+/// The values it loses are released after the namespace is whole again.
+fn finalize_restore_builtins() -> PyResult<()> {
+    // SAFETY: written once at start-up.
+    let Some(copy) = (unsafe { BUILTINS_COPY.get_ref() }) else {
+        return Ok(());
+    };
+    let builtins = crate::bltinmodule::builtins_dict();
+    let old = objects::dictobject::PyDict_Copy(&builtins)?;
+    objects::dictobject::PyDict_Clear(&builtins);
+    objects::dictobject::PyDict_Update(&builtins, copy.as_object())?;
+    drop(old);
+    Ok(())
+}
+
+/// `finalize_remove_modules`: a weak reference to every module of `sys.modules`, in
+/// its order, with the module's name; the module is replaced by None there.
+fn finalize_remove_modules(
+    modules: &objects::dictobject::PyDictObject,
+) -> PyResult<Vec<(PyObjectRef, PyObjectRef)>> {
+    let mut weaklist = Vec::new();
+    let mut pos = 0;
+    while let Some((name, value)) = objects::dictobject::PyDict_Next(modules, &mut pos) {
+        if <objects::moduleobject::PyModuleObject as objects::PyTypeInfo>::check(&value) {
+            let wr = objects::weakrefobject::PyWeakref_NewRef(&value, None)?;
+            weaklist.push((name.clone(), wr));
+            drop(value);
+            PyDict_SetItem(modules, &name, Py_None())?;
+        }
+    }
+    Ok(weaklist)
+}
+
+/// `finalize_modules_clear_weaklist`: clear the namespace of every module that is
+/// still alive, newest first, except `sys` and `builtins`.
+fn finalize_modules_clear_weaklist(weaklist: &[(PyObjectRef, PyObjectRef)]) -> PyResult<()> {
+    let sys = crate::sysmodule::sys_module().map(|m| m.as_object() as *const PyObject);
+    let builtins = crate::bltinmodule::builtins_module().map(|m| m.as_object() as *const PyObject);
+    for (_, wr) in weaklist.iter().rev() {
+        let m = objects::weakrefobject::PyWeakref_GetObject(wr)?;
+        if m.is(Py_None()) {
+            continue;
+        }
+        let p = m.as_object() as *const PyObject;
+        if Some(p) == sys || Some(p) == builtins {
+            continue;
+        }
+        if let Ok(m) = objects::PyObjectRefExt::downcast::<objects::moduleobject::PyModuleObject>(m)
+        {
+            objects::moduleobject::_PyModule_Clear(&m)?;
+        }
     }
     Ok(())
 }

@@ -102,3 +102,145 @@ pub const SRE_INFO_CHARSET: u32 = 4;
 pub const SRE_MAXREPEAT: u32 = u32::MAX;
 /// `SRE_MAXGROUPS`: the most groups a pattern may have (`_sre.MAXGROUPS`).
 pub const SRE_MAXGROUPS: usize = (i32::MAX / 2) as usize;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The numbering must be the host CPython's (`re._constants`), which the code
+    /// words of `re._compiler` use.
+    #[test]
+    fn numbering_matches_host_python() {
+        let script = "import re._constants as c\n\
+            print(c.MAGIC)\n\
+            for seq in (c.OPCODES, c.ATCODES, c.CHCODES):\n    print(' '.join(f'{x.name}={int(x)}' for x in seq))\n\
+            print(' '.join(f'{n}={getattr(c, n)}' for n in dir(c) if n.startswith(('SRE_FLAG_', 'SRE_INFO_'))))\n\
+            import _sre; print(_sre.MAXREPEAT, _sre.MAXGROUPS, _sre.CODESIZE)\n";
+        let Ok(out) = std::process::Command::new("python3")
+            .args(["-c", script])
+            .output()
+        else {
+            // No oracle on this machine.
+            return;
+        };
+        let text = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], SRE_MAGIC.to_string());
+        let ours: [(&str, &[(&str, u32)]); 3] = [
+            ("opcodes", OPCODE_TABLE),
+            ("atcodes", ATCODE_TABLE),
+            ("chcodes", CHCODE_TABLE),
+        ];
+        for (i, (what, table)) in ours.iter().enumerate() {
+            let expected: Vec<String> = table.iter().map(|(n, v)| format!("{n}={v}")).collect();
+            assert_eq!(lines[i + 1], expected.join(" "), "{what}");
+        }
+        for item in lines[4].split(' ') {
+            let (name, value) = item.split_once('=').unwrap();
+            let ours = FLAG_TABLE.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+            assert_eq!(ours, value.parse().ok(), "{name}");
+        }
+        assert_eq!(
+            lines[5],
+            format!("{SRE_MAXREPEAT} {SRE_MAXGROUPS} 4"),
+            "MAXREPEAT MAXGROUPS CODESIZE"
+        );
+    }
+
+    const OPCODE_TABLE: &[(&str, u32)] = &[
+        ("FAILURE", SRE_OP_FAILURE),
+        ("SUCCESS", SRE_OP_SUCCESS),
+        ("ANY", SRE_OP_ANY),
+        ("ANY_ALL", SRE_OP_ANY_ALL),
+        ("ASSERT", SRE_OP_ASSERT),
+        ("ASSERT_NOT", SRE_OP_ASSERT_NOT),
+        ("AT", SRE_OP_AT),
+        ("BRANCH", SRE_OP_BRANCH),
+        ("CATEGORY", SRE_OP_CATEGORY),
+        ("CHARSET", SRE_OP_CHARSET),
+        ("BIGCHARSET", SRE_OP_BIGCHARSET),
+        ("GROUPREF", SRE_OP_GROUPREF),
+        ("GROUPREF_EXISTS", SRE_OP_GROUPREF_EXISTS),
+        ("IN", SRE_OP_IN),
+        ("INFO", SRE_OP_INFO),
+        ("JUMP", SRE_OP_JUMP),
+        ("LITERAL", SRE_OP_LITERAL),
+        ("MARK", SRE_OP_MARK),
+        ("MAX_UNTIL", SRE_OP_MAX_UNTIL),
+        ("MIN_UNTIL", SRE_OP_MIN_UNTIL),
+        ("NOT_LITERAL", SRE_OP_NOT_LITERAL),
+        ("NEGATE", SRE_OP_NEGATE),
+        ("RANGE", SRE_OP_RANGE),
+        ("REPEAT", SRE_OP_REPEAT),
+        ("REPEAT_ONE", SRE_OP_REPEAT_ONE),
+        ("SUBPATTERN", SRE_OP_SUBPATTERN),
+        ("MIN_REPEAT_ONE", SRE_OP_MIN_REPEAT_ONE),
+        ("ATOMIC_GROUP", SRE_OP_ATOMIC_GROUP),
+        ("POSSESSIVE_REPEAT", SRE_OP_POSSESSIVE_REPEAT),
+        ("POSSESSIVE_REPEAT_ONE", SRE_OP_POSSESSIVE_REPEAT_ONE),
+        ("GROUPREF_IGNORE", SRE_OP_GROUPREF_IGNORE),
+        ("IN_IGNORE", SRE_OP_IN_IGNORE),
+        ("LITERAL_IGNORE", SRE_OP_LITERAL_IGNORE),
+        ("NOT_LITERAL_IGNORE", SRE_OP_NOT_LITERAL_IGNORE),
+        ("GROUPREF_LOC_IGNORE", SRE_OP_GROUPREF_LOC_IGNORE),
+        ("IN_LOC_IGNORE", SRE_OP_IN_LOC_IGNORE),
+        ("LITERAL_LOC_IGNORE", SRE_OP_LITERAL_LOC_IGNORE),
+        ("NOT_LITERAL_LOC_IGNORE", SRE_OP_NOT_LITERAL_LOC_IGNORE),
+        ("GROUPREF_UNI_IGNORE", SRE_OP_GROUPREF_UNI_IGNORE),
+        ("IN_UNI_IGNORE", SRE_OP_IN_UNI_IGNORE),
+        ("LITERAL_UNI_IGNORE", SRE_OP_LITERAL_UNI_IGNORE),
+        ("NOT_LITERAL_UNI_IGNORE", SRE_OP_NOT_LITERAL_UNI_IGNORE),
+        ("RANGE_UNI_IGNORE", SRE_OP_RANGE_UNI_IGNORE),
+    ];
+
+    const ATCODE_TABLE: &[(&str, u32)] = &[
+        ("AT_BEGINNING", SRE_AT_BEGINNING),
+        ("AT_BEGINNING_LINE", SRE_AT_BEGINNING_LINE),
+        ("AT_BEGINNING_STRING", SRE_AT_BEGINNING_STRING),
+        ("AT_BOUNDARY", SRE_AT_BOUNDARY),
+        ("AT_NON_BOUNDARY", SRE_AT_NON_BOUNDARY),
+        ("AT_END", SRE_AT_END),
+        ("AT_END_LINE", SRE_AT_END_LINE),
+        ("AT_END_STRING", SRE_AT_END_STRING),
+        ("AT_LOC_BOUNDARY", SRE_AT_LOC_BOUNDARY),
+        ("AT_LOC_NON_BOUNDARY", SRE_AT_LOC_NON_BOUNDARY),
+        ("AT_UNI_BOUNDARY", SRE_AT_UNI_BOUNDARY),
+        ("AT_UNI_NON_BOUNDARY", SRE_AT_UNI_NON_BOUNDARY),
+    ];
+
+    const CHCODE_TABLE: &[(&str, u32)] = &[
+        ("CATEGORY_DIGIT", SRE_CATEGORY_DIGIT),
+        ("CATEGORY_NOT_DIGIT", SRE_CATEGORY_NOT_DIGIT),
+        ("CATEGORY_SPACE", SRE_CATEGORY_SPACE),
+        ("CATEGORY_NOT_SPACE", SRE_CATEGORY_NOT_SPACE),
+        ("CATEGORY_WORD", SRE_CATEGORY_WORD),
+        ("CATEGORY_NOT_WORD", SRE_CATEGORY_NOT_WORD),
+        ("CATEGORY_LINEBREAK", SRE_CATEGORY_LINEBREAK),
+        ("CATEGORY_NOT_LINEBREAK", SRE_CATEGORY_NOT_LINEBREAK),
+        ("CATEGORY_LOC_WORD", SRE_CATEGORY_LOC_WORD),
+        ("CATEGORY_LOC_NOT_WORD", SRE_CATEGORY_LOC_NOT_WORD),
+        ("CATEGORY_UNI_DIGIT", SRE_CATEGORY_UNI_DIGIT),
+        ("CATEGORY_UNI_NOT_DIGIT", SRE_CATEGORY_UNI_NOT_DIGIT),
+        ("CATEGORY_UNI_SPACE", SRE_CATEGORY_UNI_SPACE),
+        ("CATEGORY_UNI_NOT_SPACE", SRE_CATEGORY_UNI_NOT_SPACE),
+        ("CATEGORY_UNI_WORD", SRE_CATEGORY_UNI_WORD),
+        ("CATEGORY_UNI_NOT_WORD", SRE_CATEGORY_UNI_NOT_WORD),
+        ("CATEGORY_UNI_LINEBREAK", SRE_CATEGORY_UNI_LINEBREAK),
+        ("CATEGORY_UNI_NOT_LINEBREAK", SRE_CATEGORY_UNI_NOT_LINEBREAK),
+    ];
+
+    const FLAG_TABLE: &[(&str, u32)] = &[
+        ("SRE_FLAG_TEMPLATE", SRE_FLAG_TEMPLATE),
+        ("SRE_FLAG_IGNORECASE", SRE_FLAG_IGNORECASE),
+        ("SRE_FLAG_LOCALE", SRE_FLAG_LOCALE),
+        ("SRE_FLAG_MULTILINE", SRE_FLAG_MULTILINE),
+        ("SRE_FLAG_DOTALL", SRE_FLAG_DOTALL),
+        ("SRE_FLAG_UNICODE", SRE_FLAG_UNICODE),
+        ("SRE_FLAG_VERBOSE", SRE_FLAG_VERBOSE),
+        ("SRE_FLAG_DEBUG", SRE_FLAG_DEBUG),
+        ("SRE_FLAG_ASCII", SRE_FLAG_ASCII),
+        ("SRE_INFO_PREFIX", SRE_INFO_PREFIX),
+        ("SRE_INFO_LITERAL", SRE_INFO_LITERAL),
+        ("SRE_INFO_CHARSET", SRE_INFO_CHARSET),
+    ];
+}

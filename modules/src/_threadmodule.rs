@@ -1,0 +1,572 @@
+//! The `_thread` module: locks and thread identity. Mirrors Modules/_threadmodule.c
+//! (CPython 3.11).
+//!
+//! Differences from CPython: pyrs runs Python code on one thread only (its objects'
+//! reference counts are not atomic), so `start_new_thread` always fails with
+//! `RuntimeError("can't start new thread")`, the error CPython raises when the system
+//! refuses a thread. The locks are real locks for that one thread: acquiring a lock
+//! that is held waits, which without other threads means waiting out the timeout
+//! (or forever, interruptible by Ctrl-C, as CPython would deadlock). `threading` from
+//! the host Lib imports and works for the main thread (its `local` falls back to
+//! `_threading_local` and its `excepthook` to the Python version, as CPython's does
+//! when `_thread` lacks `_local` and `_excepthook`, which pyrs leaves out).
+
+use std::cell::Cell;
+use std::mem::{offset_of, size_of};
+
+use include::cpython::object::flags::*;
+use include::methodobject::{PyCFunction, PyMethodDef};
+
+use objects::boolobject::PyBool_FromLong;
+use objects::exceptions::*;
+use objects::floatobject::PyFloat_FromDouble;
+use objects::longobject::{PyLong_FromLong, PyLong_FromU64};
+use objects::moduleobject::{
+    PyModuleObject, PyModule_AddFunctions, PyModule_AddObject, PyModule_New,
+};
+use objects::object::*;
+use objects::obmalloc::*;
+use objects::prelude::*;
+use objects::tupleobject::PyTuple_New;
+use objects::typeobject::{PyType_Ready, PyType_Type};
+use objects::unicodeobject::PyUnicode_FromString;
+
+/// `PY_TIMEOUT_MAX` in seconds, as CPython computes it on Linux.
+const TIMEOUT_MAX: f64 = 9223372036.0;
+
+/// `PyThread_get_thread_ident`: the pthread handle of the running thread.
+fn thread_ident() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
+}
+
+/// Parse `acquire(blocking=True, timeout=-1)` (`lock_acquire_parse_args`): the wait in
+/// seconds, `None` for forever, `Some(0.0)` for a non-blocking try.
+fn acquire_parse_args(args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<Option<f64>> {
+    let a = objects::getargs::parse_args("acquire", args, kwnames, &["blocking", "timeout"], 0)?;
+    let blocking = match &a[0] {
+        Some(b) => PyObject_IsTrue(b)?,
+        None => true,
+    };
+    let timeout = match &a[1] {
+        Some(t) => objects::floatobject::PyFloat_AsDouble(t)?,
+        None => -1.0,
+    };
+    if !blocking && timeout != -1.0 {
+        return Err(value_error(
+            "can't specify a timeout for a non-blocking call",
+        ));
+    }
+    if timeout < 0.0 && timeout != -1.0 {
+        return Err(value_error("timeout value must be a non-negative number"));
+    }
+    if !blocking {
+        return Ok(Some(0.0));
+    }
+    if timeout == -1.0 {
+        return Ok(None);
+    }
+    if timeout > TIMEOUT_MAX {
+        return Err(PyErr_SetString(
+            &PyExc_OverflowError,
+            "timeout value is too large",
+        ));
+    }
+    Ok(Some(timeout))
+}
+
+/// Wait for a lock that no other thread can release (`acquire_timed` with one
+/// thread): sleep out the timeout, checking for signals (Ctrl-C) as CPython does.
+/// Returns false (not acquired) or the signal handler's exception.
+fn wait_unreleasable(timeout: Option<f64>) -> PyResult<bool> {
+    let start = std::time::Instant::now();
+    loop {
+        python::signals::check_signals()?;
+        let step = match timeout {
+            Some(t) => {
+                let left = t - start.elapsed().as_secs_f64();
+                if left <= 0.0 {
+                    return Ok(false);
+                }
+                left.min(0.05)
+            }
+            None => 0.05,
+        };
+        std::thread::sleep(std::time::Duration::from_secs_f64(step));
+    }
+}
+
+/// The name a lock's repr shows: `tp_name` (qualified for the static types).
+fn type_name(obj: &PyObject) -> &str {
+    let tp = obj.ob_type();
+    if tp.is_heap_type() {
+        tp.name()
+    } else {
+        tp.tp_name
+    }
+}
+
+fn as_u64(obj: &PyObject) -> PyResult<u64> {
+    let v = objects::longobject::PyLong_AsLong(obj)?;
+    u64::try_from(v).map_err(|_| {
+        PyErr_SetString(
+            &PyExc_OverflowError,
+            "can't convert negative int to unsigned",
+        )
+    })
+}
+
+// --- lock ------------------------------------------------------------------------------
+
+#[repr(C)]
+pub struct lockobject {
+    pub ob_base: PyObject,
+    locked: Cell<bool>,
+    in_weakreflist: PyCell<Option<PyObjectRef>>,
+}
+
+unsafe impl PyObjectLayout for lockobject {}
+
+fn as_lock(obj: &PyObject) -> &lockobject {
+    // SAFETY: the methods of `lock` are only called on its instances.
+    unsafe { &*(obj as *const PyObject as *const lockobject) }
+}
+
+/// `newlockobject`.
+fn newlockobject() -> PyObjectRef {
+    // SAFETY: `Locktype` is ready (done in `PyInit__thread`).
+    unsafe {
+        alloc_object(
+            &Locktype,
+            lockobject {
+                ob_base: PyObject_HEAD_INIT,
+                locked: Cell::new(false),
+                in_weakreflist: PyCell::new(None),
+            },
+        )
+    }
+    .into_object()
+}
+
+fn lock_PyThread_acquire_lock(
+    obj: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let timeout = acquire_parse_args(args, kwnames)?;
+    let lock = as_lock(obj);
+    if !lock.locked.get() {
+        lock.locked.set(true);
+        return Ok(PyBool_FromLong(true));
+    }
+    let got = wait_unreleasable(timeout)?;
+    Ok(PyBool_FromLong(got))
+}
+
+fn lock_PyThread_release_lock(obj: &PyObject) -> PyResult {
+    let lock = as_lock(obj);
+    if !lock.locked.get() {
+        return Err(runtime_error("release unlocked lock"));
+    }
+    lock.locked.set(false);
+    Ok(none())
+}
+
+fn lock_exit(obj: &PyObject, _args: &[PyObjectRef]) -> PyResult {
+    lock_PyThread_release_lock(obj)
+}
+
+fn lock_locked_lock(obj: &PyObject) -> PyResult {
+    Ok(PyBool_FromLong(as_lock(obj).locked.get()))
+}
+
+fn lock__at_fork_reinit(obj: &PyObject) -> PyResult {
+    as_lock(obj).locked.set(false);
+    Ok(none())
+}
+
+fn lock_repr(obj: &PyObject) -> PyResult {
+    let l = as_lock(obj);
+    Ok(PyUnicode_FromString(&format!(
+        "<{} {} object at {:#x}>",
+        if l.locked.get() { "locked" } else { "unlocked" },
+        type_name(obj),
+        obj.as_ptr() as usize
+    )))
+}
+
+unsafe fn lock_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead lock object.
+    unsafe {
+        objects::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        dealloc_object::<lockobject>(op)
+    }
+}
+
+const ACQUIRE_DOC: &str = "acquire($self, /, blocking=True, timeout=-1)\n--\n\nLock the lock.  Without argument, this blocks if the lock is already\nlocked (even by the same thread), waiting for another thread to release\nthe lock, and return True once the lock is acquired.\nWith an argument, this will only block if the argument is true,\nand the return value reflects whether the lock is acquired.\nThe blocking operation is interruptible.";
+const RELEASE_DOC: &str = "release($self, /)\n--\n\nRelease the lock, allowing another thread that is blocked waiting for\nthe lock to acquire the lock.  The lock must be in the locked state,\nbut it needn't be locked by the same thread that unlocks it.";
+const LOCKED_DOC: &str = "locked($self, /)\n--\n\nReturn whether the lock is in the locked state.";
+
+static LOCK_METHODS: [PyMethodDef; 9] = [
+    PyMethodDef::new(
+        "acquire_lock",
+        PyCFunction::FastKw(lock_PyThread_acquire_lock),
+        ACQUIRE_DOC,
+    ),
+    PyMethodDef::new(
+        "acquire",
+        PyCFunction::FastKw(lock_PyThread_acquire_lock),
+        ACQUIRE_DOC,
+    ),
+    PyMethodDef::new(
+        "release_lock",
+        PyCFunction::NoArgs(lock_PyThread_release_lock),
+        RELEASE_DOC,
+    ),
+    PyMethodDef::new(
+        "release",
+        PyCFunction::NoArgs(lock_PyThread_release_lock),
+        RELEASE_DOC,
+    ),
+    PyMethodDef::new(
+        "locked_lock",
+        PyCFunction::NoArgs(lock_locked_lock),
+        LOCKED_DOC,
+    ),
+    PyMethodDef::new("locked", PyCFunction::NoArgs(lock_locked_lock), LOCKED_DOC),
+    PyMethodDef::new(
+        "__enter__",
+        PyCFunction::FastKw(lock_PyThread_acquire_lock),
+        ACQUIRE_DOC,
+    ),
+    PyMethodDef::new("__exit__", PyCFunction::Fast(lock_exit), RELEASE_DOC),
+    PyMethodDef::new(
+        "_at_fork_reinit",
+        PyCFunction::NoArgs(lock__at_fork_reinit),
+        "_at_fork_reinit($self, /)\n--\n\n",
+    ),
+];
+
+pub static Locktype: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "_thread.lock",
+    tp_basicsize: Cell::new(size_of::<lockobject>()),
+    tp_dealloc: slot(lock_dealloc),
+    tp_repr: slot(lock_repr),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION),
+    tp_doc: Some("A lock object is a synchronization primitive.  To create a lock,\ncall threading.Lock().  Methods are:\n\nacquire() -- lock the lock, possibly blocking until it can be obtained\nrelease() -- unlock of the lock\nlocked() -- test whether the lock is currently locked\n\nA lock is not owned by the thread that locked it; another thread may\nunlock it.  A thread attempting to lock a lock that it has already locked\nwill block until another thread unlocks it.  Deadlocks may ensue."),
+    tp_weaklistoffset: Cell::new(offset_of!(lockobject, in_weakreflist)),
+    tp_methods: &LOCK_METHODS,
+    ..PyTypeObject::DEFAULT
+};
+
+// --- RLock -----------------------------------------------------------------------------
+
+#[repr(C)]
+pub struct rlockobject {
+    pub ob_base: PyObject,
+    rlock_owner: Cell<u64>,
+    rlock_count: Cell<u64>,
+    in_weakreflist: PyCell<Option<PyObjectRef>>,
+}
+
+unsafe impl PyObjectLayout for rlockobject {}
+
+fn as_rlock(obj: &PyObject) -> &rlockobject {
+    // SAFETY: the methods of `RLock` are only called on its instances.
+    unsafe { &*(obj as *const PyObject as *const rlockobject) }
+}
+
+fn rlock_new(tp: &PyTypeObject, _args: &[PyObjectRef], _kwnames: Option<&PyObject>) -> PyResult {
+    // SAFETY: `tp` is RLock or a subclass; the rest of a subclass instance is zeroed.
+    let obj = unsafe {
+        alloc_object(
+            tp,
+            rlockobject {
+                ob_base: PyObject_HEAD_INIT,
+                rlock_owner: Cell::new(0),
+                rlock_count: Cell::new(0),
+                in_weakreflist: PyCell::new(None),
+            },
+        )
+    };
+    Ok(obj.into_object())
+}
+
+fn rlock_acquire(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    let timeout = acquire_parse_args(args, kwnames)?;
+    let r = as_rlock(obj);
+    let tid = thread_ident();
+    if r.rlock_count.get() > 0 && r.rlock_owner.get() == tid {
+        let Some(count) = r.rlock_count.get().checked_add(1) else {
+            return Err(PyErr_SetString(
+                &PyExc_OverflowError,
+                "Internal lock count overflowed",
+            ));
+        };
+        r.rlock_count.set(count);
+        return Ok(PyBool_FromLong(true));
+    }
+    if r.rlock_count.get() == 0 {
+        r.rlock_owner.set(tid);
+        r.rlock_count.set(1);
+        return Ok(PyBool_FromLong(true));
+    }
+    Ok(PyBool_FromLong(wait_unreleasable(timeout)?))
+}
+
+fn rlock_release(obj: &PyObject) -> PyResult {
+    let r = as_rlock(obj);
+    if r.rlock_count.get() == 0 || r.rlock_owner.get() != thread_ident() {
+        return Err(runtime_error("cannot release un-acquired lock"));
+    }
+    let count = r.rlock_count.get() - 1;
+    r.rlock_count.set(count);
+    if count == 0 {
+        r.rlock_owner.set(0);
+    }
+    Ok(none())
+}
+
+fn rlock_exit(obj: &PyObject, _args: &[PyObjectRef]) -> PyResult {
+    rlock_release(obj)
+}
+
+fn rlock_acquire_restore(obj: &PyObject, state: &PyObject) -> PyResult {
+    let items = objects::r#abstract::PySequence_Fast(state, "")?;
+    let [count, owner] = items.as_slice() else {
+        return Err(type_error(
+            "_acquire_restore() argument must be a tuple of 2 items",
+        ));
+    };
+    let count = as_u64(count)?;
+    let owner = as_u64(owner)?;
+    let r = as_rlock(obj);
+    if r.rlock_count.get() > 0 && r.rlock_owner.get() != thread_ident() {
+        wait_unreleasable(None)?;
+    }
+    r.rlock_owner.set(owner);
+    r.rlock_count.set(count);
+    Ok(none())
+}
+
+fn rlock_release_save(obj: &PyObject) -> PyResult {
+    let r = as_rlock(obj);
+    if r.rlock_count.get() == 0 {
+        return Err(runtime_error("cannot release un-acquired lock"));
+    }
+    let state = PyTuple_New(vec![
+        PyLong_FromU64(r.rlock_count.get()),
+        PyLong_FromU64(r.rlock_owner.get()),
+    ]);
+    r.rlock_count.set(0);
+    r.rlock_owner.set(0);
+    Ok(state.into_object())
+}
+
+fn rlock_is_owned(obj: &PyObject) -> PyResult {
+    let r = as_rlock(obj);
+    Ok(PyBool_FromLong(
+        r.rlock_count.get() > 0 && r.rlock_owner.get() == thread_ident(),
+    ))
+}
+
+fn rlock__at_fork_reinit(obj: &PyObject) -> PyResult {
+    let r = as_rlock(obj);
+    r.rlock_owner.set(0);
+    r.rlock_count.set(0);
+    Ok(none())
+}
+
+fn rlock_repr(obj: &PyObject) -> PyResult {
+    let r = as_rlock(obj);
+    Ok(PyUnicode_FromString(&format!(
+        "<{} {} object owner={} count={} at {:#x}>",
+        if r.rlock_count.get() > 0 {
+            "locked"
+        } else {
+            "unlocked"
+        },
+        type_name(obj),
+        r.rlock_owner.get(),
+        r.rlock_count.get(),
+        obj.as_ptr() as usize
+    )))
+}
+
+unsafe fn rlock_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead RLock.
+    unsafe {
+        objects::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        dealloc_object::<rlockobject>(op)
+    }
+}
+
+const RLOCK_ACQUIRE_DOC: &str = "acquire($self, /, blocking=True, timeout=-1)\n--\n\nLock the lock.  `blocking` indicates whether we should wait\nfor the lock to be available or not.  If `blocking` is False\nand another thread holds the lock, the method will return False\nimmediately.  If `blocking` is True and another thread holds\nthe lock, the method will wait for the lock to be released,\ntake it and then return True.\n(note: the blocking operation is interruptible.)\n\nIn all other cases, the method will return True immediately.\nPrecisely, if the current thread already holds the lock, its\ninternal counter is simply incremented. If nobody holds the lock,\nthe lock is taken and its internal counter initialized to 1.";
+const RLOCK_RELEASE_DOC: &str = "release($self, /)\n--\n\nRelease the lock, allowing another thread that is blocked waiting for\nthe lock to acquire the lock.  The lock must be in the locked state,\nand must be locked by the same thread that unlocks it; otherwise a\n`RuntimeError` is raised.\n\nDo note that if the lock was acquire()d several times in a row by the\ncurrent thread, release() needs to be called as many times for the lock\nto be available for other threads.";
+
+static RLOCK_METHODS: [PyMethodDef; 8] = [
+    PyMethodDef::new(
+        "acquire",
+        PyCFunction::FastKw(rlock_acquire),
+        RLOCK_ACQUIRE_DOC,
+    ),
+    PyMethodDef::new(
+        "release",
+        PyCFunction::NoArgs(rlock_release),
+        RLOCK_RELEASE_DOC,
+    ),
+    PyMethodDef::new(
+        "_is_owned",
+        PyCFunction::NoArgs(rlock_is_owned),
+        "_is_owned($self, /)\n--\n\nFor internal use by `threading.Condition`.",
+    ),
+    PyMethodDef::new(
+        "_acquire_restore",
+        PyCFunction::O(rlock_acquire_restore),
+        "_acquire_restore($self, state, /)\n--\n\nFor internal use by `threading.Condition`.",
+    ),
+    PyMethodDef::new(
+        "_release_save",
+        PyCFunction::NoArgs(rlock_release_save),
+        "_release_save($self, /)\n--\n\nFor internal use by `threading.Condition`.",
+    ),
+    PyMethodDef::new(
+        "__enter__",
+        PyCFunction::FastKw(rlock_acquire),
+        RLOCK_ACQUIRE_DOC,
+    ),
+    PyMethodDef::new("__exit__", PyCFunction::Fast(rlock_exit), RLOCK_RELEASE_DOC),
+    PyMethodDef::new(
+        "_at_fork_reinit",
+        PyCFunction::NoArgs(rlock__at_fork_reinit),
+        "_at_fork_reinit($self, /)\n--\n\n",
+    ),
+];
+
+pub static RLocktype: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "_thread.RLock",
+    tp_basicsize: Cell::new(size_of::<rlockobject>()),
+    tp_dealloc: slot(rlock_dealloc),
+    tp_repr: slot(rlock_repr),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE),
+    tp_weaklistoffset: Cell::new(offset_of!(rlockobject, in_weakreflist)),
+    tp_methods: &RLOCK_METHODS,
+    tp_new: slot(rlock_new),
+    ..PyTypeObject::DEFAULT
+};
+
+// --- module functions ------------------------------------------------------------------
+
+fn thread_PyThread_start_new_thread(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("start_new_thread", args.len(), 2, 3)?;
+    if args[0].ob_type().tp_call.get().is_none() {
+        return Err(type_error("first arg must be callable"));
+    }
+    if !objects::tupleobject::PyTupleObject::check(&args[1]) {
+        return Err(type_error("2nd arg must be a tuple"));
+    }
+    if let Some(kw) = args.get(2) {
+        if !objects::dictobject::PyDictObject::check(kw) {
+            return Err(type_error("optional 3rd arg must be a dictionary"));
+        }
+    }
+    // pyrs runs Python code on one thread (see the module header).
+    Err(runtime_error("can't start new thread"))
+}
+
+fn thread_PyThread_allocate_lock(_m: &PyObject) -> PyResult {
+    Ok(newlockobject())
+}
+
+fn thread__set_sentinel(_m: &PyObject) -> PyResult {
+    Ok(newlockobject())
+}
+
+fn thread_get_ident(_m: &PyObject) -> PyResult {
+    Ok(PyLong_FromU64(thread_ident()))
+}
+
+fn thread_get_native_id(_m: &PyObject) -> PyResult {
+    // SAFETY: gettid has no preconditions.
+    Ok(PyLong_FromLong(unsafe { libc::gettid() } as i64))
+}
+
+fn thread__count(_m: &PyObject) -> PyResult {
+    // Threads started by `_thread` and still running: there are none.
+    Ok(PyLong_FromLong(0))
+}
+
+static STACK_SIZE: include::object::GlobalCell<usize> = include::object::GlobalCell::new(0);
+
+fn thread_stack_size(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("stack_size", args.len(), 0, 1)?;
+    // SAFETY: single-threaded; not borrowed across calls.
+    let old = unsafe { *STACK_SIZE.get_ref() };
+    if let Some(size) = args.first() {
+        let new = objects::r#abstract::PyNumber_AsSsize_t(size, Some(&PyExc_OverflowError))?;
+        if new < 0 {
+            return Err(value_error("size must be 0 or a positive value"));
+        }
+        // THREAD_STACK_MIN on Linux is 32 KiB (PTHREAD_STACK_MIN rounded).
+        if new != 0 && new < 0x8000 {
+            return Err(value_error(format!("size not valid: {new} bytes")));
+        }
+        // SAFETY: as above.
+        unsafe { *STACK_SIZE.get_mut() = new as usize };
+    }
+    Ok(objects::longobject::PyLong_FromSsize_t(old as isize))
+}
+
+fn thread_PyThread_exit_thread(_m: &PyObject) -> PyResult {
+    Err(PyErr_FromArgs(&PyExc_SystemExit, &[]))
+}
+
+fn thread_interrupt_main(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("interrupt_main", args.len(), 0, 1)?;
+    let signum = match args.first() {
+        Some(s) => objects::longobject::PyLong_AsLong(s)?,
+        None => libc::SIGINT as i64,
+    };
+    if signum != libc::SIGINT as i64 {
+        return Err(value_error("signal number out of range"));
+    }
+    // Simulate the arrival of SIGINT: the handler runs at the next check.
+    // SAFETY: raising a signal in our own process; pyrs handles SIGINT.
+    unsafe { libc::raise(libc::SIGINT) };
+    Ok(none())
+}
+
+static THREAD_METHODS: [PyMethodDef; 12] = [
+    PyMethodDef::new("start_new_thread", PyCFunction::Fast(thread_PyThread_start_new_thread), "start_new_thread(function, args[, kwargs])\n(start_new() is an obsolete synonym)\n\nStart a new thread and return its identifier.  The thread will call the\nfunction with positional arguments from the tuple args and keyword arguments\ntaken from the optional dictionary kwargs.  The thread exits when the\nfunction returns; the return value is ignored.  The thread will also exit\nwhen the function raises an unhandled exception; a stack trace will be\nprinted unless the exception is SystemExit.\n"),
+    PyMethodDef::new("start_new", PyCFunction::Fast(thread_PyThread_start_new_thread), "start_new(function, args[, kwargs])\n(PyThread_start_new_thread() is an obsolete synonym)\n"),
+    PyMethodDef::new("allocate_lock", PyCFunction::NoArgs(thread_PyThread_allocate_lock), "allocate_lock() -> lock object\n(allocate() is an obsolete synonym)\n\nCreate a new lock object. See help(type(threading.Lock())) for\ninformation about locks."),
+    PyMethodDef::new("allocate", PyCFunction::NoArgs(thread_PyThread_allocate_lock), "allocate_lock() -> lock object\n(allocate() is an obsolete synonym)\n"),
+    PyMethodDef::new("exit_thread", PyCFunction::NoArgs(thread_PyThread_exit_thread), "exit()\n(exit_thread() is an obsolete synonym)\n\nThis is synonymous to ``raise SystemExit''.  It will cause the current\nthread to exit silently unless the exception is caught."),
+    PyMethodDef::new("exit", PyCFunction::NoArgs(thread_PyThread_exit_thread), "exit()\n(exit_thread() is an obsolete synonym)\n\nThis is synonymous to ``raise SystemExit''.  It will cause the current\nthread to exit silently unless the exception is caught."),
+    PyMethodDef::new("interrupt_main", PyCFunction::Fast(thread_interrupt_main), "interrupt_main(signum=signal.SIGINT, /)\n\nSimulate the arrival of the given signal in the main thread,\nwhere the corresponding signal handler will be executed.\nIf *signum* is omitted, SIGINT is assumed.\nA subthread can use this function to interrupt the main thread.\n\nNote: the default signal handler for SIGINT raises ``KeyboardInterrupt``."),
+    PyMethodDef::new("get_ident", PyCFunction::NoArgs(thread_get_ident), "get_ident() -> integer\n\nReturn a non-zero integer that uniquely identifies the current thread\namongst other threads that exist simultaneously.\nThis may be used to identify per-thread resources.\nEven though on some platforms threads identities may appear to be\nallocated consecutive numbers starting at 1, this behavior should not\nbe relied upon, and the number should be seen purely as a magic cookie.\nA thread's identity may be reused for another thread after it exits."),
+    PyMethodDef::new("get_native_id", PyCFunction::NoArgs(thread_get_native_id), "get_native_id() -> integer\n\nReturn a non-negative integer identifying the thread as reported\nby the OS (kernel). This may be used to uniquely identify a\nparticular thread within a system."),
+    PyMethodDef::new("_count", PyCFunction::NoArgs(thread__count), "_count() -> integer\n\nReturn the number of currently running Python threads, excluding\nthe main thread. The returned number comprises all threads created\nthrough `start_new_thread()` as well as `threading.Thread`, and not\nyet finished.\n\nThis function is meant for internal and specialized purposes only.\nIn most applications `threading.enumerate()` should be used instead."),
+    PyMethodDef::new("stack_size", PyCFunction::Fast(thread_stack_size), "stack_size([size]) -> size\n\nReturn the thread stack size used when creating new threads.  The\noptional size argument specifies the stack size (in bytes) to be used\nfor subsequently created threads, and must be 0 (use platform or\nconfigured default) or a positive integer value of at least 32,768 (32k).\nIf changing the thread stack size is unsupported, a ThreadError\nexception is raised.  If the specified size is invalid, a ValueError\nexception is raised, and the stack size is unmodified.  32k bytes\n currently the minimum supported stack size value to guarantee\nsufficient stack space for the interpreter itself.\n\nNote that some platforms may have particular restrictions on values for\nthe stack size, such as requiring a minimum stack size larger than 32 KiB or\nrequiring allocation in multiples of the system memory page size\n- platform documentation should be referred to for more information\n(4 KiB pages are common; using multiples of 4096 for the stack size is\nthe suggested approach in the absence of more specific information)."),
+    PyMethodDef::new("_set_sentinel", PyCFunction::NoArgs(thread__set_sentinel), "_set_sentinel() -> lock\n\nSet a sentinel lock that will be released when the current thread\nstate is finalized (even if it is the main thread)."),
+];
+
+/// `PyInit__thread`.
+pub fn PyInit__thread() -> PyResult<PyRef<PyModuleObject>> {
+    PyType_Ready(&Locktype)?;
+    PyType_Ready(&RLocktype)?;
+    let m = PyModule_New("_thread")?;
+    PyModule_AddFunctions(&m, &THREAD_METHODS)?;
+    PyModule_AddObject(&m, "error", PyExc_RuntimeError.as_object())?;
+    PyModule_AddObject(&m, "LockType", Locktype.as_object())?;
+    PyModule_AddObject(&m, "RLock", RLocktype.as_object())?;
+    PyModule_AddObject(&m, "TIMEOUT_MAX", &PyFloat_FromDouble(TIMEOUT_MAX))?;
+    PyModule_AddObject(
+        &m,
+        "__doc__",
+        &PyUnicode_FromString("This module provides primitive operations to write multi-threaded programs.\nThe 'threading' module provides a more convenient interface."),
+    )?;
+    Ok(m)
+}

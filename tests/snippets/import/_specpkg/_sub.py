@@ -1,0 +1,2 @@
+NAME = __name__
+PACKAGE = __package__
