@@ -1865,6 +1865,43 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 skip_caches!(LOAD_ATTR);
                             }
 
+                            op::LOAD_ATTR_SLOT => {
+                                use crate::specialize::cache::*;
+                                let owner = peek!(1);
+                                if owner.ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(LOAD_ATTR)
+                                }
+                                // The type (unchanged since) has a slot member there.
+                                let cell = &*((owner.as_ptr() as *const u8)
+                                    .add(*next_instr.add(ATTR_INDEX) as usize)
+                                    as *const include::object::PyCell<Option<PyObjectRef>>);
+                                let Some(v) = cell.get() else { deopt!(LOAD_ATTR) };
+                                set_peek!(1, v);
+                                skip_caches!(LOAD_ATTR);
+                            }
+
+                            op::STORE_ATTR_SLOT => {
+                                use crate::specialize::cache::*;
+                                let owner = peek!(1);
+                                if owner.ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(STORE_ATTR)
+                                }
+                                let owner = pop!();
+                                let v = pop!();
+                                let cell = &*((owner.as_ptr() as *const u8)
+                                    .add(*next_instr.add(ATTR_INDEX) as usize)
+                                    as *const include::object::PyCell<Option<PyObjectRef>>);
+                                // Releasing the old value can run `__del__`: after the store.
+                                let old = cell.replace(Some(v));
+                                drop(owner);
+                                drop(old);
+                                skip_caches!(STORE_ATTR);
+                            }
+
                             op::LOAD_ATTR_MODULE => {
                                 use crate::specialize::cache::*;
                                 let Some(m) = peek!(1)

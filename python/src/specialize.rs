@@ -19,9 +19,8 @@
 //!   (`LOAD_ATTR_WITH_HINT`, `STORE_ATTR_WITH_HINT`) where CPython would usually choose
 //!   `LOAD_ATTR_INSTANCE_VALUE`/`STORE_ATTR_INSTANCE_VALUE`, and method loads on such
 //!   instances (`LOAD_METHOD_WITH_VALUES` in CPython) are not specialised.
-//! - Not specialised yet (they stay adaptive, backing off): `LOAD_ATTR_SLOT`,
-//!   `STORE_ATTR_SLOT`, `LOAD_METHOD_CLASS`, `LOAD_METHOD_WITH_DICT`,
-//!   `BINARY_SUBSCR_GETITEM`.
+//! - Not specialised yet (they stay adaptive, backing off): `LOAD_METHOD_CLASS`,
+//!   `LOAD_METHOD_WITH_DICT`, `BINARY_SUBSCR_GETITEM`.
 //! - No specialisation statistics (`Py_STATS`).
 
 use include::code::*;
@@ -31,7 +30,8 @@ use include::opcode::{nb, op, Opcode};
 use include::methodobject::{PyCFunction, PyMethodDef};
 
 use objects::classobject::PyMethod_Type;
-use objects::descrobject::PyMethodDescrObject;
+use include::descrobject::MemberType;
+use objects::descrobject::{PyMemberDescrObject, PyMethodDescrObject};
 use objects::dictobject::*;
 use objects::floatobject::PyFloat_Type;
 use objects::funcobject::{PyFunctionObject, PyFunction_Type};
@@ -489,8 +489,20 @@ pub unsafe fn _Py_Specialize_LoadAttr(owner: &PyObject, instr: *mut _Py_CODEUNIT
     }
 }
 
-/// `specialize_dict_access`: an attribute kept in the instance's own dict, found by
-/// an entry index (the hint), guarded by the type's version tag.
+/// `analyze_descriptor`'s `OBJECT_SLOT`: a `__slots__` member (`T_OBJECT_EX`) whose
+/// offset fits the cache; the offset, or `None`.
+fn object_slot_offset(descr: Option<&PyObject>, store: bool) -> Option<u16> {
+    let m = descr?.downcast_ref_exact::<PyMemberDescrObject>()?;
+    if m.spec.type_code != MemberType::ObjectEx || (store && m.spec.readonly) {
+        return None;
+    }
+    u16::try_from(m.spec.offset).ok().filter(|&o| o > 0)
+}
+
+/// `specialize_dict_access` (with the `OBJECT_SLOT` case of `_Py_Specialize_LoadAttr`
+/// and `_Py_Specialize_StoreAttr`): a `__slots__` member read or written at its offset
+/// (`*_ATTR_SLOT`), or an attribute kept in the instance's own dict, found by an entry
+/// index (the hint, `*_ATTR_WITH_HINT`); both guarded by the type's version tag.
 ///
 /// # Safety
 /// `instr` must be a LOAD_ATTR or STORE_ATTR.
@@ -506,11 +518,27 @@ unsafe fn specialize_dict_access(
     } else {
         generic_getattr(tp)
     };
-    if !generic || !has_instance_dict(tp) {
+    if !generic {
         return None;
     }
     let descr = _PyType_Lookup(tp, name);
-    if !dict_access_allowed(descr.as_deref()) || !tp.has_feature(Py_TPFLAGS_VALID_VERSION_TAG) {
+    if !tp.has_feature(Py_TPFLAGS_VALID_VERSION_TAG) {
+        return None;
+    }
+    let store = hint_op == Opcode::STORE_ATTR_WITH_HINT;
+    if let Some(offset) = object_slot_offset(descr.as_deref(), store) {
+        // SAFETY: upheld by the caller.
+        unsafe {
+            write_u32(cache_entry(instr, cache::ATTR_VERSION), tp.tp_version_tag.get());
+            *cache_entry(instr, cache::ATTR_INDEX) = offset;
+        }
+        return Some(if store {
+            Opcode::STORE_ATTR_SLOT
+        } else {
+            Opcode::LOAD_ATTR_SLOT
+        });
+    }
+    if !has_instance_dict(tp) || !dict_access_allowed(descr.as_deref()) {
         return None;
     }
     let dict = _PyObject_GetDictPtr(owner)?.get()?;
