@@ -4,10 +4,14 @@
 // A module named `main` is fine here: it mirrors Modules/main.c, and the binary is `python.rs`.
 #![allow(special_module_name)]
 
+pub mod _abc;
 pub mod _collectionsmodule;
 pub mod _io;
+pub mod _json;
 pub mod _opcode;
 pub mod _randommodule;
+pub mod _struct;
+pub mod _sre;
 pub mod _threadmodule;
 pub mod _weakref;
 pub mod config;

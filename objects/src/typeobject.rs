@@ -1464,6 +1464,9 @@ pub static PyType_Type: PyTypeObject = PyTypeObject {
     tp_getset: &TYPE_GETSET,
     tp_base: type_ptr(&PyBaseObject_Type),
     tp_weaklistoffset: Cell::new(offset_of!(PyTypeObject, tp_weaklist)),
+    // A type's namespace is its instance dict, as in CPython: so a metaclass (a
+    // subclass of `type`) does not get a second `__dict__` slot of its own.
+    tp_dictoffset: Cell::new(offset_of!(PyTypeObject, tp_dict)),
     tp_init: slot(type_init),
     tp_new: slot(type_new),
     tp_as_number: include::cpython::object::PyNumberMethods {
