@@ -247,3 +247,39 @@ def s_append(n):
 
 print(s_append(30))
 print(sys.getrecursionlimit() > 0)
+
+
+class Slotted:
+    __slots__ = ("a", "b")
+
+    def __init__(self, a):
+        self.a = a
+
+    def bump(self):
+        self.a = self.a + 1
+        return self.a
+
+
+objs = [Slotted(i) for i in range(4)]
+for _ in range(100):
+    for o in objs:
+        o.bump()
+print([o.a for o in objs])
+del objs[0].a
+try:
+    objs[0].bump()
+except AttributeError as e:
+    print("AttributeError", e)
+
+
+class SubSlotted(Slotted):
+    pass
+
+
+s2 = SubSlotted(10)
+print(s2.bump(), s2.bump())
+Slotted.a = property(lambda self: "prop", lambda self, v: print("setter", v))
+try:
+    print(objs[1].bump())
+except TypeError as e:
+    print("TypeError", e)
