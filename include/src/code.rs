@@ -67,7 +67,7 @@ pub struct PyCodeObject {
     /// The exception table, bytes in the 3.11 varint format.
     pub co_exceptiontable: PyObjectRef,
     pub co_flags: i32,
-    /// Countdown to quickening (`co_warmup`).
+    /// Counts up from `QUICKENING_INITIAL_WARMUP_VALUE`; quickened at 0 (`co_warmup`).
     pub co_warmup: Cell<i16>,
     pub co_argcount: i32,
     pub co_posonlyargcount: i32,
@@ -126,5 +126,113 @@ impl PyCodeObject {
     pub fn code_unit(&self, index: usize) -> _Py_CODEUNIT {
         // SAFETY: see `code_ptr`; the read is a plain copy.
         unsafe { (&*self.co_code_adaptive.get())[index] }
+    }
+}
+
+// --- The specialising interpreter's counters (Include/internal/pycore_code.h) -----------
+//
+// Every adaptive family keeps a 16-bit counter in its first inline cache entry. While
+// the instruction is in its adaptive form the counter holds a 12-bit countdown and, in
+// its low 4 bits, a backoff exponent: each failed attempt to specialise doubles the
+// wait before the next (1, 3, 7, ... 4095 executions). Once specialised, the counter
+// counts the misses the specialised form may take (53) before it reverts.
+
+/// Code objects are quickened after this many calls or loop iterations
+/// (`QUICKENING_WARMUP_DELAY`); `co_warmup` starts at its negation and counts up.
+pub const QUICKENING_WARMUP_DELAY: i16 = 8;
+/// `QUICKENING_INITIAL_WARMUP_VALUE`.
+pub const QUICKENING_INITIAL_WARMUP_VALUE: i16 = -QUICKENING_WARMUP_DELAY;
+
+/// `ADAPTIVE_BACKOFF_BITS`: the low bits of a counter hold the backoff exponent.
+pub const ADAPTIVE_BACKOFF_BITS: u32 = 4;
+/// `ADAPTIVE_BACKOFF_START`: the first wait is 2**5 - 1 = 31 executions.
+pub const ADAPTIVE_BACKOFF_START: u32 = 5;
+/// `MAX_BACKOFF_VALUE`: the countdown has 12 bits.
+pub const MAX_BACKOFF_VALUE: u32 = 16 - ADAPTIVE_BACKOFF_BITS;
+
+/// `adaptive_counter_bits`.
+#[inline(always)]
+pub const fn adaptive_counter_bits(value: u32, backoff: u32) -> u16 {
+    ((value << ADAPTIVE_BACKOFF_BITS) | (backoff & ((1 << ADAPTIVE_BACKOFF_BITS) - 1))) as u16
+}
+
+/// `adaptive_counter_start`: the counter of a freshly de-specialised instruction.
+#[inline(always)]
+pub const fn adaptive_counter_start() -> u16 {
+    adaptive_counter_bits((1 << ADAPTIVE_BACKOFF_START) - 1, ADAPTIVE_BACKOFF_START)
+}
+
+/// `adaptive_counter_backoff`: the counter after a failed attempt to specialise.
+#[inline(always)]
+pub const fn adaptive_counter_backoff(counter: u16) -> u16 {
+    let mut backoff = (counter as u32 & ((1 << ADAPTIVE_BACKOFF_BITS) - 1)) + 1;
+    if backoff > MAX_BACKOFF_VALUE {
+        backoff = MAX_BACKOFF_VALUE;
+    }
+    adaptive_counter_bits((1 << backoff) - 1, backoff)
+}
+
+/// `ADAPTIVE_COUNTER_IS_ZERO`: time to try specialising again.
+#[inline(always)]
+pub const fn adaptive_counter_is_zero(counter: u16) -> bool {
+    counter < (1 << ADAPTIVE_BACKOFF_BITS)
+}
+
+/// `DECREMENT_ADAPTIVE_COUNTER`.
+#[inline(always)]
+pub const fn adaptive_counter_decrement(counter: u16) -> u16 {
+    counter.wrapping_sub(1 << ADAPTIVE_BACKOFF_BITS)
+}
+
+/// `miss_counter_start`: misses a specialised instruction takes before it reverts to
+/// its adaptive form.
+#[inline(always)]
+pub const fn miss_counter_start() -> u16 {
+    53
+}
+
+/// `read_u32`: a 32-bit value kept in two cache entries, low half first.
+///
+/// # Safety
+/// `p` must point at two readable code units.
+#[inline(always)]
+pub unsafe fn read_u32(p: *const _Py_CODEUNIT) -> u32 {
+    // SAFETY: upheld by the caller.
+    unsafe { *p as u32 | ((*p.add(1) as u32) << 16) }
+}
+
+/// `write_u32`.
+///
+/// # Safety
+/// `p` must point at two writable code units.
+#[inline(always)]
+pub unsafe fn write_u32(p: *mut _Py_CODEUNIT, v: u32) {
+    // SAFETY: upheld by the caller.
+    unsafe {
+        *p = v as u16;
+        *p.add(1) = (v >> 16) as u16;
+    }
+}
+
+/// `read_u64` / `read_obj`: a 64-bit value (a pointer) in four cache entries.
+///
+/// # Safety
+/// `p` must point at four readable code units.
+#[inline(always)]
+pub unsafe fn read_u64(p: *const _Py_CODEUNIT) -> u64 {
+    // SAFETY: upheld by the caller.
+    unsafe { read_u32(p) as u64 | ((read_u32(p.add(2)) as u64) << 32) }
+}
+
+/// `write_u64` / `write_obj`.
+///
+/// # Safety
+/// `p` must point at four writable code units.
+#[inline(always)]
+pub unsafe fn write_u64(p: *mut _Py_CODEUNIT, v: u64) {
+    // SAFETY: upheld by the caller.
+    unsafe {
+        write_u32(p, v as u32);
+        write_u32(p.add(2), (v >> 32) as u32);
     }
 }

@@ -389,6 +389,30 @@ pub mod nb {
     pub const XOR: u32 = 12;
     /// Added to a binary operator's number to get its in-place form.
     pub const INPLACE_OFFSET: u32 = 13;
+    pub const INPLACE_ADD: u32 = ADD + INPLACE_OFFSET;
+    pub const INPLACE_MULTIPLY: u32 = MULTIPLY + INPLACE_OFFSET;
+    pub const INPLACE_SUBTRACT: u32 = SUBTRACT + INPLACE_OFFSET;
+}
+
+impl Opcode {
+    /// The adaptive form a base instruction takes when its code is quickened
+    /// (`_PyOpcode_Adaptive`), for the eleven families that have one.
+    pub const fn adaptive(self) -> Option<Opcode> {
+        Some(match self {
+            Opcode::BINARY_OP => Opcode::BINARY_OP_ADAPTIVE,
+            Opcode::BINARY_SUBSCR => Opcode::BINARY_SUBSCR_ADAPTIVE,
+            Opcode::CALL => Opcode::CALL_ADAPTIVE,
+            Opcode::COMPARE_OP => Opcode::COMPARE_OP_ADAPTIVE,
+            Opcode::LOAD_ATTR => Opcode::LOAD_ATTR_ADAPTIVE,
+            Opcode::LOAD_GLOBAL => Opcode::LOAD_GLOBAL_ADAPTIVE,
+            Opcode::LOAD_METHOD => Opcode::LOAD_METHOD_ADAPTIVE,
+            Opcode::PRECALL => Opcode::PRECALL_ADAPTIVE,
+            Opcode::STORE_ATTR => Opcode::STORE_ATTR_ADAPTIVE,
+            Opcode::STORE_SUBSCR => Opcode::STORE_SUBSCR_ADAPTIVE,
+            Opcode::UNPACK_SEQUENCE => Opcode::UNPACK_SEQUENCE_ADAPTIVE,
+            _ => return None,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -95,7 +95,7 @@ pub fn PyCode_New(p: CodeParts) -> PyResult<PyRef<PyCodeObject>> {
                 co_names: p.names,
                 co_exceptiontable: PyBytes_FromVec(p.exceptiontable),
                 co_flags: p.flags,
-                co_warmup: Cell::new(8),
+                co_warmup: Cell::new(include::code::QUICKENING_INITIAL_WARMUP_VALUE),
                 co_argcount: p.argcount,
                 co_posonlyargcount: p.posonlyargcount,
                 co_kwonlyargcount: p.kwonlyargcount,

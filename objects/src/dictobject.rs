@@ -198,6 +198,10 @@ pub struct PyDictKeysObject {
     dk_entries: PyMemVec<PyDictKeyEntry>,
     /// A serial number identifying this table (see the module notes).
     dk_id: u64,
+    /// `dk_version`: 0, or a number the specialising interpreter's caches hold to mean
+    /// "this table with these keys at these indices" (see
+    /// `_PyDictKeys_GetVersionForCurrentState`). Adding or removing a key resets it.
+    dk_version: Cell<u32>,
 }
 
 impl PyDictKeysObject {
@@ -216,6 +220,7 @@ impl PyDictKeysObject {
             dk_indices: DictIndices::Empty,
             dk_entries: PyMemVec::new(),
             dk_id: 0,
+            dk_version: Cell::new(0),
         }
     }
 
@@ -275,6 +280,7 @@ impl PyDictKeysObject {
             dk_indices: indices,
             dk_entries: entries,
             dk_id: next_keys_id(),
+            dk_version: Cell::new(0),
         })
     }
 
@@ -870,6 +876,7 @@ fn insert_new_entry(
     let dk = unsafe { mp.keys_mut() };
     let hashpos = dk.find_empty_slot(hash);
     let ix = dk.nentries() as Py_ssize_t;
+    dk.dk_version.set(0);
     dk.dk_indices.set(hashpos, ix);
     dk.dk_entries.push(PyDictKeyEntry {
         me_hash: hash,
@@ -948,6 +955,123 @@ pub fn PyDict_SetItemString(mp: &PyDictObject, key: &str, value: &PyObject) -> P
     PyDict_SetItem(mp, &k, value)
 }
 
+// --- Support for the specialising interpreter ----------------------------------------------
+
+/// `next_keys_version`: versions handed out to keys tables; 0 means "none left".
+static NEXT_KEYS_VERSION: GlobalCell<Cell<u32>> = GlobalCell::new(Cell::new(2));
+
+/// `_PyDictKeys_GetVersionForCurrentState`: a number that stays with the dict's table
+/// until a key is added or removed (or the table is rebuilt), so an inline cache that
+/// recorded it may trust the index of a key it found. 0 when the versions ran out.
+pub fn _PyDictKeys_GetVersionForCurrentState(mp: &PyDictObject) -> u32 {
+    // SAFETY: the borrow ends at once; no Python code runs.
+    let dk = unsafe { mp.keys() };
+    if dk.dk_version.get() != 0 {
+        return dk.dk_version.get();
+    }
+    // SAFETY: a Cell in a global.
+    let next = unsafe { NEXT_KEYS_VERSION.get_ref() };
+    let v = next.get();
+    if v == 0 {
+        return 0;
+    }
+    next.set(v.wrapping_add(1));
+    dk.dk_version.set(v);
+    v
+}
+
+/// The table's current `dk_version` (0 if it has none), for cache checks.
+#[inline(always)]
+pub fn _PyDict_KeysVersion(mp: &PyDictObject) -> u32 {
+    // SAFETY: a plain read of the table.
+    unsafe { mp.keys() }.dk_version.get()
+}
+
+/// `_PyDictKeys_StringLookup`: the entry index of an exact-`str` key in a table of
+/// `str` keys, `DKIX_EMPTY` if absent, or `DKIX_ERROR` (-3) for a general table.
+pub fn _PyDictKeys_StringLookup(mp: &PyDictObject, key: &PyObject) -> Py_ssize_t {
+    // SAFETY: the borrow ends at once; the unicode lookup runs no Python code.
+    let dk = unsafe { mp.keys() };
+    let Some(k) = is_exact_str(key) else {
+        return -3;
+    };
+    if !dk.is_unicode() {
+        return -3;
+    }
+    match crate::unicodeobject::unicode_hash(key) {
+        Some(h) => dk.lookup_unicode(k, h),
+        None => -3,
+    }
+}
+
+/// The value of entry `ix` (`DK_ENTRIES(keys)[ix].me_value`), if the entry exists and
+/// is live.
+#[inline(always)]
+pub fn _PyDict_EntryValue(mp: &PyDictObject, ix: usize) -> Option<PyObjectRef> {
+    // SAFETY: a plain read of the table; cloning runs no Python code.
+    unsafe { mp.keys() }
+        .dk_entries
+        .get(ix)
+        .and_then(|ep| ep.me_value.clone())
+}
+
+/// `_PyDict_GetItemHint`'s use by LOAD_ATTR_WITH_HINT: the value of entry `hint` if that
+/// entry's key is `name` (the same object) and it is live.
+#[inline(always)]
+pub fn _PyDict_HintValue(mp: &PyDictObject, hint: usize, name: &PyObject) -> Option<PyObjectRef> {
+    // SAFETY: a plain read of the table; cloning runs no Python code.
+    let ep = unsafe { mp.keys() }.dk_entries.get(hint)?;
+    if ep.me_key.as_ref().is_some_and(|k| k.is(name)) {
+        ep.me_value.clone()
+    } else {
+        None
+    }
+}
+
+/// `_PyDict_GetItemHint`: the entry index of `name` in the dict (an exact `str`), or
+/// -1 when it is not there or the table is not a `str` table.
+pub fn _PyDict_GetItemHint(mp: &PyDictObject, name: &PyObject) -> Py_ssize_t {
+    let ix = _PyDictKeys_StringLookup(mp, name);
+    if ix < 0 {
+        return -1;
+    }
+    match _PyDict_EntryValue(mp, ix as usize) {
+        Some(_) => ix,
+        None => -1,
+    }
+}
+
+/// STORE_ATTR_WITH_HINT's store: replace the value of entry `hint` if its key is
+/// `name` and it is live. Returns the old value for the caller to release (releasing
+/// it can run `__del__`), or gives `value` back when the hint does not apply.
+#[inline]
+pub fn _PyDict_StoreHint(
+    mp: &PyDictObject,
+    hint: usize,
+    name: &PyObject,
+    value: PyObjectRef,
+) -> Result<Option<PyObjectRef>, PyObjectRef> {
+    let key = {
+        // SAFETY: a read of the table that ends at once; cloning runs no Python code.
+        let dk = unsafe { mp.keys() };
+        match dk.dk_entries.get(hint) {
+            Some(ep) if ep.me_value.is_some() => match &ep.me_key {
+                Some(k) if k.is(name) => k.clone(),
+                _ => return Err(value),
+            },
+            _ => return Err(value),
+        }
+    };
+    maintain_tracking(mp, &key, &value);
+    // SAFETY: nothing is dropped and no Python code runs while the table is borrowed;
+    // the entry was checked above and nothing ran since.
+    let old = unsafe { mp.keys_mut() }.dk_entries[hint]
+        .me_value
+        .replace(value);
+    mp.bump_version();
+    Ok(old)
+}
+
 // --- Deletion ---------------------------------------------------------------------------------
 
 /// `delitem_common`: remove entry `ix` (found for `hash`), returning its key and value
@@ -964,6 +1088,7 @@ fn delitem_common(
     };
     mp.ma_used.set(mp.ma_used.get() - 1);
     mp.bump_version();
+    dk.dk_version.set(0);
     dk.dk_indices.set(hashpos, DKIX_DUMMY);
     match dk.dk_entries.get_mut(ix as usize) {
         Some(ep) => (ep.me_key.take(), ep.me_value.take()),
@@ -1721,6 +1846,7 @@ fn dict_popitem(obj: &PyObject) -> PyResult {
         // The popped entry and any holes after it go; `dk_usable` stays, since the
         // index array keeps a dummy for it.
         dk.dk_entries.truncate(i);
+        dk.dk_version.set(0);
         mp.ma_used.set(mp.ma_used.get() - 1);
         mp.bump_version();
         (key, value)

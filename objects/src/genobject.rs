@@ -408,7 +408,8 @@ pub fn _PyGen_yf(gen: &PyGenObject) -> Option<PyObjectRef> {
     // SAFETY: a suspended frame has `prev_instr` inside its code and `stacktop` set.
     unsafe {
         let next = *(*frame).prev_instr.add(1);
-        if include::code::_Py_OPCODE(next) != Opcode::RESUME as u8
+        if Opcode::from_u8(include::code::_Py_OPCODE(next)).map(|o| o.deopt())
+            != Some(Opcode::RESUME)
             || include::code::_Py_OPARG(next) < 2
         {
             return None;

@@ -316,7 +316,7 @@ fn builtin_id(_m: &PyObject, x: &PyObject) -> PyResult {
     ))
 }
 
-fn builtin_isinstance(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+pub(crate) fn builtin_isinstance(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_positional("isinstance", args.len(), 2, 2)?;
     Ok(PyBool_FromLong(PyObject_IsInstance(&args[0], &args[1])?))
 }
@@ -342,7 +342,7 @@ fn builtin_iter(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     }
 }
 
-fn builtin_len(_m: &PyObject, x: &PyObject) -> PyResult {
+pub(crate) fn builtin_len(_m: &PyObject, x: &PyObject) -> PyResult {
     Ok(PyLong_FromSsize_t(PyObject_Size(x)?))
 }
 

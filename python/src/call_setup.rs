@@ -63,6 +63,41 @@ pub unsafe fn _PyEvalFramePushAndInit(
     }
 }
 
+/// Push a frame for a simple function called with exactly its positional parameters
+/// (`CALL_PY_EXACT_ARGS`: `_PyFrame_PushUnchecked` and the argument copy): the
+/// specialiser has checked that no binding work is needed, so the `argcount` values at
+/// `args` simply become the first locals.
+///
+/// # Safety
+/// As for [`_PyEvalFramePushAndInit`]; the code of `func` must take exactly
+/// `argcount` positional parameters and nothing else.
+pub unsafe fn _PyFrame_PushExactArgs(
+    tstate: &PyThreadState,
+    func: &PyFunctionObject,
+    args: *mut Slot,
+    argcount: usize,
+) -> PyResult<*mut _PyInterpreterFrame> {
+    let code = func.code();
+    let words = _PyInterpreterFrame::size_for(&code);
+    let frame = tstate.push_frame(words);
+    let globals = NonNull::from(&*func.func_globals);
+    let builtins = NonNull::from(&*func.func_builtins);
+    // SAFETY: `push_frame` returned room for `words` words; the first `argcount`
+    // locals are empty after `init` and take over the arguments.
+    unsafe {
+        _PyInterpreterFrame::init(
+            frame,
+            func.as_object().to_owned(),
+            globals,
+            builtins,
+            None,
+            code,
+        );
+        ptr::copy_nonoverlapping(args, (*frame).localsplus(), argcount);
+    }
+    Ok(frame)
+}
+
 /// Clear a frame and release its data-stack words (`_PyEvalFrameClearAndPop`).
 ///
 /// # Safety

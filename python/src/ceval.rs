@@ -29,15 +29,18 @@ use objects::boolobject::{PyBool_FromLong, Py_False, Py_True};
 use objects::cellobject::{PyCellObject, PyCell_New};
 use objects::dictobject::*;
 use objects::exceptions::*;
+use objects::floatobject::{PyFloatObject, PyFloat_FromDouble};
 use objects::frameobject::_PyFrame_GetFrameObject;
 use objects::funcobject::PyFunctionObject;
 use objects::listobject::{_PyList_Extend, PyListObject, PyList_New};
 use objects::longobject::PyLongObject;
+use objects::object::_PyObject_GetDictPtr;
 use objects::object::*;
 use objects::prelude::*;
 use objects::r#abstract::*;
 use objects::tupleobject::{PyTupleObject, PyTuple_New};
 use objects::unicodeobject::as_str_lossy;
+use objects::unicodeobject::PyUnicode_Type;
 
 use crate::call_setup::{_PyEvalFrameClearAndPop, _PyEvalFramePushAndInit};
 
@@ -422,10 +425,78 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                         trace_instruction(frame, sp, opcode, oparg);
                     }
                     'reswitch: loop {
+                        // An adaptive instruction (`*_ADAPTIVE`): specialise when its
+                        // counter runs out, else count down and run the base form.
+                        macro_rules! adaptive {
+                            ($base:ident, $instr:ident => $specialize:expr) => {{
+                                if adaptive_counter_is_zero(*next_instr) {
+                                    let $instr = next_instr.sub(1);
+                                    $specialize;
+                                    opcode = _Py_OPCODE(*$instr);
+                                } else {
+                                    *next_instr = adaptive_counter_decrement(*next_instr);
+                                    opcode = op::$base;
+                                }
+                                continue 'reswitch;
+                            }};
+                        }
+                        // `DEOPT_IF` / `miss`: a specialised instruction's guess failed.
+                        // Run the base instruction; after 53 misses go back to the
+                        // adaptive form. Nothing may have been popped yet.
+                        macro_rules! deopt {
+                            ($base:ident) => {{
+                                *next_instr = (*next_instr).wrapping_sub(1);
+                                if *next_instr == 0 {
+                                    crate::specialize::set_opcode(
+                                        next_instr.sub(1),
+                                        const {
+                                            match Opcode::$base.adaptive() {
+                                                Some(a) => a,
+                                                None => panic!("no adaptive form"),
+                                            }
+                                        },
+                                    );
+                                    *next_instr = adaptive_counter_start();
+                                }
+                                opcode = op::$base;
+                                continue 'reswitch;
+                            }};
+                        }
+                        // The jump that ends a `COMPARE_OP_*_JUMP`: `sign` is -1, 0 or 1
+                        // for less, equal, greater; the mask says which outcomes jump.
+                        macro_rules! compare_jump {
+                            ($sign:expr, $mask:expr) => {{
+                                next_instr =
+                                    next_instr.add(const { Opcode::COMPARE_OP.cache_entries() });
+                                let jarg = _Py_OPARG(*next_instr) as usize;
+                                // Bit sign+1 for a forward jump, bit sign+4 for a backward one.
+                                let jump = (9u16 << ($sign + 1)) & $mask;
+                                if jump == 0 {
+                                    next_instr = next_instr.add(1);
+                                } else if jump >= 8 {
+                                    next_instr = next_instr.add(1).sub(jarg);
+                                    if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                        (*frame).prev_instr = next_instr.sub(1);
+                                        tri!(handle_pending());
+                                    }
+                                } else {
+                                    next_instr = next_instr.add(1 + jarg);
+                                }
+                            }};
+                        }
                         match opcode {
                             op::NOP => {}
 
                             op::RESUME => {
+                                crate::specialize::_PyCode_Warmup(code!());
+                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed)
+                                    && oparg < 2
+                                {
+                                    tri!(handle_pending());
+                                }
+                            }
+
+                            op::RESUME_QUICK => {
                                 if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed)
                                     && oparg < 2
                                 {
@@ -895,6 +966,15 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::JUMP_BACKWARD => {
+                                crate::specialize::_PyCode_Warmup(code!());
+                                next_instr = next_instr.sub(oparg as usize);
+                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                    (*frame).prev_instr = next_instr.sub(1);
+                                    tri!(handle_pending());
+                                }
+                            }
+
+                            op::JUMP_BACKWARD_QUICK => {
                                 next_instr = next_instr.sub(oparg as usize);
                                 if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
                                     (*frame).prev_instr = next_instr.sub(1);
@@ -1480,12 +1560,832 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 push!(res);
                             }
 
-                            op::EXTENDED_ARG => {
+                            op::EXTENDED_ARG | op::EXTENDED_ARG_QUICK => {
                                 let w = *next_instr;
                                 next_instr = next_instr.add(1);
                                 opcode = _Py_OPCODE(w);
                                 oparg = (oparg << 8) | _Py_OPARG(w);
                                 continue 'reswitch;
+                            }
+
+                            // --- Superinstructions (made by `_PyCode_Quicken`). ---
+                            op::LOAD_FAST__LOAD_FAST => {
+                                let v = match &*localsplus.add(oparg as usize) {
+                                    Some(v) => v.clone(),
+                                    None => break 'dispatch unbound_error(code!(), oparg as usize),
+                                };
+                                let w = *next_instr;
+                                next_instr = next_instr.add(1);
+                                push!(v);
+                                let arg2 = _Py_OPARG(w) as usize;
+                                let v = match &*localsplus.add(arg2) {
+                                    Some(v) => v.clone(),
+                                    None => break 'dispatch unbound_error(code!(), arg2),
+                                };
+                                push!(v);
+                            }
+
+                            op::LOAD_FAST__LOAD_CONST => {
+                                let v = match &*localsplus.add(oparg as usize) {
+                                    Some(v) => v.clone(),
+                                    None => break 'dispatch unbound_error(code!(), oparg as usize),
+                                };
+                                let w = *next_instr;
+                                next_instr = next_instr.add(1);
+                                push!(v);
+                                push!((*consts.add(_Py_OPARG(w) as usize)).clone());
+                            }
+
+                            op::STORE_FAST__LOAD_FAST => {
+                                let v = pop_slot!();
+                                drop(std::mem::replace(&mut *localsplus.add(oparg as usize), v));
+                                let w = *next_instr;
+                                next_instr = next_instr.add(1);
+                                let arg2 = _Py_OPARG(w) as usize;
+                                let v = match &*localsplus.add(arg2) {
+                                    Some(v) => v.clone(),
+                                    None => break 'dispatch unbound_error(code!(), arg2),
+                                };
+                                push!(v);
+                            }
+
+                            op::STORE_FAST__STORE_FAST => {
+                                let v = pop_slot!();
+                                drop(std::mem::replace(&mut *localsplus.add(oparg as usize), v));
+                                let w = *next_instr;
+                                next_instr = next_instr.add(1);
+                                let v = pop_slot!();
+                                drop(std::mem::replace(
+                                    &mut *localsplus.add(_Py_OPARG(w) as usize),
+                                    v,
+                                ));
+                            }
+
+                            op::LOAD_CONST__LOAD_FAST => {
+                                let c = (*consts.add(oparg as usize)).clone();
+                                let w = *next_instr;
+                                next_instr = next_instr.add(1);
+                                push!(c);
+                                let arg2 = _Py_OPARG(w) as usize;
+                                let v = match &*localsplus.add(arg2) {
+                                    Some(v) => v.clone(),
+                                    None => break 'dispatch unbound_error(code!(), arg2),
+                                };
+                                push!(v);
+                            }
+
+                            // --- The BINARY_OP family. ---
+                            op::BINARY_OP_ADAPTIVE => adaptive!(BINARY_OP, instr =>
+                                crate::specialize::_Py_Specialize_BinaryOp(
+                                    peek!(2), peek!(1), instr, oparg, localsplus)),
+
+                            op::BINARY_OP_ADD_INT
+                            | op::BINARY_OP_SUBTRACT_INT
+                            | op::BINARY_OP_MULTIPLY_INT => {
+                                let (Some(a), Some(b)) = (
+                                    peek!(2).downcast_ref_exact::<PyLongObject>(),
+                                    peek!(1).downcast_ref_exact::<PyLongObject>(),
+                                ) else {
+                                    deopt!(BINARY_OP)
+                                };
+                                let res = match opcode {
+                                    op::BINARY_OP_ADD_INT => {
+                                        objects::longobject::long_add_values(a, b)
+                                    }
+                                    op::BINARY_OP_SUBTRACT_INT => {
+                                        objects::longobject::long_sub_values(a, b)
+                                    }
+                                    _ => objects::longobject::long_mul_values(a, b),
+                                };
+                                drop(pop_slot!());
+                                set_peek!(1, res);
+                                skip_caches!(BINARY_OP);
+                            }
+
+                            op::BINARY_OP_ADD_FLOAT
+                            | op::BINARY_OP_SUBTRACT_FLOAT
+                            | op::BINARY_OP_MULTIPLY_FLOAT => {
+                                let (Some(a), Some(b)) = (
+                                    peek!(2).downcast_ref_exact::<PyFloatObject>(),
+                                    peek!(1).downcast_ref_exact::<PyFloatObject>(),
+                                ) else {
+                                    deopt!(BINARY_OP)
+                                };
+                                let (a, b) = (a.ob_fval, b.ob_fval);
+                                let res = match opcode {
+                                    op::BINARY_OP_ADD_FLOAT => a + b,
+                                    op::BINARY_OP_SUBTRACT_FLOAT => a - b,
+                                    _ => a * b,
+                                };
+                                drop(pop_slot!());
+                                set_peek!(1, PyFloat_FromDouble(res));
+                                skip_caches!(BINARY_OP);
+                            }
+
+                            op::BINARY_OP_ADD_UNICODE => {
+                                let (l, r) = (peek!(2), peek!(1));
+                                if !l.is_type(&PyUnicode_Type) || !r.is_type(&PyUnicode_Type) {
+                                    deopt!(BINARY_OP)
+                                }
+                                let res = tri!(objects::unicodeobject::PyUnicode_Concat(l, r));
+                                drop(pop_slot!());
+                                set_peek!(1, res);
+                                skip_caches!(BINARY_OP);
+                            }
+
+                            op::BINARY_OP_INPLACE_ADD_UNICODE => {
+                                let (l, r) = (peek!(2), peek!(1));
+                                if !l.is_type(&PyUnicode_Type) || !r.is_type(&PyUnicode_Type) {
+                                    deopt!(BINARY_OP)
+                                }
+                                let true_next =
+                                    *next_instr.add(const { Opcode::BINARY_OP.cache_entries() });
+                                let target = &mut *localsplus.add(_Py_OPARG(true_next) as usize);
+                                if !target.as_ref().is_some_and(|t| t.is(l)) {
+                                    deopt!(BINARY_OP)
+                                }
+                                let rhs = pop!();
+                                // Only the local may hold the string for it to grow in place.
+                                drop(pop!());
+                                tri!(unicode_append_local(target, &rhs));
+                                // The append also did the STORE_FAST that follows.
+                                next_instr =
+                                    next_instr.add(const { Opcode::BINARY_OP.cache_entries() } + 1);
+                            }
+
+                            // --- The COMPARE_OP family. ---
+                            op::COMPARE_OP_ADAPTIVE => adaptive!(COMPARE_OP, instr =>
+                                crate::specialize::_Py_Specialize_CompareOp(
+                                    peek!(2), peek!(1), instr, oparg)),
+
+                            op::COMPARE_OP_INT_JUMP => {
+                                let mask = *next_instr.add(crate::specialize::cache::COMPARE_MASK);
+                                let (Some(a), Some(b)) = (
+                                    crate::specialize::is_medium_int(peek!(2)),
+                                    crate::specialize::is_medium_int(peek!(1)),
+                                ) else {
+                                    deopt!(COMPARE_OP)
+                                };
+                                let sign = (a > b) as i32 - (a < b) as i32;
+                                drop(pop_slot!());
+                                drop(pop_slot!());
+                                compare_jump!(sign, mask);
+                            }
+
+                            op::COMPARE_OP_FLOAT_JUMP => {
+                                let mask = *next_instr.add(crate::specialize::cache::COMPARE_MASK);
+                                let (Some(a), Some(b)) = (
+                                    peek!(2).downcast_ref_exact::<PyFloatObject>(),
+                                    peek!(1).downcast_ref_exact::<PyFloatObject>(),
+                                ) else {
+                                    deopt!(COMPARE_OP)
+                                };
+                                let (a, b) = (a.ob_fval, b.ob_fval);
+                                if a.is_nan() || b.is_nan() {
+                                    deopt!(COMPARE_OP)
+                                }
+                                let sign = (a > b) as i32 - (a < b) as i32;
+                                drop(pop_slot!());
+                                drop(pop_slot!());
+                                compare_jump!(sign, mask);
+                            }
+
+                            op::COMPARE_OP_STR_JUMP => {
+                                let mask = *next_instr.add(crate::specialize::cache::COMPARE_MASK);
+                                let (Some(a), Some(b)) = (
+                                    peek!(2).downcast_ref_exact::<objects::unicodeobject::PyUnicodeObject>(),
+                                    peek!(1).downcast_ref_exact::<objects::unicodeobject::PyUnicodeObject>(),
+                                ) else {
+                                    deopt!(COMPARE_OP)
+                                };
+                                // Equal strings count as "equal", others as "greater".
+                                let sign = if objects::unicodeobject::_PyUnicode_EQ(a, b) {
+                                    0
+                                } else {
+                                    1
+                                };
+                                drop(pop_slot!());
+                                drop(pop_slot!());
+                                compare_jump!(sign, mask);
+                            }
+
+                            // --- The LOAD_GLOBAL family. ---
+                            op::LOAD_GLOBAL_ADAPTIVE => adaptive!(LOAD_GLOBAL, instr =>
+                                crate::specialize::_Py_Specialize_LoadGlobal(
+                                    (*frame).f_globals.as_ref(),
+                                    (*frame).f_builtins.as_ref(),
+                                    instr,
+                                    &*names.add((oparg >> 1) as usize))),
+
+                            op::LOAD_GLOBAL_MODULE => {
+                                use crate::specialize::cache::*;
+                                let Some(g) = (*frame)
+                                    .f_globals
+                                    .as_ref()
+                                    .downcast_ref_exact::<PyDictObject>()
+                                else {
+                                    deopt!(LOAD_GLOBAL)
+                                };
+                                if _PyDict_KeysVersion(g)
+                                    != read_u32(next_instr.add(GLOBAL_MODULE_KEYS_VERSION))
+                                {
+                                    deopt!(LOAD_GLOBAL)
+                                }
+                                let Some(v) =
+                                    _PyDict_EntryValue(g, *next_instr.add(GLOBAL_INDEX) as usize)
+                                else {
+                                    deopt!(LOAD_GLOBAL)
+                                };
+                                if oparg & 1 != 0 {
+                                    push_slot!(None);
+                                }
+                                push!(v);
+                                skip_caches!(LOAD_GLOBAL);
+                            }
+
+                            op::LOAD_GLOBAL_BUILTIN => {
+                                use crate::specialize::cache::*;
+                                let (Some(g), Some(b)) = (
+                                    (*frame)
+                                        .f_globals
+                                        .as_ref()
+                                        .downcast_ref_exact::<PyDictObject>(),
+                                    (*frame)
+                                        .f_builtins
+                                        .as_ref()
+                                        .downcast_ref_exact::<PyDictObject>(),
+                                ) else {
+                                    deopt!(LOAD_GLOBAL)
+                                };
+                                if _PyDict_KeysVersion(g)
+                                    != read_u32(next_instr.add(GLOBAL_MODULE_KEYS_VERSION))
+                                    || _PyDict_KeysVersion(b)
+                                        != *next_instr.add(GLOBAL_BUILTIN_KEYS_VERSION) as u32
+                                {
+                                    deopt!(LOAD_GLOBAL)
+                                }
+                                let Some(v) =
+                                    _PyDict_EntryValue(b, *next_instr.add(GLOBAL_INDEX) as usize)
+                                else {
+                                    deopt!(LOAD_GLOBAL)
+                                };
+                                if oparg & 1 != 0 {
+                                    push_slot!(None);
+                                }
+                                push!(v);
+                                skip_caches!(LOAD_GLOBAL);
+                            }
+
+                            // --- The LOAD_ATTR and STORE_ATTR families. ---
+                            op::LOAD_ATTR_ADAPTIVE => adaptive!(LOAD_ATTR, instr =>
+                                crate::specialize::_Py_Specialize_LoadAttr(
+                                    peek!(1), instr, &*names.add(oparg as usize))),
+
+                            op::LOAD_ATTR_WITH_HINT => {
+                                use crate::specialize::cache::*;
+                                let owner = peek!(1);
+                                if owner.ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(LOAD_ATTR)
+                                }
+                                let Some(d) = _PyObject_GetDictPtr(owner).and_then(|s| s.get())
+                                else {
+                                    deopt!(LOAD_ATTR)
+                                };
+                                let Some(v) = _PyDict_HintValue(
+                                    d.downcast_ref_unchecked::<PyDictObject>(),
+                                    *next_instr.add(ATTR_INDEX) as usize,
+                                    &*names.add(oparg as usize),
+                                ) else {
+                                    deopt!(LOAD_ATTR)
+                                };
+                                set_peek!(1, v);
+                                drop(d);
+                                skip_caches!(LOAD_ATTR);
+                            }
+
+                            op::LOAD_ATTR_SLOT => {
+                                use crate::specialize::cache::*;
+                                let owner = peek!(1);
+                                if owner.ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(LOAD_ATTR)
+                                }
+                                // The type (unchanged since) has a slot member there.
+                                let cell = &*((owner.as_ptr() as *const u8)
+                                    .add(*next_instr.add(ATTR_INDEX) as usize)
+                                    as *const include::object::PyCell<Option<PyObjectRef>>);
+                                let Some(v) = cell.get() else { deopt!(LOAD_ATTR) };
+                                set_peek!(1, v);
+                                skip_caches!(LOAD_ATTR);
+                            }
+
+                            op::STORE_ATTR_SLOT => {
+                                use crate::specialize::cache::*;
+                                let owner = peek!(1);
+                                if owner.ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(STORE_ATTR)
+                                }
+                                let owner = pop!();
+                                let v = pop!();
+                                let cell = &*((owner.as_ptr() as *const u8)
+                                    .add(*next_instr.add(ATTR_INDEX) as usize)
+                                    as *const include::object::PyCell<Option<PyObjectRef>>);
+                                // Releasing the old value can run `__del__`: after the store.
+                                let old = cell.replace(Some(v));
+                                drop(owner);
+                                drop(old);
+                                skip_caches!(STORE_ATTR);
+                            }
+
+                            op::LOAD_ATTR_MODULE => {
+                                use crate::specialize::cache::*;
+                                let Some(m) = peek!(1)
+                                    .downcast_ref_exact::<objects::moduleobject::PyModuleObject>()
+                                else {
+                                    deopt!(LOAD_ATTR)
+                                };
+                                let d = m.dict();
+                                if _PyDict_KeysVersion(d) != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(LOAD_ATTR)
+                                }
+                                let Some(v) =
+                                    _PyDict_EntryValue(d, *next_instr.add(ATTR_INDEX) as usize)
+                                else {
+                                    deopt!(LOAD_ATTR)
+                                };
+                                set_peek!(1, v);
+                                skip_caches!(LOAD_ATTR);
+                            }
+
+                            op::STORE_ATTR_ADAPTIVE => adaptive!(STORE_ATTR, instr =>
+                                crate::specialize::_Py_Specialize_StoreAttr(
+                                    peek!(1), instr, &*names.add(oparg as usize))),
+
+                            op::STORE_ATTR_WITH_HINT => {
+                                use crate::specialize::cache::*;
+                                let owner = peek!(1);
+                                if owner.ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(STORE_ATTR)
+                                }
+                                let Some(d) = _PyObject_GetDictPtr(owner).and_then(|s| s.get())
+                                else {
+                                    deopt!(STORE_ATTR)
+                                };
+                                match _PyDict_StoreHint(
+                                    d.downcast_ref_unchecked::<PyDictObject>(),
+                                    *next_instr.add(ATTR_INDEX) as usize,
+                                    &*names.add(oparg as usize),
+                                    peek!(2).clone(),
+                                ) {
+                                    Ok(old) => {
+                                        drop(pop_slot!());
+                                        drop(pop_slot!());
+                                        drop(d);
+                                        drop(old);
+                                        skip_caches!(STORE_ATTR);
+                                    }
+                                    Err(value) => {
+                                        drop(value);
+                                        drop(d);
+                                        deopt!(STORE_ATTR)
+                                    }
+                                }
+                            }
+
+                            // --- The LOAD_METHOD family. ---
+                            op::LOAD_METHOD_ADAPTIVE => adaptive!(LOAD_METHOD, instr =>
+                                crate::specialize::_Py_Specialize_LoadMethod(
+                                    peek!(1), instr, &*names.add(oparg as usize))),
+
+                            op::LOAD_METHOD_NO_DICT => {
+                                use crate::specialize::cache::*;
+                                if peek!(1).ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(METHOD_TYPE_VERSION))
+                                {
+                                    deopt!(LOAD_METHOD)
+                                }
+                                // The type's dict holds the descriptor while the version holds.
+                                let descr = read_u64(next_instr.add(METHOD_DESCR)) as usize
+                                    as *const PyObject;
+                                let meth = (*descr).to_owned();
+                                let owner = pop!();
+                                push!(meth);
+                                push!(owner);
+                                skip_caches!(LOAD_METHOD);
+                            }
+
+                            op::LOAD_METHOD_MODULE => {
+                                use crate::specialize::cache::*;
+                                let Some(m) = peek!(1)
+                                    .downcast_ref_exact::<objects::moduleobject::PyModuleObject>()
+                                else {
+                                    deopt!(LOAD_METHOD)
+                                };
+                                let d = m.dict();
+                                if _PyDict_KeysVersion(d) != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(LOAD_METHOD)
+                                }
+                                let Some(v) =
+                                    _PyDict_EntryValue(d, *next_instr.add(ATTR_INDEX) as usize)
+                                else {
+                                    deopt!(LOAD_METHOD)
+                                };
+                                drop(pop_slot!());
+                                push_slot!(None);
+                                push!(v);
+                                skip_caches!(LOAD_METHOD);
+                            }
+
+                            // --- Subscripts and unpacking. ---
+                            op::BINARY_SUBSCR_ADAPTIVE => adaptive!(BINARY_SUBSCR, instr =>
+                                crate::specialize::_Py_Specialize_BinarySubscr(
+                                    peek!(2), peek!(1), instr)),
+
+                            op::BINARY_SUBSCR_LIST_INT => {
+                                let (Some(i), Some(l)) = (
+                                    crate::specialize::small_index(peek!(1)),
+                                    peek!(2).downcast_ref_exact::<PyListObject>(),
+                                ) else {
+                                    deopt!(BINARY_SUBSCR)
+                                };
+                                let Some(v) = l.get(i) else {
+                                    deopt!(BINARY_SUBSCR)
+                                };
+                                drop(pop_slot!());
+                                set_peek!(1, v);
+                                skip_caches!(BINARY_SUBSCR);
+                            }
+
+                            op::BINARY_SUBSCR_TUPLE_INT => {
+                                let (Some(i), Some(t)) = (
+                                    crate::specialize::small_index(peek!(1)),
+                                    peek!(2).downcast_ref_exact::<PyTupleObject>(),
+                                ) else {
+                                    deopt!(BINARY_SUBSCR)
+                                };
+                                let Some(v) = t.as_slice().get(i).cloned() else {
+                                    deopt!(BINARY_SUBSCR)
+                                };
+                                drop(pop_slot!());
+                                set_peek!(1, v);
+                                skip_caches!(BINARY_SUBSCR);
+                            }
+
+                            op::BINARY_SUBSCR_DICT => {
+                                if !peek!(2).is_type(&PyDict_Type) {
+                                    deopt!(BINARY_SUBSCR)
+                                }
+                                let sub = pop!();
+                                let container = pop!();
+                                let d = container.downcast_ref_unchecked::<PyDictObject>();
+                                match tri!(PyDict_GetItemWithError(d, &sub)) {
+                                    Some(v) => push!(v),
+                                    None => break 'dispatch objects::pyerrors::key_error(&sub),
+                                }
+                                skip_caches!(BINARY_SUBSCR);
+                            }
+
+                            op::STORE_SUBSCR_ADAPTIVE => adaptive!(STORE_SUBSCR, instr =>
+                                crate::specialize::_Py_Specialize_StoreSubscr(
+                                    peek!(2), peek!(1), instr)),
+
+                            op::STORE_SUBSCR_LIST_INT => {
+                                let (Some(i), Some(l)) = (
+                                    crate::specialize::small_index(peek!(1)),
+                                    peek!(2).downcast_ref_exact::<PyListObject>(),
+                                ) else {
+                                    deopt!(STORE_SUBSCR)
+                                };
+                                if i >= l.len() {
+                                    deopt!(STORE_SUBSCR)
+                                }
+                                drop(pop_slot!());
+                                let container = pop!();
+                                let v = pop!();
+                                tri!(objects::listobject::PyList_SetItem(
+                                    container.downcast_ref_unchecked::<PyListObject>(),
+                                    i as isize,
+                                    v
+                                ));
+                                skip_caches!(STORE_SUBSCR);
+                            }
+
+                            op::STORE_SUBSCR_DICT => {
+                                if !peek!(2).is_type(&PyDict_Type) {
+                                    deopt!(STORE_SUBSCR)
+                                }
+                                let sub = pop!();
+                                let container = pop!();
+                                let v = pop!();
+                                tri!(PyDict_SetItem(
+                                    container.downcast_ref_unchecked::<PyDictObject>(),
+                                    &sub,
+                                    &v
+                                ));
+                                skip_caches!(STORE_SUBSCR);
+                            }
+
+                            op::UNPACK_SEQUENCE_ADAPTIVE => adaptive!(UNPACK_SEQUENCE, instr =>
+                                crate::specialize::_Py_Specialize_UnpackSequence(
+                                    peek!(1), instr, oparg)),
+
+                            op::UNPACK_SEQUENCE_TWO_TUPLE | op::UNPACK_SEQUENCE_TUPLE => {
+                                let Some(t) = peek!(1).downcast_ref_exact::<PyTupleObject>() else {
+                                    deopt!(UNPACK_SEQUENCE)
+                                };
+                                if t.len() != oparg as usize {
+                                    deopt!(UNPACK_SEQUENCE)
+                                }
+                                let seq = pop!();
+                                let items =
+                                    seq.downcast_ref_unchecked::<PyTupleObject>().as_slice();
+                                for item in items.iter().rev() {
+                                    push!(item.clone());
+                                }
+                                drop(seq);
+                                skip_caches!(UNPACK_SEQUENCE);
+                            }
+
+                            op::UNPACK_SEQUENCE_LIST => {
+                                let Some(l) = peek!(1).downcast_ref_exact::<PyListObject>() else {
+                                    deopt!(UNPACK_SEQUENCE)
+                                };
+                                if l.len() != oparg as usize {
+                                    deopt!(UNPACK_SEQUENCE)
+                                }
+                                let seq = pop!();
+                                let items = seq.downcast_ref_unchecked::<PyListObject>().to_vec();
+                                for item in items.into_iter().rev() {
+                                    push!(item);
+                                }
+                                drop(seq);
+                                skip_caches!(UNPACK_SEQUENCE);
+                            }
+
+                            // --- PRECALL and CALL. ---
+                            op::PRECALL_ADAPTIVE => adaptive!(PRECALL, instr => {
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let nargs = oparg as usize + is_meth as usize;
+                                crate::specialize::_Py_Specialize_Precall(
+                                    peek!(nargs + 1), instr, nargs, kwnames.is_some(), oparg)
+                            }),
+
+                            // The PRECALL forms that call a builtin themselves, then skip
+                            // the CALL (`SKIP_CALL`).
+                            op::PRECALL_NO_KW_BUILTIN_O
+                            | op::PRECALL_NO_KW_BUILTIN_FAST
+                            | op::PRECALL_BUILTIN_FAST_WITH_KEYWORDS
+                            | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS
+                            | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_O
+                            | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST
+                            | op::PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS
+                            | op::PRECALL_BUILTIN_CLASS => {
+                                use crate::specialize::{call_kind, CallKind};
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let total = oparg as usize + is_meth as usize;
+                                let callable = peek!(total + 1);
+                                let ok = match opcode {
+                                    op::PRECALL_BUILTIN_CLASS => callable
+                                        .downcast_ref::<PyTypeObject>()
+                                        .is_some_and(|t| t.tp_vectorcall.get().is_some()),
+                                    op::PRECALL_NO_KW_BUILTIN_O
+                                    | op::PRECALL_NO_KW_BUILTIN_FAST
+                                    | op::PRECALL_BUILTIN_FAST_WITH_KEYWORDS => callable
+                                        .downcast_ref_exact::<objects::methodobject::PyCFunctionObject>()
+                                        .is_some_and(|f| {
+                                            let k = call_kind(f.m_ml);
+                                            match opcode {
+                                                op::PRECALL_NO_KW_BUILTIN_O => k == CallKind::O && total == 1,
+                                                op::PRECALL_NO_KW_BUILTIN_FAST => k == CallKind::Fast,
+                                                _ => k == CallKind::FastKw,
+                                            }
+                                        }),
+                                    _ => callable
+                                        .downcast_ref_exact::<objects::descrobject::PyMethodDescrObject>()
+                                        .is_some_and(|d| {
+                                            let k = call_kind(d.d_method);
+                                            let self_ok = total >= 1
+                                                && peek!(total).is_type(&d.common.d_type);
+                                            self_ok
+                                                && match opcode {
+                                                    op::PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS => {
+                                                        k == CallKind::NoArgs && total == 1
+                                                    }
+                                                    op::PRECALL_NO_KW_METHOD_DESCRIPTOR_O => {
+                                                        k == CallKind::O && total == 2
+                                                    }
+                                                    op::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST => {
+                                                        k == CallKind::Fast
+                                                    }
+                                                    _ => k == CallKind::FastKw,
+                                                }
+                                        }),
+                                };
+                                if !ok {
+                                    deopt!(PRECALL)
+                                }
+                                let kw = kwnames.take();
+                                save_sp!();
+                                let args_base = sp.sub(total);
+                                let args: &[PyObjectRef] = std::slice::from_raw_parts(
+                                    args_base as *const PyObjectRef,
+                                    total,
+                                );
+                                let res = objects::call::PyObject_Vectorcall(
+                                    callable,
+                                    args,
+                                    kw.as_deref(),
+                                );
+                                for _ in 0..(oparg as usize + 2) {
+                                    drop(pop_slot!());
+                                }
+                                push!(tri!(res));
+                                skip_caches!(PRECALL);
+                                next_instr =
+                                    next_instr.add(1 + const { Opcode::CALL.cache_entries() });
+                            }
+
+                            op::PRECALL_NO_KW_LEN
+                            | op::PRECALL_NO_KW_ISINSTANCE
+                            | op::PRECALL_NO_KW_STR_1
+                            | op::PRECALL_NO_KW_TYPE_1
+                            | op::PRECALL_NO_KW_TUPLE_1 => {
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let total = oparg as usize + is_meth as usize;
+                                let callable = peek!(total + 1);
+                                let ok = match opcode {
+                                    op::PRECALL_NO_KW_LEN => {
+                                        total == 1 && crate::specialize::is_builtin_len(callable)
+                                    }
+                                    op::PRECALL_NO_KW_ISINSTANCE => {
+                                        total == 2
+                                            && crate::specialize::is_builtin_isinstance(callable)
+                                    }
+                                    op::PRECALL_NO_KW_STR_1 => {
+                                        !is_meth && callable.is(PyUnicode_Type.as_object())
+                                    }
+                                    op::PRECALL_NO_KW_TYPE_1 => {
+                                        !is_meth
+                                            && callable
+                                                .is(objects::typeobject::PyType_Type.as_object())
+                                    }
+                                    _ => {
+                                        !is_meth
+                                            && callable
+                                                .is(objects::tupleobject::PyTuple_Type.as_object())
+                                    }
+                                };
+                                if !ok {
+                                    deopt!(PRECALL)
+                                }
+                                save_sp!();
+                                let res = match opcode {
+                                    op::PRECALL_NO_KW_LEN => PyObject_Size(peek!(1))
+                                        .map(objects::longobject::PyLong_FromSsize_t),
+                                    op::PRECALL_NO_KW_ISINSTANCE => {
+                                        PyObject_IsInstance(peek!(2), peek!(1)).map(PyBool_FromLong)
+                                    }
+                                    op::PRECALL_NO_KW_STR_1 => PyObject_Str(peek!(1)),
+                                    op::PRECALL_NO_KW_TYPE_1 => {
+                                        Ok(peek!(1).ob_type().as_object().to_owned())
+                                    }
+                                    _ => PySequence_Tuple(peek!(1)),
+                                };
+                                for _ in 0..(oparg as usize + 2) {
+                                    drop(pop_slot!());
+                                }
+                                push!(tri!(res));
+                                skip_caches!(PRECALL);
+                                next_instr =
+                                    next_instr.add(1 + const { Opcode::CALL.cache_entries() });
+                            }
+
+                            op::PRECALL_NO_KW_LIST_APPEND => {
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let total = oparg as usize + is_meth as usize;
+                                if !crate::specialize::is_list_append(peek!(total + 1))
+                                    || peek!(2).downcast_ref::<PyListObject>().is_none()
+                                {
+                                    deopt!(PRECALL)
+                                }
+                                // PRECALL, CALL and the POP_TOP that drops its None.
+                                skip_caches!(PRECALL);
+                                next_instr =
+                                    next_instr.add(1 + const { Opcode::CALL.cache_entries() } + 1);
+                                let arg = pop!();
+                                let list = pop!();
+                                drop(pop_slot!());
+                                tri!(objects::listobject::PyList_Append(
+                                    list.downcast_ref_unchecked::<PyListObject>(),
+                                    arg
+                                ));
+                                drop(list);
+                            }
+
+                            op::PRECALL_PYFUNC => {
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                if !peek!(oparg as usize + is_meth as usize + 1)
+                                    .is_type(&objects::funcobject::PyFunction_Type)
+                                {
+                                    deopt!(PRECALL)
+                                }
+                                skip_caches!(PRECALL);
+                            }
+
+                            op::PRECALL_BOUND_METHOD => {
+                                if (*sp.sub(oparg as usize + 2)).is_some() {
+                                    deopt!(PRECALL)
+                                }
+                                let Some(m) = peek!(oparg as usize + 1)
+                                    .downcast_ref_exact::<objects::classobject::PyMethodObject>(
+                                ) else {
+                                    deopt!(PRECALL)
+                                };
+                                let (f, s) = (m.im_func.clone(), m.im_self.clone());
+                                set_peek!(oparg as usize + 1, s);
+                                set_peek!(oparg as usize + 2, f);
+                                skip_caches!(PRECALL);
+                            }
+
+                            op::CALL_ADAPTIVE => adaptive!(CALL, instr => {
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let nargs = oparg as usize + is_meth as usize;
+                                crate::specialize::_Py_Specialize_Call(
+                                    peek!(nargs + 1), instr, nargs, kwnames.is_some())
+                            }),
+
+                            op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS => {
+                                use crate::specialize::cache::*;
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let argcount = oparg as usize + is_meth as usize;
+                                let Some(func) =
+                                    peek!(argcount + 1).downcast_ref_exact::<PyFunctionObject>()
+                                else {
+                                    deopt!(CALL)
+                                };
+                                if kwnames.is_some()
+                                    || func.func_version.get()
+                                        != read_u32(next_instr.add(CALL_FUNC_VERSION))
+                                {
+                                    deopt!(CALL)
+                                }
+                                let exact = opcode == op::CALL_PY_EXACT_ARGS;
+                                let co_argcount = (&*func.func_code.as_ptr()).co_argcount as usize;
+                                if (exact && co_argcount != argcount)
+                                    || (!exact
+                                        && (argcount > co_argcount
+                                            || argcount < *next_instr.add(CALL_MIN_ARGS) as usize))
+                                {
+                                    deopt!(CALL)
+                                }
+                                let function = peek!(argcount + 1).clone();
+                                skip_caches!(CALL);
+                                let args_base = sp.sub(argcount);
+                                let new_frame = if exact {
+                                    crate::call_setup::_PyFrame_PushExactArgs(
+                                        tstate,
+                                        function.downcast_ref_unchecked::<PyFunctionObject>(),
+                                        args_base,
+                                        argcount,
+                                    )
+                                } else {
+                                    _PyEvalFramePushAndInit(
+                                        tstate,
+                                        function.downcast_ref_unchecked::<PyFunctionObject>(),
+                                        None,
+                                        args_base,
+                                        argcount,
+                                        None,
+                                    )
+                                };
+                                // The arguments were moved into the new frame.
+                                sp = args_base;
+                                for _ in 0..(2 - is_meth as usize) {
+                                    drop(pop_slot!());
+                                }
+                                drop(function);
+                                let new_frame = tri!(new_frame);
+                                save_sp!();
+                                (*frame).prev_instr = next_instr.sub(1);
+                                (*new_frame).previous = frame;
+                                frame = new_frame;
+                                tstate.current_frame.set(frame);
+                                load_registers!();
+                                if let Some(e) = enter_frame!() {
+                                    skip_traceback = true;
+                                    exit_unwind = true;
+                                    break 'dispatch e;
+                                }
+                                continue 'fetch;
                             }
 
                             _ => {
@@ -1603,7 +2503,7 @@ unsafe fn unicode_inplace_target<'a>(
     lhs: &PyObject,
     rhs: &PyObject,
 ) -> Option<&'a mut Option<PyObjectRef>> {
-    if _Py_OPCODE(next) != op::STORE_FAST
+    if crate::specialize::deopt_opcode(_Py_OPCODE(next)) != op::STORE_FAST
         || !lhs.is_type(&objects::unicodeobject::PyUnicode_Type)
         || !rhs.is_type(&objects::unicodeobject::PyUnicode_Type)
     {

@@ -30,6 +30,7 @@ pub mod pegen_errors;
 pub mod pylifecycle;
 pub mod pythonrun;
 pub mod signals;
+pub mod specialize;
 pub mod stdlib_module_names;
 pub mod string_parser;
 pub mod suggestions;
