@@ -2123,9 +2123,13 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     deopt!(UNPACK_SEQUENCE)
                                 }
                                 let seq = pop!();
-                                let items = seq.downcast_ref_unchecked::<PyListObject>().to_vec();
-                                for item in items.into_iter().rev() {
-                                    push!(item);
+                                {
+                                    // SAFETY: cloning references runs no Python code, so
+                                    // the list cannot change while it is borrowed.
+                                    let items = seq.downcast_ref_unchecked::<PyListObject>().items();
+                                    for item in items.iter().rev() {
+                                        push!(item.clone());
+                                    }
                                 }
                                 drop(seq);
                                 skip_caches!(UNPACK_SEQUENCE);
