@@ -16,9 +16,13 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
     python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);
     python::import::PyImport_AppendInittab("math", crate::mathmodule::PyInit_math);
+    python::import::PyImport_AppendInittab("posix", crate::posixmodule::PyInit_posix);
     python::import::PyImport_AppendInittab("_random", crate::_randommodule::PyInit__random);
     python::import::PyImport_AppendInittab("_sha512", crate::sha512module::PyInit__sha512);
     python::import::PyImport_AppendInittab("_struct", crate::_struct::PyInit__struct);
+    python::import::PyImport_AppendInittab("_stat", crate::_stat::PyInit__stat);
+    python::import::PyImport_AppendInittab("errno", crate::errnomodule::PyInit_errno);
+    python::import::PyImport_AppendInittab("atexit", crate::atexitmodule::PyInit_atexit);
     python::import::PyImport_AppendInittab("itertools", crate::itertoolsmodule::PyInit_itertools);
     // The collector is always present, imported or not (`_PyGC_Init` at start-up).
     crate::gcmodule::_PyGC_Init();
