@@ -9,6 +9,7 @@ pub mod _collectionsmodule;
 pub mod _io;
 pub mod _json;
 pub mod _opcode;
+pub mod _operator;
 pub mod _randommodule;
 pub mod _stat;
 pub mod _struct;
