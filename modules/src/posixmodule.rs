@@ -138,9 +138,12 @@ fn path_converter(
         )
     };
     let Ok(narrow) = CString::new(bytes) else {
-        return Err(value_error(format!(
-            "{fname}: embedded null character in {argname}"
-        )));
+        // A str fails in `PyUnicode_FSConverter` first, with its own message.
+        return Err(value_error(if is_bytes {
+            format!("{fname}: embedded null character in {argname}")
+        } else {
+            "embedded null byte".to_owned()
+        }));
     };
     Ok(Path {
         object: obj.to_owned(),
@@ -317,7 +320,12 @@ fn types() -> PyResult<&'static Types> {
     unsafe {
         if TYPES.get_ref().is_none() {
             let t = Types {
-                stat_result: PyStructSequence_NewType(&STAT_RESULT_DESC)?,
+                stat_result: {
+                    let tp = PyStructSequence_NewType(&STAT_RESULT_DESC)?;
+                    *STRUCTSEQ_NEW.get_mut() = tp.tp_new.get();
+                    tp.tp_new.set(Some(statresult_new));
+                    tp
+                },
                 terminal_size: PyStructSequence_NewType(&TERMINAL_SIZE_DESC)?,
                 uname_result: PyStructSequence_NewType(&UNAME_RESULT_DESC)?,
                 times_result: PyStructSequence_NewType(&TIMES_RESULT_DESC)?,
@@ -326,6 +334,32 @@ fn types() -> PyResult<&'static Types> {
         }
         Ok(TYPES.get_ref().as_ref().expect("filled above"))
     }
+}
+
+/// The struct sequence constructor that `statresult_new` wraps.
+static STRUCTSEQ_NEW: GlobalCell<Option<include::cpython::object::slots::newfunc>> =
+    GlobalCell::new(None);
+
+/// `statresult_new`: as the struct sequence constructor, but float times left
+/// unset (a 10-tuple) are taken from the integer ones, as CPython does.
+fn statresult_new(tp: &PyTypeObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
+    // SAFETY: single-threaded; set once before the type is used.
+    let Some(new) = (unsafe { *STRUCTSEQ_NEW.get_ref() }) else {
+        return Err(system_error("stat_result has no constructor"));
+    };
+    let result = new(tp, args, kw)?;
+    let items = match result.downcast_ref::<PyTupleObject>() {
+        Some(t) => t.as_slice().to_vec(),
+        None => return Ok(result),
+    };
+    for (i, name) in ["st_atime", "st_mtime", "st_ctime"].iter().enumerate() {
+        let key = PyUnicode_FromString(name);
+        let v = objects::object::PyObject_GetAttr(&result, &key)?;
+        if v.is(Py_None()) {
+            objects::object::PyObject_GenericSetAttr(&result, &key, Some(&items[7 + i]))?;
+        }
+    }
+    Ok(result)
 }
 
 /// `_pystat_fromstructstat`.
