@@ -17,6 +17,7 @@ pub mod _sre;
 pub mod _threadmodule;
 pub mod _weakref;
 pub mod atexitmodule;
+pub mod binascii;
 pub mod config;
 pub mod errnomodule;
 pub mod gcmodule;
