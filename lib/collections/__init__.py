@@ -33,6 +33,8 @@ __all__ = [
 import _collections_abc
 import sys as _sys
 
+from operator import eq as _eq
+from operator import itemgetter as _itemgetter
 from itertools import chain as _chain
 from itertools import repeat as _repeat
 from itertools import starmap as _starmap
@@ -46,13 +48,6 @@ from _collections import _tuplegetter
 from _collections import _count_elements
 
 _collections_abc.MutableSequence.register(deque)
-
-
-def _itemgetter(i):
-    """`operator.itemgetter(i)` for one index, without importing operator."""
-    def get(obj):
-        return obj[i]
-    return get
 
 
 ################################################################################
@@ -339,10 +334,6 @@ class OrderedDict(dict):
         new = self.__class__(other)
         new.update(self)
         return new
-
-
-def _eq(a, b):
-    return a == b
 
 
 ################################################################################

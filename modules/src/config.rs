@@ -10,15 +10,21 @@ pub fn register_builtin_modules() {
     );
     python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_json", crate::_json::PyInit__json);
+    python::import::PyImport_AppendInittab("_operator", crate::_operator::PyInit__operator);
     python::import::PyImport_AppendInittab("_opcode", crate::_opcode::PyInit__opcode);
     python::import::PyImport_AppendInittab("_sre", crate::_sre::PyInit__sre);
     python::import::PyImport_AppendInittab("_thread", crate::_threadmodule::PyInit__thread);
     python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
     python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);
     python::import::PyImport_AppendInittab("math", crate::mathmodule::PyInit_math);
+    python::import::PyImport_AppendInittab("posix", crate::posixmodule::PyInit_posix);
     python::import::PyImport_AppendInittab("_random", crate::_randommodule::PyInit__random);
     python::import::PyImport_AppendInittab("_sha512", crate::sha512module::PyInit__sha512);
     python::import::PyImport_AppendInittab("_struct", crate::_struct::PyInit__struct);
+    python::import::PyImport_AppendInittab("_stat", crate::_stat::PyInit__stat);
+    python::import::PyImport_AppendInittab("errno", crate::errnomodule::PyInit_errno);
+    python::import::PyImport_AppendInittab("atexit", crate::atexitmodule::PyInit_atexit);
+    python::import::PyImport_AppendInittab("binascii", crate::binascii::PyInit_binascii);
     python::import::PyImport_AppendInittab("itertools", crate::itertoolsmodule::PyInit_itertools);
     // The collector is always present, imported or not (`_PyGC_Init` at start-up).
     crate::gcmodule::_PyGC_Init();

@@ -353,7 +353,7 @@ pub fn binary_slot(tp: &PyTypeObject, op: u32) -> Option<binaryfunc> {
 
 /// `binary_op1`: try `v`'s slot and `w`'s slot in the right order. `Ok(None)` means
 /// both returned `NotImplemented`.
-fn binary_op1(v: &PyObject, w: &PyObject, op: u32) -> PyResult<Option<PyObjectRef>> {
+pub fn binary_op1(v: &PyObject, w: &PyObject, op: u32) -> PyResult<Option<PyObjectRef>> {
     let vt = v.ob_type();
     let wt = w.ob_type();
     let slotv = binary_slot(vt, op);

@@ -25,6 +25,11 @@ use crate::tupleobject::{PyTupleObject, PyTuple_Type};
 use crate::typeobject::{type_dict, PyType_Ready, PyType_Type};
 use crate::unicodeobject::{as_str_lossy, PyUnicode_FromString, PyUnicode_InternFromString};
 
+/// `PyStructSequence_UnnamedField`: the name of a tuple item that has no attribute
+/// (`os.stat_result`'s integer times); it is left out of `__match_args__` and the repr
+/// names the items after it by the named fields, as CPython's `tp_members` does.
+pub const PyStructSequence_UnnamedField: &str = "unnamed field";
+
 /// `PyStructSequence_Desc`.
 pub struct PyStructSequence_Desc {
     /// The dotted name (`"sys.version_info"`).
@@ -100,12 +105,19 @@ fn structseq_repr(obj: &PyObject) -> PyResult {
         return Err(type_error("struct sequence expected"));
     };
     let d = type_dict(tp);
-    let fields = PyDict_GetItemWithError(&d, crate::intern!("__match_args__"))?;
+    // CPython names item i after the i-th *named* field (`tp_members[i]`), so the
+    // items after unnamed ones take the names of hidden fields (`st_atime=...`).
+    let fields = PyDict_GetItemWithError(&d, crate::intern!("_pyrs_fields"))?;
     let names: Vec<PyObjectRef> = match fields
         .as_ref()
         .and_then(|f| f.downcast_ref::<PyTupleObject>())
     {
-        Some(f) => f.as_slice().to_vec(),
+        Some(f) => f
+            .as_slice()
+            .iter()
+            .filter(|n| as_str_lossy(n) != PyStructSequence_UnnamedField)
+            .cloned()
+            .collect(),
         None => Vec::new(),
     };
     let mut parts = Vec::with_capacity(t.len());
@@ -221,7 +233,13 @@ pub fn PyStructSequence_NewType(
     let d = type_dict(tp);
     let mut visible = Vec::new();
     let mut all = Vec::new();
+    let mut n_unnamed = 0;
     for (i, &name) in desc.fields.iter().enumerate() {
+        if name == PyStructSequence_UnnamedField {
+            n_unnamed += 1;
+            all.push(PyUnicode_InternFromString(name));
+            continue;
+        }
         // SAFETY: the fields are complete.
         let field = unsafe {
             alloc_object(
@@ -253,7 +271,7 @@ pub fn PyStructSequence_NewType(
     PyDict_SetItem(
         &d,
         crate::intern!("n_unnamed_fields"),
-        &PyLong_FromSsize_t(0),
+        &PyLong_FromSsize_t(n_unnamed),
     )?;
     PyDict_SetItem(
         &d,

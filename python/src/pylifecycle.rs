@@ -189,6 +189,23 @@ fn create_stdio(
 /// yet).
 pub fn Py_FinalizeEx() -> i32 {
     let mut status = 0;
+    // `_PyAtExit_Call`: the atexit callbacks run first, with the interpreter whole.
+    // They live in the `atexit` module (modules/src/atexitmodule.rs, a crate above
+    // this one), so they are reached through the module, if it was imported.
+    if let Ok(modules) = crate::import::modules_dict() {
+        if let Ok(Some(m)) =
+            objects::dictobject::PyDict_GetItemWithError(&modules, objects::intern!("atexit"))
+        {
+            match objects::object::PyObject_GetAttr(&m, objects::intern!("_run_exitfuncs")) {
+                Ok(f) => {
+                    if let Err(e) = objects::call::PyObject_CallNoArgs(&f) {
+                        crate::pythonrun::write_unraisable(e, None);
+                    }
+                }
+                Err(e) => crate::pythonrun::write_unraisable(e, None),
+            }
+        }
+    }
     if let Err(e) = crate::sysmodule::flush_std_files() {
         let stdout = crate::sysmodule::PySys_GetObject("stdout");
         crate::pythonrun::write_unraisable(e, stdout.as_deref());

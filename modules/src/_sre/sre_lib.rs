@@ -119,24 +119,30 @@ pub fn sre_upper_locale(ch: u32) -> u32 {
     sre_upper_ascii(ch)
 }
 
+/// The first code point of `cp`'s entry in a full case-mapping table, `cp` itself
+/// when it has none.
+fn first_of_mapping(table: &[(u32, &'static [u32])], cp: u32) -> u32 {
+    match table.binary_search_by_key(&cp, |&(c, _)| c) {
+        Ok(i) => table[i].1.first().copied().unwrap_or(cp),
+        Err(_) => cp,
+    }
+}
+
 /// `_PyUnicode_ToLowercase`: the simple lower-case mapping, which is the first code
-/// point of the full mapping.
+/// point of the full mapping (a unit test checks every code point against the host
+/// CPython).
 pub fn sre_lower_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return sre_lower_ascii(ch);
     }
-    let mut out = Vec::with_capacity(3);
-    unicodectype::to_lower_full(ch, &mut out);
-    out.first().copied().unwrap_or(ch)
+    first_of_mapping(objects::unicodetype_db::LOWER_MAP, ch)
 }
 /// `_PyUnicode_ToUppercase`: the simple upper-case mapping.
 pub fn sre_upper_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return sre_upper_ascii(ch);
     }
-    let mut out = Vec::with_capacity(3);
-    unicodectype::to_upper_full(ch, &mut out);
-    out.first().copied().unwrap_or(ch)
+    first_of_mapping(objects::unicodetype_db::UPPER_MAP, ch)
 }
 
 /// `char_loc_ignore`: does `ch` equal `pattern` ignoring case in the locale?
