@@ -5,11 +5,12 @@
 //!
 //! Differences from CPython: a bytes-like subject other than `bytes` (a `bytearray`,
 //! say) is copied for the duration of a call instead of being held through the buffer
-//! protocol, so Python code run by `sub()`'s callable cannot observe a pinned buffer;
-//! the code is not run through `_validate` at compile time, but the engine reads it
-//! with bounds checks, so malformed code fails to match (or raises `RuntimeError`)
-//! instead of reading out of bounds. `LOCALE` patterns use the C locale's (ASCII)
-//! character classes.
+//! protocol, so Python code run by `sub()`'s callable cannot observe a pinned buffer
+//! (and a `bytearray` resized by that callable does not raise `BufferError`).
+//! `_validate` (the check of the code at compile time) is in `validate.rs`; the
+//! engine also reads the code with bounds checks. `LOCALE` patterns use the C
+//! locale's (ASCII) character classes, as CPython does under the C or C.UTF-8
+//! locale.
 
 pub mod sre_constants;
 pub mod sre_lib;
