@@ -29,3 +29,4 @@ pub mod main;
 pub mod mathmodule;
 pub mod posixmodule;
 pub mod sha512module;
+pub mod timemodule;
