@@ -31,6 +31,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("atexit", crate::atexitmodule::PyInit_atexit);
     python::import::PyImport_AppendInittab("binascii", crate::binascii::PyInit_binascii);
     python::import::PyImport_AppendInittab("time", crate::timemodule::PyInit_time);
+    python::import::PyImport_AppendInittab("cmath", crate::cmathmodule::PyInit_cmath);
     // The collector is always present, imported or not (`_PyGC_Init` at start-up).
     crate::gcmodule::_PyGC_Init();
 }

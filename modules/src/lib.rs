@@ -21,6 +21,7 @@ pub mod _threadmodule;
 pub mod _weakref;
 pub mod atexitmodule;
 pub mod binascii;
+pub mod cmathmodule;
 pub mod config;
 pub mod errnomodule;
 pub mod gcmodule;
