@@ -30,5 +30,6 @@ pub mod itertoolsmodule;
 pub mod main;
 pub mod mathmodule;
 pub mod posixmodule;
+pub mod signalmodule;
 pub mod sha512module;
 pub mod timemodule;
