@@ -26,6 +26,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("posix", crate::posixmodule::PyInit_posix);
     python::import::PyImport_AppendInittab("_random", crate::_randommodule::PyInit__random);
     python::import::PyImport_AppendInittab("_sha512", crate::sha512module::PyInit__sha512);
+    python::import::PyImport_AppendInittab("_string", crate::_string::PyInit__string);
     python::import::PyImport_AppendInittab("_struct", crate::_struct::PyInit__struct);
     python::import::PyImport_AppendInittab("_stat", crate::_stat::PyInit__stat);
     python::import::PyImport_AppendInittab("errno", crate::errnomodule::PyInit_errno);

@@ -17,6 +17,7 @@ pub mod _randommodule;
 pub mod _stat;
 pub mod _struct;
 pub mod _sre;
+pub mod _string;
 pub mod _threadmodule;
 pub mod _weakref;
 pub mod atexitmodule;
