@@ -11,6 +11,7 @@ pub fn register_builtin_modules() {
         "_collections",
         crate::_collectionsmodule::PyInit__collections,
     );
+    python::import::PyImport_AppendInittab("_csv", crate::_csv::PyInit__csv);
     python::import::PyImport_AppendInittab("_bisect", crate::_bisect::PyInit__bisect);
     python::import::PyImport_AppendInittab("_heapq", crate::_heapq::PyInit__heapq);
     python::import::PyImport_AppendInittab("_contextvars", python::context::PyInit__contextvars);
