@@ -740,21 +740,39 @@ fn mro_internal(tp: &PyTypeObject) -> PyResult<PyRef<PyTupleObject>> {
                 .is_some_and(|m| std::ptr::eq(m.d_method, &TYPE_METHODS[0]));
             if !is_default {
                 let res = crate::call::PyObject_CallMethodNoArgs(tp.as_object(), name)?;
-                let items =
-                    crate::r#abstract::PySequence_Fast(&res, "mro() returned a non-iterable")?;
-                for t in &items {
-                    if as_type(t).is_none() {
-                        return Err(type_error(format!(
-                            "mro() returned a non-class ('{}')",
-                            t.ob_type().name()
-                        )));
-                    }
-                }
+                let items = crate::r#abstract::PySequence_Tuple(&res)?;
+                let items = items
+                    .downcast_ref::<PyTupleObject>()
+                    .map(|t| t.as_slice().to_vec())
+                    .unwrap_or_default();
+                mro_check(tp, &items)?;
                 return Ok(PyTuple_New(items));
             }
         }
     }
     Ok(PyTuple_New(mro_implementation(tp)?))
+}
+
+/// `mro_check`: a custom `mro()` may only name classes whose instance layout the
+/// new type's instances have; anything else would let methods of those classes
+/// read memory the instance does not own.
+fn mro_check(tp: &PyTypeObject, mro: &[PyObjectRef]) -> PyResult<()> {
+    let solid = solid_base(tp);
+    for obj in mro {
+        let Some(base) = as_type(obj) else {
+            return Err(type_error(format!(
+                "mro() returned a non-class ('{}')",
+                obj.ob_type().name()
+            )));
+        };
+        if !PyType_IsSubtype(solid, solid_base(base)) {
+            return Err(type_error(format!(
+                "mro() returned base with unsuitable layout ('{}')",
+                base.name()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// C3 linearisation of the type's bases (`mro_implementation`).
