@@ -182,7 +182,17 @@ fn _set_int(name: &str, src: Option<&PyObject>, dflt: i64) -> PyResult<i64> {
     if src.downcast_ref_exact::<PyLongObject>().is_none() {
         return Err(type_error(format!("\"{name}\" must be an integer")));
     }
-    let v = PyLong_AsLong(src)?;
+    let v = PyLong_AsLong(src).map_err(|e| {
+        if objects::pyerrors::PyErr_ExceptionMatches(&e, &objects::exceptions::PyExc_OverflowError)
+        {
+            PyErr_SetString(
+                &objects::exceptions::PyExc_OverflowError,
+                "Python int too large to convert to C int",
+            )
+        } else {
+            e
+        }
+    })?;
     if v > i32::MAX as i64 || v < i32::MIN as i64 {
         return Err(PyErr_SetString(
             &objects::exceptions::PyExc_OverflowError,
@@ -268,20 +278,53 @@ const DIALECT_KWS: [&str; 9] = [
     "strict",
 ];
 
+/// `PyArg_ParseTupleAndKeywords(args, kwargs, "|OOOOOOOOO", dialect_kws, ...)`: the
+/// format names no function, so the messages say "function".
+fn parse_dialect_args(
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<Vec<Option<PyObjectRef>>> {
+    let kwn = kwnames_slice(kwnames);
+    let nargs = args.len() - kwn.len();
+    let max = DIALECT_KWS.len();
+    if args.len() > max {
+        return Err(type_error(format!(
+            "function takes at most {max} {}arguments ({} given)",
+            if nargs == 0 { "keyword " } else { "" },
+            args.len()
+        )));
+    }
+    let mut a: Vec<Option<PyObjectRef>> = vec![None; max];
+    for (slot, v) in a.iter_mut().zip(&args[..nargs]) {
+        *slot = Some(v.clone());
+    }
+    for (key, v) in kwn.iter().zip(&args[nargs..]) {
+        match DIALECT_KWS
+            .iter()
+            .position(|n| objects::unicodeobject::unicode_eq_str(key, n))
+        {
+            Some(i) if i < nargs => {
+                return Err(type_error(format!(
+                    "argument for function given by name ('{}') and position ({})",
+                    DIALECT_KWS[i],
+                    i + 1
+                )))
+            }
+            Some(i) => a[i] = Some(v.clone()),
+            None => {
+                return Err(type_error(format!(
+                    "'{}' is an invalid keyword argument for this function",
+                    objects::unicodeobject::as_str_lossy(key)
+                )))
+            }
+        }
+    }
+    Ok(a)
+}
+
 /// `dialect_new`.
 fn dialect_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    let mut a = unpack_keywords(
-        &ArgSpec {
-            fname: "Dialect",
-            names: &DIALECT_KWS,
-            posonly: 0,
-            maxpos: 9,
-            minpos: 0,
-            required_kwonly: &[],
-        },
-        args,
-        kwnames,
-    )?;
+    let mut a = parse_dialect_args(args, kwnames)?;
     let mut dialect = a[0].clone();
     if let Some(d) = dialect.clone() {
         if d.downcast_ref::<PyUnicodeObject>().is_some() {
