@@ -18,11 +18,11 @@
 //! - There is no per-variable lookup cache (`var_cached`, `var_cached_tsid`, ...).
 
 use std::cell::Cell;
-use std::mem::size_of;
+use std::mem::{offset_of, size_of};
 
 use include::cpython::object::flags::*;
 use include::cpython::object::{PyMappingMethods, PySequenceMethods};
-use include::descrobject::PyGetSetDef;
+use include::descrobject::{MemberType, PyGetSetDef, PyMemberDef, READONLY};
 use include::methodobject::{PyCFunction, PyMethodDef};
 
 use objects::call::{kwnames_len, PyObject_Vectorcall};
@@ -366,7 +366,8 @@ pub static PyContext_Type: PyTypeObject = PyTypeObject {
 #[repr(C)]
 pub struct PyContextVar {
     pub ob_base: PyObject,
-    var_name: PyObjectRef,
+    /// Always set (a `PyCell<Option<..>>` for the `name` member descriptor).
+    var_name: PyCell<Option<PyObjectRef>>,
     var_default: PyCell<Option<PyObjectRef>>,
 }
 
@@ -421,7 +422,7 @@ fn contextvar_tp_new(
             &PyContextVar_Type,
             PyContextVar {
                 ob_base: PyObject_HEAD_INIT,
-                var_name: name,
+                var_name: PyCell::new(Some(name)),
                 var_default: PyCell::new(a[1].clone()),
             },
         )
@@ -436,10 +437,14 @@ unsafe fn contextvar_tp_dealloc(op: *mut PyObject) {
 
 fn contextvar_tp_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let var = as_contextvar(obj);
-    visit(&var.var_name);
     // SAFETY: traversal runs no Python code.
-    if let Some(d) = unsafe { var.var_default.get_ref() } {
-        visit(d);
+    unsafe {
+        if let Some(n) = var.var_name.get_ref() {
+            visit(n);
+        }
+        if let Some(d) = var.var_default.get_ref() {
+            visit(d);
+        }
     }
 }
 
@@ -449,10 +454,8 @@ fn contextvar_tp_clear(obj: &PyObject) {
 
 fn contextvar_tp_repr(obj: &PyObject) -> PyResult {
     let var = as_contextvar(obj);
-    let mut s = format!(
-        "<ContextVar name={}",
-        as_str_lossy(&*PyObject_Repr(&var.var_name)?)
-    );
+    let name = var.var_name.get().unwrap_or_else(none);
+    let mut s = format!("<ContextVar name={}", as_str_lossy(&*PyObject_Repr(&name)?));
     if let Some(d) = var.var_default.get() {
         s.push_str(&format!(" default={}", as_str_lossy(&*PyObject_Repr(&d)?)));
     }
@@ -561,10 +564,6 @@ fn _contextvars_ContextVar_reset(obj: &PyObject, token: &PyObject) -> PyResult {
     Ok(none())
 }
 
-fn contextvar_get_name(obj: &PyObject) -> PyResult {
-    Ok(as_contextvar(obj).var_name.clone())
-}
-
 static PyContextVar_methods: [PyMethodDef; 4] = [
     PyMethodDef::new(
         "get",
@@ -584,7 +583,12 @@ static PyContextVar_methods: [PyMethodDef; 4] = [
     GENERIC_ALIAS_CLASS_GETITEM,
 ];
 
-static PyContextVar_getset: [PyGetSetDef; 1] = [PyGetSetDef::getter("name", contextvar_get_name)];
+static PyContextVar_members: [PyMemberDef; 1] = [PyMemberDef::new(
+    "name",
+    MemberType::Object,
+    offset_of!(PyContextVar, var_name),
+    READONLY,
+)];
 
 /// `PyContextVar_Type`.
 pub static PyContextVar_Type: PyTypeObject = PyTypeObject {
@@ -598,7 +602,7 @@ pub static PyContextVar_Type: PyTypeObject = PyTypeObject {
     tp_traverse: slot(contextvar_tp_traverse),
     tp_clear: slot(contextvar_tp_clear),
     tp_methods: &PyContextVar_methods,
-    tp_getset: &PyContextVar_getset,
+    tp_members: &PyContextVar_members,
     tp_new: slot(contextvar_tp_new),
     ..PyTypeObject::DEFAULT
 };

@@ -119,3 +119,15 @@ with decimal.localcontext() as lc:
     lc.prec = 5
     print(decimal.Decimal(1) / 7)
 print(decimal.Decimal(1) / 7)
+
+
+def setname():
+    x.name = "other"
+
+
+err(setname)
+err(lambda: Context[int])
+err(lambda: x.get(default=1))
+err(lambda: x.set())
+err(lambda: copy_context().get())
+print(copy_context().run(x.get, 5), c3.run(copy_context) == c3)
