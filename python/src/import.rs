@@ -1364,6 +1364,26 @@ fn _imp_find_frozen(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObje
     Ok(none())
 }
 
+/// `interp->override_frozen_modules`: kept for `_imp._override_frozen_modules_for_tests`.
+/// pyrs has no frozen modules (its own `lib/` is found by the path finder), so the
+/// setting changes nothing, as CPython's would with no frozen modules configured.
+static OVERRIDE_FROZEN_MODULES: GlobalCell<std::cell::Cell<i32>> =
+    GlobalCell::new(std::cell::Cell::new(0));
+
+/// `_imp._override_frozen_modules_for_tests(override, /)`.
+fn _imp__override_frozen_modules_for_tests(_m: &PyObject, arg: &PyObject) -> PyResult {
+    let v = objects::longobject::PyLong_AsLong(&*objects::r#abstract::PyNumber_Index(arg)?)?;
+    // SAFETY: a Cell used by the interpreter's thread only.
+    unsafe { OVERRIDE_FROZEN_MODULES.get_ref() }
+        .set(v.clamp(i32::MIN as i64, i32::MAX as i64) as i32);
+    Ok(none())
+}
+
+/// `_imp._frozen_module_names()`: the names of the frozen modules (none in pyrs).
+fn _imp__frozen_module_names(_m: &PyObject) -> PyResult {
+    Ok(objects::tupleobject::PyTuple_New(Vec::new()).into_object())
+}
+
 fn _imp_extension_suffixes(_m: &PyObject) -> PyResult {
     // pyrs cannot load extension modules.
     Ok(objects::listobject::PyList_New(vec![]).into_object())
@@ -1539,7 +1559,9 @@ fn _imp__file_finder_find_spec(_m: &PyObject, args: &[PyObjectRef]) -> PyResult 
     Ok(file_finder_find_spec(&args[0], &name)?.unwrap_or_else(none))
 }
 
-static IMP_METHODS: [PyMethodDef; 27] = [
+static IMP_METHODS: [PyMethodDef; 29] = [
+    PyMethodDef::new("_override_frozen_modules_for_tests", PyCFunction::O(_imp__override_frozen_modules_for_tests), "_override_frozen_modules_for_tests($module, override, /)\n--\n\n(internal-only) Override PyConfig.use_frozen_modules.\n\n(-1: \"off\", 1: \"on\", 0: no override)\nSee frozen_modules() in Lib/test/support/import_helper.py."),
+    PyMethodDef::new("_frozen_module_names", PyCFunction::NoArgs(_imp__frozen_module_names), "_frozen_module_names($module, /)\n--\n\nReturns the list of available frozen modules."),
     PyMethodDef::new("acquire_lock", PyCFunction::NoArgs(_imp_acquire_lock), "acquire_lock($module, /)\n--\n\nAcquires the interpreter's import lock for the current thread.\n\nThis lock should be used by import hooks to ensure thread-safety when importing\nmodules. On platforms without threads, this function does nothing."),
     PyMethodDef::new("release_lock", PyCFunction::NoArgs(_imp_release_lock), "release_lock($module, /)\n--\n\nRelease the interpreter's import lock.\n\nOn platforms without threads, this function does nothing."),
     PyMethodDef::new("lock_held", PyCFunction::NoArgs(_imp_lock_held), "lock_held($module, /)\n--\n\nReturn True if the import lock is currently held, else False.\n\nOn platforms without threads, return False."),
