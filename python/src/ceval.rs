@@ -367,6 +367,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
         }
 
         load_registers!();
+        // `-X trace` is fixed at start-up: read it once per entry, not per instruction.
+        let tracing = TRACE.load(std::sync::atomic::Ordering::Relaxed);
 
         // A pending exception (generator throw) is raised at the current instruction.
         let mut pending: Option<PyErr> = throwflag.map(PyErr::from_instance);
@@ -421,7 +423,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                     next_instr = next_instr.add(1);
                     let mut opcode = _Py_OPCODE(word);
                     let mut oparg = _Py_OPARG(word);
-                    if TRACE.load(std::sync::atomic::Ordering::Relaxed) {
+                    if tracing {
                         trace_instruction(frame, sp, opcode, oparg);
                     }
                     'reswitch: loop {
