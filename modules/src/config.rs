@@ -8,6 +8,8 @@ pub fn register_builtin_modules() {
         "_collections",
         crate::_collectionsmodule::PyInit__collections,
     );
+    python::import::PyImport_AppendInittab("_bisect", crate::_bisect::PyInit__bisect);
+    python::import::PyImport_AppendInittab("_heapq", crate::_heapq::PyInit__heapq);
     python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_json", crate::_json::PyInit__json);
     python::import::PyImport_AppendInittab("_operator", crate::_operator::PyInit__operator);
@@ -25,6 +27,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("errno", crate::errnomodule::PyInit_errno);
     python::import::PyImport_AppendInittab("atexit", crate::atexitmodule::PyInit_atexit);
     python::import::PyImport_AppendInittab("binascii", crate::binascii::PyInit_binascii);
+    python::import::PyImport_AppendInittab("time", crate::timemodule::PyInit_time);
     python::import::PyImport_AppendInittab("itertools", crate::itertoolsmodule::PyInit_itertools);
     // The collector is always present, imported or not (`_PyGC_Init` at start-up).
     crate::gcmodule::_PyGC_Init();

@@ -6,6 +6,8 @@
 
 pub mod _abc;
 pub mod _collectionsmodule;
+pub mod _bisect;
+pub mod _heapq;
 pub mod _io;
 pub mod _json;
 pub mod _opcode;
@@ -27,3 +29,4 @@ pub mod main;
 pub mod mathmodule;
 pub mod posixmodule;
 pub mod sha512module;
+pub mod timemodule;

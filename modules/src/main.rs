@@ -208,10 +208,10 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
     })
 }
 
-/// `sys.path`: the script's directory (or '' for -c, -m and the REPL), then
-/// `PYRSPATH`, then pyrs's own library, then the host CPython's `Lib/` (see
-/// getpath.rs).
-fn compute_path(command: &Command, cfg: &SysConfig) -> Vec<String> {
+/// The first entry of `sys.path` (`path0`): the script's directory, the current
+/// directory for -m, '' for -c and the REPL; none with -P. It is put in front of
+/// `sys.path` after start-up (`pymain_run_python`), so `site` never sees it.
+fn compute_path0(command: &Command, cfg: &SysConfig) -> Option<String> {
     let mut path = Vec::new();
     if !cfg.safe_path {
         match command {
@@ -233,6 +233,13 @@ fn compute_path(command: &Command, cfg: &SysConfig) -> Vec<String> {
             _ => path.push(String::new()),
         }
     }
+    path.pop()
+}
+
+/// `sys.path` at start-up: `PYRSPATH`, then pyrs's own library, then the host
+/// CPython's `Lib/` (see getpath.rs).
+fn compute_path(cfg: &SysConfig) -> Vec<String> {
+    let mut path = Vec::new();
     let mut pyrspath = Vec::new();
     if !cfg.ignore_environment {
         if let Ok(extra) = std::env::var("PYRSPATH") {
@@ -251,6 +258,19 @@ fn compute_path(command: &Command, cfg: &SysConfig) -> Vec<String> {
         path.push(dir);
     }
     path
+}
+
+/// `pymain_sys_path_add_path0`: put the script's directory in front of `sys.path`.
+fn insert_path0(path0: &str) -> objects::prelude::PyResult<()> {
+    let path = python::sysmodule::PySys_GetObject("path")
+        .ok_or_else(|| objects::pyerrors::runtime_error("lost sys.path"))?;
+    let entry = objects::unicodeobject::PyUnicode_FromString(path0);
+    objects::call::PyObject_CallMethod(
+        &path,
+        objects::intern!("insert"),
+        &[objects::longobject::PyLong_FromLong(0), entry],
+    )?;
+    Ok(())
 }
 
 /// Report an uncaught exception and compute the exit status.
@@ -339,7 +359,8 @@ fn is_incomplete(e: &python::compile::CompileError, source: &str) -> bool {
 
 fn run(opts: Options) -> i32 {
     let mut cfg = opts.cfg;
-    cfg.path = compute_path(&opts.command, &cfg);
+    cfg.path = compute_path(&cfg);
+    let path0 = compute_path0(&opts.command, &cfg);
     cfg.executable = std::env::current_exe()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -360,6 +381,11 @@ fn run(opts: Options) -> i32 {
     if let Err(e) = python::pylifecycle::Py_InitializeFromConfig(&cfg) {
         eprintln!("Fatal Python error: init failed: {e:?}");
         return 1;
+    }
+    if let Some(p0) = path0 {
+        if let Err(e) = insert_path0(&p0) {
+            return report(e);
+        }
     }
     let result = match &opts.command {
         Command::File(f) => {

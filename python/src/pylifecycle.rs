@@ -69,7 +69,25 @@ pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
     crate::signals::init_signals();
     crate::import::init_importlib()?;
     init_io(&builtins, cfg)?;
+    if !cfg.no_site {
+        init_import_site();
+    }
     Ok(())
+}
+
+/// `init_import_site`: import `site` (unless `-S`), which adds `exit`, `quit`,
+/// `help`, `copyright`, `credits` and `license` to builtins and tidies `sys.path`.
+/// Failing to import it is fatal, as in CPython (which then aborts; pyrs exits 1).
+fn init_import_site() {
+    if let Err(e) = crate::import::PyImport_ImportModule("site") {
+        let mut out = String::from(
+            "Fatal Python error: init_import_site: Failed to import the site module\n\
+             Python runtime state: initialized\n",
+        );
+        crate::pythonrun::PyErr_Display(&e.into_value(), &mut out);
+        crate::sysmodule::write_stderr(&out);
+        std::process::exit(1);
+    }
 }
 
 /// `init_set_builtins_open` and `init_sys_streams`: `builtins.open` and

@@ -5,14 +5,16 @@
 //!
 //! Differences from CPython: a bytes-like subject other than `bytes` (a `bytearray`,
 //! say) is copied for the duration of a call instead of being held through the buffer
-//! protocol, so Python code run by `sub()`'s callable cannot observe a pinned buffer;
-//! the code is not run through `_validate` at compile time, but the engine reads it
-//! with bounds checks, so malformed code fails to match (or raises `RuntimeError`)
-//! instead of reading out of bounds. `LOCALE` patterns use the C locale's (ASCII)
-//! character classes.
+//! protocol, so Python code run by `sub()`'s callable cannot observe a pinned buffer
+//! (and a `bytearray` resized by that callable does not raise `BufferError`).
+//! `_validate` (the check of the code at compile time) is in `validate.rs`; the
+//! engine also reads the code with bounds checks. `LOCALE` patterns use the C
+//! locale's (ASCII) character classes, as CPython does under the C or C.UTF-8
+//! locale.
 
 pub mod sre_constants;
 pub mod sre_lib;
+mod validate;
 
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
@@ -126,6 +128,7 @@ fn getslice(subject: &Subject, string: &PyObject, start: usize, end: usize) -> P
 fn pattern_error(e: SreError) -> PyErr {
     match e {
         SreError::Interrupted(err) => err,
+        SreError::RecursionLimit => recursion_error("maximum recursion limit exceeded"),
         SreError::Illegal | SreError::State => {
             runtime_error("internal error in regular expression engine")
         }
@@ -1401,19 +1404,9 @@ fn _sre_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     let items = code_list.to_vec();
     let mut code = Vec::with_capacity(items.len());
     for item in &items {
-        let v = objects::longobject::PyLong_AsLong(item)
-            .ok()
-            .and_then(|v| u32::try_from(v).ok());
-        match v {
-            Some(v) => code.push(v),
-            None => {
-                return Err(overflow_error(
-                    "regular expression code size limit exceeded",
-                ))
-            }
-        }
+        code.push(code_word(item)?);
     }
-    if groups < 0 || groups as usize > SRE_MAXGROUPS {
+    if !validate::_validate(&code, groups) {
         return Err(runtime_error("invalid SRE code"));
     }
     let isbytes = if pattern.is(Py_None()) {
@@ -1443,6 +1436,27 @@ fn _sre_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
         )
     };
     Ok(p.into_object())
+}
+
+/// One word of the code list: `PyLong_AsUnsignedLong`, then the check that it fits
+/// in a code word.
+fn code_word(item: &PyObject) -> PyResult<u32> {
+    if item.downcast_ref::<PyLongObject>().is_none() {
+        return Err(type_error("an integer is required"));
+    }
+    let v = objects::longobject::long_to_bigint(item);
+    if v.sign() == num_bigint::Sign::Minus {
+        return Err(overflow_error(
+            "can't convert negative value to unsigned int",
+        ));
+    }
+    match u64::try_from(&v) {
+        Err(_) => Err(overflow_error(
+            "Python int too large to convert to C unsigned long",
+        )),
+        Ok(w) => u32::try_from(w)
+            .map_err(|_| overflow_error("regular expression code size limit exceeded")),
+    }
 }
 
 /// `_sre.getcodesize()`: bytes per code word.

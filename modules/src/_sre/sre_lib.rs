@@ -47,6 +47,8 @@ pub enum SreError {
     Illegal,
     /// `SRE_ERROR_STATE`: an `UNTIL` without a `REPEAT`.
     State,
+    /// `SRE_ERROR_RECURSION_LIMIT`: too deeply nested single-character repeats.
+    RecursionLimit,
     /// `SRE_ERROR_INTERRUPTED`: a signal handler raised.
     Interrupted(objects::prelude::PyErr),
 }
@@ -245,7 +247,14 @@ pub struct SreState {
     ctx_stack: Vec<MatchContext>,
     data_stack: Vec<isize>,
     sigcount: u32,
+    /// Nesting of `sre_count`'s general case (see [`MAX_COUNT_DEPTH`]).
+    count_depth: usize,
 }
+
+/// How deeply `sre_count` may nest runs of the matcher: compiled patterns never
+/// nest at all; hand-written code is stopped here instead of exhausting the native
+/// stack.
+const MAX_COUNT_DEPTH: usize = 1000;
 
 /// The characters of a subject, by width.
 #[derive(Clone, Copy)]
@@ -284,6 +293,7 @@ impl SreState {
             ctx_stack: Vec::new(),
             data_stack: Vec::new(),
             sigcount: 0,
+            count_depth: 0,
         }
     }
 
@@ -543,11 +553,25 @@ fn sre_count<C: SreChar>(
         }
         _ => {
             // A single-character subpattern: run the matcher once per character.
+            // The compiler only puts single-character items here, but code given
+            // to `_sre.compile` by hand may nest repeats: bound that recursion.
+            if state.count_depth >= MAX_COUNT_DEPTH {
+                return Err(SreError::RecursionLimit);
+            }
+            state.count_depth += 1;
+            let mut result = Ok(());
             while state.ptr < end {
-                if !sre_match(state, s, code, pattern, false)? {
-                    break;
+                match sre_match(state, s, code, pattern, false) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
                 }
             }
+            state.count_depth -= 1;
+            result?;
             return Ok(state.ptr - start);
         }
     }
