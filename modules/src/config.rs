@@ -4,6 +4,8 @@
 /// Register every native module with the import system (`_PyImport_Inittab`).
 pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_abc", crate::_abc::PyInit__abc);
+    python::import::PyImport_AppendInittab("_codecs", crate::_codecsmodule::PyInit__codecs);
+    objects::codecs::set_codec_fallback(crate::_codecsmodule::codec_fallback);
     python::import::PyImport_AppendInittab(
         "_collections",
         crate::_collectionsmodule::PyInit__collections,
@@ -18,6 +20,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_thread", crate::_threadmodule::PyInit__thread);
     python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
     python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);
+    python::import::PyImport_AppendInittab("itertools", crate::itertoolsmodule::PyInit_itertools);
     python::import::PyImport_AppendInittab("math", crate::mathmodule::PyInit_math);
     python::import::PyImport_AppendInittab("posix", crate::posixmodule::PyInit_posix);
     python::import::PyImport_AppendInittab("_random", crate::_randommodule::PyInit__random);
@@ -28,7 +31,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("atexit", crate::atexitmodule::PyInit_atexit);
     python::import::PyImport_AppendInittab("binascii", crate::binascii::PyInit_binascii);
     python::import::PyImport_AppendInittab("time", crate::timemodule::PyInit_time);
-    python::import::PyImport_AppendInittab("itertools", crate::itertoolsmodule::PyInit_itertools);
+    python::import::PyImport_AppendInittab("cmath", crate::cmathmodule::PyInit_cmath);
     // The collector is always present, imported or not (`_PyGC_Init` at start-up).
     crate::gcmodule::_PyGC_Init();
 }

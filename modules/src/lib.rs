@@ -5,6 +5,7 @@
 #![allow(special_module_name)]
 
 pub mod _abc;
+pub mod _codecsmodule;
 pub mod _collectionsmodule;
 pub mod _bisect;
 pub mod _heapq;
@@ -20,6 +21,7 @@ pub mod _threadmodule;
 pub mod _weakref;
 pub mod atexitmodule;
 pub mod binascii;
+pub mod cmathmodule;
 pub mod config;
 pub mod errnomodule;
 pub mod gcmodule;

@@ -65,6 +65,7 @@ pub(crate) mod libm {
             pub fn exp2(x: f64) -> f64;
             pub fn expm1(x: f64) -> f64;
             pub fn fmod(x: f64, y: f64) -> f64;
+            pub fn hypot(x: f64, y: f64) -> f64;
             pub fn frexp(x: f64, e: *mut c_int) -> f64;
             pub fn ldexp(x: f64, e: c_int) -> f64;
             pub fn log(x: f64) -> f64;
@@ -108,6 +109,7 @@ pub(crate) mod libm {
         exp2(x),
         expm1(x),
         fmod(x, y),
+        hypot(x, y),
         log(x),
         log10(x),
         log1p(x),
@@ -526,7 +528,7 @@ fn m_log10(x: f64) -> f64 {
 }
 
 /// `m_log1p`: log1p keeping the sign of a zero argument.
-fn m_log1p(x: f64) -> f64 {
+pub(crate) fn m_log1p(x: f64) -> f64 {
     if x == 0.0 {
         x
     } else {

@@ -465,6 +465,14 @@ fn memory_getbuf(obj: &PyObject, view: &mut Py_buffer, flags: i32) -> PyResult<(
         strides: base.strides.clone(),
         internal: base.internal,
     };
+    if flags & PyBUF_ND != PyBUF_ND {
+        // PyBUF_SIMPLE or PyBUF_WRITABLE: the consumer sees `len` contiguous bytes
+        // (CPython leaves `shape` NULL and `ndim` 1).
+        view.ndim = 1;
+        view.itemsize = 1;
+        view.shape = vec![base.len];
+        view.strides = vec![1];
+    }
     mv.exports.set(mv.exports.get() + 1);
     Ok(())
 }

@@ -21,7 +21,7 @@ use std::mem::{offset_of, size_of};
 
 use include::cpython::object::flags::*;
 use include::cpython::object::PyMappingMethods;
-use include::descrobject::PyGetSetDef;
+use include::descrobject::{MemberType, PyGetSetDef, PyMemberDef, READONLY};
 use include::methodobject::{PyCFunction, PyMethodDef};
 
 use objects::bytesobject::{bytes_like_data, PyBytesObject, PyBytes_FromSlice};
@@ -147,8 +147,9 @@ pub struct PatternObject {
     groupindex: Option<PyObjectRef>,
     /// Group numbers to names (a tuple), when there are named groups.
     indexgroup: Option<PyObjectRef>,
-    /// The source, `str` or `bytes`.
-    pattern: PyObjectRef,
+    /// The source, `str` or `bytes` (`None` for a pattern built from a parse tree);
+    /// a member, so always set.
+    pattern: PyCell<Option<PyObjectRef>>,
     flags: isize,
     isbytes: bool,
     weakreflist: PyCell<Option<PyObjectRef>>,
@@ -157,6 +158,12 @@ pub struct PatternObject {
 
 // SAFETY: `#[repr(C)]` with the header first.
 unsafe impl PyObjectLayout for PatternObject {}
+
+impl PatternObject {
+    fn pattern(&self) -> PyObjectRef {
+        self.pattern.get().unwrap_or_else(none)
+    }
+}
 
 impl PyTypeInfo for PatternObject {
     fn type_object() -> &'static PyTypeObject {
@@ -227,9 +234,9 @@ fn pattern_new_match(
             &Match_Type,
             MatchObject {
                 ob_base: PyObject_HEAD_INIT,
-                string: string.to_owned(),
+                string: PyCell::new(Some(string.to_owned())),
                 regs: PyCell::new(None),
-                pattern: pattern.to_owned(),
+                pattern: PyCell::new(Some(pattern.to_owned())),
                 pos: state.pos as isize,
                 endpos: state.endpos as isize,
                 lastindex: state.lastindex,
@@ -628,7 +635,7 @@ fn pattern_repr(obj: &PyObject) -> PyResult {
     {
         flags &= !SRE_FLAG_UNICODE;
     }
-    let pat = repr_truncated(&p.pattern, 200)?;
+    let pat = repr_truncated(&p.pattern(), 200)?;
     if flags == 0 {
         return Ok(PyUnicode_FromString(&format!("re.compile({pat})")));
     }
@@ -660,7 +667,7 @@ fn pattern_richcompare(left: &PyObject, right: &PyObject, op: CompareOp) -> PyRe
         || (l.flags == r.flags
             && l.isbytes == r.isbytes
             && l.code == r.code
-            && PyObject_RichCompareBool(&l.pattern, &r.pattern, CompareOp::Eq)?);
+            && PyObject_RichCompareBool(&l.pattern(), &r.pattern(), CompareOp::Eq)?);
     if op == CompareOp::Ne {
         cmp = !cmp;
     }
@@ -670,7 +677,7 @@ fn pattern_richcompare(left: &PyObject, right: &PyObject, op: CompareOp) -> PyRe
 /// `pattern_hash`.
 fn pattern_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
     let p = as_pattern(obj);
-    let mut hash = objects::object::PyObject_Hash(&p.pattern)?;
+    let mut hash = objects::object::PyObject_Hash(&p.pattern())?;
     let bytes: Vec<u8> = p.code.iter().flat_map(|c| c.to_ne_bytes()).collect();
     hash ^= objects::pyhash::_Py_HashBytes(&bytes);
     hash ^= p.flags as Py_hash_t;
@@ -682,15 +689,6 @@ fn pattern_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
     Ok(hash)
 }
 
-fn pattern_get_pattern(obj: &PyObject) -> PyResult {
-    Ok(as_pattern(obj).pattern.clone())
-}
-fn pattern_get_flags(obj: &PyObject) -> PyResult {
-    Ok(PyLong_FromSsize_t(as_pattern(obj).flags))
-}
-fn pattern_get_groups(obj: &PyObject) -> PyResult {
-    Ok(PyLong_FromSsize_t(as_pattern(obj).groups))
-}
 /// `Pattern.groupindex`: a read-only view of the name-to-number mapping.
 fn pattern_get_groupindex(obj: &PyObject) -> PyResult {
     match &as_pattern(obj).groupindex {
@@ -709,7 +707,10 @@ fn pattern_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(g) = &p.indexgroup {
         visit(g);
     }
-    visit(&p.pattern);
+    // SAFETY: traversal runs no Python code.
+    if let Some(o) = unsafe { p.pattern.get_ref() } {
+        visit(o);
+    }
 }
 
 /// `pattern_dealloc`.
@@ -777,32 +778,45 @@ static PATTERN_METHODS: [PyMethodDef; 12] = [
     objects::genericaliasobject::GENERIC_ALIAS_CLASS_GETITEM,
 ];
 
-static PATTERN_GETSET: [PyGetSetDef; 4] = [
-    PyGetSetDef {
-        name: "groupindex",
-        get: Some(pattern_get_groupindex),
-        set: None,
-        doc: Some("A dictionary mapping group names to group numbers."),
-    },
-    PyGetSetDef {
-        name: "pattern",
-        get: Some(pattern_get_pattern),
-        set: None,
-        doc: Some("The pattern string from which the RE object was compiled."),
-    },
-    PyGetSetDef {
-        name: "flags",
-        get: Some(pattern_get_flags),
-        set: None,
-        doc: Some("The regex matching flags."),
-    },
-    PyGetSetDef {
-        name: "groups",
-        get: Some(pattern_get_groups),
-        set: None,
-        doc: Some("The number of capturing groups in the pattern."),
-    },
+static PATTERN_GETSET: [PyGetSetDef; 1] = [PyGetSetDef {
+    name: "groupindex",
+    get: Some(pattern_get_groupindex),
+    set: None,
+    doc: Some("A dictionary mapping group names to group numbers."),
+}];
+
+static PATTERN_MEMBERS: [PyMemberDef; 3] = [
+    member(
+        "pattern",
+        MemberType::Object,
+        offset_of!(PatternObject, pattern),
+        "The pattern string from which the RE object was compiled.",
+    ),
+    member(
+        "flags",
+        MemberType::PySsizeT,
+        offset_of!(PatternObject, flags),
+        "The regex matching flags.",
+    ),
+    member(
+        "groups",
+        MemberType::PySsizeT,
+        offset_of!(PatternObject, groups),
+        "The number of capturing groups in the pattern.",
+    ),
 ];
+
+/// A read-only member with a docstring.
+const fn member(
+    name: &'static str,
+    t: MemberType,
+    offset: usize,
+    doc: &'static str,
+) -> PyMemberDef {
+    let mut m = PyMemberDef::new(name, t, offset, READONLY);
+    m.doc = Some(doc);
+    m
+}
 
 /// `re.Pattern`.
 pub static Pattern_Type: PyTypeObject = PyTypeObject {
@@ -823,6 +837,7 @@ pub static Pattern_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: slot(pattern_richcompare),
     tp_weaklistoffset: Cell::new(offset_of!(PatternObject, weakreflist)),
     tp_methods: &PATTERN_METHODS,
+    tp_members: &PATTERN_MEMBERS,
     tp_getset: &PATTERN_GETSET,
     ..PyTypeObject::DEFAULT
 };
@@ -833,12 +848,12 @@ pub static Pattern_Type: PyTypeObject = PyTypeObject {
 #[repr(C)]
 pub struct MatchObject {
     pub ob_base: PyObject,
-    /// The subject searched.
-    string: PyObjectRef,
+    /// The subject searched (a member, so always set).
+    string: PyCell<Option<PyObjectRef>>,
     /// `regs`, made on first use.
     regs: PyCell<Option<PyObjectRef>>,
-    /// The `re.Pattern` that matched.
-    pattern: PyObjectRef,
+    /// The `re.Pattern` that matched (a member, so always set).
+    pattern: PyCell<Option<PyObjectRef>>,
     pos: isize,
     endpos: isize,
     lastindex: isize,
@@ -863,17 +878,26 @@ fn as_match(obj: &PyObject) -> &MatchObject {
 }
 
 impl MatchObject {
+    fn string(&self) -> PyObjectRef {
+        self.string.get().unwrap_or_else(none)
+    }
+
+    fn pattern(&self) -> PyObjectRef {
+        self.pattern.get().unwrap_or_else(none)
+    }
+
     /// `match_getslice_by_index`.
     fn getslice_by_index(&self, index: usize, def: &PyObject) -> PyResult {
         let (a, b) = (self.mark[2 * index], self.mark[2 * index + 1]);
         if a < 0 || b < 0 {
             return Ok(def.to_owned());
         }
-        let subject = Subject::get(&self.string)?;
+        let string = self.string();
+        let subject = Subject::get(&string)?;
         let length = subject.len();
         let i = (a as usize).min(length);
         let j = (b as usize).min(length);
-        Ok(getslice(&subject, &self.string, i, j))
+        Ok(getslice(&subject, &string, i, j))
     }
 
     /// `match_getindex`: a group number from a number or a name.
@@ -882,7 +906,8 @@ impl MatchObject {
             PyNumber_AsSsize_t(index, None)?
         } else {
             let mut i = -1;
-            let p = as_pattern(&self.pattern);
+            let pattern = self.pattern();
+            let p = as_pattern(&pattern);
             if let Some(gi) = &p.groupindex {
                 if let Some(d) = gi.downcast_ref::<PyDictObject>() {
                     if let Some(v) = PyDict_GetItemWithError(d, index)? {
@@ -963,7 +988,8 @@ fn match_groupdict(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObje
     let def = default_arg("groupdict", args, kwnames)?;
     let m = as_match(obj);
     let result = PyDict_New();
-    let p = as_pattern(&m.pattern);
+    let pattern = m.pattern();
+    let p = as_pattern(&pattern);
     if let Some(gi) = p
         .groupindex
         .as_ref()
@@ -1028,11 +1054,7 @@ fn match_expand(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
     )?;
     let template = a[0].clone().unwrap_or_else(none);
     let m = as_match(obj);
-    call(
-        "re",
-        "_expand",
-        &[m.pattern.clone(), obj.to_owned(), template],
-    )
+    call("re", "_expand", &[m.pattern(), obj.to_owned(), template])
 }
 
 fn match_copy(obj: &PyObject) -> PyResult {
@@ -1053,7 +1075,8 @@ fn match_get_lastindex(obj: &PyObject) -> PyResult {
 
 fn match_get_lastgroup(obj: &PyObject) -> PyResult {
     let m = as_match(obj);
-    let p = as_pattern(&m.pattern);
+    let pattern = m.pattern();
+    let p = as_pattern(&pattern);
     if let (Some(ig), true) = (&p.indexgroup, m.lastindex >= 0) {
         if let Some(t) = ig.downcast_ref::<PyTupleObject>() {
             if let Some(v) = t.as_slice().get(m.lastindex as usize) {
@@ -1077,19 +1100,6 @@ fn match_get_regs(obj: &PyObject) -> PyResult {
     Ok(regs)
 }
 
-fn match_get_string(obj: &PyObject) -> PyResult {
-    Ok(as_match(obj).string.clone())
-}
-fn match_get_re(obj: &PyObject) -> PyResult {
-    Ok(as_match(obj).pattern.clone())
-}
-fn match_get_pos(obj: &PyObject) -> PyResult {
-    Ok(PyLong_FromSsize_t(as_match(obj).pos))
-}
-fn match_get_endpos(obj: &PyObject) -> PyResult {
-    Ok(PyLong_FromSsize_t(as_match(obj).endpos))
-}
-
 /// `match_repr`: `<re.Match object; span=(0, 3), match='abc'>`.
 fn match_repr(obj: &PyObject) -> PyResult {
     let m = as_match(obj);
@@ -1103,8 +1113,15 @@ fn match_repr(obj: &PyObject) -> PyResult {
 
 fn match_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let m = as_match(obj);
-    visit(&m.string);
-    visit(&m.pattern);
+    // SAFETY: traversal runs no Python code.
+    unsafe {
+        if let Some(o) = m.string.get_ref() {
+            visit(o);
+        }
+        if let Some(o) = m.pattern.get_ref() {
+            visit(o);
+        }
+    }
     // SAFETY: traversal runs no Python code.
     if let Some(r) = unsafe { m.regs.get_ref() } {
         visit(r);
@@ -1166,7 +1183,7 @@ static MATCH_METHODS: [PyMethodDef; 11] = [
     PyMethodDef::new("__getitem__", PyCFunction::O(match_getitem), "Return self[key]."),
 ];
 
-static MATCH_GETSET: [PyGetSetDef; 7] = [
+static MATCH_GETSET: [PyGetSetDef; 3] = [
     PyGetSetDef {
         name: "lastindex",
         get: Some(match_get_lastindex),
@@ -1180,30 +1197,33 @@ static MATCH_GETSET: [PyGetSetDef; 7] = [
         doc: Some("The name of the last matched capturing group."),
     },
     PyGetSetDef::getter("regs", match_get_regs),
-    PyGetSetDef {
-        name: "string",
-        get: Some(match_get_string),
-        set: None,
-        doc: Some("The string passed to match() or search()."),
-    },
-    PyGetSetDef {
-        name: "re",
-        get: Some(match_get_re),
-        set: None,
-        doc: Some("The regular expression object."),
-    },
-    PyGetSetDef {
-        name: "pos",
-        get: Some(match_get_pos),
-        set: None,
-        doc: Some("The index into the string at which the RE engine started looking for a match."),
-    },
-    PyGetSetDef {
-        name: "endpos",
-        get: Some(match_get_endpos),
-        set: None,
-        doc: Some("The index into the string beyond which the RE engine will not go."),
-    },
+];
+
+static MATCH_MEMBERS: [PyMemberDef; 4] = [
+    member(
+        "string",
+        MemberType::Object,
+        offset_of!(MatchObject, string),
+        "The string passed to match() or search().",
+    ),
+    member(
+        "re",
+        MemberType::Object,
+        offset_of!(MatchObject, pattern),
+        "The regular expression object.",
+    ),
+    member(
+        "pos",
+        MemberType::PySsizeT,
+        offset_of!(MatchObject, pos),
+        "The index into the string at which the RE engine started looking for a match.",
+    ),
+    member(
+        "endpos",
+        MemberType::PySsizeT,
+        offset_of!(MatchObject, endpos),
+        "The index into the string beyond which the RE engine will not go.",
+    ),
 ];
 
 /// `re.Match`.
@@ -1228,6 +1248,7 @@ pub static Match_Type: PyTypeObject = PyTypeObject {
     tp_traverse: slot(match_traverse),
     tp_clear: slot(match_clear),
     tp_methods: &MATCH_METHODS,
+    tp_members: &MATCH_MEMBERS,
     tp_getset: &MATCH_GETSET,
     ..PyTypeObject::DEFAULT
 };
@@ -1296,11 +1317,28 @@ fn scanner_step(obj: &PyObject, search: bool) -> PyResult {
     Ok(m)
 }
 
-fn scanner_match(obj: &PyObject) -> PyResult {
+/// The argument check of the scanner's methods, which take nothing: Argument
+/// Clinic's code for a `defining_class` method without parameters refuses
+/// positional arguments and (in 3.11) ignores keyword ones.
+fn no_arguments(fname: &str, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
+    let nkw = kwnames.map_or(0, |k| {
+        k.downcast_ref::<PyTupleObject>().map_or(0, |t| t.len())
+    });
+    if args.len() > nkw {
+        return Err(type_error(format!("{fname}() takes no arguments")));
+    }
+    Ok(())
+}
+
+/// `SRE_Scanner.match()`.
+fn scanner_match(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    no_arguments("match", args, kwnames)?;
     scanner_step(obj, false)
 }
 
-fn scanner_search(obj: &PyObject) -> PyResult {
+/// `SRE_Scanner.search()`.
+fn scanner_search(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    no_arguments("search", args, kwnames)?;
     scanner_step(obj, true)
 }
 
@@ -1322,12 +1360,12 @@ unsafe fn scanner_dealloc(op: *mut PyObject) {
 static SCANNER_METHODS: [PyMethodDef; 2] = [
     PyMethodDef::new(
         "match",
-        PyCFunction::NoArgs(scanner_match),
+        PyCFunction::FastKw(scanner_match),
         "match($self, /)\n--\n\n",
     ),
     PyMethodDef::new(
         "search",
-        PyCFunction::NoArgs(scanner_search),
+        PyCFunction::FastKw(scanner_search),
         "search($self, /)\n--\n\n",
     ),
 ];
@@ -1427,7 +1465,7 @@ fn _sre_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
                 groups,
                 groupindex: named.then(|| groupindex.clone()),
                 indexgroup: (named && ig.len() > 0).then(|| indexgroup.clone()),
-                pattern,
+                pattern: PyCell::new(Some(pattern)),
                 flags: flags as isize,
                 isbytes,
                 weakreflist: PyCell::new(None),

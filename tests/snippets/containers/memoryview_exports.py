@@ -37,3 +37,7 @@ print(bytearray(b"abc").find(memoryview(b"c")), b"a,b".split(memoryview(b",")))
 import weakref
 r = weakref.ref(m1)
 print(r() is m1)
+# A consumer asking for a simple buffer sees the bytes of a multi-dimensional view.
+import _operator
+m2 = memoryview(bytearray(6)).cast("B", [2, 3])
+print(_operator._compare_digest(m2, bytes(6)), _operator._compare_digest(m2, m2))
