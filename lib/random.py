@@ -121,18 +121,16 @@ def _warn_deprecated(message):
 
 
 def _index_or_int(value, which):
-    """randrange's conversion: an index, or (deprecated) an integral number."""
-    try:
-        return _index(value)
-    except TypeError:
-        ivalue = int(value)
-        if ivalue != value:
-            _warn_deprecated('randrange() will raise TypeError in the future')
-            raise ValueError("non-integer %s for randrange()" % which)
-        _warn_deprecated('non-integer arguments to randrange() have been deprecated '
-                         'since Python 3.10 and will be removed in a subsequent '
-                         'version')
-        return ivalue
+    """randrange's conversion of a non-index argument: an integral number is
+    accepted (deprecated), anything else is a ValueError."""
+    ivalue = int(value)
+    if ivalue != value:
+        _warn_deprecated('randrange() will raise TypeError in the future')
+        raise ValueError("non-integer %s for randrange()" % which)
+    _warn_deprecated('non-integer arguments to randrange() have been deprecated '
+                     'since Python 3.10 and will be removed in a subsequent '
+                     'version')
+    return ivalue
 
 
 class Random(_random.Random):
@@ -284,7 +282,10 @@ class Random(_random.Random):
         supports arbitrarily large ranges and is optimized for common cases.
 
         """
-        istart = _index_or_int(start, "arg 1")
+        try:
+            istart = _index(start)
+        except TypeError:
+            istart = _index_or_int(start, "arg 1")
         if stop is None:
             # step has not been converted yet, so compare by identity.
             if step is not _ONE:
@@ -292,9 +293,15 @@ class Random(_random.Random):
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _index_or_int(stop, "stop")
+        try:
+            istop = _index(stop)
+        except TypeError:
+            istop = _index_or_int(stop, "stop")
         width = istop - istart
-        istep = _index_or_int(step, "step")
+        try:
+            istep = _index(step)
+        except TypeError:
+            istep = _index_or_int(step, "step")
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)

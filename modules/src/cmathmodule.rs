@@ -59,7 +59,8 @@ fn cm_sqrt_dbl_min() -> f64 {
     f64::MIN_POSITIVE.sqrt()
 }
 
-/// `errno` after a computation: none, `EDOM` or `ERANGE`.
+/// `errno` after a computation: none, `EDOM` or `ERANGE` (C's names kept).
+#[allow(clippy::upper_case_acronyms)]
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Errno {
     Ok,

@@ -4,6 +4,7 @@
 /// Register every native module with the import system (`_PyImport_Inittab`).
 pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_abc", crate::_abc::PyInit__abc);
+    python::import::PyImport_AppendInittab("_ast", python::python_ast::PyInit__ast);
     python::import::PyImport_AppendInittab("_codecs", crate::_codecsmodule::PyInit__codecs);
     objects::codecs::set_codec_fallback(crate::_codecsmodule::codec_fallback);
     python::import::PyImport_AppendInittab(
@@ -17,6 +18,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_operator", crate::_operator::PyInit__operator);
     python::import::PyImport_AppendInittab("_opcode", crate::_opcode::PyInit__opcode);
     python::import::PyImport_AppendInittab("_sre", crate::_sre::PyInit__sre);
+    python::import::PyImport_AppendInittab("_signal", crate::signalmodule::PyInit__signal);
     python::import::PyImport_AppendInittab("_thread", crate::_threadmodule::PyInit__thread);
     python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
     python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);
@@ -25,6 +27,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("posix", crate::posixmodule::PyInit_posix);
     python::import::PyImport_AppendInittab("_random", crate::_randommodule::PyInit__random);
     python::import::PyImport_AppendInittab("_sha512", crate::sha512module::PyInit__sha512);
+    python::import::PyImport_AppendInittab("_string", crate::_string::PyInit__string);
     python::import::PyImport_AppendInittab("_struct", crate::_struct::PyInit__struct);
     python::import::PyImport_AppendInittab("_stat", crate::_stat::PyInit__stat);
     python::import::PyImport_AppendInittab("errno", crate::errnomodule::PyInit_errno);

@@ -43,7 +43,7 @@ fn clock_ns(clk: libc::clockid_t) -> PyResult<i64> {
     if unsafe { libc::clock_gettime(clk, &mut ts) } != 0 {
         return Err(os_error());
     }
-    Ok(ts.tv_sec as i64 * SEC_TO_NS + ts.tv_nsec as i64)
+    Ok(ts.tv_sec * SEC_TO_NS + ts.tv_nsec)
 }
 
 /// `_PyTime_AsSecondsDouble`: exact for whole seconds, else nanoseconds / 1e9.

@@ -1049,8 +1049,11 @@ fn float_ceil(v: &PyObject) -> PyResult {
 }
 
 /// Above this many decimals every double rounds to itself; below the negative
-/// bound, to zero (`NDIGITS_MAX` and `NDIGITS_MIN`: 0.30103 bounds log10(2)).
+/// bound, to zero (`NDIGITS_MAX` and `NDIGITS_MIN`: 0.30103 bounds log10(2)). The
+/// literal is CPython's; it is deliberately not `LOG10_2`.
+#[allow(clippy::approx_constant)]
 const NDIGITS_MAX: isize = ((53 + 1021) as f64 * 0.30103) as isize;
+#[allow(clippy::approx_constant)]
 const NDIGITS_MIN: isize = -(((1024 + 1) as f64 * 0.30103) as isize);
 
 /// Round half to even on an integer quotient `q` with remainder `r` of `n / d`.

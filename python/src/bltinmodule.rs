@@ -732,10 +732,31 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
         Some(f) => objects::longobject::PyLong_AsLong(f)?,
         None => 0,
     };
-    if flags & 0x400 != 0 {
-        return Err(not_implemented_error(
-            "compile() with PyCF_ONLY_AST is not supported yet",
-        ));
+    if flags & crate::python_ast::PyCF_ONLY_AST != 0 {
+        if objects::r#abstract::PyObject_IsInstance(&source, crate::python_ast::AST_type.as_object())? {
+            return Ok(source);
+        }
+        let text = match objects::bytesobject::bytes_like_data(&source) {
+            Some(b) => {
+                if b.contains(&0) {
+                    return Err(PyErr_SetString(
+                        &PyExc_SyntaxError,
+                        "source code string cannot contain null bytes",
+                    ));
+                }
+                crate::tokenizer::decode_source(&b)
+                    .map_err(|e| crate::pythonrun::compile_error_to_exception(&e, &filename))?
+                    .text
+            }
+            None => source_text(&source, "compile")?,
+        };
+        if text.contains('\0') {
+            return Err(PyErr_SetString(
+                &PyExc_SyntaxError,
+                "source code string cannot contain null bytes",
+            ));
+        }
+        return crate::python_ast::parse_to_object(&text, &filename, mode);
     }
     let optimize = match &a[5] {
         Some(o) => objects::longobject::PyLong_AsLong(o)? as i32,

@@ -404,7 +404,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
         'main: loop {
             // --- The dispatch loop. Any error breaks out of it with the exception. ---
-            let err: PyErr = 'dispatch: loop {
+            let err: PyErr = 'dispatch: {
                 if let Some(e) = pending.take() {
                     break 'dispatch e;
                 }

@@ -28,6 +28,8 @@ pub mod makecode;
 pub mod pegen;
 pub mod pegen_errors;
 pub mod pylifecycle;
+pub mod python_ast;
+pub mod python_ast_gen;
 pub mod pythonrun;
 pub mod signals;
 pub mod specialize;

@@ -16,7 +16,7 @@ use include::code::PyCodeObject;
 use crate::code_unit::{CodeUnit, Constant};
 
 /// A constant as a runtime object.
-fn make_constant(c: &Constant) -> PyResult<PyObjectRef> {
+pub fn make_constant(c: &Constant) -> PyResult<PyObjectRef> {
     Ok(match c {
         Constant::None => objects::object::none(),
         Constant::Bool(b) => objects::boolobject::PyBool_FromLong(*b),

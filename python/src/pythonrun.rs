@@ -15,7 +15,7 @@ use objects::unicodeobject::{as_str_lossy, PyUnicodeObject, PyUnicode_FromString
 use crate::compile::{CompileError, ErrorKind, Mode};
 
 /// The `SyntaxError` (or `IndentationError`, `TabError`...) for a compile error.
-fn compile_error_to_exception(e: &CompileError, filename: &str) -> PyErr {
+pub fn compile_error_to_exception(e: &CompileError, filename: &str) -> PyErr {
     let tp: &PyTypeObject = match e.kind {
         ErrorKind::SyntaxError => &PyExc_SyntaxError,
         ErrorKind::IndentationError => &PyExc_IndentationError,

@@ -1,0 +1,5 @@
+# atexit: callbacks still run after an uncaught exception (after its traceback).
+import atexit
+atexit.register(print, "bye")
+print("start")
+raise ValueError("x")
