@@ -62,7 +62,7 @@ pub const FRAME_SPECIALS_SIZE: usize =
     std::mem::size_of::<_PyInterpreterFrame>() / std::mem::size_of::<usize>();
 
 const _: () =
-    assert!(std::mem::size_of::<_PyInterpreterFrame>() % std::mem::size_of::<usize>() == 0);
+    assert!(std::mem::size_of::<_PyInterpreterFrame>().is_multiple_of(std::mem::size_of::<usize>()));
 
 /// One local or stack slot.
 pub type Slot = Option<PyObjectRef>;

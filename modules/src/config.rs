@@ -11,8 +11,10 @@ pub fn register_builtin_modules() {
         "_collections",
         crate::_collectionsmodule::PyInit__collections,
     );
+    python::import::PyImport_AppendInittab("_csv", crate::_csv::PyInit__csv);
     python::import::PyImport_AppendInittab("_bisect", crate::_bisect::PyInit__bisect);
     python::import::PyImport_AppendInittab("_heapq", crate::_heapq::PyInit__heapq);
+    python::import::PyImport_AppendInittab("_contextvars", python::context::PyInit__contextvars);
     python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_json", crate::_json::PyInit__json);
     python::import::PyImport_AppendInittab("_operator", crate::_operator::PyInit__operator);

@@ -1543,6 +1543,8 @@ fn product_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
             return Err(value_error("repeat argument cannot be negative"));
         }
     }
+    // With repeat=0 the arguments are not even converted (CPython sets nargs to 0).
+    let pos = if repeat == 0 { &pos[..0] } else { pos };
     let npools = if pos.is_empty() {
         0
     } else {

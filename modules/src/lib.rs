@@ -7,6 +7,7 @@
 pub mod _abc;
 pub mod _codecsmodule;
 pub mod _collectionsmodule;
+pub mod _csv;
 pub mod _bisect;
 pub mod _heapq;
 pub mod _io;

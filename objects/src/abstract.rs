@@ -907,7 +907,7 @@ pub fn PyObject_IsSubclass(derived: &PyObject, cls: &PyObject) -> PyResult<bool>
 
 /// `PyObject_Format`: `format(obj, spec)`.
 pub fn PyObject_Format(obj: &PyObject, spec: Option<&PyObject>) -> PyResult {
-    let empty = spec.map_or(true, |s| {
+    let empty = spec.is_none_or(|s| {
         s.downcast_ref::<crate::unicodeobject::PyUnicodeObject>()
             .is_some_and(|u| u.is_empty())
     });
@@ -1063,7 +1063,7 @@ pub fn buffer_for_each_offset(view: &Py_buffer, order: char, mut f: impl FnMut(i
         f(0);
         return;
     }
-    if view.shape.iter().any(|&n| n == 0) {
+    if view.shape.contains(&0) {
         return;
     }
     let mut index = vec![0isize; ndim];

@@ -966,7 +966,7 @@ pub fn _Py_strhex(
             let boundary = if bytes_per_sep < 0 {
                 i % group == 0
             } else {
-                (n - i) % group == 0
+                (n - i).is_multiple_of(group)
             };
             if boundary {
                 out.push(c);

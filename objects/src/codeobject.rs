@@ -54,7 +54,7 @@ pub struct CodeParts {
 
 /// Make a code object (`_PyCode_New`).
 pub fn PyCode_New(p: CodeParts) -> PyResult<PyRef<PyCodeObject>> {
-    if p.code.len() % 2 != 0 {
+    if !p.code.len().is_multiple_of(2) {
         return Err(value_error("code: co_code is malformed"));
     }
     let nlocalsplus = p.localspluskinds.len() as i32;

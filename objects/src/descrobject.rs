@@ -1335,7 +1335,7 @@ fn property_isabstract(obj: &PyObject) -> PyResult {
         .into_iter()
         .flatten()
     {
-        if let Some(v) = _PyObject_LookupAttr(&f, &key)? {
+        if let Some(v) = _PyObject_LookupAttr(&f, key)? {
             if PyObject_IsTrue(&v)? {
                 return Ok(crate::boolobject::PyBool_FromLong(true));
             }

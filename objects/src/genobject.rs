@@ -1165,7 +1165,7 @@ fn asend_send_impl(obj: &PyObject, arg: Option<&PyObject>) -> PyResult {
                 "anext(): asynchronous generator is already running",
             ));
         }
-        if arg.as_ref().map_or(true, |a| a.is(Py_None())) {
+        if arg.as_ref().is_none_or(|a| a.is(Py_None())) {
             arg = Some(o.ags_sendval.clone());
         }
         o.ags_state.set(AWAITABLE_STATE_ITER);

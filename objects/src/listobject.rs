@@ -2196,7 +2196,7 @@ fn timsort<C: Islt>(cmp: C, perm: &mut [usize]) -> PyResult<()> {
         tmp: Vec::new(),
         pending: Vec::with_capacity(64),
     };
-    if ms.tmp.try_reserve((n + 1) / 2).is_err() {
+    if ms.tmp.try_reserve(n.div_ceil(2)).is_err() {
         return Err(PyErr_NoMemory());
     }
     let minrun = merge_compute_minrun(n);

@@ -737,7 +737,7 @@ fn memory_subscript(obj: &PyObject, key: &PyObject) -> PyResult {
     if view.ndim == 0 {
         if key
             .downcast_ref::<PyTupleObject>()
-            .is_some_and(|t| t.len() == 0)
+            .is_some_and(|t| t.is_empty())
         {
             let fmt = adjust_fmt(view)?;
             // SAFETY: a scalar view's item is at `buf`.
@@ -810,7 +810,7 @@ fn memory_ass_sub(obj: &PyObject, key: &PyObject, value: Option<&PyObject>) -> P
         if key.is(Py_Ellipsis())
             || key
                 .downcast_ref::<PyTupleObject>()
-                .is_some_and(|t| t.len() == 0)
+                .is_some_and(|t| t.is_empty())
         {
             // SAFETY: a scalar view's item is at `buf`, writable (not read-only).
             return unsafe { pack_single(view.buf, value, fmt_str, fmt) };

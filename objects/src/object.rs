@@ -398,11 +398,10 @@ fn check_attr_name(name: &PyObject) -> PyResult<()> {
 pub fn PyObject_GetAttr(obj: &PyObject, name: &PyObject) -> PyResult {
     check_attr_name(name)?;
     match obj.ob_type().tp_getattro.get() {
-        Some(f) => f(obj, name).map_err(|e| {
+        Some(f) => f(obj, name).inspect_err(|e| {
             // An AttributeError raised by a `__getattr__` or a descriptor gets the
             // object and name too, for the "Did you mean" suggestion.
-            crate::exceptions::set_attribute_error_context(&e, obj, name);
-            e
+            crate::exceptions::set_attribute_error_context(e, obj, name);
         }),
         None => Err(no_attribute_error(obj, name)),
     }

@@ -590,9 +590,9 @@ pub(crate) fn slice_index_not_none(obj: &PyObject) -> PyResult<Py_ssize_t> {
 }
 
 /// Parse `(value, start=0, stop=sys.maxsize, /)` for `index` methods.
-pub(crate) fn parse_index_args<'a>(
-    args: &'a [PyObjectRef],
-) -> PyResult<(&'a PyObject, Py_ssize_t, Py_ssize_t)> {
+pub(crate) fn parse_index_args(
+    args: &[PyObjectRef],
+) -> PyResult<(&PyObject, Py_ssize_t, Py_ssize_t)> {
     crate::getargs::check_positional("index", args.len(), 1, 3)?;
     let start = match args.get(1) {
         Some(s) => slice_index_not_none(s)?,

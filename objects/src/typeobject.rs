@@ -304,10 +304,7 @@ fn find_name_in_mro(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef> {
     };
     // SAFETY: `tp_mro` always holds a tuple of types.
     let mro = unsafe { mro.downcast_ref_unchecked::<PyTupleObject>() };
-    let hash = match crate::unicodeobject::unicode_hash(name) {
-        Some(h) => h,
-        None => return None,
-    };
+    let hash = crate::unicodeobject::unicode_hash(name)?;
     for base in mro.as_slice() {
         // SAFETY: MRO entries are types.
         let base = unsafe { &*(base.as_ptr() as *const PyTypeObject) };
@@ -376,7 +373,7 @@ pub fn type_module_name(tp: &PyTypeObject) -> PyResult<Option<String>> {
     if tp.is_heap_type() {
         let key = crate::intern!("__module__");
         let d = type_dict(tp);
-        return Ok(match PyDict_GetItemWithError(&d, &key)? {
+        return Ok(match PyDict_GetItemWithError(&d, key)? {
             Some(m) if PyUnicodeObject::check(&m) => Some(as_str_lossy(&m).into_owned()),
             _ => None,
         });
@@ -445,16 +442,16 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
     // on a static type does not inherit the base's hash (`type_ready_set_hash`).
     let d = type_dict(tp);
     let hash_key = crate::intern!("__hash__");
-    if tp.tp_hash.get().is_none() && PyDict_GetItemWithError(&d, &hash_key)?.is_none() {
-        PyDict_SetItem(&d, &hash_key, Py_None())?;
+    if tp.tp_hash.get().is_none() && PyDict_GetItemWithError(&d, hash_key)?.is_none() {
+        PyDict_SetItem(&d, hash_key, Py_None())?;
         tp.tp_hash
             .set(Some(typeslots::PyObject_HashNotImplemented_slot));
     }
     let doc_key = crate::intern!("__doc__");
-    if PyDict_GetItemWithError(&d, &doc_key)?.is_none() {
+    if PyDict_GetItemWithError(&d, doc_key)?.is_none() {
         match tp.tp_doc {
-            Some(doc) => PyDict_SetItem(&d, &doc_key, &PyUnicode_FromString(doc_body(doc)))?,
-            None => PyDict_SetItem(&d, &doc_key, Py_None())?,
+            Some(doc) => PyDict_SetItem(&d, doc_key, &PyUnicode_FromString(doc_body(doc)))?,
+            None => PyDict_SetItem(&d, doc_key, Py_None())?,
         }
     }
     if let Some(base) = tp.base() {
@@ -734,12 +731,12 @@ fn mro_internal(tp: &PyTypeObject) -> PyResult<PyRef<PyTupleObject>> {
     let meta = tp.as_object().ob_type();
     if !std::ptr::eq(meta, &PyType_Type) {
         let name = crate::intern!("mro");
-        if let Some(f) = _PyType_Lookup(meta, &name) {
+        if let Some(f) = _PyType_Lookup(meta, name) {
             let is_default = f
                 .downcast_ref::<PyMethodDescrObject>()
                 .is_some_and(|m| std::ptr::eq(m.d_method, &TYPE_METHODS[0]));
             if !is_default {
-                let res = crate::call::PyObject_CallMethodNoArgs(tp.as_object(), &name)?;
+                let res = crate::call::PyObject_CallMethodNoArgs(tp.as_object(), name)?;
                 let items =
                     crate::r#abstract::PySequence_Fast(&res, "mro() returned a non-iterable")?;
                 for t in &items {
@@ -1245,11 +1242,11 @@ fn type_abstractmethods_set(obj: &PyObject, value: Option<&PyObject>) -> PyResul
     let abstract_ = match value {
         Some(v) => {
             let truth = PyObject_IsTrue(v)?;
-            PyDict_SetItem(&d, &key, v)?;
+            PyDict_SetItem(&d, key, v)?;
             truth
         }
         None => {
-            if PyDict_DelItem(&d, &key).is_err() {
+            if PyDict_DelItem(&d, key).is_err() {
                 return Err(attribute_error("__abstractmethods__"));
             }
             false
@@ -1276,14 +1273,14 @@ fn type_annotations_get(obj: &PyObject) -> PyResult {
     }
     let d = type_dict(tp);
     let key = crate::intern!("__annotations__");
-    if let Some(a) = PyDict_GetItemWithError(&d, &key)? {
+    if let Some(a) = PyDict_GetItemWithError(&d, key)? {
         if a.ob_type().tp_descr_get.get().is_some() {
             return descr_get(&a, None, Some(obj));
         }
         return Ok(a);
     }
     let a = PyDict_New().into_object();
-    PyDict_SetItem(&d, &key, &a)?;
+    PyDict_SetItem(&d, key, &a)?;
     PyType_Modified(tp);
     Ok(a)
 }
@@ -1301,9 +1298,9 @@ fn type_annotations_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()
     let key = crate::intern!("__annotations__");
     PyType_Modified(tp);
     match value {
-        Some(v) => PyDict_SetItem(&d, &key, v)?,
+        Some(v) => PyDict_SetItem(&d, key, v)?,
         None => {
-            if PyDict_DelItem(&d, &key).is_err() {
+            if PyDict_DelItem(&d, key).is_err() {
                 return Err(attribute_error("__annotations__"));
             }
         }
@@ -1402,11 +1399,11 @@ fn type_dir(obj: &PyObject) -> PyResult {
 /// Add the keys of `cls.__dict__` and of every base's dict to `dict` (`merge_class_dict`).
 pub fn merge_class_dict(dict: &PyDictObject, cls: &PyObject) -> PyResult<()> {
     let d_name = crate::intern!("__dict__");
-    if let Some(cd) = _PyObject_LookupAttr(cls, &d_name)? {
+    if let Some(cd) = _PyObject_LookupAttr(cls, d_name)? {
         crate::dictobject::PyDict_Update(dict, &cd)?;
     }
     let b_name = crate::intern!("__bases__");
-    if let Some(bases) = _PyObject_LookupAttr(cls, &b_name)? {
+    if let Some(bases) = _PyObject_LookupAttr(cls, b_name)? {
         for b in crate::r#abstract::PySequence_Fast(&bases, "")? {
             merge_class_dict(dict, &b)?;
         }
@@ -1669,7 +1666,7 @@ pub fn type_new(
         for b in &bases_v {
             if as_type(b).is_none() {
                 let me = crate::intern!("__mro_entries__");
-                if _PyObject_LookupAttr(b, &me)?.is_some() {
+                if _PyObject_LookupAttr(b, me)?.is_some() {
                     return Err(type_error(
                         "type() doesn't support MRO entry resolution; use types.new_class()",
                     ));
@@ -1688,7 +1685,7 @@ pub fn type_new(
 
     // __slots__.
     let slots_key = crate::intern!("__slots__");
-    let slots = PyDict_GetItemWithError(&dict, &slots_key)?;
+    let slots = PyDict_GetItemWithError(&dict, slots_key)?;
     let mut add_dict = base.tp_dictoffset.get() == 0;
     let mut add_weak = base.tp_weaklistoffset.get() == 0 && base.tp_itemsize.get() == 0;
     let mut slot_names: Vec<String> = Vec::new();
@@ -1813,18 +1810,18 @@ pub fn type_new(
 
     // __module__ from the caller's globals, if the namespace does not say.
     let module_key = crate::intern!("__module__");
-    if PyDict_GetItemWithError(&dict, &module_key)?.is_none() {
+    if PyDict_GetItemWithError(&dict, module_key)?.is_none() {
         if let Some(globals) = current_globals() {
             // SAFETY: frame globals are dicts.
             let g = unsafe { globals.downcast_ref_unchecked::<PyDictObject>() };
             if let Some(m) = PyDict_GetItemWithError(g, crate::intern!("__name__"))? {
-                PyDict_SetItem(&dict, &module_key, &m)?;
+                PyDict_SetItem(&dict, module_key, &m)?;
             }
         }
     }
     // __qualname__ from the namespace (and removed from it), else the name.
     let qualname_key = crate::intern!("__qualname__");
-    match PyDict_GetItemWithError(&dict, &qualname_key)? {
+    match PyDict_GetItemWithError(&dict, qualname_key)? {
         Some(q) => {
             if !PyUnicodeObject::check(&q) {
                 return Err(type_error(format!(
@@ -1833,21 +1830,21 @@ pub fn type_new(
                 )));
             }
             tp.ht_qualname.set(Some(q));
-            PyDict_DelItem(&dict, &qualname_key)?;
+            PyDict_DelItem(&dict, qualname_key)?;
         }
         None => tp.ht_qualname.set(Some(name.clone())),
     }
     // __doc__ defaults to None in the class namespace.
     let doc_key = crate::intern!("__doc__");
-    if PyDict_GetItemWithError(&dict, &doc_key)?.is_none() {
-        PyDict_SetItem(&dict, &doc_key, Py_None())?;
+    if PyDict_GetItemWithError(&dict, doc_key)?.is_none() {
+        PyDict_SetItem(&dict, doc_key, Py_None())?;
     }
     // __new__ is a static method, __init_subclass__ and __class_getitem__ class
     // methods, even when defined as plain functions.
     let new_key = crate::intern!("__new__");
-    if let Some(f) = PyDict_GetItemWithError(&dict, &new_key)? {
+    if let Some(f) = PyDict_GetItemWithError(&dict, new_key)? {
         if crate::funcobject::PyFunctionObject::check(&f) {
-            PyDict_SetItem(&dict, &new_key, &crate::funcobject::PyStaticMethod_New(f))?;
+            PyDict_SetItem(&dict, new_key, &crate::funcobject::PyStaticMethod_New(f))?;
         }
     }
     for key in ["__init_subclass__", "__class_getitem__"] {
@@ -1889,9 +1886,9 @@ pub fn type_new(
     }
     // __classcell__ receives the class.
     let cell_key = crate::intern!("__classcell__");
-    let classcell = PyDict_GetItemWithError(&dict, &cell_key)?;
+    let classcell = PyDict_GetItemWithError(&dict, cell_key)?;
     if let Some(cell) = &classcell {
-        PyDict_DelItem(&dict, &cell_key)?;
+        PyDict_DelItem(&dict, cell_key)?;
         match cell.downcast_ref::<crate::cellobject::PyCellObject>() {
             Some(c) => c.set(Some(tp.as_object().to_owned())),
             None => {
@@ -1913,7 +1910,7 @@ pub fn type_new(
     // __set_name__ on every attribute that defines it.
     let set_name = crate::intern!("__set_name__");
     for (key, value) in PyDict_Items_vec(&dict) {
-        if let Some(f) = _PyType_Lookup(value.ob_type(), &set_name) {
+        if let Some(f) = _PyType_Lookup(value.ob_type(), set_name) {
             let bound = if f.ob_type().tp_descr_get.get().is_some() {
                 descr_get(&f, Some(&value), Some(value.ob_type().as_object()))?
             } else {
@@ -2335,7 +2332,7 @@ fn object_format(obj: &PyObject, spec: &PyObject) -> PyResult {
             spec.ob_type().name()
         )));
     };
-    if s.len() > 0 {
+    if !s.is_empty() {
         return Err(type_error(format!(
             "unsupported format string passed to {}.__format__",
             obj.ob_type().name()

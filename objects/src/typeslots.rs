@@ -449,12 +449,12 @@ pub fn add_operators(tp: &PyTypeObject, dict: &PyDictObject) -> PyResult<()> {
     }
     if tp.tp_new.get().is_some() && !tp.is_heap_type() {
         let key = crate::intern!("__new__");
-        if PyDict_GetItemWithError(dict, &key)?.is_none() {
+        if PyDict_GetItemWithError(dict, key)?.is_none() {
             let f = crate::methodobject::PyCFunction_New(
                 &TP_NEW_METHODDEF,
                 Some(tp.as_object().to_owned()),
             );
-            PyDict_SetItem(dict, &key, &f)?;
+            PyDict_SetItem(dict, key, &f)?;
         }
     }
     Ok(())
@@ -1033,7 +1033,7 @@ fn slot_tp_str(s: &PyObject) -> PyResult {
 
 fn slot_tp_hash(s: &PyObject) -> PyResult<Py_hash_t> {
     let key = crate::intern!("__hash__");
-    let func = _PyType_Lookup(s.ob_type(), &key);
+    let func = _PyType_Lookup(s.ob_type(), key);
     match func {
         None => return Err(crate::object::PyObject_HashNotImplemented(s)),
         Some(f) if f.is(Py_None()) => return Err(crate::object::PyObject_HashNotImplemented(s)),
@@ -1053,7 +1053,7 @@ fn slot_tp_hash(s: &PyObject) -> PyResult<Py_hash_t> {
 
 fn slot_tp_call(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     let key = crate::intern!("__call__");
-    let Some(func) = _PyType_Lookup(s.ob_type(), &key) else {
+    let Some(func) = _PyType_Lookup(s.ob_type(), key) else {
         return Err(type_error(format!(
             "'{}' object is not callable",
             s.ob_type().name()
@@ -1096,7 +1096,7 @@ fn slot_tp_getattr_hook(s: &PyObject, name: &PyObject) -> PyResult {
     let tp = s.ob_type();
     let getattr = _PyType_Lookup(tp, crate::intern!("__getattr__"));
     let getattribute = _PyType_Lookup(tp, crate::intern!("__getattribute__"));
-    let generic = getattribute.as_ref().map_or(true, |g| {
+    let generic = getattribute.as_ref().is_none_or(|g| {
         g.downcast_ref::<PyWrapperDescrObject>().is_some_and(|w| {
             matches!(SLOTDEFS[w.d_slotdef].slot.get(w.d_type()), Some(V::Binary(f)) if f as usize == PyObject_GenericGetAttr as binaryfunc as usize)
         })
@@ -1137,7 +1137,7 @@ fn slot_tp_richcompare(s: &PyObject, other: &PyObject, op: CompareOp) -> PyResul
 
 fn slot_tp_iter(s: &PyObject) -> PyResult {
     let key = crate::intern!("__iter__");
-    match _PyType_Lookup(s.ob_type(), &key) {
+    match _PyType_Lookup(s.ob_type(), key) {
         Some(f) if f.is(Py_None()) => Err(type_error(format!(
             "'{}' object is not iterable",
             s.ob_type().name()
@@ -1145,7 +1145,7 @@ fn slot_tp_iter(s: &PyObject) -> PyResult {
         Some(_) => call_method(s, "__iter__", &[]),
         None => {
             let gi = crate::intern!("__getitem__");
-            if _PyType_Lookup(s.ob_type(), &gi).is_none() {
+            if _PyType_Lookup(s.ob_type(), gi).is_none() {
                 return Err(type_error(format!(
                     "'{}' object is not iterable",
                     s.ob_type().name()
@@ -1164,7 +1164,7 @@ fn slot_tp_iternext(s: &PyObject) -> PyResult<Option<PyObjectRef>> {
 
 fn slot_tp_descr_get(s: &PyObject, obj: Option<&PyObject>, tp: Option<&PyObject>) -> PyResult {
     let key = crate::intern!("__get__");
-    let Some(get) = _PyType_Lookup(s.ob_type(), &key) else {
+    let Some(get) = _PyType_Lookup(s.ob_type(), key) else {
         return Ok(s.to_owned());
     };
     let obj = obj.map(|o| o.to_owned()).unwrap_or_else(none);
@@ -1182,7 +1182,7 @@ fn slot_tp_descr_set(s: &PyObject, obj: &PyObject, value: Option<&PyObject>) -> 
 
 fn slot_tp_init(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult<()> {
     let key = crate::intern!("__init__");
-    let Some(func) = _PyType_Lookup(s.ob_type(), &key) else {
+    let Some(func) = _PyType_Lookup(s.ob_type(), key) else {
         return Err(attribute_error("__init__"));
     };
     let res = if func
@@ -1213,7 +1213,7 @@ fn slot_tp_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
 
 fn slot_tp_finalize(s: &PyObject) {
     let key = crate::intern!("__del__");
-    let Some(del) = _PyType_Lookup(s.ob_type(), &key) else {
+    let Some(del) = _PyType_Lookup(s.ob_type(), key) else {
         return;
     };
     let res = if del
@@ -1443,7 +1443,7 @@ fn slot_sq_ass_item(s: &PyObject, i: Py_ssize_t, value: Option<&PyObject>) -> Py
 
 fn slot_sq_contains(s: &PyObject, value: &PyObject) -> PyResult<bool> {
     let key = crate::intern!("__contains__");
-    match _PyType_Lookup(s.ob_type(), &key) {
+    match _PyType_Lookup(s.ob_type(), key) {
         Some(f) if f.is(Py_None()) => Err(type_error(format!(
             "'{}' object is not a container",
             s.ob_type().name()

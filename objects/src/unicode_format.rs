@@ -85,7 +85,7 @@ pub fn format_fixed_exact(val: f64, prec: usize) -> String {
     let exact = prec.min(MAX_FRACTION_DIGITS);
     let mut s = format!("{val:.exact$}");
     if prec > exact && val.is_finite() {
-        s.extend(std::iter::repeat('0').take(prec - exact));
+        s.extend(std::iter::repeat_n('0', prec - exact));
     }
     s
 }
@@ -212,7 +212,7 @@ pub fn repr_float(val: f64) -> String {
             let int_len = exp + 1;
             if nd <= int_len {
                 out.push_str(&digits);
-                out.extend(std::iter::repeat('0').take((int_len - nd) as usize));
+                out.extend(std::iter::repeat_n('0', (int_len - nd) as usize));
                 out.push_str(".0");
             } else {
                 out.push_str(&digits[..int_len as usize]);
@@ -221,7 +221,7 @@ pub fn repr_float(val: f64) -> String {
             }
         } else {
             out.push_str("0.");
-            out.extend(std::iter::repeat('0').take((-exp - 1) as usize));
+            out.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
             out.push_str(&digits);
         }
     } else {
@@ -261,7 +261,7 @@ pub fn format_long(val: &BigInt, conv: u8, alt: bool, prec: isize) -> String {
         out.push_str(prefix);
     }
     if prec > digits.len() as isize {
-        out.extend(std::iter::repeat('0').take(prec as usize - digits.len()));
+        out.extend(std::iter::repeat_n('0', prec as usize - digits.len()));
     }
     out.push_str(&digits);
     out
@@ -411,14 +411,14 @@ pub fn pad_number(
         out.extend(sign);
         out.push_str(prefix);
         out.push_str(body);
-        out.extend(std::iter::repeat(' ').take(pad));
+        out.extend(std::iter::repeat_n(' ', pad));
     } else if flags.zero {
         out.extend(sign);
         out.push_str(prefix);
-        out.extend(std::iter::repeat('0').take(pad));
+        out.extend(std::iter::repeat_n('0', pad));
         out.push_str(body);
     } else {
-        out.extend(std::iter::repeat(' ').take(pad));
+        out.extend(std::iter::repeat_n(' ', pad));
         out.extend(sign);
         out.push_str(prefix);
         out.push_str(body);

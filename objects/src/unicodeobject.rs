@@ -1629,7 +1629,7 @@ pub mod stringlib {
                             return None;
                         }
                         out.try_reserve(incr).ok()?;
-                        out.extend(std::iter::repeat(space).take(incr));
+                        out.extend(std::iter::repeat_n(space, incr));
                     }
                 }
                 0x0A | 0x0D => {

@@ -20,6 +20,7 @@ pub mod ceval_support;
 pub mod code_unit;
 pub mod codedump;
 pub mod compile;
+pub mod context;
 pub mod flowgraph;
 pub mod frozen;
 pub mod import;

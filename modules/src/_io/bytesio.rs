@@ -3,12 +3,12 @@
 //!
 //! Differences from CPython: the buffer is a `Vec<u8>` rather than a bytes object, so
 //! `getvalue()` copies instead of sharing an unchanged buffer, and `__sizeof__`
-//! counts the buffer whenever there is one. `getbuffer()` is not available yet (pyrs
-//! has no `memoryview`); it raises `NotImplementedError` on an open object.
+//! counts the buffer whenever there is one.
 
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
 
+use include::cpython::object::flags::*;
 use include::descrobject::PyGetSetDef;
 use include::methodobject::{PyCFunction, PyMethodDef};
 
@@ -243,14 +243,82 @@ fn bytesio_tell(obj: &PyObject) -> PyResult {
     Ok(PyLong_FromSsize_t(b.pos.get() as isize))
 }
 
-/// `BytesIO.getbuffer()`: needs `memoryview`, which pyrs does not have yet.
+/// `BytesIO.getbuffer()`: a writable memoryview of the contents. It goes through a
+/// `_io._BytesIOBuffer` exporter, and while any view of it lives the stream refuses
+/// to change size (`exports`), so the view's pointer stays valid.
 fn bytesio_getbuffer(obj: &PyObject) -> PyResult {
     as_bytesio(obj).check_closed()?;
-    // FIXME(pyrs): return a memoryview that pins the buffer (bumping `exports`).
-    Err(not_implemented_error(
-        "BytesIO.getbuffer() needs memoryview, which pyrs does not have yet",
-    ))
+    // SAFETY: the layout is `BytesIOBufObject`'s.
+    let buf = unsafe {
+        alloc_object(
+            &_PyBytesIOBuffer_Type,
+            BytesIOBufObject {
+                ob_base: PyObject_HEAD_INIT,
+                source: obj.to_owned(),
+            },
+        )
+    };
+    objects::memoryobject::PyMemoryView_FromObject(buf.as_object())
 }
+
+/// `bytesiobuf`: the exporter behind `getbuffer()`'s memoryview.
+#[repr(C)]
+pub struct BytesIOBufObject {
+    pub ob_base: PyObject,
+    source: PyObjectRef,
+}
+
+// SAFETY: `#[repr(C)]` with the header first.
+unsafe impl PyObjectLayout for BytesIOBufObject {}
+
+fn as_bytesiobuf(obj: &PyObject) -> &BytesIOBufObject {
+    // SAFETY: only installed on `_io._BytesIOBuffer`.
+    unsafe { &*(obj as *const PyObject as *const BytesIOBufObject) }
+}
+
+/// `bytesiobuf_getbuffer`: the stream's bytes, writable; counts the export.
+fn bytesiobuf_getbuffer(
+    obj: &PyObject,
+    view: &mut objects::r#abstract::Py_buffer,
+    flags: i32,
+) -> PyResult<()> {
+    let b = as_bytesio(&as_bytesiobuf(obj).source);
+    let size = b.string_size.get();
+    let ptr = b.with_buf(|v| v.as_mut_ptr())?;
+    objects::r#abstract::PyBuffer_FillInfo(view, Some(obj), ptr, size as isize, false, flags)?;
+    b.exports.set(b.exports.get() + 1);
+    Ok(())
+}
+
+fn bytesiobuf_releasebuffer(obj: &PyObject, _view: &mut objects::r#abstract::Py_buffer) {
+    let b = as_bytesio(&as_bytesiobuf(obj).source);
+    b.exports.set(b.exports.get() - 1);
+}
+
+unsafe fn bytesiobuf_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead `_io._BytesIOBuffer`.
+    unsafe { dealloc_object::<BytesIOBufObject>(op) }
+}
+
+fn bytesiobuf_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    visit(&as_bytesiobuf(obj).source);
+}
+
+/// `_io._BytesIOBuffer`.
+pub static _PyBytesIOBuffer_Type: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "_io._BytesIOBuffer",
+    tp_basicsize: Cell::new(size_of::<BytesIOBufObject>()),
+    tp_dealloc: slot(bytesiobuf_dealloc),
+    tp_getattro: slot(PyObject_GenericGetAttr),
+    tp_as_buffer: include::cpython::object::PyBufferProcs {
+        bf_getbuffer: slot(bytesiobuf_getbuffer),
+        bf_releasebuffer: slot(bytesiobuf_releasebuffer),
+    },
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
+    tp_traverse: slot(bytesiobuf_traverse),
+    ..PyTypeObject::DEFAULT
+};
 
 /// `BytesIO.getvalue()`.
 fn bytesio_getvalue(obj: &PyObject) -> PyResult {

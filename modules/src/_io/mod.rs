@@ -552,6 +552,7 @@ pub fn static_types() -> Vec<&'static PyTypeObject> {
         &textio::PyTextIOBase_Type,
         &fileio::PyFileIO_Type,
         &bytesio::PyBytesIO_Type,
+        &bytesio::_PyBytesIOBuffer_Type,
         &stringio::PyStringIO_Type,
         &bufferedio::PyBufferedReader_Type,
         &bufferedio::PyBufferedWriter_Type,
