@@ -123,6 +123,55 @@ pub fn PyObject_CallNoArgs(callable: &PyObject) -> PyResult {
     PyObject_Vectorcall(callable, &[], None)
 }
 
+/// `_PY_FASTCALL_SMALL_STACK`: calls with up to this many arguments build their argument
+/// array on the Rust stack instead of allocating one.
+const _PY_FASTCALL_SMALL_STACK: usize = 5;
+
+/// `_PyObject_Call_Prepend` in vectorcall form: `callable(obj, *args)`. The argument
+/// array of a small call lives on the Rust stack (CPython's `small_stack`), so calling
+/// a special method or `__init__` from a slot allocates nothing.
+pub fn _PyObject_VectorcallPrepend(
+    callable: &PyObject,
+    obj: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let n = args.len() + 1;
+    if n > _PY_FASTCALL_SMALL_STACK {
+        let mut stack = Vec::with_capacity(n);
+        stack.push(obj.to_owned());
+        stack.extend_from_slice(args);
+        return PyObject_Vectorcall(callable, &stack, kwnames);
+    }
+    /// The initialised prefix of a small stack, released when the call is done.
+    struct SmallStack {
+        items: [std::mem::MaybeUninit<PyObjectRef>; _PY_FASTCALL_SMALL_STACK],
+        len: usize,
+    }
+    impl Drop for SmallStack {
+        fn drop(&mut self) {
+            for item in &mut self.items[..self.len] {
+                // SAFETY: the first `len` items were written and are dropped once.
+                unsafe { item.assume_init_drop() };
+            }
+        }
+    }
+    let mut stack = SmallStack {
+        items: [const { std::mem::MaybeUninit::uninit() }; _PY_FASTCALL_SMALL_STACK],
+        len: 0,
+    };
+    stack.items[0].write(obj.to_owned());
+    stack.len = 1;
+    for a in args {
+        stack.items[stack.len].write(a.clone());
+        stack.len += 1;
+    }
+    // SAFETY: the first `n` items are initialised, and `MaybeUninit<T>` has `T`'s layout.
+    let slice =
+        unsafe { std::slice::from_raw_parts(stack.items.as_ptr() as *const PyObjectRef, n) };
+    PyObject_Vectorcall(callable, slice, kwnames)
+}
+
 /// `PyObject_CallOneArg`.
 pub fn PyObject_CallOneArg(callable: &PyObject, arg: &PyObject) -> PyResult {
     PyObject_Vectorcall(callable, &[arg.to_owned()], None)
@@ -132,10 +181,7 @@ pub fn PyObject_CallOneArg(callable: &PyObject, arg: &PyObject) -> PyResult {
 pub fn PyObject_CallMethod(obj: &PyObject, name: &PyObject, args: &[PyObjectRef]) -> PyResult {
     let (meth, unbound) = _PyObject_GetMethod(obj, name)?;
     if unbound {
-        let mut stack = Vec::with_capacity(args.len() + 1);
-        stack.push(obj.to_owned());
-        stack.extend_from_slice(args);
-        PyObject_Vectorcall(&meth, &stack, None)
+        _PyObject_VectorcallPrepend(&meth, obj, args, None)
     } else {
         PyObject_Vectorcall(&meth, args, None)
     }

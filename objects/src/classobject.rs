@@ -10,7 +10,6 @@ use std::mem::size_of;
 use include::cpython::object::flags::*;
 use include::descrobject::PyGetSetDef;
 
-use crate::call::PyObject_Vectorcall;
 use crate::object::*;
 use crate::obmalloc::*;
 use crate::prelude::*;
@@ -62,10 +61,7 @@ fn as_method(obj: &PyObject) -> &PyMethodObject {
 /// Calling a bound method: the function with `self` prepended (`method_vectorcall`).
 fn method_call(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     let m = as_method(obj);
-    let mut stack = Vec::with_capacity(args.len() + 1);
-    stack.push(m.im_self.clone());
-    stack.extend_from_slice(args);
-    PyObject_Vectorcall(&m.im_func, &stack, kwnames)
+    crate::call::_PyObject_VectorcallPrepend(&m.im_func, &m.im_self, args, kwnames)
 }
 
 fn method_repr(obj: &PyObject) -> PyResult {

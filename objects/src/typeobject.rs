@@ -342,10 +342,7 @@ pub fn call_special_method(
         return Ok(None);
     };
     if func.ob_type().has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR) {
-        let mut stack = Vec::with_capacity(args.len() + 1);
-        stack.push(obj.to_owned());
-        stack.extend_from_slice(args);
-        return PyObject_Vectorcall(&func, &stack, None).map(Some);
+        return crate::call::_PyObject_VectorcallPrepend(&func, obj, args, None).map(Some);
     }
     let bound = if func.ob_type().tp_descr_get.get().is_some() {
         descr_get(&func, Some(obj), Some(obj.ob_type().as_object()))?

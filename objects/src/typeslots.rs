@@ -1063,10 +1063,7 @@ fn slot_tp_call(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
         .ob_type()
         .has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR)
     {
-        let mut stack = Vec::with_capacity(args.len() + 1);
-        stack.push(s.to_owned());
-        stack.extend_from_slice(args);
-        return PyObject_Vectorcall(&func, &stack, kwnames);
+        return crate::call::_PyObject_VectorcallPrepend(&func, s, args, kwnames);
     }
     let bound = if func.ob_type().tp_descr_get.get().is_some() {
         descr_get(&func, Some(s), Some(s.ob_type().as_object()))?
@@ -1192,10 +1189,7 @@ fn slot_tp_init(s: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
         .ob_type()
         .has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR)
     {
-        let mut stack = Vec::with_capacity(args.len() + 1);
-        stack.push(s.to_owned());
-        stack.extend_from_slice(args);
-        PyObject_Vectorcall(&func, &stack, kwnames)?
+        crate::call::_PyObject_VectorcallPrepend(&func, s, args, kwnames)?
     } else {
         let bound = descr_get(&func, Some(s), Some(s.ob_type().as_object()))?;
         PyObject_Vectorcall(&bound, args, kwnames)?

@@ -367,6 +367,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
         }
 
         load_registers!();
+        // `-X trace` is fixed at start-up: read it once per entry, not per instruction.
+        let tracing = TRACE.load(std::sync::atomic::Ordering::Relaxed);
 
         // A pending exception (generator throw) is raised at the current instruction.
         let mut pending: Option<PyErr> = throwflag.map(PyErr::from_instance);
@@ -421,7 +423,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                     next_instr = next_instr.add(1);
                     let mut opcode = _Py_OPCODE(word);
                     let mut oparg = _Py_OPARG(word);
-                    if TRACE.load(std::sync::atomic::Ordering::Relaxed) {
+                    if tracing {
                         trace_instruction(frame, sp, opcode, oparg);
                     }
                     'reswitch: loop {
@@ -1877,7 +1879,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let cell = &*((owner.as_ptr() as *const u8)
                                     .add(*next_instr.add(ATTR_INDEX) as usize)
                                     as *const include::object::PyCell<Option<PyObjectRef>>);
-                                let Some(v) = cell.get() else { deopt!(LOAD_ATTR) };
+                                let Some(v) = cell.get() else {
+                                    deopt!(LOAD_ATTR)
+                                };
                                 set_peek!(1, v);
                                 skip_caches!(LOAD_ATTR);
                             }
@@ -2126,7 +2130,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 {
                                     // SAFETY: cloning references runs no Python code, so
                                     // the list cannot change while it is borrowed.
-                                    let items = seq.downcast_ref_unchecked::<PyListObject>().items();
+                                    let items =
+                                        seq.downcast_ref_unchecked::<PyListObject>().items();
                                     for item in items.iter().rev() {
                                         push!(item.clone());
                                     }
@@ -3042,20 +3047,27 @@ pub fn _PyFunction_Vectorcall(
         ));
     }
     let nkw = kwnames.map_or(0, objects::call::kwnames_len);
-    // The frame setup moves arguments out of a slot array: give it owned copies.
-    let mut slots: Vec<Slot> = args.iter().map(|a| Some(a.clone())).collect();
-    // SAFETY: `slots` holds `args.len()` initialised slots; the new frame takes them.
+    // The frame setup moves arguments out of a slot array: give it owned copies, on
+    // the Rust stack for a small call (CPython passes its caller's array).
+    const SMALL: usize = 8;
+    let mut small: std::mem::ManuallyDrop<[Slot; SMALL]> =
+        std::mem::ManuallyDrop::new([const { None }; SMALL]);
+    let mut big: Vec<Slot> = Vec::new();
+    let slots: *mut Slot = if args.len() <= SMALL {
+        for (slot, a) in small.iter_mut().zip(args) {
+            *slot = Some(a.clone());
+        }
+        small.as_mut_ptr()
+    } else {
+        big.extend(args.iter().map(|a| Some(a.clone())));
+        big.as_mut_ptr()
+    };
+    // SAFETY: `slots` holds `args.len()` initialised slots; the new frame takes them
+    // all (moved out, or dropped on error), so neither array may drop them again:
+    // `small` is never dropped and `big`'s length is reset.
     let frame = unsafe {
-        let frame = _PyEvalFramePushAndInit(
-            tstate,
-            f,
-            None,
-            slots.as_mut_ptr(),
-            args.len() - nkw,
-            kwnames,
-        );
-        // Every slot was moved out (or dropped on error); forget them here.
-        slots.set_len(0);
+        let frame = _PyEvalFramePushAndInit(tstate, f, None, slots, args.len() - nkw, kwnames);
+        big.set_len(0);
         frame?
     };
     // SAFETY: the frame was just pushed and initialised.
