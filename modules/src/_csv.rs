@@ -4,8 +4,7 @@
 //! Differences from CPython: the module state (the dialect registry, the field size
 //! limit, the `Error` class) lives in process-wide cells rather than a per-module
 //! state struct; a field being parsed is a `Vec<u32>` of code points rather than a
-//! `Py_UCS4` buffer grown by hand; `NOT_SET` characters are `None`. Dialects cannot be
-//! pickled specially (CPython's `__reduce_ex__` refusal is left out).
+//! `Py_UCS4` buffer grown by hand; `NOT_SET` characters are `None`.
 
 use std::cell::Cell;
 use std::mem::size_of;
@@ -423,6 +422,20 @@ fn Dialect_get_strict(obj: &PyObject) -> PyResult {
     Ok(PyBool_FromLong(as_dialect(obj).strict))
 }
 
+/// `Dialect_reduce`: dialects refuse to be pickled (or copied).
+fn Dialect_reduce(obj: &PyObject, _args: &[PyObjectRef]) -> PyResult {
+    let name = obj.ob_type().name();
+    let short = name.rsplit('.').next().unwrap_or(name);
+    Err(type_error(format!(
+        "cannot pickle '{short:.100}' instances"
+    )))
+}
+
+static DIALECT_METHODS: [PyMethodDef; 2] = [
+    PyMethodDef::new("__reduce__", PyCFunction::Fast(Dialect_reduce), ""),
+    PyMethodDef::new("__reduce_ex__", PyCFunction::Fast(Dialect_reduce), ""),
+];
+
 static DIALECT_GETSETLIST: [PyGetSetDef; 8] = [
     PyGetSetDef::getter("delimiter", Dialect_get_delimiter),
     PyGetSetDef::getter("doublequote", Dialect_get_doublequote),
@@ -443,6 +456,7 @@ pub static Dialect_Type: PyTypeObject = PyTypeObject {
     tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC),
     tp_doc: Some("CSV dialect\n\nThe Dialect type records CSV parsing and generation options.\n"),
     tp_traverse: slot(dialect_traverse),
+    tp_methods: &DIALECT_METHODS,
     tp_getset: &DIALECT_GETSETLIST,
     tp_new: slot(dialect_new),
     ..PyTypeObject::DEFAULT

@@ -50,3 +50,9 @@ for call in [lambda: _csv.Dialect(*range(10)), lambda: _csv.Dialect(**{k: None f
         call()
     except TypeError as e:
         print("TypeError", e)
+import pickle, copy
+for f in [lambda: pickle.dumps(csv.get_dialect("excel")), lambda: copy.copy(d), lambda: d.__reduce_ex__(2)]:
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError", e)
