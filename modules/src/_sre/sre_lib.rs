@@ -696,14 +696,11 @@ impl<C: SreChar> Machine<'_, '_, C> {
         let min = self.op(self.pattern + 1) as isize;
         let end = self.state.end;
         let chr = self.ctx().u as u32;
-        loop {
-            while self.ctx().count >= min && (self.ptr >= end || self.ch(self.ptr) != chr) {
-                self.ptr = self.ptr.wrapping_sub(1);
-                self.ctx().count -= 1;
-            }
-            if self.ctx().count < min {
-                break;
-            }
+        while self.ctx().count >= min && (self.ptr >= end || self.ch(self.ptr) != chr) {
+            self.ptr = self.ptr.wrapping_sub(1);
+            self.ctx().count -= 1;
+        }
+        if self.ctx().count >= min {
             self.state.ptr = self.ptr;
             let next = self.pattern + self.op(self.pattern) as usize;
             return self.jump(JUMP_REPEAT_ONE_1, next);
