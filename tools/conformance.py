@@ -37,7 +37,7 @@ SMOKE_FILE = os.path.join(ROOT, "tests", "conformance", "smoke.txt")
 
 DEFAULT_TESTS = """
 test_grammar test_int test_long test_float test_bool test_list test_tuple test_dict
-test_set test_string test_str test_bytes test_range test_slice test_exceptions
+test_set test_string test_unicode test_bytes test_range test_slice test_exceptions
 test_scope test_class test_descr test_generators test_with test_contextlib
 test_functools test_itertools test_collections test_math test_json test_re
 test_dataclasses test_enum test_operator test_heapq test_bisect test_random
