@@ -1,17 +1,150 @@
 """Heap queue algorithm (a.k.a. priority queue).
 
 pyrs's heapq (CPython 3.11's Lib/heapq.py), written for pyrs: the heap primitives
-come from the native `_heapq` (modules/src/_heapq.rs); merge, nsmallest and nlargest
-are here. nsmallest(n, it, key) gives sorted(it, key=key)[:n] and nlargest gives
+are here in Python and replaced by the native `_heapq` (modules/src/_heapq.rs) when it
+can be imported; merge, nsmallest and nlargest are here. nsmallest(n, it, key) gives sorted(it, key=key)[:n] and nlargest gives
 sorted(it, key=key, reverse=True)[:n], keeping at most n items at a time.
 """
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
-from _heapq import *
-from _heapq import _heappop_max, _heapify_max, _heapreplace_max
-from _heapq import __doc__
+
+# The heap primitives in Python, used when the native _heapq is unavailable (CPython's
+# tests import heapq with _heapq blocked to test these). The heap is a list with
+# heap[k] <= heap[2*k+1] and heap[k] <= heap[2*k+2]; the native module replaces them
+# below and must give the same layouts, so the algorithms are CPython's: _siftup
+# moves the hole at pos down to a leaf along the smaller children, then _siftdown
+# bubbles the new item back up (fewer comparisons than stopping early).
+
+def heappush(heap, item):
+    """Push item onto heap, maintaining the heap invariant."""
+    heap.append(item)
+    _siftdown(heap, 0, len(heap) - 1)
+
+
+def heappop(heap):
+    """Pop the smallest item off the heap, maintaining the heap invariant."""
+    lastelt = heap.pop()    # raises IndexError if heap is empty
+    if heap:
+        returnitem = heap[0]
+        heap[0] = lastelt
+        _siftup(heap, 0)
+        return returnitem
+    return lastelt
+
+
+def heapreplace(heap, item):
+    """Pop and return the current smallest value, and add the new item."""
+    returnitem = heap[0]    # raises IndexError if heap is empty
+    heap[0] = item
+    _siftup(heap, 0)
+    return returnitem
+
+
+def heappushpop(heap, item):
+    """Fast version of a heappush followed by a heappop."""
+    if heap and heap[0] < item:
+        item, heap[0] = heap[0], item
+        _siftup(heap, 0)
+    return item
+
+
+def heapify(x):
+    """Transform list into a heap, in-place, in O(len(x)) time."""
+    n = len(x)
+    for i in reversed(range(n // 2)):
+        _siftup(x, i)
+
+
+def _heappop_max(heap):
+    """Maxheap version of a heappop."""
+    lastelt = heap.pop()
+    if heap:
+        returnitem = heap[0]
+        heap[0] = lastelt
+        _siftup_max(heap, 0)
+        return returnitem
+    return lastelt
+
+
+def _heapreplace_max(heap, item):
+    """Maxheap version of a heappop followed by a heappush."""
+    returnitem = heap[0]
+    heap[0] = item
+    _siftup_max(heap, 0)
+    return returnitem
+
+
+def _heapify_max(x):
+    """Transform list into a maxheap, in-place, in O(len(x)) time."""
+    n = len(x)
+    for i in reversed(range(n // 2)):
+        _siftup_max(x, i)
+
+
+def _siftdown(heap, startpos, pos):
+    # Move the item at pos up towards startpos while it is smaller than its parent.
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if newitem < parent:
+            heap[pos] = parent
+            pos = parentpos
+            continue
+        break
+    heap[pos] = newitem
+
+
+def _siftup(heap, pos):
+    # Move the hole at pos down to a leaf, always along the smaller child, then put
+    # the item back there and bubble it up.
+    endpos = len(heap)
+    startpos = pos
+    newitem = heap[pos]
+    childpos = 2 * pos + 1
+    while childpos < endpos:
+        rightpos = childpos + 1
+        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
+            childpos = rightpos
+        heap[pos] = heap[childpos]
+        pos = childpos
+        childpos = 2 * pos + 1
+    heap[pos] = newitem
+    _siftdown(heap, startpos, pos)
+
+
+def _siftdown_max(heap, startpos, pos):
+    """Maxheap variant of _siftdown."""
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if parent < newitem:
+            heap[pos] = parent
+            pos = parentpos
+            continue
+        break
+    heap[pos] = newitem
+
+
+def _siftup_max(heap, pos):
+    """Maxheap variant of _siftup."""
+    endpos = len(heap)
+    startpos = pos
+    newitem = heap[pos]
+    childpos = 2 * pos + 1
+    while childpos < endpos:
+        rightpos = childpos + 1
+        if rightpos < endpos and not heap[rightpos] < heap[childpos]:
+            childpos = rightpos
+        heap[pos] = heap[childpos]
+        pos = childpos
+        childpos = 2 * pos + 1
+    heap[pos] = newitem
+    _siftdown_max(heap, startpos, pos)
+
 
 
 def merge(*iterables, key=None, reverse=False):
@@ -134,3 +267,23 @@ def nlargest(n, iterable, key=None):
     if n <= 0:
         return []
     return _select(n, iterable, key, True)
+
+
+# The native primitives replace the Python ones when they exist.
+try:
+    from _heapq import *
+    from _heapq import __doc__
+except ImportError:
+    pass
+try:
+    from _heapq import _heapreplace_max
+except ImportError:
+    pass
+try:
+    from _heapq import _heapify_max
+except ImportError:
+    pass
+try:
+    from _heapq import _heappop_max
+except ImportError:
+    pass
