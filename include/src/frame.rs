@@ -61,8 +61,9 @@ pub const FRAME_CLEARED: i8 = 4;
 pub const FRAME_SPECIALS_SIZE: usize =
     std::mem::size_of::<_PyInterpreterFrame>() / std::mem::size_of::<usize>();
 
-const _: () =
-    assert!(std::mem::size_of::<_PyInterpreterFrame>().is_multiple_of(std::mem::size_of::<usize>()));
+const _: () = assert!(
+    std::mem::size_of::<_PyInterpreterFrame>().is_multiple_of(std::mem::size_of::<usize>())
+);
 
 /// One local or stack slot.
 pub type Slot = Option<PyObjectRef>;

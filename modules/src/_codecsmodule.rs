@@ -235,7 +235,10 @@ pub fn codec_fallback(
     // library's non-text codecs whose modules pyrs cannot import (`zlib_codec`).
     let info = match lookup_text_encoding(encoding, alternate) {
         Ok(info) => info,
-        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_LookupError) && e.value().ob_type().name() == "LookupError" => {
+        Err(e)
+            if PyErr_ExceptionMatches(&e, &PyExc_LookupError)
+                && e.value().ob_type().name() == "LookupError" =>
+        {
             return Ok(None)
         }
         Err(e) => return Err(e),

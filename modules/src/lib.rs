@@ -5,20 +5,20 @@
 #![allow(special_module_name)]
 
 pub mod _abc;
+pub mod _bisect;
 pub mod _codecsmodule;
 pub mod _collectionsmodule;
 pub mod _csv;
-pub mod _bisect;
 pub mod _heapq;
 pub mod _io;
 pub mod _json;
 pub mod _opcode;
 pub mod _operator;
 pub mod _randommodule;
-pub mod _stat;
-pub mod _struct;
 pub mod _sre;
+pub mod _stat;
 pub mod _string;
+pub mod _struct;
 pub mod _threadmodule;
 pub mod _weakref;
 pub mod atexitmodule;
@@ -32,6 +32,6 @@ pub mod itertoolsmodule;
 pub mod main;
 pub mod mathmodule;
 pub mod posixmodule;
-pub mod signalmodule;
 pub mod sha512module;
+pub mod signalmodule;
 pub mod timemodule;

@@ -1068,11 +1068,7 @@ pub fn buffer_for_each_offset(view: &Py_buffer, order: char, mut f: impl FnMut(i
     }
     let mut index = vec![0isize; ndim];
     loop {
-        f(index
-            .iter()
-            .zip(&view.strides)
-            .map(|(i, s)| i * s)
-            .sum());
+        f(index.iter().zip(&view.strides).map(|(i, s)| i * s).sum());
         // Advance the odometer: the last dimension fastest in C order.
         let mut d = 0;
         loop {

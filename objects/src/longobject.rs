@@ -1045,13 +1045,12 @@ fn long_from_ascii(s: &[u8], base: u32, limit: usize) -> Result<BigInt, LongPars
         return Err(LongParseError::Invalid);
     }
     // Power-of-two bases convert in linear time and are not limited.
-    if base & (base - 1) != 0
-        && limit > 0 && digits.len() > limit {
-            return Err(LongParseError::TooManyDigits {
-                limit,
-                digits: digits.len(),
-            });
-        }
+    if base & (base - 1) != 0 && limit > 0 && digits.len() > limit {
+        return Err(LongParseError::TooManyDigits {
+            limit,
+            digits: digits.len(),
+        });
+    }
     if i == start {
         return Err(LongParseError::Invalid);
     }

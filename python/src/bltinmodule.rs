@@ -733,7 +733,10 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
         None => 0,
     };
     if flags & crate::python_ast::PyCF_ONLY_AST != 0 {
-        if objects::r#abstract::PyObject_IsInstance(&source, crate::python_ast::AST_type.as_object())? {
+        if objects::r#abstract::PyObject_IsInstance(
+            &source,
+            crate::python_ast::AST_type.as_object(),
+        )? {
             return Ok(source);
         }
         let text = match objects::bytesobject::bytes_like_data(&source) {

@@ -29,8 +29,8 @@ use include::opcode::{nb, op, Opcode};
 
 use include::methodobject::{PyCFunction, PyMethodDef};
 
-use objects::classobject::PyMethod_Type;
 use include::descrobject::MemberType;
+use objects::classobject::PyMethod_Type;
 use objects::descrobject::{PyMemberDescrObject, PyMethodDescrObject};
 use objects::dictobject::*;
 use objects::floatobject::PyFloat_Type;
@@ -529,7 +529,10 @@ unsafe fn specialize_dict_access(
     if let Some(offset) = object_slot_offset(descr.as_deref(), store) {
         // SAFETY: upheld by the caller.
         unsafe {
-            write_u32(cache_entry(instr, cache::ATTR_VERSION), tp.tp_version_tag.get());
+            write_u32(
+                cache_entry(instr, cache::ATTR_VERSION),
+                tp.tp_version_tag.get(),
+            );
             *cache_entry(instr, cache::ATTR_INDEX) = offset;
         }
         return Some(if store {
