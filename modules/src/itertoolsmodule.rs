@@ -264,21 +264,21 @@ fn groupby_step(g: &groupbyobject) -> PyResult<bool> {
 fn groupby_next(obj: &PyObject) -> PyResult<Option<PyObjectRef>> {
     let g = as_groupby(obj);
     g.currgrouper.set(0);
-    // Skip to the next group.
-    loop {
+    // Skip to the next group. The key that ends the loop is the one used, even if
+    // a reentrant `__eq__` moved the iterator meanwhile.
+    let currkey = loop {
         if let Some(currkey) = g.currkey.get() {
             let Some(tgtkey) = g.tgtkey.get() else {
-                break;
+                break currkey;
             };
             if !PyObject_RichCompareBool(&tgtkey, &currkey, CompareOp::Eq)? {
-                break;
+                break currkey;
             }
         }
         if !groupby_step(g)? {
             return Ok(None);
         }
-    }
-    let currkey = g.currkey.get().expect("set by the loop");
+    };
     g.tgtkey.set(Some(currkey.clone()));
     let grouper = _grouper_create(obj, currkey.clone())?;
     Ok(Some(tuple(vec![currkey, grouper])))
@@ -399,7 +399,9 @@ fn _grouper_next(obj: &PyObject) -> PyResult<Option<PyObjectRef>> {
     if g.currvalue.get().is_none() && !groupby_step(g)? {
         return Ok(None);
     }
-    let currkey = g.currkey.get().expect("set by groupby_step");
+    let Some(currkey) = g.currkey.get() else {
+        return Ok(None);
+    };
     if !PyObject_RichCompareBool(&igo.tgtkey, &currkey, CompareOp::Eq)? {
         return Ok(None);
     }
