@@ -567,18 +567,28 @@ unsafe fn unpack_single(ptr: *const u8, fmt: u8) -> PyResult {
 /// `pack_single`: store `item` at `ptr` in the format `fmt`, with CPython's errors
 /// ("memoryview: invalid type/value for format 'B'").
 ///
+/// The conversions (`__index__`, `__float__`, `__bool__`) may run Python code that
+/// releases `mv` and then resizes the exporter, so the view is checked again just
+/// before the write (CPython's `CHECK_RELEASED_AGAIN`).
+///
 /// # Safety
-/// `ptr` must point at a writable item of the view's format inside the exporter's
-/// memory, and no Python code may resize the exporter before the write (the
-/// conversions run first, then the write).
-unsafe fn pack_single(ptr: *mut u8, item: &PyObject, fmt_str: &str, fmt: u8) -> PyResult<()> {
+/// `ptr` must point at a writable item of `mv`'s format inside the exporter's memory.
+unsafe fn pack_single(
+    mv: &PyMemoryViewObject,
+    ptr: *mut u8,
+    item: &PyObject,
+    fmt_str: &str,
+    fmt: u8,
+) -> PyResult<()> {
     let invalid_type = || type_error(format!("memoryview: invalid type for format '{fmt_str}'"));
     let invalid_value = || value_error(format!("memoryview: invalid value for format '{fmt_str}'"));
     macro_rules! wr {
-        ($v:expr, $t:ty) => {
-            // SAFETY: see the function's contract.
+        ($v:expr, $t:ty) => {{
+            mv.check_released()?;
+            // SAFETY: see the function's contract; the view (so the export that
+            // keeps the memory in place) is still there.
             unsafe { std::ptr::write_unaligned(ptr as *mut $t, $v as $t) }
-        };
+        }};
     }
     match fmt {
         b'B' | b'b' | b'h' | b'H' | b'i' | b'I' | b'l' | b'L' | b'q' | b'Q' | b'n' | b'N'
@@ -773,7 +783,9 @@ fn memory_subscript(obj: &PyObject, key: &PyObject) -> PyResult {
         }
         let fmt = adjust_fmt(view)?;
         let ptr = ptr_from_tuple(view, t)?;
-        // SAFETY: `ptr` is an item of the view.
+        // The indices' `__index__` may have released the view.
+        mv.check_released()?;
+        // SAFETY: `ptr` is an item of the view, which is still exported.
         return unsafe { unpack_single(ptr, fmt) };
     }
     if is_multislice(key) {
@@ -813,7 +825,7 @@ fn memory_ass_sub(obj: &PyObject, key: &PyObject, value: Option<&PyObject>) -> P
                 .is_some_and(|t| t.is_empty())
         {
             // SAFETY: a scalar view's item is at `buf`, writable (not read-only).
-            return unsafe { pack_single(view.buf, value, fmt_str, fmt) };
+            return unsafe { pack_single(mv, view.buf, value, fmt_str, fmt) };
         }
         return Err(type_error("invalid indexing of 0-dim memory"));
     }
@@ -824,7 +836,7 @@ fn memory_ass_sub(obj: &PyObject, key: &PyObject, value: Option<&PyObject>) -> P
         let index = PyNumber_AsSsize_t(key, Some(&PyExc_IndexError))?;
         let ptr = lookup_dimension(view, view.buf, 0, index)?;
         // SAFETY: `ptr` is a writable item of the view.
-        return unsafe { pack_single(ptr, value, fmt_str, fmt) };
+        return unsafe { pack_single(mv, ptr, value, fmt_str, fmt) };
     }
     if let (Some(s), 1) = (key.downcast_ref::<PySliceObject>(), view.ndim) {
         let mut src = Py_buffer::new();
@@ -842,6 +854,8 @@ fn memory_ass_sub(obj: &PyObject, key: &PyObject, value: Option<&PyObject>) -> P
             internal: 0,
         };
         let result = init_slice(&mut dest, s, 0).and_then(|()| {
+            // The slice's `__index__` may have released the view.
+            mv.check_released()?;
             init_len(&mut dest);
             if !equiv_structure(&dest, &src) {
                 return Err(value_error(
@@ -875,7 +889,7 @@ fn memory_ass_sub(obj: &PyObject, key: &PyObject, value: Option<&PyObject>) -> P
         }
         let ptr = ptr_from_tuple(view, t)?;
         // SAFETY: `ptr` is a writable item of the view.
-        return unsafe { pack_single(ptr, value, fmt_str, fmt) };
+        return unsafe { pack_single(mv, ptr, value, fmt_str, fmt) };
     }
     if PySliceObject::check(key) || is_multislice(key) {
         return Err(not_implemented_error(
