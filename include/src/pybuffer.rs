@@ -54,6 +54,23 @@ impl Py_buffer {
         }
     }
 
+    /// The same layout (memory, sizes, format, shape, strides) without the reference
+    /// to the exporter: a description of the memory, not an export of it.
+    pub fn clone_layout(&self) -> Py_buffer {
+        Py_buffer {
+            buf: self.buf,
+            obj: None,
+            len: self.len,
+            itemsize: self.itemsize,
+            readonly: self.readonly,
+            ndim: self.ndim,
+            format: self.format,
+            shape: self.shape.clone(),
+            strides: self.strides.clone(),
+            internal: self.internal,
+        }
+    }
+
     /// The format, `"B"` when none was given.
     pub fn format_str(&self) -> &'static str {
         self.format.unwrap_or("B")

@@ -453,18 +453,11 @@ fn memory_getbuf(obj: &PyObject, view: &mut Py_buffer, flags: i32) -> PyResult<(
             "memoryview: cannot cast to unsigned bytes if the format flag is present",
         ));
     }
-    *view = Py_buffer {
-        buf: base.buf,
-        obj: Some(obj.to_owned()),
-        len: base.len,
-        itemsize: base.itemsize,
-        readonly: base.readonly,
-        ndim: base.ndim,
-        format: if want_format { base.format } else { None },
-        shape: base.shape.clone(),
-        strides: base.strides.clone(),
-        internal: base.internal,
-    };
+    *view = base.clone_layout();
+    view.obj = Some(obj.to_owned());
+    if !want_format {
+        view.format = None;
+    }
     if flags & PyBUF_ND != PyBUF_ND {
         // PyBUF_SIMPLE or PyBUF_WRITABLE: the consumer sees `len` contiguous bytes
         // (CPython leaves `shape` NULL and `ndim` 1).
@@ -841,18 +834,7 @@ fn memory_ass_sub(obj: &PyObject, key: &PyObject, value: Option<&PyObject>) -> P
     if let (Some(s), 1) = (key.downcast_ref::<PySliceObject>(), view.ndim) {
         let mut src = Py_buffer::new();
         PyObject_GetBuffer(value, &mut src, PyBUF_FULL_RO)?;
-        let mut dest = Py_buffer {
-            buf: view.buf,
-            obj: None,
-            len: view.len,
-            itemsize: view.itemsize,
-            readonly: false,
-            ndim: 1,
-            format: view.format,
-            shape: view.shape.clone(),
-            strides: view.strides.clone(),
-            internal: 0,
-        };
+        let mut dest = view.clone_layout();
         let result = init_slice(&mut dest, s, 0).and_then(|()| {
             // The slice's `__index__` may have released the view.
             mv.check_released()?;
@@ -1153,19 +1135,7 @@ fn memory_richcompare(v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult {
             if mv.inaccessible() {
                 return result(v.is(w));
             }
-            let l = mv.view();
-            layouts.push(Some(Py_buffer {
-                buf: l.buf,
-                obj: None,
-                len: l.len,
-                itemsize: l.itemsize,
-                readonly: l.readonly,
-                ndim: l.ndim,
-                format: l.format,
-                shape: l.shape.clone(),
-                strides: l.strides.clone(),
-                internal: 0,
-            }));
+            layouts.push(Some(mv.view().clone_layout()));
         } else {
             let mut b = Py_buffer::new();
             if PyObject_GetBuffer(o, &mut b, PyBUF_FULL_RO).is_err() {
