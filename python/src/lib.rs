@@ -10,6 +10,7 @@
 //! errors), `ceval` (the eval loop) with `call_setup` and `ceval_support`, `import`,
 //! `bltinmodule`, `sysmodule`, `traceback`, `suggestions`, `signals`, `frozen`.
 
+pub mod _warnings;
 pub mod assemble;
 pub mod ast_opt;
 pub mod ast_unparse;
