@@ -1,7 +1,6 @@
 """Get useful information from live Python objects.
 
-pyrs's inspect (CPython 3.11's Lib/inspect.py), written for pyrs. The commonly
-used part of it:
+pyrs's inspect (CPython 3.11's Lib/inspect.py), written for pyrs. It has:
 
     predicates          ismodule, isclass, isfunction, isgenerator, isroutine, ...
     members             getmembers, getmembers_static, getmro, classify_class_attrs,
@@ -14,9 +13,35 @@ used part of it:
     generators          getgeneratorstate/locals, getcoroutinestate/locals
     signatures          signature, Signature, Parameter, BoundArguments (PEP 362)
 
-Not here (see CPython's inspect): the module's command line (`python -m
-inspect`), the deprecated formatargspec/getargspec (removed in 3.11 anyway).
+and the command line, `python -m inspect MODULE[:QUALNAME] [--details]`.
 """
+
+__all__ = [
+    "ArgInfo", "Arguments", "Attribute", "BlockFinder", "BoundArguments",
+    "CORO_CLOSED", "CORO_CREATED", "CORO_RUNNING", "CORO_SUSPENDED",
+    "CO_ASYNC_GENERATOR", "CO_COROUTINE", "CO_GENERATOR",
+    "CO_ITERABLE_COROUTINE", "CO_NESTED", "CO_NEWLOCALS", "CO_NOFREE",
+    "CO_OPTIMIZED", "CO_VARARGS", "CO_VARKEYWORDS", "ClassFoundException",
+    "ClosureVars", "EndOfBlock", "FrameInfo", "FullArgSpec", "GEN_CLOSED",
+    "GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED", "Parameter", "Signature",
+    "TPFLAGS_IS_ABSTRACT", "Traceback", "classify_class_attrs", "cleandoc",
+    "currentframe", "findsource", "formatannotation",
+    "formatannotationrelativeto", "formatargvalues", "get_annotations",
+    "getabsfile", "getargs", "getargvalues", "getattr_static", "getblock",
+    "getcallargs", "getclasstree", "getclosurevars", "getcomments",
+    "getcoroutinelocals", "getcoroutinestate", "getdoc", "getfile",
+    "getframeinfo", "getfullargspec", "getgeneratorlocals",
+    "getgeneratorstate", "getinnerframes", "getlineno", "getmembers",
+    "getmembers_static", "getmodule", "getmodulename", "getmro",
+    "getouterframes", "getsource", "getsourcefile", "getsourcelines",
+    "indentsize", "isabstract", "isasyncgen", "isasyncgenfunction",
+    "isawaitable", "isbuiltin", "isclass", "iscode", "iscoroutine",
+    "iscoroutinefunction", "isdatadescriptor", "isframe", "isfunction",
+    "isgenerator", "isgeneratorfunction", "isgetsetdescriptor",
+    "ismemberdescriptor", "ismethod", "ismethoddescriptor", "ismethodwrapper",
+    "ismodule", "isroutine", "istraceback", "signature", "stack", "trace",
+    "unwrap", "walktree",
+]
 
 import abc
 import ast
@@ -3040,3 +3065,66 @@ def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=F
     """Get a signature object for the passed callable."""
     return Signature.from_callable(obj, follow_wrapped=follow_wrapped,
                                    globals=globals, locals=locals, eval_str=eval_str)
+
+
+def _main():
+    """ Logic for inspecting an object given at command line """
+    # `python -m inspect MODULE[:QUALNAME] [-d]`: print the object's source,
+    # or with --details where the module comes from.
+    import argparse
+    import importlib
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        'object',
+         help="The object to be analysed. "
+              "It supports the 'module:qualname' syntax")
+    parser.add_argument(
+        '-d', '--details', action='store_true',
+        help='Display info about the module rather than its source code')
+
+    args = parser.parse_args()
+
+    target = args.object
+    mod_name, has_attrs, attrs = target.partition(":")
+    try:
+        obj = module = importlib.import_module(mod_name)
+    except Exception as exc:
+        msg = "Failed to import {} ({}: {})".format(mod_name,
+                                                    type(exc).__name__,
+                                                    exc)
+        print(msg, file=sys.stderr)
+        sys.exit(2)
+
+    if has_attrs:
+        obj = module
+        for part in attrs.split("."):
+            obj = getattr(obj, part)
+
+    if module.__name__ in sys.builtin_module_names:
+        print("Can't get info for builtin modules.", file=sys.stderr)
+        sys.exit(1)
+
+    if args.details:
+        print('Target: {}'.format(target))
+        print('Origin: {}'.format(getsourcefile(module)))
+        print('Cached: {}'.format(module.__cached__))
+        if obj is module:
+            print('Loader: {}'.format(repr(module.__loader__)))
+            if hasattr(module, '__path__'):
+                print('Submodule search path: {}'.format(module.__path__))
+        else:
+            try:
+                __, lineno = findsource(obj)
+            except Exception:
+                pass
+            else:
+                print('Line: {}'.format(lineno))
+
+        print('\n')
+    else:
+        print(getsource(obj))
+
+
+if __name__ == "__main__":
+    _main()
