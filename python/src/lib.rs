@@ -18,6 +18,7 @@ pub mod bltinmodule;
 pub mod call_setup;
 pub mod ceval;
 pub mod ceval_support;
+pub mod ceval_trace;
 pub mod code_unit;
 pub mod codedump;
 pub mod compile;
