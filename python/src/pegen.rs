@@ -355,11 +355,16 @@ pub fn run_parser_from_string(
             if !p.fill_all() {
                 return Err(p.take_error());
             }
-            warn_number_followed_by_keyword(&p);
-            crate::string_parser::warn_invalid_escapes(&mut p);
+            warn_tokens(&mut p);
             Ok(parsed)
         }
-        Err(e) => Err(first_pass_failed(&mut p, e, source)),
+        Err(e) => {
+            let error = first_pass_failed(&mut p, e, source);
+            // The tokens read before the error were parsed (and warned about)
+            // by CPython's first pass too.
+            warn_tokens(&mut p);
+            Err(error)
+        }
     }
 }
 
@@ -369,60 +374,69 @@ pub fn run_parser_from_string(
 /// imaginary), a SyntaxWarning at the keyword; as an error, the SyntaxError the
 /// tokenizer raises there. Found on the token array once parsing succeeded, so
 /// that re-tokenizing (the second pass) never repeats it.
-fn warn_number_followed_by_keyword(p: &Parser) {
+fn warn_number_followed_by_keyword(p: &Parser, i: usize) {
     const FOLLOWERS: [&[u8]; 8] = [b"and", b"else", b"for", b"if", b"in", b"is", b"not", b"or"];
     let input = &p.tok.input;
-    for pair in p.tokens.windows(2) {
-        let (t, next) = (&pair[0], &pair[1]);
-        if t.typ != TokType::NUMBER {
-            continue;
-        }
-        let (Some(start), Some(end), Some(next_start), Some(next_end)) =
-            (t.start, t.end, next.start, next.end)
-        else {
-            continue;
-        };
-        let follower = &input[next_start..next_end.min(input.len())];
-        if next_start != end || !FOLLOWERS.iter().any(|k| follower.starts_with(k)) {
-            continue;
-        }
-        let number = input[start..end].to_ascii_lowercase();
-        let kind = if number.ends_with(b"j") {
-            "imaginary"
-        } else if number.starts_with(b"0x") {
-            "hexadecimal"
-        } else if number.starts_with(b"0o") {
-            "octal"
-        } else if number.starts_with(b"0b") {
-            "binary"
-        } else {
-            "decimal"
-        };
-        let msg = format!("invalid {kind} literal");
-        let line_start = input[..next_start]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |k| k + 1);
-        let line_end = input[next_start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(input.len(), |k| next_start + k);
-        let col = p.tok.decode(line_start, next_start).chars().count() as i32;
-        crate::compile::push_warning(crate::compile::CompileWarning {
-            deprecation: false,
+    let (Some(t), Some(next)) = (p.tokens.get(i), p.tokens.get(i + 1)) else {
+        return;
+    };
+    if t.typ != TokType::NUMBER {
+        return;
+    }
+    let (Some(start), Some(end), Some(next_start), Some(next_end)) =
+        (t.start, t.end, next.start, next.end)
+    else {
+        return;
+    };
+    let follower = &input[next_start..next_end.min(input.len())];
+    if next_start != end || !FOLLOWERS.iter().any(|k| follower.starts_with(k)) {
+        return;
+    }
+    let number = input[start..end].to_ascii_lowercase();
+    let kind = if number.ends_with(b"j") {
+        "imaginary"
+    } else if number.starts_with(b"0x") {
+        "hexadecimal"
+    } else if number.starts_with(b"0o") {
+        "octal"
+    } else if number.starts_with(b"0b") {
+        "binary"
+    } else {
+        "decimal"
+    };
+    let msg = format!("invalid {kind} literal");
+    let line_start = input[..next_start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |k| k + 1);
+    let line_end = input[next_start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(input.len(), |k| next_start + k);
+    let col = p.tok.decode(line_start, next_start).chars().count() as i32;
+    crate::compile::push_warning(crate::compile::CompileWarning {
+        deprecation: false,
+        lineno: t.loc.lineno,
+        error: CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: msg.clone(),
             lineno: t.loc.lineno,
-            error: CompileError {
-                kind: ErrorKind::SyntaxError,
-                msg: msg.clone(),
-                lineno: t.loc.lineno,
-                offset: col,
-                end_lineno: t.loc.lineno,
-                end_offset: col,
-                text: Some(p.tok.decode(line_start, line_end)),
-                program_text: false,
-            },
-            msg,
-        });
+            offset: col,
+            end_lineno: t.loc.lineno,
+            end_offset: col,
+            text: Some(p.tok.decode(line_start, line_end)),
+            program_text: false,
+        },
+        msg,
+    });
+}
+
+/// The warnings of the tokens read (the tokenizer's and the string parser's), in
+/// the order of the tokens, as CPython's single pass issues them.
+fn warn_tokens(p: &mut Parser) {
+    for i in 0..p.tokens.len() {
+        warn_number_followed_by_keyword(p, i);
+        crate::string_parser::warn_invalid_escape(p, i);
     }
 }
 

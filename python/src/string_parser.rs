@@ -65,30 +65,28 @@ pub fn first_invalid_escape(token: &[u8]) -> Option<String> {
     None
 }
 
-/// `warn_invalid_escape_sequence` for every string token of a parsed source: a
-/// DeprecationWarning at the token's line, which becomes a SyntaxError at the token
-/// when a filter makes it an error.
-pub fn warn_invalid_escapes(p: &mut crate::pegen::Parser) {
-    for i in 0..p.tokens.len() {
-        let t = p.tokens[i];
-        if t.typ != crate::tokenizer::TokType::STRING {
-            continue;
-        }
-        let (Some(start), Some(end)) = (t.start, t.end) else {
-            continue;
-        };
-        let Some(msg) = p.tok.input.get(start..end).and_then(first_invalid_escape) else {
-            continue;
-        };
-        p.raise_error(crate::compile::ErrorKind::SyntaxError, Some(i), msg.clone());
-        let error = p.take_error();
-        crate::compile::push_warning(crate::compile::CompileWarning {
-            deprecation: true,
-            msg,
-            lineno: t.loc.lineno,
-            error,
-        });
+/// `warn_invalid_escape_sequence` for string token `i` of the parser's token
+/// array: a DeprecationWarning at the token's line, which becomes a SyntaxError at
+/// the token when a filter makes it an error.
+pub fn warn_invalid_escape(p: &mut crate::pegen::Parser, i: usize) {
+    let t = p.tokens[i];
+    if t.typ != crate::tokenizer::TokType::STRING {
+        return;
     }
+    let (Some(start), Some(end)) = (t.start, t.end) else {
+        return;
+    };
+    let Some(msg) = p.tok.input.get(start..end).and_then(first_invalid_escape) else {
+        return;
+    };
+    p.raise_error(crate::compile::ErrorKind::SyntaxError, Some(i), msg.clone());
+    let error = p.take_error();
+    crate::compile::push_warning(crate::compile::CompileWarning {
+        deprecation: true,
+        msg,
+        lineno: t.loc.lineno,
+        error,
+    });
 }
 
 /// Introduces an encoded surrogate inside an AST string. U+10FFFE is a

@@ -57,3 +57,28 @@ with warnings.catch_warnings():
             compile(src, "<s>", "exec")
         except SyntaxError as e:
             print(e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
+
+# Warnings for the tokens read before a syntax error, in source order.
+import warnings
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter('always', category=DeprecationWarning)
+    try:
+        eval("'\\e' $")
+    except SyntaxError as e:
+        print("SE", e.msg, e.lineno, e.offset)
+print([(str(x.message), x.filename, x.lineno) for x in w])
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter('always')
+    for src in ["x = '\\e' +", "x = '\\e'\ny = 1if 2else 3\nz = (", "'\\q'\n'''\n\\w", "x = 1if 1else 2 $"]:
+        try:
+            compile(src, "<s>", "exec")
+        except SyntaxError as e:
+            print("SE", e.msg, e.lineno, e.offset)
+print([(str(x.message), x.filename, x.lineno) for x in w])
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter('error', category=DeprecationWarning)
+    try:
+        eval("'''\n\\z'''")
+    except SyntaxError as e:
+        print("SE", e.msg, e.filename, e.lineno, e.offset)
+print(w)
