@@ -89,6 +89,16 @@ pub fn check_signals() -> include::PyResult<()> {
     }
 }
 
+/// `PyErr_WarnExplicitObject`'s signature.
+pub type WarnExplicitFn = fn(
+    &include::PyTypeObject,
+    &PyObject,
+    &PyObject,
+    i64,
+    Option<&PyObject>,
+    Option<&PyObject>,
+) -> include::PyResult<()>;
+
 /// The warning functions of Python/_warnings.c, which `python` installs
 /// (`python::_warnings::install_hooks`).
 #[derive(Clone, Copy)]
@@ -96,14 +106,7 @@ pub struct WarningHooks {
     /// `PyErr_WarnEx(category, text, stack_level)`.
     pub warn_ex: fn(&include::PyTypeObject, &str, isize) -> include::PyResult<()>,
     /// `PyErr_WarnExplicitObject(category, message, filename, lineno, module, registry)`.
-    pub warn_explicit: fn(
-        &include::PyTypeObject,
-        &PyObject,
-        &PyObject,
-        i64,
-        Option<&PyObject>,
-        Option<&PyObject>,
-    ) -> include::PyResult<()>,
+    pub warn_explicit: WarnExplicitFn,
     /// `PyErr_ResourceWarning(source, stack_level, text)`.
     pub resource_warning: fn(&PyObject, isize, &str) -> include::PyResult<()>,
     /// `_PyErr_WarnUnawaitedCoroutine(coro)`.
