@@ -1,14 +1,18 @@
 """functools.py - Tools for working with functions and callable objects
 
 pyrs's functools (CPython 3.11's Lib/functools.py), written for pyrs. reduce,
-partial, cmp_to_key and the lru_cache wrapper are written here in Python until pyrs
-has the native _functools module; the module prefers the native ones when present.
+partial, cmp_to_key and the lru_cache wrapper are defined here in Python and then
+replaced by the native _functools module (modules/src/_functoolsmodule.rs) when it
+imports, as in CPython; the Python versions run when _functools is blocked (CPython's
+test_functools tests both).
 """
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
-           'partial', 'partialmethod', 'cached_property']
+           'partial', 'partialmethod', 'singledispatch', 'singledispatchmethod',
+           'cached_property']
 
+from abc import get_cache_token
 from collections import namedtuple
 from reprlib import recursive_repr
 
@@ -264,10 +268,7 @@ def reduce(function, sequence, initial=_initial_missing):
     of the iterable in the calculation, and serves as a default when the
     iterable is empty.
     """
-    try:
-        it = iter(sequence)
-    except TypeError:
-        raise TypeError("reduce() arg 2 must support iteration") from None
+    it = iter(sequence)
     if initial is _initial_missing:
         try:
             value = next(it)
@@ -637,6 +638,264 @@ except ImportError:
 def cache(user_function, /):
     'Simple lightweight unbounded cache.  Sometimes called "memoize".'
     return lru_cache(maxsize=None)(user_function)
+
+
+################################################################################
+### singledispatch() - single-dispatch generic function decorator
+################################################################################
+
+def _c3_merge(sequences):
+    """Merge the linearizations in *sequences* into one (the C3 merge step):
+    repeatedly take the first head that is in no other sequence's tail."""
+    result = []
+    while True:
+        sequences = [seq for seq in sequences if seq]
+        if not sequences:
+            return result
+        candidate = None
+        for seq in sequences:
+            head = seq[0]
+            if not any(head in other[1:] for other in sequences):
+                candidate = head
+                break
+        if candidate is None:
+            raise RuntimeError("Inconsistent hierarchy")
+        result.append(candidate)
+        for seq in sequences:
+            if seq[0] == candidate:
+                del seq[0]
+
+
+def _c3_mro(cls, abcs=None):
+    """The C3 linearization of *cls*, extended with the abstract base classes in
+    *abcs* that *cls* implements: each is placed where its behaviour comes in,
+    after the last explicitly listed ABC among the bases of *cls*."""
+    bases = cls.__bases__
+    boundary = 0
+    for i in range(len(bases), 0, -1):
+        if hasattr(bases[i - 1], '__abstractmethods__'):
+            boundary = i
+            break
+    abcs = list(abcs) if abcs else []
+    explicit_bases = list(bases[:boundary])
+    other_bases = list(bases[boundary:])
+    # The ABCs this class itself introduces: none of its bases is a subclass.
+    abstract_bases = [abc for abc in abcs
+                      if issubclass(cls, abc)
+                      and not any(issubclass(b, abc) for b in bases)]
+    for abc in abstract_bases:
+        abcs.remove(abc)
+    parts = [[cls]]
+    for group in (explicit_bases, abstract_bases, other_bases):
+        parts.extend(_c3_mro(base, abcs=abcs) for base in group)
+    parts.extend([explicit_bases, abstract_bases, other_bases])
+    return _c3_merge(parts)
+
+
+def _compose_mro(cls, types):
+    """The MRO of *cls* with those classes of *types* (ABCs, typically) that
+    *cls* is a virtual subclass of merged in."""
+    bases = set(cls.__mro__)
+
+    def is_related(typ):
+        return (typ not in bases and hasattr(typ, '__mro__')
+                and not isinstance(typ, GenericAlias)
+                and issubclass(cls, typ))
+
+    types = [typ for typ in types if is_related(typ)]
+
+    # A class that is a strict base of another candidate comes in with it.
+    def is_strict_base(typ):
+        return any(typ != other and typ in other.__mro__ for other in types)
+
+    types = [typ for typ in types if not is_strict_base(typ)]
+    # Subclasses of the candidates that *cls* also implements fix the order of
+    # the ABCs: prefer those with the most candidate bases.
+    type_set = set(types)
+    mro = []
+    for typ in types:
+        found = [[s for s in sub.__mro__ if s in type_set]
+                 for sub in typ.__subclasses__()
+                 if sub not in bases and issubclass(cls, sub)]
+        if not found:
+            mro.append(typ)
+            continue
+        found.sort(key=len, reverse=True)
+        for sub in found:
+            for subcls in sub:
+                if subcls not in mro:
+                    mro.append(subcls)
+    return _c3_mro(cls, abcs=mro)
+
+
+def _find_impl(cls, registry):
+    """The implementation in *registry* that best matches the class *cls*: the
+    first registered class along its (ABC-extended) MRO. None if nothing
+    matches (no implementation for object)."""
+    mro = _compose_mro(cls, registry.keys())
+    match = None
+    for t in mro:
+        if match is not None:
+            # Two implicit ABCs that match equally well: refuse to guess.
+            if (t in registry and t not in cls.__mro__
+                    and match not in cls.__mro__
+                    and not issubclass(match, t)):
+                raise RuntimeError("Ambiguous dispatch: {} or {}".format(
+                    match, t))
+            break
+        if t in registry:
+            match = t
+    return registry.get(match)
+
+
+def singledispatch(func):
+    """Single-dispatch generic function decorator.
+
+    Transforms a function into a generic function, which can have different
+    behaviours depending upon the type of its first argument. The decorated
+    function acts as the default implementation, and additional
+    implementations can be registered using the register() attribute of the
+    generic function.
+    """
+    # Imported here so that importing functools stays cheap.
+    import types, weakref
+
+    registry = {}
+    dispatch_cache = weakref.WeakKeyDictionary()
+    cache_token = None
+
+    def dispatch(cls):
+        """generic_func.dispatch(cls) -> <function implementation>
+
+        Runs the dispatch algorithm to return the best available implementation
+        for the given *cls* registered on *generic_func*.
+
+        """
+        nonlocal cache_token
+        if cache_token is not None:
+            # An ABC was registered with: a new registration anywhere may
+            # change the answers, so the cache holds for one token only.
+            current_token = get_cache_token()
+            if cache_token != current_token:
+                dispatch_cache.clear()
+                cache_token = current_token
+        try:
+            impl = dispatch_cache[cls]
+        except KeyError:
+            impl = registry.get(cls)
+            if impl is None and cls not in registry:
+                impl = _find_impl(cls, registry)
+            dispatch_cache[cls] = impl
+        return impl
+
+    def _is_union_type(cls):
+        from typing import get_origin, Union
+        return get_origin(cls) in {Union, types.UnionType}
+
+    def _is_valid_dispatch_type(cls):
+        if isinstance(cls, type):
+            return True
+        from typing import get_args
+        return (_is_union_type(cls) and
+                all(isinstance(arg, type) for arg in get_args(cls)))
+
+    def register(cls, func=None):
+        """generic_func.register(cls, func) -> func
+
+        Registers a new implementation for the given *cls* on a *generic_func*.
+
+        """
+        nonlocal cache_token
+        if _is_valid_dispatch_type(cls):
+            if func is None:
+                return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                raise TypeError(
+                    f"Invalid first argument to `register()`. "
+                    f"{cls!r} is not a class or union type."
+                )
+            ann = getattr(cls, '__annotations__', {})
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {cls!r}. "
+                    f"Use either `@register(some_class)` or plain `@register` "
+                    f"on an annotated function."
+                )
+            # Used as a plain decorator: the class is the annotation of the
+            # first parameter.
+            func = cls
+            from typing import get_type_hints
+            argname, cls = next(iter(get_type_hints(func).items()))
+            if not _is_valid_dispatch_type(cls):
+                what = ("not all arguments are classes" if _is_union_type(cls)
+                        else "is not a class")
+                raise TypeError(
+                    f"Invalid annotation for {argname!r}. {cls!r} {what}."
+                )
+
+        if _is_union_type(cls):
+            from typing import get_args
+            for arg in get_args(cls):
+                registry[arg] = func
+        else:
+            registry[cls] = func
+        if cache_token is None and hasattr(cls, '__abstractmethods__'):
+            cache_token = get_cache_token()
+        dispatch_cache.clear()
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least '
+                            '1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    registry[object] = func
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = types.MappingProxyType(registry)
+    wrapper._clear_cache = dispatch_cache.clear
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+class singledispatchmethod:
+    """Single-dispatch generic method descriptor.
+
+    Supports wrapping existing descriptors and handles non-descriptor
+    callables as instance methods.
+    """
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        """generic_method.register(cls, func) -> func
+
+        Registers a new implementation for the given *cls* on a *generic_method*.
+        """
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        # Dispatch on the first argument of the call (after binding), then
+        # bind the chosen implementation as the original would be bound.
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            return method.__get__(obj, cls)(*args, **kwargs)
+
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)
 
 
 ################################################################################

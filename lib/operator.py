@@ -1,10 +1,11 @@
 """
 Operator interface.
 
-pyrs's operator (CPython 3.11's Lib/operator.py), written for pyrs: every function
-and the itemgetter, attrgetter and methodcaller types come from the native
-`_operator` module (modules/src/_operator.rs); this module adds the dunder aliases
-(`__add__ = add`, ...) and `__all__`.
+pyrs's operator (CPython 3.11's Lib/operator.py), written for pyrs. Every operator is
+defined here in Python first; the native `_operator` module
+(modules/src/_operator.rs) then replaces them when it imports, as in CPython. The
+Python definitions are what runs when `_operator` is blocked (CPython's
+test_operator runs its tests against both).
 """
 
 __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'countOf',
@@ -16,11 +17,454 @@ __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'co
            'mul', 'ne', 'neg', 'not_', 'or_', 'pos', 'pow', 'rshift',
            'setitem', 'sub', 'truediv', 'truth', 'xor']
 
-from _operator import *
-from _operator import __doc__
+from builtins import abs as _abs
 
-# All of these "__func__ = func" assignments have to happen after importing
-# from _operator so that the names refer to the native functions.
+
+# --- Comparisons ------------------------------------------------------------------
+
+def lt(a, b):
+    "Same as a < b."
+    return a < b
+
+
+def le(a, b):
+    "Same as a <= b."
+    return a <= b
+
+
+def eq(a, b):
+    "Same as a == b."
+    return a == b
+
+
+def ne(a, b):
+    "Same as a != b."
+    return a != b
+
+
+def ge(a, b):
+    "Same as a >= b."
+    return a >= b
+
+
+def gt(a, b):
+    "Same as a > b."
+    return a > b
+
+
+# --- Logical operations ------------------------------------------------------------
+
+def not_(a):
+    "Same as not a."
+    return not a
+
+
+def truth(a):
+    "Return True if a is true, False otherwise."
+    return bool(a)
+
+
+def is_(a, b):
+    "Same as a is b."
+    return a is b
+
+
+def is_not(a, b):
+    "Same as a is not b."
+    return a is not b
+
+
+# --- Arithmetic and bitwise operations ---------------------------------------------
+
+def abs(a):
+    "Same as abs(a)."
+    return _abs(a)
+
+
+def add(a, b):
+    "Same as a + b."
+    return a + b
+
+
+def and_(a, b):
+    "Same as a & b."
+    return a & b
+
+
+def floordiv(a, b):
+    "Same as a // b."
+    return a // b
+
+
+def lshift(a, b):
+    "Same as a << b."
+    return a << b
+
+
+def mod(a, b):
+    "Same as a % b."
+    return a % b
+
+
+def mul(a, b):
+    "Same as a * b."
+    return a * b
+
+
+def matmul(a, b):
+    "Same as a @ b."
+    return a @ b
+
+
+def or_(a, b):
+    "Same as a | b."
+    return a | b
+
+
+def pow(a, b):
+    "Same as a ** b."
+    return a ** b
+
+
+def rshift(a, b):
+    "Same as a >> b."
+    return a >> b
+
+
+def sub(a, b):
+    "Same as a - b."
+    return a - b
+
+
+def truediv(a, b):
+    "Same as a / b."
+    return a / b
+
+
+def xor(a, b):
+    "Same as a ^ b."
+    return a ^ b
+
+
+def index(a):
+    "Same as a.__index__()."
+    return a.__index__()
+
+
+def inv(a):
+    "Same as ~a."
+    return ~a
+
+
+invert = inv
+
+
+def neg(a):
+    "Same as -a."
+    return -a
+
+
+def pos(a):
+    "Same as +a."
+    return +a
+
+
+# --- Sequence operations -----------------------------------------------------------
+
+def concat(a, b):
+    "Same as a + b, for a and b sequences."
+    # Only sequences concatenate: a number's + is not concatenation.
+    if not hasattr(a, '__getitem__'):
+        raise TypeError("'%s' object can't be concatenated" % type(a).__name__)
+    return a + b
+
+
+def contains(a, b):
+    "Same as b in a (note reversed operands)."
+    return b in a
+
+
+def countOf(a, b):
+    "Return the number of items in a which are, or which equal, b."
+    return sum(1 for item in a if item is b or item == b)
+
+
+def delitem(a, b):
+    "Same as del a[b]."
+    del a[b]
+
+
+def getitem(a, b):
+    "Same as a[b]."
+    return a[b]
+
+
+def indexOf(a, b):
+    "Return the first index of b in a."
+    for i, item in enumerate(a):
+        if item is b or item == b:
+            return i
+    raise ValueError('sequence.index(x): x not in sequence')
+
+
+def setitem(a, b, c):
+    "Same as a[b] = c."
+    a[b] = c
+
+
+def length_hint(obj, default=0):
+    """
+    Return an estimate of the number of items in obj.
+    This is useful for presizing containers when building from an iterable.
+
+    If the object supports len(), the result will be exact. Otherwise, it may
+    over- or under-estimate by an arbitrary amount. The result will be an
+    integer >= 0.
+    """
+    if not isinstance(default, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(default).__name__)
+    try:
+        return len(obj)
+    except TypeError:
+        pass
+    # The hint is looked up on the type, as special methods are.
+    try:
+        hint = type(obj).__length_hint__
+    except AttributeError:
+        return default
+    try:
+        val = hint(obj)
+    except TypeError:
+        return default
+    if val is NotImplemented:
+        return default
+    if not isinstance(val, int):
+        raise TypeError('__length_hint__ must be integer, not %s'
+                        % type(val).__name__)
+    if val < 0:
+        raise ValueError('__length_hint__() should return >= 0')
+    return val
+
+
+# --- Other operations --------------------------------------------------------------
+
+def call(obj, /, *args, **kwargs):
+    """Same as obj(*args, **kwargs)."""
+    return obj(*args, **kwargs)
+
+
+# --- Generalized lookup objects ----------------------------------------------------
+
+class attrgetter:
+    """
+    Return a callable object that fetches the given attribute(s) from its operand.
+    After f = attrgetter('name'), the call f(r) returns r.name.
+    After g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).
+    After h = attrgetter('name.first', 'name.last'), the call h(r) returns
+    (r.name.first, r.name.last).
+    """
+    __slots__ = ('_attrs', '_call')
+
+    def __init__(self, attr, *attrs):
+        if attrs:
+            self._attrs = (attr,) + attrs
+            getters = tuple(attrgetter(a) for a in self._attrs)
+
+            def fetch_all(obj):
+                return tuple(getter(obj) for getter in getters)
+            self._call = fetch_all
+            return
+        if not isinstance(attr, str):
+            raise TypeError('attribute name must be a string')
+        self._attrs = (attr,)
+        names = attr.split('.')
+
+        def fetch(obj):
+            for name in names:
+                obj = getattr(obj, name)
+            return obj
+        self._call = fetch
+
+    def __call__(self, obj):
+        return self._call(obj)
+
+    def __repr__(self):
+        return '%s.%s(%s)' % (self.__class__.__module__,
+                              self.__class__.__qualname__,
+                              ', '.join(map(repr, self._attrs)))
+
+    def __reduce__(self):
+        return self.__class__, self._attrs
+
+
+class itemgetter:
+    """
+    Return a callable object that fetches the given item(s) from its operand.
+    After f = itemgetter(2), the call f(r) returns r[2].
+    After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])
+    """
+    __slots__ = ('_items', '_call')
+
+    def __init__(self, item, *items):
+        if items:
+            self._items = items = (item,) + items
+
+            def fetch_all(obj):
+                return tuple(obj[i] for i in items)
+            self._call = fetch_all
+        else:
+            self._items = (item,)
+
+            def fetch(obj):
+                return obj[item]
+            self._call = fetch
+
+    def __call__(self, obj):
+        return self._call(obj)
+
+    def __repr__(self):
+        return '%s.%s(%s)' % (self.__class__.__module__,
+                              self.__class__.__name__,
+                              ', '.join(map(repr, self._items)))
+
+    def __reduce__(self):
+        return self.__class__, self._items
+
+
+class methodcaller:
+    """
+    Return a callable object that calls the given method on its operand.
+    After f = methodcaller('name'), the call f(r) returns r.name().
+    After g = methodcaller('name', 'date', foo=1), the call g(r) returns
+    r.name('date', foo=1).
+    """
+    __slots__ = ('_name', '_args', '_kwargs')
+
+    def __init__(self, name, /, *args, **kwargs):
+        if not isinstance(name, str):
+            raise TypeError('method name must be a string')
+        self._name = name
+        self._args = args
+        self._kwargs = kwargs
+
+    def __call__(self, obj):
+        return getattr(obj, self._name)(*self._args, **self._kwargs)
+
+    def __repr__(self):
+        args = [repr(self._name)]
+        args.extend(map(repr, self._args))
+        args.extend('%s=%r' % item for item in self._kwargs.items())
+        return '%s.%s(%s)' % (self.__class__.__module__,
+                              self.__class__.__name__,
+                              ', '.join(args))
+
+    def __reduce__(self):
+        if not self._kwargs:
+            return self.__class__, (self._name,) + self._args
+        # Keyword arguments cannot come through __new__'s arguments in a pickle:
+        # bind them with a partial.
+        from functools import partial
+        return partial(self.__class__, self._name, **self._kwargs), self._args
+
+
+# --- In-place operations -----------------------------------------------------------
+
+def iadd(a, b):
+    "Same as a += b."
+    a += b
+    return a
+
+
+def iand(a, b):
+    "Same as a &= b."
+    a &= b
+    return a
+
+
+def ifloordiv(a, b):
+    "Same as a //= b."
+    a //= b
+    return a
+
+
+def ilshift(a, b):
+    "Same as a <<= b."
+    a <<= b
+    return a
+
+
+def imod(a, b):
+    "Same as a %= b."
+    a %= b
+    return a
+
+
+def imul(a, b):
+    "Same as a *= b."
+    a *= b
+    return a
+
+
+def imatmul(a, b):
+    "Same as a @= b."
+    a @= b
+    return a
+
+
+def ior(a, b):
+    "Same as a |= b."
+    a |= b
+    return a
+
+
+def ipow(a, b):
+    "Same as a **= b."
+    a **= b
+    return a
+
+
+def irshift(a, b):
+    "Same as a >>= b."
+    a >>= b
+    return a
+
+
+def isub(a, b):
+    "Same as a -= b."
+    a -= b
+    return a
+
+
+def itruediv(a, b):
+    "Same as a /= b."
+    a /= b
+    return a
+
+
+def ixor(a, b):
+    "Same as a ^= b."
+    a ^= b
+    return a
+
+
+def iconcat(a, b):
+    "Same as a += b, for a and b sequences."
+    if not hasattr(a, '__getitem__'):
+        raise TypeError("'%s' object can't be concatenated" % type(a).__name__)
+    a += b
+    return a
+
+
+try:
+    from _operator import *
+except ImportError:
+    pass
+else:
+    from _operator import __doc__
+
+# The dunder aliases come after the native import, so that they name the native
+# functions when there are any.
 __lt__ = lt
 __le__ = le
 __eq__ = eq

@@ -200,8 +200,102 @@ class DynamicClassAttribute:
         return self._copy_with(self.fget, self.fset, fdel, self.__doc__)
 
 
-# FIXME(pyrs): `coroutine` (and its `_GeneratorWrapper`) needs `code.replace`, which
-# pyrs's code objects lack; it is left out until they have it.
+class _GeneratorWrapper:
+    """What types.coroutine returns for a generator-like object: an awaitable that
+    delegates to it (send, throw, close, iteration) and exposes both the gi_* and
+    cr_* attributes."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__isgen = gen.__class__ is GeneratorType
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+
+    @property
+    def gi_frame(self):
+        return self.__wrapped.gi_frame
+
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+
+    @property
+    def gi_yieldfrom(self):
+        return self.__wrapped.gi_yieldfrom
+
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        # A real generator is its own iterator: hand it out directly.
+        if self.__isgen:
+            return self.__wrapped
+        return self
+
+    __await__ = __iter__
+
+
+# The code flags types.coroutine looks at (Include/cpython/code.h).
+_CO_GENERATOR = 0x20
+_CO_COROUTINE = 0x80
+_CO_ITERABLE_COROUTINE = 0x100
+
+
+def coroutine(func):
+    """Convert regular generator function to a coroutine."""
+
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+
+    if (func.__class__ is FunctionType and
+            getattr(func, '__code__', None).__class__ is CodeType):
+        co = func.__code__
+        # Already a coroutine function (native or iterable): nothing to do.
+        if co.co_flags & (_CO_COROUTINE | _CO_ITERABLE_COROUTINE):
+            return func
+        # A generator function becomes an iterable coroutine in place: its
+        # generators may then be awaited.
+        if co.co_flags & _CO_GENERATOR:
+            func.__code__ = co.replace(co_flags=co.co_flags | _CO_ITERABLE_COROUTINE)
+            return func
+
+    # Any other callable (one returning generator-like objects, say) is wrapped:
+    # what it returns is passed through if it is already awaitable, wrapped if it is
+    # a generator.
+    import functools
+    import _collections_abc
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if (coro.__class__ is CoroutineType or
+                coro.__class__ is GeneratorType and
+                coro.gi_code.co_flags & _CO_ITERABLE_COROUTINE):
+            return coro
+        if (isinstance(coro, _collections_abc.Generator) and
+                not isinstance(coro, _collections_abc.Coroutine)):
+            return _GeneratorWrapper(coro)
+        return coro
+
+    return wrapped
 
 
 __all__ = [n for n in globals() if n[:1] != '_']

@@ -14,6 +14,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_csv", crate::_csv::PyInit__csv);
     python::import::PyImport_AppendInittab("_bisect", crate::_bisect::PyInit__bisect);
     python::import::PyImport_AppendInittab("_heapq", crate::_heapq::PyInit__heapq);
+    python::import::PyImport_AppendInittab("_functools", crate::_functoolsmodule::PyInit__functools);
     python::import::PyImport_AppendInittab("_contextvars", python::context::PyInit__contextvars);
     python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_json", crate::_json::PyInit__json);
@@ -26,6 +27,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
     python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);
     python::import::PyImport_AppendInittab("itertools", crate::itertoolsmodule::PyInit_itertools);
+    python::import::PyImport_AppendInittab("marshal", python::marshal::PyMarshal_Init);
     python::import::PyImport_AppendInittab("math", crate::mathmodule::PyInit_math);
     python::import::PyImport_AppendInittab("posix", crate::posixmodule::PyInit_posix);
     python::import::PyImport_AppendInittab("_random", crate::_randommodule::PyInit__random);

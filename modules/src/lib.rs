@@ -9,6 +9,7 @@ pub mod _bisect;
 pub mod _codecsmodule;
 pub mod _collectionsmodule;
 pub mod _csv;
+pub mod _functoolsmodule;
 pub mod _heapq;
 pub mod _io;
 pub mod _json;

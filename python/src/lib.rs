@@ -28,6 +28,7 @@ pub mod frozen;
 pub mod import;
 pub mod invalid_rules;
 pub mod makecode;
+pub mod marshal;
 pub mod pegen;
 pub mod pegen_errors;
 pub mod pylifecycle;
