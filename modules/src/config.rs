@@ -14,7 +14,10 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_csv", crate::_csv::PyInit__csv);
     python::import::PyImport_AppendInittab("_bisect", crate::_bisect::PyInit__bisect);
     python::import::PyImport_AppendInittab("_heapq", crate::_heapq::PyInit__heapq);
-    python::import::PyImport_AppendInittab("_functools", crate::_functoolsmodule::PyInit__functools);
+    python::import::PyImport_AppendInittab(
+        "_functools",
+        crate::_functoolsmodule::PyInit__functools,
+    );
     python::import::PyImport_AppendInittab("_contextvars", python::context::PyInit__contextvars);
     python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_json", crate::_json::PyInit__json);
