@@ -667,6 +667,8 @@ def _display_width(line, offset):
         return offset
     # CPython asks unicodedata.east_asian_width(char) in "WF"; pyrs has no
     # unicodedata, so the same answer comes from _WIDE_BOUNDS (Unicode 14.0.0).
+    # FIXME(pyrs): once modules/src/unicodedata.rs is in, ask it as CPython
+    # does and drop the table.
     from bisect import bisect_right
     return sum(2 if bisect_right(_WIDE_BOUNDS, ord(char)) % 2 else 1
                for char in line[:offset])

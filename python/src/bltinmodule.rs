@@ -1472,7 +1472,7 @@ static BUILTIN_METHODS: [PyMethodDef; 43] = [
     PyMethodDef::new("oct", PyCFunction::O(builtin_oct), "oct($module, number, /)\n--\n\nReturn the octal representation of an integer.\n\n   >>> oct(342391)\n   '0o1234567'"),
     PyMethodDef::new("ord", PyCFunction::O(builtin_ord), "ord($module, c, /)\n--\n\nReturn the Unicode code point for a one-character string."),
     PyMethodDef::new("pow", PyCFunction::FastKw(builtin_pow), "pow($module, /, base, exp, mod=None)\n--\n\nEquivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"),
-    PyMethodDef::new("print", PyCFunction::FastKw(builtin_print), "print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)\n\nPrints the values to a stream, or to sys.stdout by default."),
+    PyMethodDef::new("print", PyCFunction::FastKw(builtin_print), "print($module, /, *args, sep=' ', end='\\n', file=None, flush=False)\n--\n\nPrints the values to a stream, or to sys.stdout by default.\n\n  sep\n    string inserted between values, default a space.\n  end\n    string appended after the last value, default a newline.\n  file\n    a file-like object (stream); defaults to the current sys.stdout.\n  flush\n    whether to forcibly flush the stream."),
     PyMethodDef::new("repr", PyCFunction::O(builtin_repr), "repr($module, obj, /)\n--\n\nReturn the canonical string representation of the object."),
     PyMethodDef::new("round", PyCFunction::FastKw(builtin_round), "round($module, /, number, ndigits=None)\n--\n\nRound a number to a given precision in decimal digits."),
     PyMethodDef::new("setattr", PyCFunction::Fast(builtin_setattr), "setattr($module, obj, name, value, /)\n--\n\nSets the named attribute on the given object to the specified value."),
