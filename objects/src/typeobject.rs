@@ -1945,11 +1945,7 @@ pub fn type_new(
                         .unwrap_or_default(),
                     name_text
                 ));
-                // `_PyErr_FormatFromCause`: the error is both the cause and the
-                // context of the new one.
-                let cause = e.into_value();
-                crate::exceptions::exc_set_context(err.value(), Some(cause.clone()));
-                crate::exceptions::set_cause(&err, Some(cause));
+                crate::exceptions::set_cause(&err, Some(e.into_value()));
                 return Err(err);
             }
         }
