@@ -69,6 +69,9 @@ type Item = [u8; 8];
 
 // --- Type descriptors ---------------------------------------------------------------------
 
+/// Compares two runs of items of one C type (`compareitems`).
+type CompareItems = fn(&[u8], &[u8]) -> Ordering;
+
 /// `struct arraydescr`: everything an array needs to know about its item type.
 pub struct arraydescr {
     pub typecode: u8,
@@ -79,7 +82,7 @@ pub struct arraydescr {
     setitem: fn(&PyObject) -> PyResult<Item>,
     /// Compare two runs of items of this type without making objects (integer and
     /// character types; floats compare through objects because of NaN).
-    compareitems: Option<fn(&[u8], &[u8]) -> Ordering>,
+    compareitems: Option<CompareItems>,
     /// The struct-module format of a buffer export.
     formats: &'static str,
     is_integer_type: bool,
@@ -1481,7 +1484,7 @@ fn frombytes_view(obj: &PyObject, arg: &PyObject, view: &Py_buffer) -> PyResult 
     let a = as_array(obj);
     let itemsize = a.itemsize();
     let len = view.len as usize;
-    if len % itemsize != 0 {
+    if !len.is_multiple_of(itemsize) {
         return Err(value_error("bytes length not a multiple of item size"));
     }
     let n = len / itemsize;
@@ -1859,7 +1862,7 @@ fn array__array_reconstructor(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     }
     let memstr = objects::bytesobject::bytes_like_data(items).unwrap_or_default();
     let (size, is_signed, is_big_endian) = mformat_descriptors[mformat_code as usize];
-    if memstr.len() % size != 0 {
+    if !memstr.len().is_multiple_of(size) {
         return Err(value_error("string length not a multiple of item size"));
     }
     use machine_format_code::*;

@@ -619,26 +619,47 @@ fn bytearray_init(
             .is_some()
         || x.downcast_ref_exact::<crate::listobject::PyListObject>()
             .is_some();
+    if !simple {
+        return bytearray_init_from_iter(obj, x);
+    }
     let data = bytearray_from_object(x)?;
     let b = as_ba(obj);
-    if simple {
-        b.resize(data.len())?;
-    } else {
-        // Byte by byte, as CPython appends from an iterator (this decides the
-        // allocation `__alloc__` reports).
-        let mut size = b.len();
-        for _ in 0..data.len() {
-            size += 1;
-            if size >= b.ob_alloc.get() {
-                b.model_resize(size);
-            }
-        }
-        b.can_resize()?;
-    }
+    b.resize(data.len())?;
     // SAFETY: no Python code runs while the vector is borrowed.
     let v = unsafe { b.vec_mut() };
     v.clear();
     v.extend_from_slice(&data);
+    Ok(())
+}
+
+/// The iterator case of `bytearray_init`: each byte is appended as it arrives, as
+/// CPython does (the iterator sees the bytearray grow, and this decides the
+/// allocation `__alloc__` reports).
+fn bytearray_init_from_iter(obj: &PyObject, x: &PyObject) -> PyResult<()> {
+    let it = match crate::r#abstract::PyObject_GetIter(x) {
+        Ok(it) => it,
+        Err(e) if PyErr_ExceptionMatches(&e, &crate::exceptions::PyExc_TypeError) => {
+            return Err(type_error(format!(
+                "cannot convert '{}' object to bytearray",
+                x.ob_type().name()
+            )));
+        }
+        Err(e) => return Err(e),
+    };
+    while let Some(item) = crate::r#abstract::PyIter_Next(&it)? {
+        let value = getbytevalue(&item)?;
+        let b = as_ba(obj);
+        let n = b.len();
+        if n + 1 < b.ob_alloc.get() {
+            b.can_resize()?;
+            // SAFETY: no Python code runs while the vector is borrowed.
+            unsafe { b.vec_mut() }.push(value);
+        } else {
+            b.resize(n + 1)?;
+            // SAFETY: as above.
+            (unsafe { b.vec_mut() })[n] = value;
+        }
+    }
     Ok(())
 }
 
@@ -922,12 +943,10 @@ fn bytearray_sizeof(obj: &PyObject) -> PyResult {
     Ok(PyLong_FromSsize_t(56 + as_ba(obj).ob_alloc.get() as isize))
 }
 
-/// `_common_reduce`: `(type(self), (data...), self.__dict__ or None)`.
+/// `_common_reduce`: `(type(self), (data...), state)`, the state being what
+/// `__getstate__` gives (`_PyObject_GetState`: the `__dict__`, with the slots).
 fn common_reduce(obj: &PyObject, proto: i32) -> PyResult {
-    let dict = match crate::object::_PyObject_LookupAttr(obj, crate::intern!("__dict__"))? {
-        Some(d) => d,
-        None => none(),
-    };
+    let dict = crate::call::PyObject_CallMethodNoArgs(obj, crate::intern!("__getstate__"))?;
     let tp = obj.ob_type().as_object().to_owned();
     let d = as_ba(obj).to_vec();
     let args = if proto < 3 {

@@ -1461,16 +1461,6 @@ pub fn bytes_from_iterable(x: &PyObject) -> PyResult<Vec<u8>> {
 /// `bytes(x)` for one argument without encoding (`PyBytes_FromObject` and the
 /// integer case of `bytes_new`).
 fn bytes_from_object(x: &PyObject) -> PyResult<Vec<u8>> {
-    if let Some(f) = crate::typeobject::_PyObject_LookupSpecial(x, crate::intern!("__bytes__"))? {
-        let r = crate::call::PyObject_CallNoArgs(&f)?;
-        return match r.downcast_ref::<PyBytesObject>() {
-            Some(b) => Ok(b.as_bytes().to_vec()),
-            None => Err(type_error(format!(
-                "__bytes__ returned non-bytes (type {})",
-                r.ob_type().name()
-            ))),
-        };
-    }
     if PyUnicodeObject::check(x) {
         return Err(type_error("string argument without an encoding"));
     }
@@ -1540,6 +1530,19 @@ fn bytes_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
         (Some(x), None, None) => {
             if x.is_type(&PyBytes_Type) {
                 x.clone()
+            } else if let Some(f) =
+                crate::typeobject::_PyObject_LookupSpecial(x, crate::intern!("__bytes__"))?
+            {
+                // What `__bytes__` returns is kept as it is (a bytes subclass
+                // included) when the type asked for is bytes itself.
+                let r = crate::call::PyObject_CallNoArgs(&f)?;
+                if !PyBytesObject::check(&r) {
+                    return Err(type_error(format!(
+                        "__bytes__ returned non-bytes (type {})",
+                        r.ob_type().name()
+                    )));
+                }
+                r
             } else {
                 PyBytes_FromVec(bytes_from_object(x)?)
             }
