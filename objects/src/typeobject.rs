@@ -2761,7 +2761,7 @@ pub static PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_getattro: slot(PyObject_GenericGetAttr),
     tp_setattro: slot(PyObject_GenericSetAttr),
     tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE),
-    tp_doc: Some("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"),
+    tp_doc: Some("object()\n--\n\nThe base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"),
     tp_richcompare: slot(object_richcompare),
     tp_methods: &OBJECT_METHODS,
     tp_getset: &OBJECT_GETSET,
