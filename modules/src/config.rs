@@ -33,6 +33,12 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("marshal", python::marshal::PyMarshal_Init);
     python::import::PyImport_AppendInittab("math", crate::mathmodule::PyInit_math);
     python::import::PyImport_AppendInittab("posix", crate::posixmodule::PyInit_posix);
+    python::import::PyImport_AppendInittab(
+        "_posixsubprocess",
+        crate::_posixsubprocess::PyInit__posixsubprocess,
+    );
+    python::import::PyImport_AppendInittab("select", crate::selectmodule::PyInit_select);
+    python::import::PyImport_AppendInittab("_socket", crate::socketmodule::PyInit__socket);
     python::import::PyImport_AppendInittab("_random", crate::_randommodule::PyInit__random);
     python::import::PyImport_AppendInittab("_sha512", crate::sha512module::PyInit__sha512);
     python::import::PyImport_AppendInittab("_string", crate::_string::PyInit__string);

@@ -1564,7 +1564,7 @@ fn os_ftruncate(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
 
 /// A descriptor argument that may also be an object with `fileno()`
 /// (`PyObject_AsFileDescriptor`).
-fn as_file_descriptor(obj: &PyObject) -> PyResult<i32> {
+pub(crate) fn PyObject_AsFileDescriptor(obj: &PyObject) -> PyResult<i32> {
     if obj.downcast_ref::<PyLongObject>().is_some() {
         return int_arg(obj);
     }
@@ -1586,7 +1586,7 @@ fn as_file_descriptor(obj: &PyObject) -> PyResult<i32> {
 /// `os.fsync(fd)`.
 fn os_fsync(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
     let a = parse("fsync", &["fd"], 1, 1, args, kw)?;
-    let fd = as_file_descriptor(a[0].as_ref().unwrap_or(&none()))?;
+    let fd = PyObject_AsFileDescriptor(a[0].as_ref().unwrap_or(&none()))?;
     // SAFETY: plain system call on an integer.
     if unsafe { libc::fsync(fd) } != 0 {
         return Err(posix_error());
