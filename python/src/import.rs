@@ -893,14 +893,41 @@ fn resolve_name(name: &str, globals: Option<&PyObject>, level: i64) -> PyResult<
             "'__name__' not in globals",
         ));
     };
-    let package = match PyDict_GetItemWithError(g, objects::intern!("__package__"))? {
-        Some(p) if !p.is(Py_None()) => {
+    let package =
+        PyDict_GetItemWithError(g, objects::intern!("__package__"))?.filter(|p| !p.is(Py_None()));
+    let spec =
+        PyDict_GetItemWithError(g, objects::intern!("__spec__"))?.filter(|p| !p.is(Py_None()));
+    let package = match (package, spec) {
+        (Some(p), spec) => {
             if !PyUnicodeObject::check(&p) {
                 return Err(type_error("package must be a string"));
             }
+            if let Some(spec) = spec {
+                let parent = PyObject_GetAttr(&spec, objects::intern!("parent"))?;
+                if !objects::object::PyObject_RichCompareBool(&p, &parent, CompareOp::Eq)? {
+                    objects::pyhooks::PyErr_WarnEx(
+                        &PyExc_ImportWarning,
+                        "__package__ != __spec__.parent",
+                        1,
+                    )?;
+                }
+            }
             as_str_lossy(&p).into_owned()
         }
-        _ => {
+        (None, Some(spec)) => {
+            let p = PyObject_GetAttr(&spec, objects::intern!("parent"))?;
+            if !PyUnicodeObject::check(&p) {
+                return Err(type_error("__spec__.parent must be a string"));
+            }
+            as_str_lossy(&p).into_owned()
+        }
+        (None, None) => {
+            objects::pyhooks::PyErr_WarnEx(
+                &PyExc_ImportWarning,
+                "can't resolve package from __spec__ or __package__, \
+                 falling back on __name__ and __path__",
+                1,
+            )?;
             let Some(n) = PyDict_GetItemWithError(g, objects::intern!("__name__"))? else {
                 return Err(PyErr_SetString(
                     &PyExc_KeyError,
