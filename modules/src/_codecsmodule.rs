@@ -14,8 +14,7 @@
 //! map instead of CPython's three-level table; errors raised inside a codec are not
 //! rewrapped with "encoding with '...' codec failed" (`_PyErr_TrySetFromCause`).
 //! `escape_decode` does not issue CPython's DeprecationWarning for invalid escapes (pyrs
-//! has no `warnings` machinery yet). `utf_7_encode`/`utf_7_decode` are not implemented
-//! yet.
+//! has no `warnings` machinery yet).
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -535,6 +534,16 @@ codec_fns!(
     Codec::RawUnicodeEscape,
     true,
     true
+);
+
+codec_fns!(
+    _codecs_utf_7_encode,
+    _codecs_utf_7_decode,
+    "utf_7_encode",
+    "utf_7_decode",
+    Codec::Utf7,
+    true,
+    false
 );
 
 /// The codec for a `byteorder` argument: 0 native with a BOM, -1 little, 1 big.
@@ -1098,7 +1107,7 @@ macro_rules! fast {
     };
 }
 
-static CODECS_METHODS: [PyMethodDef; 38] = [
+static CODECS_METHODS: [PyMethodDef; 40] = [
     PyMethodDef::new("register", PyCFunction::O(_codecs_register), "register($module, search_function, /)\n--\n\nRegister a codec search function.\n\nSearch functions are expected to take one argument, the encoding name in\nall lower case letters, and either return None, or a tuple of functions\n(encoder, decoder, stream_reader, stream_writer) (or a CodecInfo object)."),
     PyMethodDef::new("unregister", PyCFunction::O(_codecs_unregister), "unregister($module, search_function, /)\n--\n\nUnregister a codec search function and clear the registry's cache.\n\nIf the search function is not registered, do nothing."),
     PyMethodDef::new("lookup", PyCFunction::O(_codecs_lookup), "lookup($module, encoding, /)\n--\n\nLooks up a codec tuple in the Python codec registry and returns a CodecInfo object."),
@@ -1107,6 +1116,8 @@ static CODECS_METHODS: [PyMethodDef; 38] = [
     PyMethodDef::new("_forget_codec", PyCFunction::O(_codecs__forget_codec), "_forget_codec($module, encoding, /)\n--\n\nPurge the named codec from the internal codec lookup cache"),
     fast!("escape_encode", _codecs_escape_encode, "($module, data, errors=None, /)"),
     fast!("escape_decode", _codecs_escape_decode, "($module, data, errors=None, /)"),
+    fast!("utf_7_encode", _codecs_utf_7_encode, "($module, str, errors=None, /)"),
+    fast!("utf_7_decode", _codecs_utf_7_decode, "($module, data, errors=None, final=False, /)"),
     fast!("utf_8_encode", _codecs_utf_8_encode, "($module, str, errors=None, /)"),
     fast!("utf_8_decode", _codecs_utf_8_decode, "($module, data, errors=None, final=False, /)"),
     fast!("utf_16_encode", _codecs_utf_16_encode, "($module, str, errors=None, byteorder=0, /)"),

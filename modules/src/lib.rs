@@ -40,3 +40,4 @@ pub mod sha512module;
 pub mod signalmodule;
 pub mod socketmodule;
 pub mod timemodule;
+pub mod unicodedata;

@@ -1,7 +1,7 @@
 //! Text encodings: the codec registry and error handlers of Python/codecs.c, and the
 //! built-in codecs of Objects/unicodeobject.c (CPython 3.11): UTF-8 (and UTF-8 with
 //! signature), UTF-16 and UTF-32 (native with a BOM, or little/big endian), ASCII,
-//! Latin-1, `unicode_escape` and `raw_unicode_escape`.
+//! Latin-1, `unicode_escape`, `raw_unicode_escape` and UTF-7.
 //!
 //! Every standard error handler works with every built-in codec, with CPython's
 //! error ranges and messages: `strict`, `ignore`, `replace`, `backslashreplace`,
@@ -16,8 +16,8 @@
 //! Differences from CPython: there is no Python-level codec registry here. Other
 //! encodings (`cp1252`, `utf-7`, `idna`...) go through [`set_codec_fallback`], which
 //! the interpreter can point at the `encodings` package; without it they raise
-//! `LookupError: unknown encoding`. `namereplace` takes character names from the
-//! `unicode_names2` crate, limited to the characters CPython 3.11 knows (Unicode 14).
+//! `LookupError: unknown encoding`. `namereplace` and `\N{...}` take character names
+//! from `crate::ucnhash`, the tables of the `unicodedata` module.
 
 use std::cell::Cell;
 
@@ -61,6 +61,9 @@ pub enum Codec {
     UnicodeEscape,
     /// `raw_unicode_escape`: only `\uXXXX` and `\UXXXXXXXX` escapes.
     RawUnicodeEscape,
+    /// `utf-7` (RFC 2152), reached through `_codecs.utf_7_encode`/`utf_7_decode`:
+    /// like CPython, `str.encode('utf-7')` goes through the `encodings` package.
+    Utf7,
 }
 
 const LITTLE_ENDIAN: bool = cfg!(target_endian = "little");
@@ -80,6 +83,7 @@ impl Codec {
             Codec::Latin1 => "latin-1",
             Codec::UnicodeEscape => "unicodeescape",
             Codec::RawUnicodeEscape => "rawunicodeescape",
+            Codec::Utf7 => "utf7",
         }
     }
 }
@@ -499,13 +503,10 @@ fn backslashreplace_errors(_m: &PyObject, exc: &PyObject) -> PyResult {
     Ok(pair(PyUnicode_FromString(&out), end))
 }
 
-/// The Unicode name of a character, as `unicodedata.name` gives it in CPython 3.11.
+/// The Unicode name of a character, as `unicodedata.name` gives it (the
+/// `getname` of `_PyUnicode_Name_CAPI`).
 pub fn unicode_name(c: u32) -> Option<String> {
-    if !crate::unicodectype::is_assigned(c) {
-        return None;
-    }
-    let ch = char::from_u32(c)?;
-    unicode_names2::name(ch).map(|n| n.to_string())
+    crate::ucnhash::_getucname(false, c)
 }
 
 fn namereplace_errors(_m: &PyObject, exc: &PyObject) -> PyResult {
@@ -748,9 +749,12 @@ impl Encoder<'_> {
     #[inline]
     fn emit(&mut self, c: u32) {
         match self.codec {
-            Codec::Ascii | Codec::Latin1 | Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
-                self.out.push(c as u8)
-            }
+            // UTF-7 encodes every character (`encode_utf7`), so it never gets here.
+            Codec::Ascii
+            | Codec::Latin1
+            | Codec::UnicodeEscape
+            | Codec::RawUnicodeEscape
+            | Codec::Utf7 => self.out.push(c as u8),
             Codec::Utf8 | Codec::Utf8Sig => {
                 if c < 0x80 {
                     self.out.push(c as u8);
@@ -951,6 +955,136 @@ impl Encoder<'_> {
     }
 }
 
+// --- UTF-7 (RFC 2152) -------------------------------------------------------------------
+
+/// `utf7_category`: how each ASCII character is written: 0 directly (set D), 1
+/// directly unless set O is to be encoded (set O), 2 directly unless white space is
+/// to be encoded, 3 always in base 64.
+#[rustfmt::skip]
+static UTF7_CATEGORY: [u8; 128] = [
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 2, 3, 3, // NUL .. SI: tab, LF and CR are white
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, // DLE .. US
+    2, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 3, 0, 0, 0, 0, // space ! " # $ % & ' ( ) * + , - . /
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, // 0 .. 9 : ; < = > ?
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // @ A .. O
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1, 1, 1, // P .. Z [ \ ] ^ _
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // ` a .. o
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 3, 3, // p .. z { | } ~ DEL
+];
+
+/// `IS_BASE64`: a character of the modified base 64 alphabet.
+fn is_base64(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'+' || c == b'/'
+}
+
+/// `FROM_BASE64`.
+fn from_base64(c: u8) -> u8 {
+    match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    }
+}
+
+/// `TO_BASE64`: the character for the low six bits of `n`.
+fn to_base64(n: u64) -> u8 {
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[(n & 0x3F) as usize]
+}
+
+/// `DECODE_DIRECT`: a byte that decodes as itself outside a shift sequence.
+fn decode_direct(c: u8) -> bool {
+    c <= 127 && c != b'+'
+}
+
+/// `ENCODE_DIRECT`: is `c` written as itself?
+fn encode_direct(c: u32, direct_o: bool, direct_ws: bool) -> bool {
+    c < 128
+        && c > 0
+        && match UTF7_CATEGORY[c as usize] {
+            0 => true,
+            1 => direct_o,
+            2 => direct_ws,
+            _ => false,
+        }
+}
+
+/// `_PyUnicode_EncodeUTF7`: every character can be encoded, lone surrogates
+/// included, so there are no errors. The codec passes `false` for both flags (set O
+/// and white space are written directly).
+pub fn encode_utf7(u: &PyUnicodeObject, base64_set_o: bool, base64_white_space: bool) -> Vec<u8> {
+    let (direct_o, direct_ws) = (!base64_set_o, !base64_white_space);
+    let mut out = Vec::with_capacity(u.len());
+    let mut in_shift = false;
+    let mut base64bits = 0u32;
+    let mut base64buffer = 0u64;
+    // Append one UTF-16 code unit to the base-64 bits, writing every whole sextet.
+    fn push_unit(out: &mut Vec<u8>, bits: &mut u32, buffer: &mut u64, unit: u32) {
+        *bits += 16;
+        *buffer = (*buffer << 16) | u64::from(unit);
+        while *bits >= 6 {
+            out.push(to_base64(*buffer >> (*bits - 6)));
+            *bits -= 6;
+        }
+        *buffer &= (1 << *bits) - 1;
+    }
+    for ch in u.iter() {
+        if in_shift {
+            if encode_direct(ch, direct_o, direct_ws) {
+                // Shifting out: flush the remaining bits.
+                if base64bits != 0 {
+                    out.push(to_base64(base64buffer << (6 - base64bits)));
+                    base64buffer = 0;
+                    base64bits = 0;
+                }
+                in_shift = false;
+                // A character outside the base-64 set ends the sequence by itself;
+                // one inside it, or '-', needs an explicit '-'.
+                if is_base64(ch as u8) || ch == '-' as u32 {
+                    out.push(b'-');
+                }
+                out.push(ch as u8);
+                continue;
+            }
+        } else if ch == '+' as u32 {
+            out.extend_from_slice(b"+-");
+            continue;
+        } else if encode_direct(ch, direct_o, direct_ws) {
+            out.push(ch as u8);
+            continue;
+        } else {
+            out.push(b'+');
+            in_shift = true;
+        }
+        // Encode `ch` in base 64, as one or two UTF-16 code units.
+        if ch >= 0x10000 {
+            let v = ch - 0x10000;
+            push_unit(
+                &mut out,
+                &mut base64bits,
+                &mut base64buffer,
+                0xD800 | (v >> 10),
+            );
+            push_unit(
+                &mut out,
+                &mut base64bits,
+                &mut base64buffer,
+                0xDC00 | (v & 0x3FF),
+            );
+        } else {
+            push_unit(&mut out, &mut base64bits, &mut base64buffer, ch);
+        }
+    }
+    if base64bits != 0 {
+        out.push(to_base64(base64buffer << (6 - base64bits)));
+    }
+    if in_shift {
+        out.push(b'-');
+    }
+    out
+}
+
 /// Encode a str with a built-in codec (`PyUnicode_AsUTF8String`,
 /// `_PyUnicode_AsASCIIString`, `_PyUnicode_EncodeUTF16`, ...).
 pub fn encode_with_codec(codec: Codec, s: &PyObject, errors: &ErrorHandler) -> PyResult<Vec<u8>> {
@@ -980,6 +1114,7 @@ pub fn encode_with_codec(codec: Codec, s: &PyObject, errors: &ErrorHandler) -> P
     match codec {
         Codec::UnicodeEscape => return Ok(unicode_escape_encode(u, false)),
         Codec::RawUnicodeEscape => return Ok(unicode_escape_encode(u, true)),
+        Codec::Utf7 => return Ok(encode_utf7(u, false, false)),
         _ => {}
     }
     let mut enc = Encoder {
@@ -1163,6 +1298,128 @@ impl Decoder<'_> {
                 Ok(pos)
             }
         }
+    }
+
+    /// UTF-7 (`PyUnicode_DecodeUTF7Stateful`); returns the number of bytes consumed.
+    /// The only state kept between calls is the read position, so when the data
+    /// ends inside a shift sequence that is not final, the sequence is given back:
+    /// nothing of it is consumed or output.
+    fn utf7(&mut self, final_: bool) -> PyResult<usize> {
+        let mut s = 0;
+        let mut in_shift = false;
+        let mut shift_out_start = 0;
+        let mut startinpos = 0;
+        let mut base64bits = 0u32;
+        let mut base64buffer = 0u64;
+        let mut surrogate = 0u32;
+        loop {
+            while s < self.data.len() {
+                let ch = self.data[s];
+                let errmsg;
+                if in_shift {
+                    if is_base64(ch) {
+                        // One more base-64 character.
+                        base64buffer = (base64buffer << 6) | u64::from(from_base64(ch));
+                        base64bits += 6;
+                        s += 1;
+                        if base64bits >= 16 {
+                            // Enough bits for a UTF-16 code unit.
+                            let out_ch = (base64buffer >> (base64bits - 16)) as u32;
+                            base64bits -= 16;
+                            base64buffer &= (1 << base64bits) - 1;
+                            if surrogate != 0 {
+                                if (0xDC00..0xE000).contains(&out_ch) {
+                                    let joined =
+                                        0x10000 + (((surrogate & 0x3FF) << 10) | (out_ch & 0x3FF));
+                                    self.w.push_char(joined);
+                                    surrogate = 0;
+                                    continue;
+                                }
+                                self.w.push_char(surrogate);
+                                surrogate = 0;
+                            }
+                            if (0xD800..0xDC00).contains(&out_ch) {
+                                surrogate = out_ch;
+                            } else {
+                                self.w.push_char(out_ch);
+                            }
+                        }
+                        continue;
+                    }
+                    // Leaving the base-64 section.
+                    in_shift = false;
+                    if base64bits >= 6 {
+                        // A whole base-64 character was seen, but not a whole unit.
+                        s += 1;
+                        errmsg = "partial character in shift sequence";
+                    } else if base64bits > 0 && base64buffer != 0 {
+                        s += 1;
+                        errmsg = "non-zero padding bits in shift sequence";
+                    } else {
+                        if surrogate != 0 && decode_direct(ch) {
+                            self.w.push_char(surrogate);
+                        }
+                        surrogate = 0;
+                        // '-' is absorbed; other terminating characters stay.
+                        if ch == b'-' {
+                            s += 1;
+                        }
+                        continue;
+                    }
+                } else if ch == b'+' {
+                    startinpos = s;
+                    s += 1;
+                    match self.data.get(s) {
+                        Some(b'-') => {
+                            // "+-" encodes '+'.
+                            s += 1;
+                            self.w.push_char('+' as u32);
+                            continue;
+                        }
+                        Some(&c) if !is_base64(c) => {
+                            s += 1;
+                            errmsg = "ill-formed sequence";
+                        }
+                        _ => {
+                            // A base-64 section begins.
+                            in_shift = true;
+                            surrogate = 0;
+                            shift_out_start = self.w.len();
+                            base64bits = 0;
+                            base64buffer = 0;
+                            continue;
+                        }
+                    }
+                } else if decode_direct(ch) {
+                    s += 1;
+                    self.w.push_char(u32::from(ch));
+                    continue;
+                } else {
+                    startinpos = s;
+                    s += 1;
+                    errmsg = "unexpected special character";
+                }
+                s = self.handle(startinpos, s, errmsg)?;
+            }
+            // The end of the data, inside a shift sequence that nothing will follow.
+            if in_shift && final_ {
+                in_shift = false;
+                if surrogate != 0 || base64bits >= 6 || (base64bits > 0 && base64buffer != 0) {
+                    let end = self.data.len();
+                    s = self.handle(startinpos, end, "unterminated shift sequence")?;
+                    if s < self.data.len() {
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        if !final_ && in_shift {
+            // Give back the unfinished shift sequence.
+            self.w.truncate(shift_out_start);
+            return Ok(startinpos);
+        }
+        Ok(s)
     }
 
     /// UTF-8, from `pos`; returns the number of bytes consumed.
@@ -1540,6 +1797,7 @@ pub fn decode_with_codec(
         }
         Codec::UnicodeEscape => d.unicode_escape(final_)?,
         Codec::RawUnicodeEscape => d.raw_unicode_escape(final_)?,
+        Codec::Utf7 => d.utf7(final_)?,
         Codec::Utf8 => d.utf8(0, final_)?,
         Codec::Utf8Sig => {
             let bom = [0xEFu8, 0xBB, 0xBF];
@@ -1618,11 +1876,13 @@ fn unicode_escape_encode(u: &PyUnicodeObject, raw: bool) -> Vec<u8> {
     out
 }
 
-/// The character a `\N{...}` escape names (`_getcode`): names are matched without
-/// regard to case, aliases included, and only characters CPython 3.11 knows count.
+/// The character a `\N{...}` escape names (the `getcode` of `_PyUnicode_Name_CAPI`):
+/// names are matched without regard to case, aliases count, named sequences do not.
 pub fn lookup_unicode_name(name: &str) -> Option<u32> {
-    let c = unicode_names2::character(&name.to_ascii_uppercase())? as u32;
-    crate::unicodectype::is_assigned(c).then_some(c)
+    match crate::ucnhash::_getcode(false, name.as_bytes(), false)? {
+        crate::ucnhash::NamedCode::Char(c) => Some(c),
+        crate::ucnhash::NamedCode::Sequence(_) => None,
+    }
 }
 
 /// `PyUnicode_Decode`: decode `data` with the named encoding.

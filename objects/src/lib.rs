@@ -46,8 +46,13 @@ pub mod structseq;
 pub mod tupleobject;
 pub mod typeobject;
 pub mod typeslots;
+pub mod ucnhash;
 pub mod unicode_format;
 pub mod unicodectype;
+#[rustfmt::skip]
+pub mod unicodedata_db;
+#[rustfmt::skip]
+pub mod unicodename_db;
 pub mod unicodeobject;
 #[rustfmt::skip]
 pub mod unicodetype_db;

@@ -622,6 +622,16 @@ impl _PyUnicodeWriter {
         self.len() == 0
     }
 
+    /// Drop the characters after the first `n` (setting `writer.pos` back, as the
+    /// UTF-7 decoder does with an unfinished shift sequence).
+    pub fn truncate(&mut self, n: usize) {
+        match &mut self.buf {
+            WriterBuf::Latin1(v) => v.truncate(n),
+            WriterBuf::Ucs2(v) => v.truncate(n),
+            WriterBuf::Ucs4(v) => v.truncate(n),
+        }
+    }
+
     /// Make room for code points up to `max` (`_PyUnicodeWriter_Prepare`).
     #[cold]
     fn widen(&mut self, max: u32) {
