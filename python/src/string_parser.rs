@@ -10,23 +10,41 @@
 //! the Supplementary Private Use Area-A; `const_from_ast` turns it into
 //! `Constant::SurrogateStr`.
 
-/// The message of the first invalid escape sequence in the source text of a
-/// string or bytes literal (the `first_invalid_escape` that
-/// `_PyUnicode_DecodeUnicodeEscapeInternal` and `_PyBytes_DecodeEscape` report),
-/// as `warn_invalid_escape_sequence` words it: an unknown escape, or an octal
+/// The messages of the invalid escape sequences that decoding the source text of a
+/// string, bytes or f-string literal warns about, as `warn_invalid_escape_sequence`
+/// words them: one per decoded piece (the first invalid escape of each; an
+/// f-string's literal parts are decoded one by one), an unknown escape or an octal
 /// escape above 0o377. Raw literals have none.
-pub fn first_invalid_escape(token: &[u8]) -> Option<String> {
-    let prefix_len = token.iter().position(|&b| b == b'\'' || b == b'"')?;
+pub fn invalid_escapes(token: &[u8]) -> Vec<String> {
+    let Some(prefix_len) = token.iter().position(|&b| b == b'\'' || b == b'"') else {
+        return Vec::new();
+    };
     let prefix = token[..prefix_len].to_ascii_lowercase();
     if prefix.contains(&b'r') {
-        return None;
+        return Vec::new();
     }
     let is_bytes = prefix.contains(&b'b');
     let q = token[prefix_len];
     let triple =
         token.len() >= prefix_len + 6 && token[prefix_len + 1] == q && token[prefix_len + 2] == q;
     let qlen = if triple { 3 } else { 1 };
-    let body = token.get(prefix_len + qlen..token.len().saturating_sub(qlen))?;
+    let Some(body) = token.get(prefix_len + qlen..token.len().saturating_sub(qlen)) else {
+        return Vec::new();
+    };
+    if !prefix.contains(&b'f') {
+        return first_invalid_escape(body, is_bytes).into_iter().collect();
+    }
+    let mut chunks = Vec::new();
+    fstring_literal_parts(body, &mut 0, 0, &mut chunks);
+    chunks
+        .into_iter()
+        .filter_map(|(start, end)| first_invalid_escape(&body[start..end], false))
+        .collect()
+}
+
+/// The first invalid escape of a decoded piece (`first_invalid_escape` of
+/// `_PyUnicode_DecodeUnicodeEscapeInternal` / `_PyBytes_DecodeEscape`).
+fn first_invalid_escape(body: &[u8], is_bytes: bool) -> Option<String> {
     let mut i = 0;
     while i < body.len() {
         if body[i] != b'\\' {
@@ -65,6 +83,89 @@ pub fn first_invalid_escape(token: &[u8]) -> Option<String> {
     None
 }
 
+/// The literal parts of an f-string body, as `fstring_find_literal` cuts them: up
+/// to a `{` that starts an expression, through the first brace of a doubled `{{`
+/// or `}}` (top level only), and inside a format spec (`level` > 0) up to the `}`
+/// that ends it. Expressions are skipped (`fstring_find_expr`), with their quoted
+/// strings and nested brackets; their format specs are scanned recursively.
+fn fstring_literal_parts(body: &[u8], i: &mut usize, level: u32, out: &mut Vec<(usize, usize)>) {
+    let mut start = *i;
+    while *i < body.len() {
+        let c = body[*i];
+        *i += 1;
+        if c == b'\\' && *i < body.len() {
+            let e = body[*i];
+            *i += 1;
+            if e == b'N' && body.get(*i) == Some(&b'{') {
+                while *i < body.len() && body[*i] != b'}' {
+                    *i += 1;
+                }
+                *i += 1;
+            }
+            continue;
+        }
+        if c != b'{' && c != b'}' {
+            continue;
+        }
+        if level == 0 && body.get(*i) == Some(&c) {
+            out.push((start, *i));
+            *i += 1;
+            start = *i;
+            continue;
+        }
+        out.push((start, *i - 1));
+        if c == b'}' {
+            // The end of a format spec (or a stray brace, an error elsewhere).
+            *i -= 1;
+            return;
+        }
+        fstring_skip_expr(body, i, level, out);
+        start = *i;
+    }
+    out.push((start, body.len().min(*i)));
+}
+
+/// Skip an f-string expression after its `{`, up to and including its `}`, scanning
+/// a format spec's literal parts on the way.
+fn fstring_skip_expr(body: &[u8], i: &mut usize, level: u32, out: &mut Vec<(usize, usize)>) {
+    let mut depth = 0usize;
+    while *i < body.len() {
+        let c = body[*i];
+        *i += 1;
+        match c {
+            b'\'' | b'"' => {
+                let triple = body.get(*i) == Some(&c) && body.get(*i + 1) == Some(&c);
+                if triple {
+                    *i += 2;
+                }
+                while *i < body.len() {
+                    if body[*i] == c
+                        && (!triple
+                            || (body.get(*i + 1) == Some(&c) && body.get(*i + 2) == Some(&c)))
+                    {
+                        *i += if triple { 3 } else { 1 };
+                        break;
+                    }
+                    *i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b'}' if depth > 0 => depth -= 1,
+            b'}' => return,
+            b'!' if depth == 0 && body.get(*i) != Some(&b'=') => {}
+            b':' if depth == 0 => {
+                fstring_literal_parts(body, i, level + 1, out);
+                if body.get(*i) == Some(&b'}') {
+                    *i += 1;
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
 /// `warn_invalid_escape_sequence` for string token `i` of the parser's token
 /// array: a DeprecationWarning at the token's line, which becomes a SyntaxError at
 /// the token when a filter makes it an error.
@@ -76,17 +177,19 @@ pub fn warn_invalid_escape(p: &mut crate::pegen::Parser, i: usize) {
     let (Some(start), Some(end)) = (t.start, t.end) else {
         return;
     };
-    let Some(msg) = p.tok.input.get(start..end).and_then(first_invalid_escape) else {
+    let Some(text) = p.tok.input.get(start..end) else {
         return;
     };
-    p.raise_error(crate::compile::ErrorKind::SyntaxError, Some(i), msg.clone());
-    let error = p.take_error();
-    crate::compile::push_warning(crate::compile::CompileWarning {
-        deprecation: true,
-        msg,
-        lineno: t.loc.lineno,
-        error,
-    });
+    for msg in invalid_escapes(text) {
+        p.raise_error(crate::compile::ErrorKind::SyntaxError, Some(i), msg.clone());
+        let error = p.take_error();
+        crate::compile::push_warning(crate::compile::CompileWarning {
+            deprecation: true,
+            msg,
+            lineno: t.loc.lineno,
+            error,
+        });
+    }
 }
 
 /// Introduces an encoded surrogate inside an AST string. U+10FFFE is a

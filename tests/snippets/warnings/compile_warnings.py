@@ -82,3 +82,18 @@ with warnings.catch_warnings(record=True) as w:
     except SyntaxError as e:
         print("SE", e.msg, e.filename, e.lineno, e.offset)
 print(w)
+
+# f-strings: each literal part is decoded (and warned about) on its own.
+show('f"\\d{1}\\q"')
+show('f"\\d{1}\\d"')
+show('f"{1}" "\\d" f"\\w"')
+show('f"{1:\\d}"')
+show('f"""\n\\d{1}\n\\q"""')
+show('f"{{\\d}}"')
+show('f"\\d{{\\d}}\\d"')
+show('x=y=w=1\nf"{x:{y}\\d}\\q"')
+show('x=1\nf"{x!r:\\d}\\w"')
+show('x=y=1\nf"{x!=y}\\d"')
+show('f"{\'}\'}\\d"')
+show('x=w=1\nf"{x:>{w}}\\q\\N{DIGIT ONE}\\e"')
+show('f"{(1, {2: 3})[1]}\\e{[1][0]:\\o}"')
