@@ -971,6 +971,15 @@ fn _PyType_Name(tp: &PyTypeObject) -> &str {
     }
 }
 
+/// `PySlice_Unpack` then `PySlice_AdjustIndices`: the length is read after the
+/// slice's `__index__` methods ran, since they may resize the array.
+fn slice_indices(s: &PySliceObject, a: &arrayobject) -> PyResult<(isize, isize, isize, isize)> {
+    let (mut start, mut stop, step) = objects::sliceobject::PySlice_Unpack(s)?;
+    let n =
+        objects::sliceobject::PySlice_AdjustIndices(a.len() as isize, &mut start, &mut stop, step);
+    Ok((start, stop, step, n))
+}
+
 /// `array_subscr` (`mp_subscript`).
 fn array_subscr(obj: &PyObject, item: &PyObject) -> PyResult {
     let a = as_array(obj);
@@ -984,7 +993,7 @@ fn array_subscr(obj: &PyObject, item: &PyObject) -> PyResult {
     let Some(s) = item.downcast_ref::<PySliceObject>() else {
         return Err(type_error("array indices must be integers"));
     };
-    let (start, _stop, step, slicelength) = s.adjust_indices(a.len() as Py_ssize_t)?;
+    let (start, _stop, step, slicelength) = slice_indices(s, a)?;
     if slicelength <= 0 {
         return array_from_bytes(a.ob_descr, &[]);
     }
@@ -1026,7 +1035,7 @@ fn array_ass_subscr(obj: &PyObject, item: &PyObject, value: Option<&PyObject>) -
             Some(v) => return array_ass_item(obj, i, Some(v)),
         }
     } else if let Some(s) = item.downcast_ref::<PySliceObject>() {
-        let (b, e, st, n) = s.adjust_indices(a.len() as Py_ssize_t)?;
+        let (b, e, st, n) = slice_indices(s, a)?;
         start = b;
         stop = e;
         step = st;

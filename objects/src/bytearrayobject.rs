@@ -326,7 +326,7 @@ fn bytearray_subscript(obj: &PyObject, key: &PyObject) -> PyResult {
         return bytearray_item(obj, i);
     }
     if let Some(s) = key.downcast_ref::<crate::sliceobject::PySliceObject>() {
-        let (start, _stop, step, n) = s.adjust_indices(as_ba(obj).len() as Py_ssize_t)?;
+        let (start, _stop, step, n) = slice_indices(s, as_ba(obj))?;
         let d = ba_data(obj);
         if n <= 0 {
             return Ok(PyByteArray_FromVec(Vec::new()));
@@ -342,6 +342,22 @@ fn bytearray_subscript(obj: &PyObject, key: &PyObject) -> PyResult {
         "bytearray indices must be integers or slices, not {}",
         key.ob_type().name()
     )))
+}
+
+/// `PySlice_Unpack` then `PySlice_AdjustIndices`, the length read after the slice's
+/// `__index__` methods ran: they may resize the bytearray.
+fn slice_indices(
+    s: &crate::sliceobject::PySliceObject,
+    b: &PyByteArrayObject,
+) -> PyResult<(Py_ssize_t, Py_ssize_t, Py_ssize_t, Py_ssize_t)> {
+    let (mut start, mut stop, step) = crate::sliceobject::PySlice_Unpack(s)?;
+    let n = crate::sliceobject::PySlice_AdjustIndices(
+        b.len() as Py_ssize_t,
+        &mut start,
+        &mut stop,
+        step,
+    );
+    Ok((start, stop, step, n))
 }
 
 /// `bytearray_setslice_linear`: replace `[lo, hi)` with `bytes`.
@@ -379,6 +395,7 @@ fn bytearray_ass_subscript(
 ) -> PyResult<()> {
     let b = as_ba(obj);
     let (start, stop, step, slicelen);
+    let bytes: Vec<u8>;
     if crate::r#abstract::PyIndex_Check(index) {
         let mut i = crate::r#abstract::PyNumber_AsSsize_t(
             index,
@@ -406,10 +423,29 @@ fn bytearray_ass_subscript(
                 stop = i + 1;
                 step = 1;
                 slicelen = 1;
+                bytes = Vec::new();
             }
         }
     } else if let Some(s) = index.downcast_ref::<crate::sliceobject::PySliceObject>() {
-        let (a, z, st, n) = s.adjust_indices(b.len() as Py_ssize_t)?;
+        // The new contents first (converting them may run Python code that resizes
+        // the bytearray), then the slice against the current length, as CPython's
+        // recursive call on the converted copy does.
+        bytes = match values {
+            None => Vec::new(),
+            Some(v) => {
+                if let (false, Some(src)) = (v.is(obj), v.downcast_ref::<PyByteArrayObject>()) {
+                    src.to_vec()
+                } else {
+                    if crate::r#abstract::PyNumber_Check(v) || PyUnicodeObject::check(v) {
+                        return Err(type_error(
+                            "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                        ));
+                    }
+                    bytearray_from_object(v)?
+                }
+            }
+        };
+        let (a, z, st, n) = slice_indices(s, b)?;
         start = a;
         stop = z;
         step = st;
@@ -420,21 +456,6 @@ fn bytearray_ass_subscript(
             index.ob_type().name()
         )));
     }
-    let bytes: Vec<u8> = match values {
-        None => Vec::new(),
-        Some(v) => {
-            if let (false, Some(src)) = (v.is(obj), v.downcast_ref::<PyByteArrayObject>()) {
-                src.to_vec()
-            } else {
-                if crate::r#abstract::PyNumber_Check(v) || PyUnicodeObject::check(v) {
-                    return Err(type_error(
-                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
-                    ));
-                }
-                bytearray_from_object(v)?
-            }
-        }
-    };
     let mut stop = stop;
     if (step < 0 && start < stop) || (step > 0 && start > stop) {
         stop = start;
