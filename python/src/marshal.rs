@@ -521,7 +521,14 @@ impl RFILE<'_> {
                 Ok(out)
             }
             Source::Readable(file) => {
-                let buf = PyByteArray_FromVec(vec![0; n]);
+                // The buffer is as large as the data claims to be, as CPython's is; a
+                // claim too large for memory is a MemoryError, not an abort.
+                let mut data = Vec::new();
+                if data.try_reserve_exact(n).is_err() {
+                    return Err(objects::pyerrors::PyErr_NoMemory());
+                }
+                data.resize(n, 0);
+                let buf = PyByteArray_FromVec(data);
                 let mview = PyMemoryView_FromObject(&buf)?;
                 let res = PyObject_CallMethodOneArg(file, objects::intern!("readinto"), &mview)?;
                 let read = PyNumber_AsSsize_t(&res, Some(&PyExc_ValueError))?;
