@@ -81,7 +81,7 @@ pub struct PyThreadState {
     /// Non-zero when the eval loop must take its tracing path at every instruction
     /// (`cframe->use_tracing`): [`USE_TRACING_SYS`] while a trace or profile function
     /// is set and none is running, [`USE_TRACING_INSTR`] for `-X trace`.
-    pub use_tracing: Cell<u8>,
+    pub use_tracing: UseTracing,
     /// How deep we are inside trace or profile functions (`tracing`).
     pub tracing: Cell<i32>,
     /// The event being traced (`tracing_what`, a `PyTrace_*`), read by the
@@ -93,6 +93,79 @@ pub struct PyThreadState {
     /// `sys.setprofile`'s function and argument.
     pub c_profilefunc: Cell<Option<Py_tracefunc>>,
     pub c_profileobj: PyCell<Option<PyObjectRef>>,
+}
+
+/// `_PyCFrame`: state of one activation of the eval loop, on the Rust stack. The loop
+/// tests `use_tracing` at every instruction; a local of the loop's own stack frame
+/// needs no register to reach (the thread state's pointer is spilled in the big
+/// loop). The thread state points at the innermost one, so setting a trace function
+/// reaches the running loop at once; a nested loop starts with its caller's value
+/// and hands its own back when it exits ([`CFrameGuard`]).
+pub struct _PyCFrame {
+    pub use_tracing: Cell<u8>,
+    pub previous: *const _PyCFrame,
+}
+
+/// `tstate->cframe->use_tracing`: the innermost loop's flag, or the thread's own
+/// (`root_cframe`) outside any loop.
+pub struct UseTracing {
+    cframe: Cell<*const _PyCFrame>,
+    /// Owns the thread's own cframe, which `cframe` points at outside any loop.
+    _root: Box<_PyCFrame>,
+}
+
+impl UseTracing {
+    fn new() -> UseTracing {
+        let root = Box::new(_PyCFrame {
+            use_tracing: Cell::new(0),
+            previous: ptr::null(),
+        });
+        UseTracing {
+            cframe: Cell::new(&*root),
+            _root: root,
+        }
+    }
+
+    #[inline(always)]
+    pub fn get(&self) -> u8 {
+        // SAFETY: `cframe` is the root or a live loop's frame (see `CFrameGuard`).
+        unsafe { (*self.cframe.get()).use_tracing.get() }
+    }
+
+    #[inline(always)]
+    pub fn set(&self, value: u8) {
+        // SAFETY: as in `get`.
+        unsafe { (*self.cframe.get()).use_tracing.set(value) }
+    }
+
+    /// The innermost `_PyCFrame`.
+    pub fn current(&self) -> *const _PyCFrame {
+        self.cframe.get()
+    }
+}
+
+/// Makes a loop's `_PyCFrame` the thread's current one for as long as it lives, then
+/// gives its `use_tracing` back to the previous one (`tstate->cframe = &cframe` at the
+/// loop's entry, `cframe.previous->use_tracing = cframe.use_tracing` at its exit).
+pub struct CFrameGuard<'a> {
+    tstate: &'a PyThreadState,
+    cframe: &'a _PyCFrame,
+}
+
+impl<'a> CFrameGuard<'a> {
+    pub fn enter(tstate: &'a PyThreadState, cframe: &'a _PyCFrame) -> CFrameGuard<'a> {
+        tstate.use_tracing.cframe.set(cframe);
+        CFrameGuard { tstate, cframe }
+    }
+}
+
+impl Drop for CFrameGuard<'_> {
+    fn drop(&mut self) {
+        let prev = self.cframe.previous;
+        // SAFETY: the previous cframe outlives this one (loops nest on the stack).
+        unsafe { (*prev).use_tracing.set(self.cframe.use_tracing.get()) };
+        self.tstate.use_tracing.cframe.set(prev);
+    }
 }
 
 /// A trace or profile function (`Py_tracefunc`): `(obj, frame, what, arg)`, where
@@ -127,7 +200,7 @@ impl PyThreadState {
             chunk: Cell::new(ptr::null_mut()),
             datastack_top: Cell::new(ptr::null_mut()),
             datastack_limit: Cell::new(ptr::null_mut()),
-            use_tracing: Cell::new(0),
+            use_tracing: UseTracing::new(),
             tracing: Cell::new(0),
             tracing_what: Cell::new(0),
             c_tracefunc: Cell::new(None),

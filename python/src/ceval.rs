@@ -367,11 +367,17 @@ pub unsafe fn _PyEval_EvalFrameDefault(
         }
 
         load_registers!();
+        // This loop's `cframe`: `use_tracing` is tested at every instruction.
+        let cframe = include::pystate::_PyCFrame {
+            use_tracing: std::cell::Cell::new(tstate.use_tracing.get()),
+            previous: tstate.use_tracing.current(),
+        };
+        let _cframe_guard = include::pystate::CFrameGuard::enter(tstate, &cframe);
         // `-X trace` is fixed at start-up; it takes the loop's tracing path.
         if TRACE.load(std::sync::atomic::Ordering::Relaxed) {
-            tstate
+            cframe
                 .use_tracing
-                .set(tstate.use_tracing.get() | include::pystate::USE_TRACING_INSTR);
+                .set(cframe.use_tracing.get() | include::pystate::USE_TRACING_INSTR);
         }
 
         // A pending exception (generator throw) is raised at the current instruction.
@@ -405,7 +411,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                 skip_traceback = true;
             }
         }
-        if pending.is_some() && !exit_unwind && tstate.use_tracing.get() != 0 {
+        if pending.is_some() && !exit_unwind && cframe.use_tracing.get() != 0 {
             // `TRACE_FUNCTION_THROW_ENTRY`: a throw into a generator is a `call` too.
             if let Err(e) = crate::ceval_trace::trace_function_entry(tstate, frame) {
                 pending = Some(e);
@@ -430,7 +436,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                 }
                 'fetch: loop {
                     let (mut opcode, mut oparg);
-                    if tstate.use_tracing.get() == 0 {
+                    if cframe.use_tracing.get() == 0 {
                         // `INSTRUCTION_START`: remember where we are, fetch, advance.
                         (*frame).prev_instr = next_instr;
                         let word = *next_instr;
@@ -445,7 +451,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                         sp = localsplus.add((*frame).stacktop as usize);
                         next_instr = (*frame).prev_instr.add(1);
                         (opcode, oparg) = tri!(traced);
-                        if tstate.use_tracing.get() & include::pystate::USE_TRACING_INSTR != 0 {
+                        if cframe.use_tracing.get() & include::pystate::USE_TRACING_INSTR != 0 {
                             trace_instruction(frame, sp, opcode, oparg);
                         }
                     }
@@ -817,7 +823,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     args_base as *const PyObjectRef,
                                     total_args,
                                 );
-                                let res = if tstate.use_tracing.get() == 0 {
+                                let res = if cframe.use_tracing.get() == 0 {
                                     objects::call::PyObject_Vectorcall(
                                         &function,
                                         args,
@@ -868,7 +874,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::RETURN_VALUE => {
                                 let retval = pop!();
                                 save_sp!();
-                                if tstate.use_tracing.get() != 0 {
+                                if cframe.use_tracing.get() != 0 {
                                     // `TRACE_FUNCTION_EXIT`
                                     if let Err(e) = crate::ceval_trace::trace_function_exit(
                                         tstate,
@@ -923,7 +929,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let retval = pop!();
                                 save_sp!();
                                 (*frame).f_state = FRAME_SUSPENDED;
-                                if tstate.use_tracing.get() != 0 {
+                                if cframe.use_tracing.get() != 0 {
                                     // `TRACE_FUNCTION_EXIT`
                                     if let Err(e) = crate::ceval_trace::trace_function_exit(
                                         tstate,
@@ -948,6 +954,11 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 save_sp!();
                                 match tri!(py_iter_send(&receiver, &v)) {
                                     include::cpython::object::PySendResult::Return(r) => {
+                                        if tstate.c_tracefunc.get().is_some() {
+                                            tri!(crate::ceval_trace::trace_send_return(
+                                                tstate, frame, &receiver, &v, &r
+                                            ));
+                                        }
                                         set_peek!(1, r);
                                         next_instr = next_instr.add(oparg as usize);
                                     }
@@ -1007,6 +1018,12 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                         next_instr = next_instr.add(oparg as usize);
                                     }
                                     Err(e) if PyErr_ExceptionMatches(&e, &PyExc_StopIteration) => {
+                                        if tstate.c_tracefunc.get().is_some() {
+                                            save_sp!();
+                                            tri!(crate::ceval_trace::trace_stop_iteration(
+                                                tstate, frame, e
+                                            ));
+                                        }
                                         drop(pop_slot!());
                                         next_instr = next_instr.add(oparg as usize);
                                     }
@@ -2505,7 +2522,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                     drop(pop_slot!());
                 }
                 save_sp!();
-                if unwinding && tstate.use_tracing.get() != 0 {
+                if unwinding && cframe.use_tracing.get() != 0 {
                     // `TRACE_FUNCTION_UNWIND`: the `return` event with None.
                     if let Err(e) = crate::ceval_trace::trace_function_exit(tstate, frame, None) {
                         err = e;

@@ -152,6 +152,50 @@ pub unsafe fn call_exc_trace(
     }
 }
 
+/// `FOR_ITER` when the iterator raised `StopIteration`: the `exception` event
+/// before the loop ends. An error means the trace function raised.
+///
+/// # Safety
+/// As [`call_trace`].
+#[cold]
+pub unsafe fn trace_stop_iteration(
+    tstate: &PyThreadState,
+    frame: *mut _PyInterpreterFrame,
+    err: PyErr,
+) -> PyResult<()> {
+    // SAFETY: forwarded from the caller.
+    let after = unsafe { call_exc_trace(tstate, frame, err) };
+    if PyErr_ExceptionMatches(&after, &objects::exceptions::PyExc_StopIteration) {
+        Ok(())
+    } else {
+        Err(after)
+    }
+}
+
+/// `SEND` while tracing, when the receiver returned: CPython calls the receiver's
+/// `__next__` (when sending None into an iterator) or its `send` method, and the
+/// `StopIteration` they raise gets an `exception` event. `__next__` raises none
+/// for a None result.
+///
+/// # Safety
+/// As [`call_trace`].
+#[cold]
+pub unsafe fn trace_send_return(
+    tstate: &PyThreadState,
+    frame: *mut _PyInterpreterFrame,
+    receiver: &PyObject,
+    sent: &PyObject,
+    value: &PyObject,
+) -> PyResult<()> {
+    let by_next = sent.is(Py_None()) && receiver.ob_type().tp_iternext.get().is_some();
+    if by_next && value.is(Py_None()) {
+        return Ok(());
+    }
+    let exc = objects::pyerrors::stop_iteration(Some(value.to_owned()));
+    // SAFETY: forwarded from the caller.
+    unsafe { trace_stop_iteration(tstate, frame, exc) }
+}
+
 /// `maybe_call_line_trace`: the `line` event when the instruction about to run starts
 /// a new line, or jumps backwards (a loop's next iteration; not the jump back of
 /// `yield from`'s `SEND` loop), and the `opcode` event when the frame asks for them.
