@@ -1345,6 +1345,27 @@ pub fn _PyObject_GetInstanceAttribute(
     unsafe { (*values.as_ptr()).values().get(ix as usize)?.get() }
 }
 
+/// STORE_ATTR_INSTANCE_VALUE's store: put `value` in cell `ix` of the block (recording
+/// the index in the insertion order if the cell was empty). Returns the old value for
+/// the caller to release, or gives `value` back if the block has no cell `ix`.
+#[inline]
+pub fn _PyDictValues_StoreAt(
+    values: NonNull<PyDictValues>,
+    ix: usize,
+    value: PyObjectRef,
+) -> Result<Option<PyObjectRef>, PyObjectRef> {
+    // SAFETY: the caller holds the instance that owns the block, so it is live.
+    let Some(cell) = (unsafe { (*values.as_ptr()).values().get(ix) }) else {
+        return Err(value);
+    };
+    let old = cell.replace(Some(value));
+    if old.is_none() {
+        // SAFETY: no other borrow of the header is live.
+        unsafe { PyDictValues::add_to_insertion_order(values, ix) };
+    }
+    Ok(old)
+}
+
 /// `_PyObject_StoreInstanceAttribute`: set (or with `None` delete) attribute `name` in
 /// the instance's values block. A name that cannot be shared (not an exact `str`, or
 /// the shared keys are full) moves the attributes into a dict first.
