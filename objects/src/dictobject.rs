@@ -13,7 +13,10 @@
 //!   instead of a pointer.
 //! - Every entry stores its hash, also in unicode tables; `__sizeof__` reports
 //!   CPython's sizes regardless.
-//! - No split (shared-key) tables and no free lists.
+//! - Instances of classes with shared keys keep their attributes in a values block
+//!   (PEP 412 with 3.11's inline values, see `dictnotes.md`); but a materialised
+//!   `__dict__` is a combined dict, not a split table sharing the class's keys.
+//! - No free lists.
 
 use std::cell::Cell;
 use std::mem::size_of;

@@ -2052,7 +2052,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 // The type (unchanged since) manages its instances' dicts:
                                 // no materialised dict, and no key added to the shared
                                 // keys since (so the instance has no such attribute).
-                                if _PyObject_DictPointer(peek!(1)).is_some_and(|s| s.get_ref().is_some())
+                                if _PyObject_DictPointer(peek!(1))
+                                    .is_some_and(|s| s.get_ref().is_some())
                                     || _PyType_CachedKeysVersion(tp)
                                         != read_u32(next_instr.add(METHOD_KEYS_VERSION))
                                 {

@@ -547,7 +547,10 @@ unsafe fn specialize_dict_access(
         ),
         Some(dict) => {
             let dict = dict.downcast_ref_exact::<PyDictObject>()?;
-            (u16::try_from(_PyDict_GetItemHint(dict, name)).ok()?, hint_op)
+            (
+                u16::try_from(_PyDict_GetItemHint(dict, name)).ok()?,
+                hint_op,
+            )
         }
     };
     // SAFETY: upheld by the caller.
