@@ -95,6 +95,9 @@ pub struct PyCodeObject {
     pub _co_code: PyCell<Option<PyObjectRef>>,
     /// Index of the first instruction a tracer would see (after the prologue).
     pub _co_firsttraceable: i32,
+    /// The line of every code unit, made the first time the code is traced
+    /// (`_co_linearray`; CPython stores 2- or 4-byte entries, pyrs `i32`s).
+    pub _co_linearray: PyCell<Option<Box<[i32]>>>,
     /// Slots a frame running this code needs: `co_nlocalsplus + co_stacksize`.
     pub co_framesize: i32,
     /// The bytecode the interpreter runs; the specialising interpreter rewrites

@@ -15,7 +15,7 @@ use std::cell::Cell;
 use std::ptr;
 
 use crate::frame::{_PyInterpreterFrame, Slot};
-use crate::object::{GlobalCell, PyCell, PyObjectRef};
+use crate::object::{GlobalCell, PyCell, PyObject, PyObjectRef};
 
 /// An entry of the handled-exception stack (`_PyErr_StackItem`). Each running
 /// generator pushes its own item, so `sys.exc_info()` inside it sees its exception.
@@ -78,7 +78,41 @@ pub struct PyThreadState {
     /// Next free word in the top chunk, and one past its last word.
     datastack_top: Cell<*mut usize>,
     datastack_limit: Cell<*mut usize>,
+    /// Non-zero when the eval loop must take its tracing path at every instruction
+    /// (`cframe->use_tracing`): [`USE_TRACING_SYS`] while a trace or profile function
+    /// is set and none is running, [`USE_TRACING_INSTR`] for `-X trace`.
+    pub use_tracing: Cell<u8>,
+    /// How deep we are inside trace or profile functions (`tracing`).
+    pub tracing: Cell<i32>,
+    /// The event being traced (`tracing_what`, a `PyTrace_*`), read by the
+    /// `f_lineno` setter.
+    pub tracing_what: Cell<i32>,
+    /// `sys.settrace`'s function (`c_tracefunc`) and its argument (`c_traceobj`).
+    pub c_tracefunc: Cell<Option<Py_tracefunc>>,
+    pub c_traceobj: PyCell<Option<PyObjectRef>>,
+    /// `sys.setprofile`'s function and argument.
+    pub c_profilefunc: Cell<Option<Py_tracefunc>>,
+    pub c_profileobj: PyCell<Option<PyObjectRef>>,
 }
+
+/// A trace or profile function (`Py_tracefunc`): `(obj, frame, what, arg)`, where
+/// `frame` is a frame object and `what` a `PyTrace_*` event.
+pub type Py_tracefunc = fn(&PyObject, &PyObject, i32, Option<&PyObject>) -> crate::PyResult<()>;
+
+/// The events of a trace or profile function (`PyTrace_*`, Include/cpython/pystate.h).
+pub const PyTrace_CALL: i32 = 0;
+pub const PyTrace_EXCEPTION: i32 = 1;
+pub const PyTrace_LINE: i32 = 2;
+pub const PyTrace_RETURN: i32 = 3;
+pub const PyTrace_C_CALL: i32 = 4;
+pub const PyTrace_C_EXCEPTION: i32 = 5;
+pub const PyTrace_C_RETURN: i32 = 6;
+pub const PyTrace_OPCODE: i32 = 7;
+
+/// The bit of `use_tracing` for `sys.settrace`/`sys.setprofile` (CPython's 255).
+pub const USE_TRACING_SYS: u8 = 1;
+/// The bit of `use_tracing` for pyrs's `-X trace` instruction printer.
+pub const USE_TRACING_INSTR: u8 = 2;
 
 impl PyThreadState {
     fn new() -> PyThreadState {
@@ -93,7 +127,40 @@ impl PyThreadState {
             chunk: Cell::new(ptr::null_mut()),
             datastack_top: Cell::new(ptr::null_mut()),
             datastack_limit: Cell::new(ptr::null_mut()),
+            use_tracing: Cell::new(0),
+            tracing: Cell::new(0),
+            tracing_what: Cell::new(0),
+            c_tracefunc: Cell::new(None),
+            c_traceobj: PyCell::new(None),
+            c_profilefunc: Cell::new(None),
+            c_profileobj: PyCell::new(None),
         }
+    }
+
+    /// Recompute `use_tracing` after a trace or profile function was set or one
+    /// started or finished running (`_PyThreadState_UpdateTracingState`).
+    #[inline]
+    pub fn update_tracing_state(&self) {
+        let sys = self.tracing.get() == 0
+            && (self.c_tracefunc.get().is_some() || self.c_profilefunc.get().is_some());
+        let instr = self.use_tracing.get() & USE_TRACING_INSTR;
+        self.use_tracing
+            .set(instr | if sys { USE_TRACING_SYS } else { 0 });
+    }
+
+    /// `PyThreadState_EnterTracing`: no tracing while a trace function runs.
+    #[inline]
+    pub fn enter_tracing(&self) {
+        self.tracing.set(self.tracing.get() + 1);
+        self.use_tracing
+            .set(self.use_tracing.get() & !USE_TRACING_SYS);
+    }
+
+    /// `PyThreadState_LeaveTracing`.
+    #[inline]
+    pub fn leave_tracing(&self) {
+        self.tracing.set(self.tracing.get() - 1);
+        self.update_tracing_state();
     }
 
     /// The handled-exception stack's top item.

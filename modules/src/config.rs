@@ -22,6 +22,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_sre", crate::_sre::PyInit__sre);
     python::import::PyImport_AppendInittab("_signal", crate::signalmodule::PyInit__signal);
     python::import::PyImport_AppendInittab("_thread", crate::_threadmodule::PyInit__thread);
+    python::import::PyImport_AppendInittab("_warnings", python::_warnings::PyInit__warnings);
     python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
     python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);
     python::import::PyImport_AppendInittab("itertools", crate::itertoolsmodule::PyInit_itertools);
@@ -33,6 +34,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_struct", crate::_struct::PyInit__struct);
     python::import::PyImport_AppendInittab("_stat", crate::_stat::PyInit__stat);
     python::import::PyImport_AppendInittab("errno", crate::errnomodule::PyInit_errno);
+    python::import::PyImport_AppendInittab("array", crate::arraymodule::PyInit_array);
     python::import::PyImport_AppendInittab("atexit", crate::atexitmodule::PyInit_atexit);
     python::import::PyImport_AppendInittab("binascii", crate::binascii::PyInit_binascii);
     python::import::PyImport_AppendInittab("time", crate::timemodule::PyInit_time);

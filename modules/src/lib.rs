@@ -21,6 +21,7 @@ pub mod _string;
 pub mod _struct;
 pub mod _threadmodule;
 pub mod _weakref;
+pub mod arraymodule;
 pub mod atexitmodule;
 pub mod binascii;
 pub mod cmathmodule;

@@ -75,6 +75,8 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
     };
     let mut command = None;
     let mut skip_first_line = false;
+    let mut cmdline_warnoptions: Vec<String> = Vec::new();
+    let mut bytes_warning = 0;
     let mut i = 1;
     let mut rest: Vec<String> = Vec::new();
     while i < args.len() {
@@ -146,7 +148,7 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
                 'W' | 'X' => {
                     let (v, next) = take_arg(j)?;
                     if c == 'W' {
-                        cfg.warnoptions.push(v);
+                        cmdline_warnoptions.push(v);
                     } else {
                         let (k, val) = match v.split_once('=') {
                             Some((k, val)) => (k.to_string(), Some(val.to_string())),
@@ -181,7 +183,8 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
                 'v' => cfg.verbose += 1,
                 'S' => cfg.no_site = true,
                 'x' => skip_first_line = true,
-                'B' | 's' | 'u' | 'b' | 'd' | 'R' => {}
+                'b' => bytes_warning += 1,
+                'B' | 's' | 'u' | 'd' | 'R' => {}
                 _ => {
                     eprintln!("Unknown option: -{c}");
                     eprintln!("{USAGE}");
@@ -197,6 +200,7 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
         i += if consumed_next { 2 } else { 1 };
     }
     let command = command.unwrap_or(Command::Stdin);
+    cfg.warnoptions = config_init_warnoptions(&cfg, &cmdline_warnoptions, bytes_warning);
     if rest.is_empty() {
         rest.push(String::new());
     }
@@ -206,6 +210,48 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
         cfg,
         skip_first_line,
     })
+}
+
+/// `sys.warnoptions` (`config_init_warnoptions`), lowest precedence first since
+/// the `warnings` module puts each later filter in front: "default" for `-X dev`
+/// (or `PYTHONDEVMODE`), then `PYTHONWARNINGS` (comma-separated), then the `-W`
+/// options, then the BytesWarning filter of `-b`/`-bb`. A repeated option is kept
+/// once.
+fn config_init_warnoptions(cfg: &SysConfig, cmdline: &[String], bytes_warning: u32) -> Vec<String> {
+    let mut options: Vec<String> = Vec::new();
+    let mut append = |o: &str| {
+        if !options.iter().any(|x| x == o) {
+            options.push(o.to_string());
+        }
+    };
+    let env = |k: &str| {
+        if cfg.ignore_environment {
+            None
+        } else {
+            std::env::var(k).ok().filter(|v| !v.is_empty())
+        }
+    };
+    let dev_mode = match cfg.xoptions.iter().rev().find(|(k, _)| k == "dev") {
+        Some(_) => true,
+        None => env("PYTHONDEVMODE").is_some(),
+    };
+    if dev_mode {
+        append("default");
+    }
+    if let Some(w) = env("PYTHONWARNINGS") {
+        for item in w.split(',').filter(|s| !s.is_empty()) {
+            append(item);
+        }
+    }
+    for o in cmdline {
+        append(o);
+    }
+    match bytes_warning {
+        0 => {}
+        1 => append("default::BytesWarning"),
+        _ => append("error::BytesWarning"),
+    }
+    options
 }
 
 /// The first entry of `sys.path` (`path0`): the script's directory, the current

@@ -228,12 +228,26 @@ pub fn _PyNumber_Index(obj: &PyObject) -> PyResult {
         )));
     };
     let res = f(obj)?;
+    if res.is_type(&crate::longobject::PyLong_Type) {
+        return Ok(res);
+    }
     if !PyLongObject::check(&res) {
         return Err(type_error(format!(
             "__index__ returned non-int (type {})",
             res.ob_type().name()
         )));
     }
+    // Issue #17576: an int subclass is accepted, with a warning.
+    crate::pyhooks::PyErr_WarnEx(
+        &crate::exceptions::PyExc_DeprecationWarning,
+        &format!(
+            "__index__ returned non-int (type {}).  \
+             The ability to return an instance of a strict subclass of int \
+             is deprecated, and may be removed in a future version of Python.",
+            res.ob_type().name()
+        ),
+        1,
+    )?;
     Ok(res)
 }
 
@@ -273,12 +287,26 @@ pub fn PyNumber_Long(obj: &PyObject) -> PyResult {
     let tp = obj.ob_type();
     if let Some(f) = tp.tp_as_number.nb_int.get() {
         let res = f(obj)?;
+        if res.is_type(&crate::longobject::PyLong_Type) {
+            return Ok(res);
+        }
         if !PyLongObject::check(&res) {
             return Err(type_error(format!(
                 "__int__ returned non-int (type {})",
                 res.ob_type().name()
             )));
         }
+        // Issue #17576: an int subclass is accepted, with a warning.
+        crate::pyhooks::PyErr_WarnEx(
+            &crate::exceptions::PyExc_DeprecationWarning,
+            &format!(
+                "__int__ returned non-int (type {}).  \
+                 The ability to return an instance of a strict subclass of int \
+                 is deprecated, and may be removed in a future version of Python.",
+                res.ob_type().name()
+            ),
+            1,
+        )?;
         return crate::longobject::long_long(&res);
     }
     if tp.tp_as_number.nb_index.get().is_some() {
@@ -286,6 +314,11 @@ pub fn PyNumber_Long(obj: &PyObject) -> PyResult {
         return crate::longobject::long_long(&idx);
     }
     if let Some(trunc) = crate::typeobject::_PyType_Lookup(tp, crate::intern!("__trunc__")) {
+        crate::pyhooks::PyErr_WarnEx(
+            &crate::exceptions::PyExc_DeprecationWarning,
+            "The delegation of int() to __trunc__ is deprecated.",
+            1,
+        )?;
         let res = crate::descrobject::descr_get(&trunc, Some(obj), Some(tp.as_object()))
             .and_then(|m| crate::call::PyObject_CallNoArgs(&m))?;
         if PyLongObject::check(&res) {

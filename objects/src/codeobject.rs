@@ -115,6 +115,7 @@ pub fn PyCode_New(p: CodeParts) -> PyResult<PyRef<PyCodeObject>> {
                 co_weakreflist: PyCell::new(None),
                 _co_code: PyCell::new(None),
                 _co_firsttraceable: firsttraceable,
+                _co_linearray: PyCell::new(None),
                 co_framesize: nlocalsplus + p.stacksize,
                 co_code_adaptive: UnsafeCell::new(units.into_boxed_slice()),
             },
@@ -331,6 +332,30 @@ pub fn PyCode_Addr2Line(co: &PyCodeObject, addrq: i32) -> i32 {
         }
     }
     -1
+}
+
+/// The line of the instruction at code-unit index `index`, from the line array
+/// that is made the first time it is needed (`_PyCode_InitLineArray` +
+/// `_PyCode_LineNumberFromArray`): tracing asks at every instruction, and decoding
+/// the location table each time would make line tracing quadratic.
+pub fn _PyCode_LineNumberFromArray(co: &PyCodeObject, index: usize) -> i32 {
+    // SAFETY: the array is made once and never replaced while borrowed; nothing in
+    // this function runs Python code.
+    unsafe {
+        if co._co_linearray.get_ref().is_none() {
+            let mut lines = vec![-1i32; co.code_len()];
+            for e in decode_locations(co) {
+                for slot in lines.iter_mut().take(e.end).skip(e.start) {
+                    *slot = e.line;
+                }
+            }
+            co._co_linearray.set(Some(lines.into_boxed_slice()));
+        }
+        match co._co_linearray.get_ref() {
+            Some(a) => a.get(index).copied().unwrap_or(-1),
+            None => -1,
+        }
+    }
 }
 
 /// The full position of the instruction at code-unit index `i`

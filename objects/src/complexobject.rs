@@ -290,7 +290,19 @@ fn try_complex_special_method(obj: &PyObject) -> PyResult<Option<PyObjectRef>> {
             res.ob_type().name()
         )));
     }
-    // CPython warns (DeprecationWarning) about a complex subclass here.
+    if !res.is_type(&PyComplex_Type) {
+        // Issue #29894: a complex subclass is accepted, with a warning.
+        crate::pyhooks::PyErr_WarnEx(
+            &crate::exceptions::PyExc_DeprecationWarning,
+            &format!(
+                "__complex__ returned non-complex (type {}).  \
+                 The ability to return an instance of a strict subclass of complex \
+                 is deprecated, and may be removed in a future version of Python.",
+                res.ob_type().name()
+            ),
+            1,
+        )?;
+    }
     Ok(Some(res))
 }
 

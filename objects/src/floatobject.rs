@@ -182,13 +182,35 @@ pub fn PyFloat_AsDouble(obj: &PyObject) -> PyResult<f64> {
     };
     let res = f(obj)?;
     match float_value(&res) {
-        Some(v) => Ok(v),
+        Some(v) => {
+            warn_float_subclass(obj, &res)?;
+            Ok(v)
+        }
         None => Err(type_error(format!(
             "{}.__float__ returned non-float (type {})",
             obj.ob_type().name(),
             res.ob_type().name()
         ))),
     }
+}
+
+/// The DeprecationWarning of `PyFloat_AsDouble` and `PyNumber_Float` when
+/// `__float__` returned an instance of a strict float subclass.
+fn warn_float_subclass(obj: &PyObject, res: &PyObject) -> PyResult<()> {
+    if res.is_type(&PyFloat_Type) {
+        return Ok(());
+    }
+    crate::pyhooks::PyErr_WarnEx(
+        &crate::exceptions::PyExc_DeprecationWarning,
+        &format!(
+            "{:.50}.__float__ returned non-float (type {:.50}).  \
+             The ability to return an instance of a strict subclass of float \
+             is deprecated, and may be removed in a future version of Python.",
+            obj.ob_type().name(),
+            res.ob_type().name()
+        ),
+        1,
+    )
 }
 
 /// `PyNumber_Float`: `float(obj)` for one argument.
@@ -203,8 +225,10 @@ pub fn PyNumber_Float(obj: &PyObject) -> PyResult {
             return Ok(res);
         }
         return match float_value(&res) {
-            // CPython warns (DeprecationWarning) about a float subclass here.
-            Some(v) => Ok(PyFloat_FromDouble(v)),
+            Some(v) => {
+                warn_float_subclass(obj, &res)?;
+                Ok(PyFloat_FromDouble(v))
+            }
             None => Err(type_error(format!(
                 "{}.__float__ returned non-float (type {})",
                 obj.ob_type().name(),

@@ -16,7 +16,7 @@ use std::cell::Cell;
 use std::mem::size_of;
 use std::ptr;
 
-use include::code::PyCodeObject;
+use include::code::{_Py_CODEUNIT, _Py_OPARG, _Py_OPCODE, PyCodeObject};
 use include::cpython::object::flags::*;
 use include::descrobject::PyGetSetDef;
 use include::frame::*;
@@ -280,15 +280,479 @@ fn frame_set_trace(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     Ok(())
 }
 
-static FRAME_GETSET: [PyGetSetDef; 8] = [
+// --- Setting `f_lineno`: the jump of a debugger (`frame_setlineno`). ---
+//
+// The value stack is modelled as a 64-bit integer, three bits per entry (the kind of
+// value), to tell which jumps are safe and how many values the jump pops. A stack
+// that does not fit is "overflowed".
+
+/// The kinds of stack entries (`Kind`).
+const ITERATOR: i64 = 1;
+const EXCEPT: i64 = 2;
+const OBJECT: i64 = 3;
+const NULL: i64 = 4;
+const LASTI: i64 = 5;
+
+const BITS_PER_BLOCK: u32 = 3;
+const UNINITIALIZED: i64 = -2;
+const OVERFLOWED: i64 = -1;
+const MAX_STACK_ENTRIES: u32 = 63 / BITS_PER_BLOCK;
+const WILL_OVERFLOW: u64 = 1u64 << ((MAX_STACK_ENTRIES - 1) * BITS_PER_BLOCK);
+
+fn compatible_kind(from: i64, to: i64) -> bool {
+    match to {
+        0 => false,
+        OBJECT => from != NULL,
+        NULL => true,
+        _ => from == to,
+    }
+}
+
+fn push_value(stack: i64, kind: i64) -> i64 {
+    if (stack as u64) >= WILL_OVERFLOW {
+        OVERFLOWED
+    } else {
+        (stack << BITS_PER_BLOCK) | kind
+    }
+}
+
+fn pop_value(stack: i64) -> i64 {
+    stack >> BITS_PER_BLOCK
+}
+
+fn top_of_stack(stack: i64) -> i64 {
+    stack & ((1 << BITS_PER_BLOCK) - 1)
+}
+
+/// The stack cut down to `level` entries (`pop_to_level`).
+fn pop_to_level(mut stack: i64, level: i32) -> i64 {
+    if level == 0 {
+        return 0;
+    }
+    let max_item: i64 = (1 << BITS_PER_BLOCK) - 1;
+    let level_max_stack = max_item << ((level - 1) as u32 * BITS_PER_BLOCK);
+    while stack > level_max_stack {
+        stack = pop_value(stack);
+    }
+    stack
+}
+
+/// The argument of the instruction at `i`, with its `EXTENDED_ARG` prefixes
+/// (`get_arg`); `code` is unquickened.
+fn get_arg(code: &[_Py_CODEUNIT], i: usize) -> usize {
+    use include::opcode::op::EXTENDED_ARG;
+    let mut oparg = _Py_OPARG(code[i]) as usize;
+    for k in 1..=3 {
+        if i < k || _Py_OPCODE(code[i - k]) != EXTENDED_ARG {
+            break;
+        }
+        oparg |= (_Py_OPARG(code[i - k]) as usize) << (8 * k);
+    }
+    oparg
+}
+
+/// The modelled stack before every instruction (`mark_stacks`), following jumps and
+/// the exception table until nothing changes.
+fn mark_stacks(co: &PyCodeObject) -> Vec<i64> {
+    use include::opcode::op::*;
+    use include::opcode::Opcode;
+    let len = co.code_len();
+    // SAFETY: the code units are only read here.
+    let adaptive = unsafe { std::slice::from_raw_parts(co.code_ptr(), len) };
+    let code: Vec<_Py_CODEUNIT> = adaptive
+        .iter()
+        .map(|&w| {
+            let opc = _Py_OPCODE(w);
+            let base = Opcode::from_u8(opc).map_or(opc, |o| o.deopt() as u8);
+            (w & 0xff00) | base as _Py_CODEUNIT
+        })
+        .collect();
+    let mut stacks = vec![UNINITIALIZED; len + 1];
+    stacks[0] = 0;
+    if co.co_flags
+        & (include::code::CO_GENERATOR
+            | include::code::CO_COROUTINE
+            | include::code::CO_ASYNC_GENERATOR)
+        != 0
+    {
+        // Generators get sent None while starting.
+        stacks[0] = push_value(stacks[0], OBJECT);
+    }
+    let table = co
+        .co_exceptiontable
+        .downcast_ref::<crate::bytesobject::PyBytesObject>()
+        .map(|b| b.as_bytes().to_vec())
+        .unwrap_or_default();
+    let mut todo = true;
+    while todo {
+        todo = false;
+        for i in 0..len {
+            let mut next_stack = stacks[i];
+            if next_stack == UNINITIALIZED {
+                continue;
+            }
+            let opcode = _Py_OPCODE(code[i]);
+            let mut set_target = |stacks: &mut Vec<i64>, j: usize, value: i64| {
+                if j < len {
+                    if stacks[j] == UNINITIALIZED && j < i {
+                        todo = true;
+                    }
+                    stacks[j] = value;
+                }
+            };
+            match opcode {
+                JUMP_IF_FALSE_OR_POP
+                | JUMP_IF_TRUE_OR_POP
+                | POP_JUMP_FORWARD_IF_FALSE
+                | POP_JUMP_BACKWARD_IF_FALSE
+                | POP_JUMP_FORWARD_IF_TRUE
+                | POP_JUMP_BACKWARD_IF_TRUE
+                | POP_JUMP_FORWARD_IF_NONE
+                | POP_JUMP_BACKWARD_IF_NONE
+                | POP_JUMP_FORWARD_IF_NOT_NONE
+                | POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                    let arg = get_arg(&code, i);
+                    let j = match opcode {
+                        POP_JUMP_FORWARD_IF_FALSE
+                        | POP_JUMP_FORWARD_IF_TRUE
+                        | POP_JUMP_FORWARD_IF_NONE
+                        | POP_JUMP_FORWARD_IF_NOT_NONE
+                        | JUMP_IF_FALSE_OR_POP
+                        | JUMP_IF_TRUE_OR_POP => i + 1 + arg,
+                        _ => (i + 1).wrapping_sub(arg),
+                    };
+                    let target_stack;
+                    if opcode == JUMP_IF_FALSE_OR_POP || opcode == JUMP_IF_TRUE_OR_POP {
+                        target_stack = next_stack;
+                        next_stack = pop_value(next_stack);
+                    } else {
+                        next_stack = pop_value(next_stack);
+                        target_stack = next_stack;
+                    }
+                    set_target(&mut stacks, j, target_stack);
+                    stacks[i + 1] = next_stack;
+                }
+                SEND => {
+                    let j = get_arg(&code, i) + i + 1;
+                    set_target(&mut stacks, j, pop_value(next_stack));
+                    stacks[i + 1] = next_stack;
+                }
+                JUMP_FORWARD => {
+                    let j = get_arg(&code, i) + i + 1;
+                    set_target(&mut stacks, j, next_stack);
+                }
+                JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
+                    let j = (i + 1).wrapping_sub(get_arg(&code, i));
+                    set_target(&mut stacks, j, next_stack);
+                }
+                GET_ITER | GET_AITER => {
+                    stacks[i + 1] = push_value(pop_value(next_stack), ITERATOR);
+                }
+                FOR_ITER => {
+                    let target_stack = pop_value(next_stack);
+                    stacks[i + 1] = push_value(next_stack, OBJECT);
+                    let j = get_arg(&code, i) + i + 1;
+                    set_target(&mut stacks, j, target_stack);
+                }
+                END_ASYNC_FOR => {
+                    stacks[i + 1] = pop_value(pop_value(next_stack));
+                }
+                PUSH_EXC_INFO => {
+                    stacks[i + 1] = push_value(next_stack, EXCEPT);
+                }
+                POP_EXCEPT => {
+                    stacks[i + 1] = pop_value(next_stack);
+                }
+                RETURN_VALUE | RAISE_VARARGS | RERAISE => {
+                    // End of a block.
+                }
+                PUSH_NULL => {
+                    stacks[i + 1] = push_value(next_stack, NULL);
+                }
+                LOAD_GLOBAL => {
+                    if _Py_OPARG(code[i]) & 1 != 0 {
+                        next_stack = push_value(next_stack, NULL);
+                    }
+                    stacks[i + 1] = push_value(next_stack, OBJECT);
+                }
+                LOAD_METHOD => {
+                    next_stack = pop_value(next_stack);
+                    next_stack = push_value(next_stack, NULL);
+                    stacks[i + 1] = push_value(next_stack, OBJECT);
+                }
+                _ => {
+                    let mut delta =
+                        crate::pyhooks::opcode_stack_effect(opcode, get_arg(&code, i) as i32)
+                            .unwrap_or(0);
+                    while delta < 0 {
+                        next_stack = pop_value(next_stack);
+                        delta += 1;
+                    }
+                    while delta > 0 {
+                        next_stack = push_value(next_stack, OBJECT);
+                        delta -= 1;
+                    }
+                    stacks[i + 1] = next_stack;
+                }
+            }
+        }
+        // The exception table: a handler starts with the stack of its protected
+        // range cut to its level, plus the offending instruction and the exception.
+        let mut pos = 0;
+        let read = |pos: &mut usize| -> Option<usize> {
+            let mut b = *table.get(*pos)? as usize;
+            *pos += 1;
+            let mut val = b & 63;
+            while b & 64 != 0 {
+                b = *table.get(*pos)? as usize;
+                *pos += 1;
+                val = (val << 6) | (b & 63);
+            }
+            Some(val)
+        };
+        while pos < table.len() {
+            let (Some(start), Some(_size), Some(handler), Some(dl)) = (
+                read(&mut pos),
+                read(&mut pos),
+                read(&mut pos),
+                read(&mut pos),
+            ) else {
+                break;
+            };
+            if start >= len || handler >= len {
+                break;
+            }
+            if stacks[start] != UNINITIALIZED && stacks[handler] == UNINITIALIZED {
+                todo = true;
+                let mut target_stack = pop_to_level(stacks[start], (dl >> 1) as i32);
+                if dl & 1 != 0 {
+                    target_stack = push_value(target_stack, LASTI);
+                }
+                stacks[handler] = push_value(target_stack, EXCEPT);
+            }
+        }
+    }
+    stacks
+}
+
+fn compatible_stack(mut from_stack: i64, mut to_stack: i64) -> bool {
+    if from_stack < 0 || to_stack < 0 {
+        return false;
+    }
+    while from_stack > to_stack {
+        from_stack = pop_value(from_stack);
+    }
+    while from_stack != 0 {
+        if !compatible_kind(top_of_stack(from_stack), top_of_stack(to_stack)) {
+            return false;
+        }
+        from_stack = pop_value(from_stack);
+        to_stack = pop_value(to_stack);
+    }
+    to_stack == 0
+}
+
+fn explain_incompatible_stack(to_stack: i64) -> &'static str {
+    match to_stack {
+        OVERFLOWED => "stack is too deep to analyze",
+        UNINITIALIZED => "can't jump into an exception handler, or code may be unreachable",
+        _ => match top_of_stack(to_stack) {
+            EXCEPT => "can't jump into an 'except' block as there's no exception",
+            LASTI => "can't jump into a re-raising block as there's no location",
+            ITERATOR => "can't jump into the body of a for loop",
+            _ => "incompatible stacks",
+        },
+    }
+}
+
+/// The line each instruction starts, or -1 where no new line starts (`marklines`).
+fn marklines(co: &PyCodeObject) -> Vec<i32> {
+    let mut linestarts = vec![-1; co.code_len()];
+    let mut last_line = -1;
+    for e in crate::codeobject::decode_locations(co) {
+        if e.line != last_line && e.line != -1 && e.start < linestarts.len() {
+            linestarts[e.start] = e.line;
+            last_line = e.line;
+        }
+    }
+    linestarts
+}
+
+/// The state of the frame's execution as the setter sees it (`_PyFrame_GetState`).
+fn frame_state(f: &PyFrameObject) -> i8 {
+    let frame = f.iframe();
+    match frame.owner {
+        FRAME_OWNED_BY_GENERATOR => frame.f_state,
+        FRAME_OWNED_BY_FRAME_OBJECT => FRAME_COMPLETED,
+        _ => FRAME_EXECUTING,
+    }
+}
+
+/// `frame_setlineno`: a trace function's jump to another line of the frame, on a
+/// `line` event (or the `return` event of a yield). The target must exist and be
+/// reachable with a stack that the current one can be cut down to; the values in
+/// between are popped.
+fn frame_set_lineno(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    use include::pystate::*;
+    let Some(value) = value else {
+        return Err(attribute_error("cannot delete attribute"));
+    };
+    if !value.is_type(&crate::longobject::PyLong_Type) {
+        return Err(value_error("lineno must be an integer"));
+    }
+    let f = as_frame(obj);
+    let state = frame_state(f);
+    let tstate = _PyThreadState_GET();
+    match tstate.tracing_what.get() {
+        PyTrace_EXCEPTION => return Err(value_error("can only jump from a 'line' trace event")),
+        PyTrace_CALL => {
+            return Err(value_error(
+                "can't jump from the 'call' trace event of a new frame",
+            ))
+        }
+        PyTrace_LINE => {}
+        PyTrace_RETURN if state == FRAME_SUSPENDED => {}
+        _ => return Err(value_error("can only jump from a 'line' trace event")),
+    }
+    // SAFETY: a plain read of the trace function slot.
+    if unsafe { f.f_trace.get_ref() }.is_none() {
+        return Err(value_error("f_lineno can only be set by a trace function"));
+    }
+    let l_new_lineno = match crate::longobject::PyLong_AsLong(value) {
+        Ok(v) if i32::try_from(v).is_ok() => v,
+        _ => return Err(value_error("lineno out of range")),
+    };
+    let co: &PyCodeObject = &f.iframe().f_code;
+    if (l_new_lineno as i32) < co.co_firstlineno {
+        return Err(value_error(format!(
+            "line {l_new_lineno} comes before the current code block"
+        )));
+    }
+    let lines = marklines(co);
+    let Some(new_lineno) = lines
+        .iter()
+        .copied()
+        .filter(|&l| l >= l_new_lineno as i32)
+        .min()
+    else {
+        return Err(value_error(format!(
+            "line {l_new_lineno} comes after the current code block"
+        )));
+    };
+    let stacks = mark_stacks(co);
+    let lasti = f.iframe().lasti().max(0) as usize;
+    let mut start_stack = stacks[lasti];
+    let mut best_stack = OVERFLOWED;
+    let mut best_addr = None;
+    let mut err: i32 = -1;
+    let mut msg = "cannot find bytecode for specified line";
+    for (i, &line) in lines.iter().enumerate() {
+        if line != new_lineno {
+            continue;
+        }
+        let target_stack = stacks[i];
+        if compatible_stack(start_stack, target_stack) {
+            err = 0;
+            if target_stack > best_stack {
+                best_stack = target_stack;
+                best_addr = Some(i);
+            }
+        } else if err < 0 {
+            if start_stack == OVERFLOWED {
+                msg = "stack to deep to analyze";
+            } else if start_stack == UNINITIALIZED {
+                msg = "can't jump from unreachable code";
+            } else {
+                msg = explain_incompatible_stack(target_stack);
+                err = 1;
+            }
+        }
+    }
+    let Some(best_addr) = best_addr.filter(|_| err == 0) else {
+        return Err(value_error(msg));
+    };
+    if state == FRAME_SUSPENDED {
+        // The value the yield popped.
+        start_stack = pop_value(start_stack);
+    }
+    let frame = f.f_frame.get();
+    let nlocalsplus = co.co_nlocalsplus;
+    // The model never asks for more values than the frame holds; the check keeps a
+    // wrong model from reaching below the stack into the locals.
+    // SAFETY: reads the frame's saved stack depth.
+    while start_stack > best_stack && unsafe { (*frame).stacktop } > nlocalsplus {
+        // SAFETY: the model says the frame's stack holds at least this many values;
+        // the frame is paused in its trace function.
+        let v = unsafe {
+            (*frame).stacktop -= 1;
+            (*(*frame).localsplus().add((*frame).stacktop as usize)).take()
+        };
+        if top_of_stack(start_stack) == EXCEPT {
+            // An exception being handled: it also leaves the handled-exception stack.
+            let old = tstate.exc_info().exc_value.replace(v);
+            drop(old);
+        } else {
+            drop(v);
+        }
+        start_stack = pop_value(start_stack);
+    }
+    f.f_lineno.set(0);
+    // SAFETY: `best_addr` is an instruction of the frame's code.
+    unsafe { (*frame).prev_instr = co.code_ptr().add(best_addr) };
+    Ok(())
+}
+
+fn frame_get_trace_lines(obj: &PyObject) -> PyResult {
+    Ok(crate::boolobject::PyBool_FromLong(
+        as_frame(obj).f_trace_lines.get(),
+    ))
+}
+
+/// A `T_BOOL` member's setter: only a bool, never deleted.
+fn bool_member(value: Option<&PyObject>) -> PyResult<bool> {
+    match value {
+        None => Err(type_error("can't delete numeric/char attribute")),
+        Some(v) if v.is(crate::boolobject::Py_True()) => Ok(true),
+        Some(v) if v.is(crate::boolobject::Py_False()) => Ok(false),
+        Some(_) => Err(type_error("attribute value type must be bool")),
+    }
+}
+
+fn frame_set_trace_lines(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    as_frame(obj).f_trace_lines.set(bool_member(value)?);
+    Ok(())
+}
+
+fn frame_get_trace_opcodes(obj: &PyObject) -> PyResult {
+    Ok(crate::boolobject::PyBool_FromLong(
+        as_frame(obj).f_trace_opcodes.get(),
+    ))
+}
+
+fn frame_set_trace_opcodes(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    as_frame(obj).f_trace_opcodes.set(bool_member(value)?);
+    Ok(())
+}
+
+static FRAME_GETSET: [PyGetSetDef; 10] = [
     PyGetSetDef::getter("f_back", frame_get_back),
     PyGetSetDef::getter("f_code", frame_get_code),
     PyGetSetDef::getter("f_globals", frame_get_globals),
     PyGetSetDef::getter("f_builtins", frame_get_builtins),
-    PyGetSetDef::getter("f_lineno", frame_get_lineno),
+    PyGetSetDef::getset("f_lineno", frame_get_lineno, frame_set_lineno),
     PyGetSetDef::getter("f_lasti", frame_get_lasti),
     PyGetSetDef::getter("f_locals", frame_get_locals),
     PyGetSetDef::getset("f_trace", frame_get_trace, frame_set_trace),
+    PyGetSetDef::getset(
+        "f_trace_lines",
+        frame_get_trace_lines,
+        frame_set_trace_lines,
+    ),
+    PyGetSetDef::getset(
+        "f_trace_opcodes",
+        frame_get_trace_opcodes,
+        frame_set_trace_opcodes,
+    ),
 ];
 
 /// `frame.clear()`: drop the local variables of a frame that has finished.

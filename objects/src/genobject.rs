@@ -13,8 +13,7 @@
 //! they yield travels wrapped (`ASYNC_GEN_WRAP`) so that it can be told apart from
 //! what an `await` inside them passes through.
 //!
-//! FIXME(pyrs): `sys.set_asyncgen_hooks` and the coroutine "never awaited" warning
-//! are not here yet.
+//! FIXME(pyrs): `sys.set_asyncgen_hooks` is not here yet.
 
 use std::cell::Cell;
 use std::mem::size_of;
@@ -657,6 +656,10 @@ fn gen_finalize(obj: &PyObject) {
         }
     }
     if g.state() == FRAME_CREATED {
+        // A coroutine that was never awaited is not closed but warned about.
+        if obj.is_type(&PyCoro_Type) {
+            crate::pyhooks::_PyErr_WarnUnawaitedCoroutine(obj);
+        }
         return;
     }
     if let Err(e) = gen_close_impl(g) {

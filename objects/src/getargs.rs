@@ -117,6 +117,20 @@ pub fn unpack_keywords(
         };
         return Err(type_error(msg));
     }
+    // Missing positional-only arguments are reported before any keyword is looked
+    // at (`f(x=1)` for `f(x, /)` says "takes exactly 1 positional argument").
+    let minposonly = spec.posonly.min(spec.minpos);
+    if nargs < minposonly {
+        return Err(type_error(format!(
+            "{fname}() takes {} {minposonly} positional argument{} ({nargs} given)",
+            if minposonly < spec.maxpos {
+                "at least"
+            } else {
+                "exactly"
+            },
+            plural(minposonly)
+        )));
+    }
     let mut out: Vec<Option<PyObjectRef>> = vec![None; spec.names.len()];
     for (i, a) in args[..nargs].iter().enumerate() {
         out[i] = Some(a.clone());

@@ -512,13 +512,20 @@ fn is_byte_format(c: u8) -> bool {
 
 /// The format character of a view, or `NotImplementedError` for formats the native
 /// code does not handle (CPython's `adjust_fmt` then the struct-module fallback).
+///
+/// A single character that is not a native format (the `'w'` that `array('u')`
+/// exports) passes, as in CPython: reading or writing an item then fails with
+/// "memoryview: format w not supported" (`unpack_single`, `pack_single`).
 fn adjust_fmt(view: &Py_buffer) -> PyResult<u8> {
     let fmt = view.format_str();
+    let unsupported = || not_implemented_error(format!("memoryview: unsupported format {fmt}"));
     match get_native_fmtchar(fmt) {
         Some((c, size)) if size as isize == view.itemsize => Ok(c),
-        _ => Err(not_implemented_error(format!(
-            "memoryview: unsupported format {fmt}"
-        ))),
+        Some(_) => Err(unsupported()),
+        None => match fmt.strip_prefix('@').unwrap_or(fmt).as_bytes() {
+            [c] => Ok(*c),
+            _ => Err(unsupported()),
+        },
     }
 }
 
@@ -1182,6 +1189,12 @@ fn memory_richcompare(v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult {
     for mut h in held {
         PyBuffer_Release(&mut h);
     }
+    // A format neither the native code nor `struct` can unpack makes the views
+    // unequal (CPython's `fix_struct_error_int`).
+    let outcome = match outcome {
+        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_NotImplementedError) => Ok(false),
+        o => o,
+    };
     result(outcome?)
 }
 

@@ -311,6 +311,27 @@ static METH_GETSET: [PyGetSetDef; 6] = [
     PyGetSetDef::getset("__module__", meth_get_module, meth_set_module),
 ];
 
+/// `meth_reduce`: a module function pickles by name (so `pickle` saves it as a
+/// global), a bound method as `getattr(self, name)`.
+fn meth_reduce(obj: &PyObject) -> PyResult {
+    let m = as_cfunc(obj);
+    let name = PyUnicode_FromString(m.m_ml.ml_name);
+    match m.m_self.get() {
+        Some(s) if !s.is(Py_None()) && !crate::moduleobject::PyModuleObject::check(&s) => {
+            let getattr = crate::iterobject::_PyEval_GetBuiltin(crate::intern!("getattr"))?;
+            let args = crate::tupleobject::PyTuple_New(vec![s, name]).into_object();
+            Ok(crate::tupleobject::PyTuple_New(vec![getattr, args]).into_object())
+        }
+        _ => Ok(name),
+    }
+}
+
+static METH_METHODS: [PyMethodDef; 1] = [PyMethodDef::new(
+    "__reduce__",
+    PyCFunction::NoArgs(meth_reduce),
+    "",
+)];
+
 /// `builtin_function_or_method`.
 pub static PyCFunction_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
@@ -325,6 +346,7 @@ pub static PyCFunction_Type: PyTypeObject = PyTypeObject {
     tp_traverse: slot(meth_traverse),
     tp_richcompare: slot(meth_richcompare),
     tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyCFunctionObject, m_weakreflist)),
+    tp_methods: &METH_METHODS,
     tp_getset: &METH_GETSET,
     ..PyTypeObject::DEFAULT
 };

@@ -76,8 +76,11 @@ fn notimplemented_repr(_: &PyObject) -> PyResult {
 }
 
 fn notimplemented_bool(_: &PyObject) -> PyResult<bool> {
-    // 3.11 still allows this, with a DeprecationWarning in CPython; pyrs has no
-    // warnings machinery at this level, so it answers True as CPython does.
+    crate::pyhooks::PyErr_WarnEx(
+        &crate::exceptions::PyExc_DeprecationWarning,
+        "NotImplemented should not be used in a boolean context",
+        1,
+    )?;
     Ok(true)
 }
 

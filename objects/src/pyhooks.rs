@@ -88,3 +88,108 @@ pub fn check_signals() -> include::PyResult<()> {
         None => Ok(()),
     }
 }
+
+/// The warning functions of Python/_warnings.c, which `python` installs
+/// (`python::_warnings::install_hooks`).
+#[derive(Clone, Copy)]
+pub struct WarningHooks {
+    /// `PyErr_WarnEx(category, text, stack_level)`.
+    pub warn_ex: fn(&include::PyTypeObject, &str, isize) -> include::PyResult<()>,
+    /// `PyErr_WarnExplicitObject(category, message, filename, lineno, module, registry)`.
+    pub warn_explicit: fn(
+        &include::PyTypeObject,
+        &PyObject,
+        &PyObject,
+        i64,
+        Option<&PyObject>,
+        Option<&PyObject>,
+    ) -> include::PyResult<()>,
+    /// `PyErr_ResourceWarning(source, stack_level, text)`.
+    pub resource_warning: fn(&PyObject, isize, &str) -> include::PyResult<()>,
+    /// `_PyErr_WarnUnawaitedCoroutine(coro)`.
+    pub unawaited_coroutine: fn(&PyObject),
+}
+
+static WARNINGS: GlobalCell<Cell<Option<WarningHooks>>> = GlobalCell::new(Cell::new(None));
+
+/// Install the warning functions.
+pub fn set_warning_hooks(h: WarningHooks) {
+    // SAFETY: a Cell in a global.
+    unsafe { WARNINGS.get_ref() }.set(Some(h));
+}
+
+/// Whether the warning functions are installed (the interpreter is running).
+pub fn warnings_ready() -> bool {
+    warning_hooks().is_some()
+}
+
+fn warning_hooks() -> Option<WarningHooks> {
+    // SAFETY: a Cell in a global.
+    unsafe { WARNINGS.get_ref() }.get()
+}
+
+/// `PyErr_WarnEx` (Python/_warnings.c): issue a warning of `category`, attributed
+/// to the Python frame `stack_level` levels up (1: the caller of the built-in).
+/// `Err` when a filter turns the warning into an exception.
+pub fn PyErr_WarnEx(
+    category: &include::PyTypeObject,
+    text: &str,
+    stack_level: isize,
+) -> include::PyResult<()> {
+    match warning_hooks() {
+        Some(h) => (h.warn_ex)(category, text, stack_level),
+        None => Ok(()),
+    }
+}
+
+/// `PyErr_WarnExplicitObject` (Python/_warnings.c): a warning at a given place.
+pub fn PyErr_WarnExplicitObject(
+    category: &include::PyTypeObject,
+    message: &PyObject,
+    filename: &PyObject,
+    lineno: i64,
+    module: Option<&PyObject>,
+    registry: Option<&PyObject>,
+) -> include::PyResult<()> {
+    match warning_hooks() {
+        Some(h) => (h.warn_explicit)(category, message, filename, lineno, module, registry),
+        None => Ok(()),
+    }
+}
+
+/// `PyErr_ResourceWarning` (Python/_warnings.c): a ResourceWarning about `source`
+/// (an unclosed file, ...).
+pub fn PyErr_ResourceWarning(
+    source: &PyObject,
+    stack_level: isize,
+    text: &str,
+) -> include::PyResult<()> {
+    match warning_hooks() {
+        Some(h) => (h.resource_warning)(source, stack_level, text),
+        None => Ok(()),
+    }
+}
+
+/// `_PyErr_WarnUnawaitedCoroutine` (Python/_warnings.c): "coroutine '...' was never
+/// awaited"; its own errors are reported as unraisable.
+pub fn _PyErr_WarnUnawaitedCoroutine(coro: &PyObject) {
+    if let Some(h) = warning_hooks() {
+        (h.unawaited_coroutine)(coro)
+    }
+}
+
+static STACK_EFFECT: GlobalCell<Cell<Option<fn(u8, i32) -> Option<i32>>>> =
+    GlobalCell::new(Cell::new(None));
+
+/// Install the compiler's stack effect of an instruction
+/// (`PyCompile_OpcodeStackEffect`), which the `f_lineno` setter's stack model uses.
+pub fn set_stack_effect(f: fn(u8, i32) -> Option<i32>) {
+    // SAFETY: a Cell in a global.
+    unsafe { STACK_EFFECT.get_ref() }.set(Some(f));
+}
+
+/// `PyCompile_OpcodeStackEffect(opcode, oparg)`: `None` for an unknown opcode.
+pub fn opcode_stack_effect(opcode: u8, oparg: i32) -> Option<i32> {
+    // SAFETY: a Cell in a global.
+    unsafe { STACK_EFFECT.get_ref() }.get()?(opcode, oparg)
+}

@@ -1470,6 +1470,22 @@ fn slot_mp_ass_subscript(s: &PyObject, key: &PyObject, value: Option<&PyObject>)
 
 // --- Keeping class slots in step with class dicts -------------------------------------
 
+/// `resolve_slotdups`: of the slots that special method `name` feeds, the one the
+/// class fills, if exactly one is filled.
+fn resolve_slotdups(tp: &PyTypeObject, name: &str) -> Option<SlotId> {
+    let mut res = None;
+    for def in SLOTDEFS.iter().filter(|d| d.name == name) {
+        if def.slot.get(tp).is_none() || res == Some(def.slot) {
+            continue;
+        }
+        if res.is_some() {
+            return None;
+        }
+        res = Some(def.slot);
+    }
+    res
+}
+
 /// Set one slot of a class from what its MRO defines for the slot's names
 /// (`update_one_slot`). `first` indexes the first `SLOTDEFS` row of the slot; the
 /// rows of one slot are adjacent.
@@ -1489,8 +1505,12 @@ fn update_one_slot(tp: &PyTypeObject, slot: SlotId) {
             let wdef = &SLOTDEFS[w.d_slotdef];
             if wdef.name == def.name {
                 // A name that maps to several slots (`__getitem__` -> mp_subscript and
-                // sq_item) uses the generic function only for the slot it wraps.
-                if wdef.slot == slot {
+                // sq_item) uses the generic function for this slot when it is the
+                // only one of them the class fills, or when several are filled
+                // (`resolve_slotdups`): a subclass of `bytearray` is a sequence, a
+                // subclass of `dict` is not.
+                let dup = resolve_slotdups(tp, def.name);
+                if dup.is_none() || dup == Some(slot) {
                     generic = def.function;
                 }
                 let wrapped = wdef.slot.get(w.d_type());

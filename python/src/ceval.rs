@@ -367,8 +367,12 @@ pub unsafe fn _PyEval_EvalFrameDefault(
         }
 
         load_registers!();
-        // `-X trace` is fixed at start-up: read it once per entry, not per instruction.
-        let tracing = TRACE.load(std::sync::atomic::Ordering::Relaxed);
+        // `-X trace` is fixed at start-up; it takes the loop's tracing path.
+        if TRACE.load(std::sync::atomic::Ordering::Relaxed) {
+            tstate
+                .use_tracing
+                .set(tstate.use_tracing.get() | include::pystate::USE_TRACING_INSTR);
+        }
 
         // A pending exception (generator throw) is raised at the current instruction.
         let mut pending: Option<PyErr> = throwflag.map(PyErr::from_instance);
@@ -401,6 +405,14 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                 skip_traceback = true;
             }
         }
+        if pending.is_some() && !exit_unwind && tstate.use_tracing.get() != 0 {
+            // `TRACE_FUNCTION_THROW_ENTRY`: a throw into a generator is a `call` too.
+            if let Err(e) = crate::ceval_trace::trace_function_entry(tstate, frame) {
+                pending = Some(e);
+                exit_unwind = true;
+                skip_traceback = true;
+            }
+        }
 
         'main: loop {
             // --- The dispatch loop. Any error breaks out of it with the exception. ---
@@ -417,14 +429,25 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                     };
                 }
                 'fetch: loop {
-                    // `INSTRUCTION_START`: remember where we are, fetch, advance.
-                    (*frame).prev_instr = next_instr;
-                    let word = *next_instr;
-                    next_instr = next_instr.add(1);
-                    let mut opcode = _Py_OPCODE(word);
-                    let mut oparg = _Py_OPARG(word);
-                    if tracing {
-                        trace_instruction(frame, sp, opcode, oparg);
+                    let (mut opcode, mut oparg);
+                    if tstate.use_tracing.get() == 0 {
+                        // `INSTRUCTION_START`: remember where we are, fetch, advance.
+                        (*frame).prev_instr = next_instr;
+                        let word = *next_instr;
+                        next_instr = next_instr.add(1);
+                        opcode = _Py_OPCODE(word);
+                        oparg = _Py_OPARG(word);
+                    } else {
+                        // `DO_TRACING`: events first; a trace function may move the
+                        // frame to another line (popping its stack) or raise.
+                        save_sp!();
+                        let traced = crate::ceval_trace::do_tracing(tstate, frame, next_instr);
+                        sp = localsplus.add((*frame).stacktop as usize);
+                        next_instr = (*frame).prev_instr.add(1);
+                        (opcode, oparg) = tri!(traced);
+                        if tstate.use_tracing.get() & include::pystate::USE_TRACING_INSTR != 0 {
+                            trace_instruction(frame, sp, opcode, oparg);
+                        }
                     }
                     'reswitch: loop {
                         // An adaptive instruction (`*_ADAPTIVE`): specialise when its
@@ -794,11 +817,15 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     args_base as *const PyObjectRef,
                                     total_args,
                                 );
-                                let res = objects::call::PyObject_Vectorcall(
-                                    &function,
-                                    args,
-                                    kw.as_deref(),
-                                );
+                                let res = if tstate.use_tracing.get() == 0 {
+                                    objects::call::PyObject_Vectorcall(
+                                        &function,
+                                        args,
+                                        kw.as_deref(),
+                                    )
+                                } else {
+                                    trace_call_function(tstate, &function, args, kw.as_deref())
+                                };
                                 // Clear the arguments, the callable and the NULL.
                                 while sp > args_base {
                                     drop(pop_slot!());
@@ -841,6 +868,18 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::RETURN_VALUE => {
                                 let retval = pop!();
                                 save_sp!();
+                                if tstate.use_tracing.get() != 0 {
+                                    // `TRACE_FUNCTION_EXIT`
+                                    if let Err(e) = crate::ceval_trace::trace_function_exit(
+                                        tstate,
+                                        frame,
+                                        Some(&retval),
+                                    ) {
+                                        exit_unwind = true;
+                                        skip_traceback = true;
+                                        break 'dispatch e;
+                                    }
+                                }
                                 tstate
                                     .recursion_remaining
                                     .set(tstate.recursion_remaining.get() + 1);
@@ -884,6 +923,18 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let retval = pop!();
                                 save_sp!();
                                 (*frame).f_state = FRAME_SUSPENDED;
+                                if tstate.use_tracing.get() != 0 {
+                                    // `TRACE_FUNCTION_EXIT`
+                                    if let Err(e) = crate::ceval_trace::trace_function_exit(
+                                        tstate,
+                                        frame,
+                                        Some(&retval),
+                                    ) {
+                                        exit_unwind = true;
+                                        skip_traceback = true;
+                                        break 'dispatch e;
+                                    }
+                                }
                                 tstate
                                     .recursion_remaining
                                     .set(tstate.recursion_remaining.get() + 1);
@@ -1565,7 +1616,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::EXTENDED_ARG | op::EXTENDED_ARG_QUICK => {
                                 let w = *next_instr;
                                 next_instr = next_instr.add(1);
-                                opcode = _Py_OPCODE(w);
+                                // As CPython, the next instruction runs unspecialised
+                                // (tracing relies on it) and is not traced itself.
+                                opcode = crate::specialize::deopt_opcode(_Py_OPCODE(w));
                                 oparg = (oparg << 8) | _Py_OPARG(w);
                                 continue 'reswitch;
                             }
@@ -2490,12 +2543,15 @@ pub unsafe fn _PyEval_EvalFrameDefault(
             };
 
             // --- Error handling (`error:` and `exception_unwind:`). ---
-            let err = err;
+            let mut err = err;
             kwnames = None;
             loop {
                 if !std::mem::take(&mut skip_traceback) {
                     chain_context(tstate, &err);
                     traceback_here(frame, &err);
+                    if tstate.c_tracefunc.get().is_some() {
+                        err = crate::ceval_trace::call_exc_trace(tstate, frame, err);
+                    }
                 }
                 // `exception_unwind`: find a handler in this frame.
                 let co = &*(*frame).f_code;
@@ -2507,10 +2563,11 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                     .co_exceptiontable
                     .downcast_ref_unchecked::<objects::bytesobject::PyBytesObject>()
                     .as_bytes();
-                let handler = if std::mem::take(&mut exit_unwind) {
-                    None
-                } else {
+                let unwinding = !std::mem::take(&mut exit_unwind);
+                let handler = if unwinding {
                     get_exception_handler(table, index)
+                } else {
+                    None
                 };
                 if let Some((handler, level, lasti)) = handler {
                     let stackbase = (*frame).stackbase();
@@ -2531,6 +2588,12 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                     drop(pop_slot!());
                 }
                 save_sp!();
+                if unwinding && tstate.use_tracing.get() != 0 {
+                    // `TRACE_FUNCTION_UNWIND`: the `return` event with None.
+                    if let Err(e) = crate::ceval_trace::trace_function_exit(tstate, frame, None) {
+                        err = e;
+                    }
+                }
                 tstate
                     .recursion_remaining
                     .set(tstate.recursion_remaining.get() + 1);
@@ -2857,7 +2920,7 @@ fn call_function_ex(func: &PyObject, callargs: &PyObject, kwargs: Option<&PyObje
     match kwargs {
         Some(kw) if PyDictObject::check(kw) => {
             let (stack, names) = objects::call::_PyStack_UnpackDict(&args, kw)?;
-            objects::call::PyObject_Vectorcall(func, &stack, names.as_deref())
+            do_call_core(func, &stack, names.as_deref())
         }
         Some(kw) => {
             let d = PyDict_New();
@@ -2865,10 +2928,35 @@ fn call_function_ex(func: &PyObject, callargs: &PyObject, kwargs: Option<&PyObje
                 return Err(crate::call_setup::format_kwargs_error(func, kw, e));
             }
             let (stack, names) = objects::call::_PyStack_UnpackDict(&args, d.as_object())?;
-            objects::call::PyObject_Vectorcall(func, &stack, names.as_deref())
+            do_call_core(func, &stack, names.as_deref())
         }
-        None => objects::call::PyObject_Vectorcall(func, &args, None),
+        None => do_call_core(func, &args, None),
     }
+}
+
+/// `CALL` of anything but a Python function while tracing (`-X trace` alone does
+/// not trace calls).
+#[cold]
+#[inline(never)]
+fn trace_call_function(
+    tstate: &PyThreadState,
+    func: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    if tstate.use_tracing.get() & include::pystate::USE_TRACING_SYS != 0 {
+        return crate::ceval_trace::trace_call_function(tstate, func, args, kwnames);
+    }
+    objects::call::PyObject_Vectorcall(func, args, kwnames)
+}
+
+/// The call of `CALL_FUNCTION_EX` (`do_call_core`): traced while tracing is on.
+fn do_call_core(func: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    let tstate = _PyThreadState_GET();
+    if tstate.use_tracing.get() & include::pystate::USE_TRACING_SYS != 0 {
+        return crate::ceval_trace::trace_call_function(tstate, func, args, kwnames);
+    }
+    objects::call::PyObject_Vectorcall(func, args, kwnames)
 }
 
 /// The error for `[*x]`/`f(*x)` when `x` is not iterable.
@@ -3264,4 +3352,5 @@ pub fn install_hooks() {
     hooks
         .import_module
         .set(Some(crate::import::PyImport_ImportModule));
+    objects::pyhooks::set_stack_effect(crate::ceval_trace::PyCompile_OpcodeStackEffect);
 }

@@ -200,6 +200,70 @@ pub fn compile(
     compile_with_encoding(source, filename, mode, optimize, Some("utf-8"), false)
 }
 
+/// A warning issued while compiling: the compiler's SyntaxWarnings
+/// (`compiler_warn`) and the string parser's DeprecationWarnings
+/// (`warn_invalid_escape_sequence`). The compiler runs on a worker thread, away from
+/// the interpreter, so warnings are collected there and issued in order by
+/// [`compile_with_encoding`] once it returns; a warning that a filter turns into an
+/// exception becomes `error`, the SyntaxError CPython raises in its place.
+#[derive(Clone, Debug)]
+pub struct CompileWarning {
+    /// DeprecationWarning, else SyntaxWarning.
+    pub deprecation: bool,
+    pub msg: String,
+    pub lineno: i32,
+    pub error: CompileError,
+}
+
+thread_local! {
+    static COMPILE_WARNINGS: std::cell::RefCell<Vec<CompileWarning>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Record a warning of the compilation running on this thread.
+pub fn push_warning(w: CompileWarning) {
+    COMPILE_WARNINGS.with(|v| v.borrow_mut().push(w));
+}
+
+/// Take the warnings recorded on this thread.
+pub fn take_warnings() -> Vec<CompileWarning> {
+    COMPILE_WARNINGS.with(|v| std::mem::take(&mut *v.borrow_mut()))
+}
+
+/// Issue the collected warnings (`PyErr_WarnExplicitObject` with no module and no
+/// registry, so the module filters see is the file name without ".py"). The first
+/// one a filter turns into its exception stops the compilation with its
+/// SyntaxError, as CPython's `compiler_warn` does.
+pub fn issue_warnings(warnings: Vec<CompileWarning>, filename: &str) -> Result<(), CompileError> {
+    if warnings.is_empty() || !objects::pyhooks::warnings_ready() {
+        return Ok(());
+    }
+    let fname = objects::unicodeobject::PyUnicode_FromString(filename);
+    for w in warnings {
+        let category = if w.deprecation {
+            &objects::exceptions::PyExc_DeprecationWarning
+        } else {
+            &objects::exceptions::PyExc_SyntaxWarning
+        };
+        let msg = objects::unicodeobject::PyUnicode_FromString(&w.msg);
+        if let Err(e) = objects::pyhooks::PyErr_WarnExplicitObject(
+            category,
+            &msg,
+            &fname,
+            w.lineno as i64,
+            None,
+            None,
+        ) {
+            if objects::pyerrors::PyErr_ExceptionMatches(&e, category) {
+                return Err(w.error);
+            }
+            // FIXME(pyrs): another exception raised by a warning filter (a
+            // failing `match`) cannot travel through `CompileError`; it is dropped.
+        }
+    }
+    Ok(())
+}
+
 /// Compiles source given as bytes, decoding it as CPython does (a UTF-8 BOM or a
 /// PEP 263 coding cookie, else UTF-8). This is what `compile()` does with bytes and
 /// what running a file does.
@@ -252,6 +316,7 @@ pub fn compile_with_encoding(
     encoding: Option<&str>,
     from_file: bool,
 ) -> Result<CodeUnit, CompileError> {
+    let filename_for_warnings = filename;
     let source = source.to_string();
     let filename = filename.to_string();
     let encoding = encoding.map(str::to_string);
@@ -261,7 +326,7 @@ pub fn compile_with_encoding(
     let worker = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || {
-            compile_on_this_thread(
+            let result = compile_on_this_thread(
                 &source,
                 &filename,
                 mode,
@@ -269,12 +334,24 @@ pub fn compile_with_encoding(
                 encoding.as_deref(),
                 from_file,
             )
-            .map_err(|e| with_program_text(e, &filename))
+            .map_err(|e| with_program_text(e, &filename));
+            let warnings: Vec<CompileWarning> = take_warnings()
+                .into_iter()
+                .map(|mut w| {
+                    w.error = with_program_text(w.error, &filename);
+                    w
+                })
+                .collect();
+            (result, warnings)
         });
     match worker {
-        Ok(handle) => handle
-            .join()
-            .unwrap_or_else(|_| Err(CompileError::recursion())),
+        Ok(handle) => match handle.join() {
+            Ok((result, warnings)) => {
+                issue_warnings(warnings, filename_for_warnings)?;
+                result
+            }
+            Err(_) => Err(CompileError::recursion()),
+        },
         Err(_) => Err(CompileError::without_location(ErrorKind::MemoryError, "")),
     }
 }
@@ -689,6 +766,18 @@ impl<'a> Compiler<'a> {
             loc.end_lineno.max(0) as u32,
             (loc.end_col_offset + 1).max(0) as u32,
         )
+    }
+
+    /// Mirrors `compiler_warn`: a SyntaxWarning at the current location (issued
+    /// when the compilation ends; see [`CompileWarning`]).
+    fn warn(&self, msg: String) {
+        let loc = self.u.as_ref().map_or(NO_LOCATION, |u| u.loc);
+        push_warning(CompileWarning {
+            deprecation: false,
+            lineno: loc.lineno,
+            error: self.error(&msg),
+            msg,
+        });
     }
 
     // ---- Locations ----
@@ -2331,6 +2420,15 @@ impl<'a> Compiler<'a> {
 
     /// Mirrors `compiler_assert`.
     fn compiler_assert(&mut self, a: &'a ast::StmtAssert) -> CResult {
+        // A non-empty tuple is always true, whatever the optimisation level.
+        let always_true = match &*a.test {
+            ast::Expr::Tuple(t) => !t.elts.is_empty(),
+            ast::Expr::Constant(c) => matches!(&c.value, ast::Constant::Tuple(t) if !t.is_empty()),
+            _ => false,
+        };
+        if always_true {
+            self.warn("assertion is always true, perhaps remove parentheses?".into());
+        }
         if self.optimize > 0 {
             return Ok(());
         }
@@ -2659,6 +2757,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             Subscript(s) => {
+                if matches!(ctx_of(&s.ctx), Ctx::Load) {
+                    self.check_subscript(&s.value, &s.slice);
+                }
                 let op = match ctx_of(&s.ctx) {
                     Ctx::Load => BINARY_SUBSCR,
                     Ctx::Store => STORE_SUBSCR,
@@ -2838,6 +2939,7 @@ impl<'a> Compiler<'a> {
                     self.next_block();
                     return Ok(());
                 }
+                self.check_compare(c);
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_block();
                 self.visit_expr(&c.left)?;
@@ -2888,7 +2990,115 @@ impl<'a> Compiler<'a> {
     }
 
     /// Mirrors `compiler_compare`.
+    /// Mirrors `check_compare`: `is` or `is not` with a literal operand (other
+    /// than None, True, False and ...) is a SyntaxWarning.
+    fn check_compare(&self, c: &ast::ExprCompare) {
+        fn is_arg(e: &ast::Expr) -> bool {
+            match e {
+                ast::Expr::Constant(k) => matches!(
+                    k.value,
+                    ast::Constant::None | ast::Constant::Bool(_) | ast::Constant::Ellipsis
+                ),
+                _ => true,
+            }
+        }
+        let mut left = is_arg(&c.left);
+        for (op, right_expr) in c.ops.iter().zip(&c.comparators) {
+            let right = is_arg(right_expr);
+            if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) && (!right || !left) {
+                let msg = if matches!(op, ast::CmpOp::Is) {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                self.warn(msg.into());
+                return;
+            }
+            left = right;
+        }
+    }
+
+    /// Mirrors `check_caller`: calling a display, a comprehension or a literal.
+    fn check_caller(&self, e: &ast::Expr) {
+        let callable_never = matches!(
+            e,
+            ast::Expr::Constant(_)
+                | ast::Expr::Tuple(_)
+                | ast::Expr::List(_)
+                | ast::Expr::ListComp(_)
+                | ast::Expr::Dict(_)
+                | ast::Expr::DictComp(_)
+                | ast::Expr::Set(_)
+                | ast::Expr::SetComp(_)
+                | ast::Expr::GeneratorExp(_)
+                | ast::Expr::JoinedStr(_)
+                | ast::Expr::FormattedValue(_)
+        );
+        if callable_never {
+            if let Some(t) = infer_type(e) {
+                self.warn(format!(
+                    "'{t}' object is not callable; perhaps you missed a comma?"
+                ));
+            }
+        }
+    }
+
+    /// Mirrors `check_subscripter` and `check_index` for a loaded subscript.
+    fn check_subscript(&self, value: &ast::Expr, slice: &ast::Expr) {
+        let not_subscriptable = match value {
+            ast::Expr::Constant(k) => matches!(
+                k.value,
+                ast::Constant::None
+                    | ast::Constant::Ellipsis
+                    | ast::Constant::Int(_)
+                    | ast::Constant::Bool(_)
+                    | ast::Constant::Float(_)
+                    | ast::Constant::Complex { .. }
+            ),
+            ast::Expr::Set(_)
+            | ast::Expr::SetComp(_)
+            | ast::Expr::GeneratorExp(_)
+            | ast::Expr::Lambda(_) => true,
+            _ => false,
+        };
+        if not_subscriptable {
+            if let Some(t) = infer_type(value) {
+                self.warn(format!(
+                    "'{t}' object is not subscriptable; perhaps you missed a comma?"
+                ));
+            }
+            return;
+        }
+        let Some(index_type) = infer_type(slice) else {
+            return;
+        };
+        if index_type == "int" || index_type == "bool" {
+            return;
+        }
+        let warn = match value {
+            ast::Expr::Constant(k) => matches!(
+                k.value,
+                ast::Constant::Str(_) | ast::Constant::Bytes(_) | ast::Constant::Tuple(_)
+            ),
+            ast::Expr::Tuple(_)
+            | ast::Expr::List(_)
+            | ast::Expr::ListComp(_)
+            | ast::Expr::JoinedStr(_)
+            | ast::Expr::FormattedValue(_) => true,
+            _ => false,
+        };
+        if warn {
+            if let Some(t) = infer_type(value) {
+                self.warn(format!(
+                    "{t} indices must be integers or slices, not {index_type}; \
+                     perhaps you missed a comma?"
+                ));
+            }
+        }
+    }
+
     fn compiler_compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
+        self.check_compare(c);
         self.visit_expr(&c.left)?;
         let n = c.ops.len() - 1;
         if n == 0 {
@@ -3235,6 +3445,7 @@ impl<'a> Compiler<'a> {
         if self.maybe_optimize_method_call(c)? {
             return Ok(());
         }
+        self.check_caller(&c.func);
         let saved = self.ur().loc;
         self.set_loc(c.func.range());
         self.addop(PUSH_NULL);
@@ -4240,4 +4451,30 @@ fn const_equal(a: &Constant, b: &Constant) -> bool {
             _ => a.same_key(b),
         },
     }
+}
+
+/// Mirrors `infer_type`: the type name of what an expression evaluates to, when
+/// its kind alone tells.
+fn infer_type(e: &ast::Expr) -> Option<&'static str> {
+    Some(match e {
+        ast::Expr::Tuple(_) => "tuple",
+        ast::Expr::List(_) | ast::Expr::ListComp(_) => "list",
+        ast::Expr::Dict(_) | ast::Expr::DictComp(_) => "dict",
+        ast::Expr::Set(_) | ast::Expr::SetComp(_) => "set",
+        ast::Expr::GeneratorExp(_) => "generator",
+        ast::Expr::Lambda(_) => "function",
+        ast::Expr::JoinedStr(_) | ast::Expr::FormattedValue(_) => "str",
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::None => "NoneType",
+            ast::Constant::Bool(_) => "bool",
+            ast::Constant::Str(_) => "str",
+            ast::Constant::Bytes(_) => "bytes",
+            ast::Constant::Int(_) => "int",
+            ast::Constant::Tuple(_) => "tuple",
+            ast::Constant::Float(_) => "float",
+            ast::Constant::Complex { .. } => "complex",
+            ast::Constant::Ellipsis => "ellipsis",
+        },
+        _ => return None,
+    })
 }

@@ -37,11 +37,12 @@ fn rule_error(msg: String, range: ast::text_size::TextRange) -> RuleError {
     }
 }
 
-/// Lines that hold only a backslash continuation are blank to CPython's tokenizer
-/// but not to rustpython's lexer: the source for rustpython has their backslash
-/// replaced by a space (same length, so every offset stays valid).
+/// Lines that hold only a backslash continuation, or whitespace with a tab after
+/// a space, are blank to CPython's tokenizer but not to rustpython's lexer: the
+/// source for rustpython has those backslashes and tabs replaced by spaces (same
+/// length, so every offset stays valid).
 pub fn blank_continuation_lines(source: &str) -> Option<String> {
-    let positions = crate::tokenizer::continuation_only_lines(source.as_bytes());
+    let positions = crate::tokenizer::rustpython_blanks(source.as_bytes());
     if positions.is_empty() {
         return None;
     }

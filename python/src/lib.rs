@@ -10,6 +10,7 @@
 //! errors), `ceval` (the eval loop) with `call_setup` and `ceval_support`, `import`,
 //! `bltinmodule`, `sysmodule`, `traceback`, `suggestions`, `signals`, `frozen`.
 
+pub mod _warnings;
 pub mod assemble;
 pub mod ast_opt;
 pub mod ast_unparse;
@@ -17,6 +18,7 @@ pub mod bltinmodule;
 pub mod call_setup;
 pub mod ceval;
 pub mod ceval_support;
+pub mod ceval_trace;
 pub mod code_unit;
 pub mod codedump;
 pub mod compile;

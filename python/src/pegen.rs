@@ -355,9 +355,74 @@ pub fn run_parser_from_string(
             if !p.fill_all() {
                 return Err(p.take_error());
             }
+            warn_number_followed_by_keyword(&p);
+            crate::string_parser::warn_invalid_escapes(&mut p);
             Ok(parsed)
         }
         Err(e) => Err(first_pass_failed(&mut p, e, source)),
+    }
+}
+
+/// The warning of the tokenizer's `verify_end_of_number`: a number directly
+/// followed by one of the keywords that may follow a number in valid code
+/// (`1if x else 2`) is "invalid decimal literal" (hexadecimal, octal, binary,
+/// imaginary), a SyntaxWarning at the keyword; as an error, the SyntaxError the
+/// tokenizer raises there. Found on the token array once parsing succeeded, so
+/// that re-tokenizing (the second pass) never repeats it.
+fn warn_number_followed_by_keyword(p: &Parser) {
+    const FOLLOWERS: [&[u8]; 8] = [b"and", b"else", b"for", b"if", b"in", b"is", b"not", b"or"];
+    let input = &p.tok.input;
+    for pair in p.tokens.windows(2) {
+        let (t, next) = (&pair[0], &pair[1]);
+        if t.typ != TokType::NUMBER {
+            continue;
+        }
+        let (Some(start), Some(end), Some(next_start), Some(next_end)) =
+            (t.start, t.end, next.start, next.end)
+        else {
+            continue;
+        };
+        let follower = &input[next_start..next_end.min(input.len())];
+        if next_start != end || !FOLLOWERS.iter().any(|k| follower.starts_with(k)) {
+            continue;
+        }
+        let number = input[start..end].to_ascii_lowercase();
+        let kind = if number.ends_with(b"j") {
+            "imaginary"
+        } else if number.starts_with(b"0x") {
+            "hexadecimal"
+        } else if number.starts_with(b"0o") {
+            "octal"
+        } else if number.starts_with(b"0b") {
+            "binary"
+        } else {
+            "decimal"
+        };
+        let msg = format!("invalid {kind} literal");
+        let line_start = input[..next_start]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |k| k + 1);
+        let line_end = input[next_start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(input.len(), |k| next_start + k);
+        let col = p.tok.decode(line_start, next_start).chars().count() as i32;
+        crate::compile::push_warning(crate::compile::CompileWarning {
+            deprecation: false,
+            lineno: t.loc.lineno,
+            error: CompileError {
+                kind: ErrorKind::SyntaxError,
+                msg: msg.clone(),
+                lineno: t.loc.lineno,
+                offset: col,
+                end_lineno: t.loc.lineno,
+                end_offset: col,
+                text: Some(p.tok.decode(line_start, line_end)),
+                program_text: false,
+            },
+            msg,
+        });
     }
 }
 

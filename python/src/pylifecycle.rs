@@ -45,6 +45,7 @@ pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
         PyType_Ready(tp)?;
     }
     crate::ceval::install_hooks();
+    crate::_warnings::install_hooks();
     objects::pyhooks::set_unraisable_hook(crate::pythonrun::write_unraisable);
     objects::pyhooks::set_signal_check(crate::signals::check_signals);
     let builtins = crate::bltinmodule::_PyBuiltin_Init()?;
@@ -69,10 +70,25 @@ pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
     crate::signals::init_signals();
     crate::import::init_importlib()?;
     init_io(&builtins, cfg)?;
+    init_warnings(cfg);
     if !cfg.no_site {
         init_import_site();
     }
     Ok(())
+}
+
+/// The "Initialize warnings" step of `init_interp_main`: with `-W` options (or
+/// `PYTHONWARNINGS`, `-X dev`, `-b`), import `warnings`, which turns
+/// `sys.warnoptions` into filters.
+fn init_warnings(cfg: &SysConfig) {
+    if cfg.warnoptions.is_empty() {
+        return;
+    }
+    if let Err(e) = crate::import::PyImport_ImportModule("warnings") {
+        let mut out = String::from("'import warnings' failed; traceback:\n");
+        crate::pythonrun::PyErr_Display(&e.into_value(), &mut out);
+        crate::sysmodule::write_stderr(&out);
+    }
 }
 
 /// `init_import_site`: import `site` (unless `-S`), which adds `exit`, `quit`,

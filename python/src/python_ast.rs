@@ -1041,11 +1041,17 @@ pub fn parse_to_object(source: &str, filename: &str, mode: crate::compile::Mode)
     let parsed = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || {
-            crate::pegen::run_parser_from_string(&text, &fname, rule, Some("utf-8"), false)
+            let r = crate::pegen::run_parser_from_string(&text, &fname, rule, Some("utf-8"), false);
+            (r, crate::compile::take_warnings())
         })
         .map_err(|_| objects::pyerrors::PyErr_NoMemory())?
         .join()
-        .unwrap_or_else(|_| Err(crate::compile::CompileError::recursion()))
+        .map_err(|_| crate::compile::CompileError::recursion())
+        .and_then(|(r, warnings)| {
+            // The parser's warnings (invalid escapes), as `ast.parse` gives them.
+            crate::compile::issue_warnings(warnings, filename)?;
+            r
+        })
         .map_err(|e| crate::pythonrun::compile_error_to_exception(&e, filename))?;
     let state = get_ast_state()?;
     let lines = LineIndex::new(source);

@@ -10,6 +10,87 @@
 //! the Supplementary Private Use Area-A; `const_from_ast` turns it into
 //! `Constant::SurrogateStr`.
 
+/// The message of the first invalid escape sequence in the source text of a
+/// string or bytes literal (the `first_invalid_escape` that
+/// `_PyUnicode_DecodeUnicodeEscapeInternal` and `_PyBytes_DecodeEscape` report),
+/// as `warn_invalid_escape_sequence` words it: an unknown escape, or an octal
+/// escape above 0o377. Raw literals have none.
+pub fn first_invalid_escape(token: &[u8]) -> Option<String> {
+    let prefix_len = token.iter().position(|&b| b == b'\'' || b == b'"')?;
+    let prefix = token[..prefix_len].to_ascii_lowercase();
+    if prefix.contains(&b'r') {
+        return None;
+    }
+    let is_bytes = prefix.contains(&b'b');
+    let q = token[prefix_len];
+    let triple =
+        token.len() >= prefix_len + 6 && token[prefix_len + 1] == q && token[prefix_len + 2] == q;
+    let qlen = if triple { 3 } else { 1 };
+    let body = token.get(prefix_len + qlen..token.len().saturating_sub(qlen))?;
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let Some(&c) = body.get(i + 1) else {
+            break;
+        };
+        i += 2;
+        match c {
+            b'\n' | b'\\' | b'\'' | b'"' | b'b' | b'f' | b't' | b'n' | b'r' | b'v' | b'a'
+            | b'x' => {}
+            b'N' | b'u' | b'U' if !is_bytes => {}
+            // A non-ASCII character after a backslash is kept with the backslash
+            // (`decode_unicode_with_escapes` escapes the backslash itself).
+            0x80.. if !is_bytes => {}
+            b'0'..=b'7' => {
+                let start = i - 1;
+                let mut value = (c - b'0') as u32;
+                while i < body.len() && i - start < 3 && (b'0'..=b'7').contains(&body[i]) {
+                    value = value * 8 + (body[i] - b'0') as u32;
+                    i += 1;
+                }
+                if value > 0o377 {
+                    return Some(format!(
+                        "invalid octal escape sequence '\\{}'",
+                        String::from_utf8_lossy(&body[start..i])
+                    ));
+                }
+            }
+            // `%c` of the byte: a non-ASCII character shows as its first byte.
+            _ => return Some(format!("invalid escape sequence '\\{}'", c as char)),
+        }
+    }
+    None
+}
+
+/// `warn_invalid_escape_sequence` for every string token of a parsed source: a
+/// DeprecationWarning at the token's line, which becomes a SyntaxError at the token
+/// when a filter makes it an error.
+pub fn warn_invalid_escapes(p: &mut crate::pegen::Parser) {
+    for i in 0..p.tokens.len() {
+        let t = p.tokens[i];
+        if t.typ != crate::tokenizer::TokType::STRING {
+            continue;
+        }
+        let (Some(start), Some(end)) = (t.start, t.end) else {
+            continue;
+        };
+        let Some(msg) = p.tok.input.get(start..end).and_then(first_invalid_escape) else {
+            continue;
+        };
+        p.raise_error(crate::compile::ErrorKind::SyntaxError, Some(i), msg.clone());
+        let error = p.take_error();
+        crate::compile::push_warning(crate::compile::CompileWarning {
+            deprecation: true,
+            msg,
+            lineno: t.loc.lineno,
+            error,
+        });
+    }
+}
+
 /// Introduces an encoded surrogate inside an AST string. U+10FFFE is a
 /// noncharacter, which no real source text uses.
 pub const SURROGATE_MARK: char = '\u{10FFFE}';

@@ -467,18 +467,6 @@ fn ignore_environment() -> bool {
         .is_some_and(|v| PyObject_IsTrue(&v).unwrap_or(false))
 }
 
-/// `sys.call_tracing(func, args)`: `func(*args)`.
-fn sys_call_tracing(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
-    objects::getargs::check_positional("call_tracing", args.len(), 2, 2)?;
-    let Some(t) = args[1].downcast_ref::<objects::tupleobject::PyTupleObject>() else {
-        return Err(type_error(format!(
-            "call_tracing() argument 2 must be tuple, not {}",
-            args[1].ob_type().name()
-        )));
-    };
-    objects::call::PyObject_Vectorcall(&args[0], t.as_slice(), None)
-}
-
 /// The thread switch interval in microseconds (`gil->interval`): pyrs runs Python
 /// code on one thread, so the value is only kept and reported.
 static SWITCH_INTERVAL_US: GlobalCell<std::cell::Cell<u64>> =
@@ -699,7 +687,144 @@ fn sys_set_coroutine_origin_tracking_depth(
     Ok(none())
 }
 
-static SYS_METHODS: [PyMethodDef; 37] = [
+/// The event names a trace function receives (`whatstrings`).
+const WHATSTRINGS: [&str; 8] = [
+    "call",
+    "exception",
+    "line",
+    "return",
+    "c_call",
+    "c_exception",
+    "c_return",
+    "opcode",
+];
+
+/// Call a Python trace or profile function as `callback(frame, event, arg)`
+/// (`call_trampoline`).
+fn call_trampoline(
+    callback: &PyObject,
+    frame: &PyObject,
+    what: i32,
+    arg: Option<&PyObject>,
+) -> PyResult {
+    let event = objects::unicodeobject::PyUnicode_InternFromString(WHATSTRINGS[what as usize]);
+    let args = [
+        frame.to_owned(),
+        event,
+        arg.map_or_else(none, |a| a.to_owned()),
+    ];
+    objects::call::PyObject_Vectorcall(callback, &args, None)
+}
+
+/// The `Py_tracefunc` of `sys.settrace` (`trace_trampoline`): the global function
+/// for `call` events, the frame's `f_trace` for the others. What it returns becomes
+/// the frame's local trace function (None leaves it as it was); if it raises,
+/// tracing is turned off.
+fn trace_trampoline(
+    self_: &PyObject,
+    frame: &PyObject,
+    what: i32,
+    arg: Option<&PyObject>,
+) -> PyResult<()> {
+    let Some(f) = frame.downcast_ref::<objects::frameobject::PyFrameObject>() else {
+        return Ok(());
+    };
+    let callback = if what == include::pystate::PyTrace_CALL {
+        Some(self_.to_owned())
+    } else {
+        f.f_trace.get()
+    };
+    let Some(callback) = callback else {
+        return Ok(());
+    };
+    match call_trampoline(&callback, frame, what, arg) {
+        Err(e) => {
+            let _ = crate::ceval_trace::_PyEval_SetTrace(_PyThreadState_GET(), None, None);
+            let old = f.f_trace.take();
+            drop(old);
+            Err(e)
+        }
+        Ok(result) => {
+            if !result.is(Py_None()) {
+                let old = f.f_trace.replace(Some(result));
+                drop(old);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The `Py_tracefunc` of `sys.setprofile` (`profile_trampoline`); if the function
+/// raises, profiling is turned off.
+fn profile_trampoline(
+    self_: &PyObject,
+    frame: &PyObject,
+    what: i32,
+    arg: Option<&PyObject>,
+) -> PyResult<()> {
+    match call_trampoline(self_, frame, what, arg) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let _ = crate::ceval_trace::_PyEval_SetProfile(_PyThreadState_GET(), None, None);
+            Err(e)
+        }
+    }
+}
+
+fn sys_settrace(_m: &PyObject, function: &PyObject) -> PyResult {
+    let tstate = _PyThreadState_GET();
+    if function.is(Py_None()) {
+        crate::ceval_trace::_PyEval_SetTrace(tstate, None, None)?;
+    } else {
+        crate::ceval_trace::_PyEval_SetTrace(
+            tstate,
+            Some(trace_trampoline),
+            Some(function.to_owned()),
+        )?;
+    }
+    Ok(none())
+}
+
+fn sys_gettrace(_m: &PyObject) -> PyResult {
+    Ok(_PyThreadState_GET().c_traceobj.get().unwrap_or_else(none))
+}
+
+fn sys_setprofile(_m: &PyObject, function: &PyObject) -> PyResult {
+    let tstate = _PyThreadState_GET();
+    if function.is(Py_None()) {
+        crate::ceval_trace::_PyEval_SetProfile(tstate, None, None)?;
+    } else {
+        crate::ceval_trace::_PyEval_SetProfile(
+            tstate,
+            Some(profile_trampoline),
+            Some(function.to_owned()),
+        )?;
+    }
+    Ok(none())
+}
+
+fn sys_getprofile(_m: &PyObject) -> PyResult {
+    Ok(_PyThreadState_GET().c_profileobj.get().unwrap_or_else(none))
+}
+
+/// `sys.call_tracing(func, args)`: `func(*args)` with tracing on again.
+fn sys_call_tracing(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("call_tracing", args.len(), 2, 2)?;
+    if !objects::tupleobject::PyTupleObject::check(&args[1]) {
+        return Err(type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            args[1].ob_type().name()
+        )));
+    }
+    crate::ceval_trace::_PyEval_CallTracing(&args[0], &args[1])
+}
+
+static SYS_METHODS: [PyMethodDef; 41] = [
+    PyMethodDef::new("settrace", PyCFunction::O(sys_settrace), "settrace(function)\n\nSet the global debug tracing function.  It will be called on each\nfunction call.  See the debugger chapter in the library manual."),
+    PyMethodDef::new("gettrace", PyCFunction::NoArgs(sys_gettrace), "gettrace($module, /)\n--\n\nReturn the global debug tracing function set with sys.settrace.\n\nSee the debugger chapter in the library manual."),
+    PyMethodDef::new("setprofile", PyCFunction::O(sys_setprofile), "setprofile(function)\n\nSet the profiling function.  It will be called on each function call\nand return.  See the profiler chapter in the library manual."),
+    PyMethodDef::new("getprofile", PyCFunction::NoArgs(sys_getprofile), "getprofile($module, /)\n--\n\nReturn the profiling function set with sys.setprofile.\n\nSee the profiler chapter in the library manual."),
+    PyMethodDef::new("call_tracing", PyCFunction::Fast(sys_call_tracing), "call_tracing($module, func, args, /)\n--\n\nCall func(*args), while tracing is enabled.\n\nThe tracing state is saved, and restored afterwards.  This is intended\nto be called from a debugger from a checkpoint, to recursively debug\nsome other code."),
     PyMethodDef::new("exit", PyCFunction::Fast(sys_exit), "exit($module, status=None, /)\n--\n\nExit the interpreter by raising SystemExit(status).\n\nIf the status is omitted or None, it defaults to zero (i.e., success).\nIf the status is an integer, it will be used as the system exit status.\nIf it is another kind of object, it will be printed and the system\nexit status will be one (i.e., failure)."),
     PyMethodDef::new("getrecursionlimit", PyCFunction::NoArgs(sys_getrecursionlimit), "getrecursionlimit($module, /)\n--\n\nReturn the current value of the recursion limit.\n\nThe recursion limit is the maximum depth of the Python interpreter\nstack.  This limit prevents infinite recursion from causing an overflow\nof the C stack and crashing Python."),
     PyMethodDef::new("setrecursionlimit", PyCFunction::O(sys_setrecursionlimit), "setrecursionlimit($module, limit, /)\n--\n\nSet the maximum depth of the Python interpreter stack to n.\n\nThis limit prevents infinite recursion from causing an overflow of the C\nstack and crashing Python.  The highest possible limit is platform-\ndependent."),
@@ -724,7 +849,6 @@ static SYS_METHODS: [PyMethodDef; 37] = [
     PyMethodDef::new("audit", PyCFunction::Fast(sys_audit), "audit(event, *args)\n\nPasses the event to any audit hooks that are attached."),
     PyMethodDef::new("breakpointhook", PyCFunction::FastKw(sys_breakpointhook), "breakpointhook(*args, **kws)\n\nThis hook function is called by built-in breakpoint().\n"),
     PyMethodDef::new("__breakpointhook__", PyCFunction::FastKw(sys_breakpointhook), "breakpointhook(*args, **kws)\n\nThis hook function is called by built-in breakpoint().\n"),
-    PyMethodDef::new("call_tracing", PyCFunction::Fast(sys_call_tracing), "call_tracing($module, func, args, /)\n--\n\nCall func(*args), while tracing is enabled.\n\nThe tracing state is saved, and restored afterwards.  This is intended\nto be called from a debugger from a checkpoint, to recursively debug\nsome other code."),
     PyMethodDef::new("_clear_type_cache", PyCFunction::NoArgs(sys_clear_type_cache), "_clear_type_cache($module, /)\n--\n\nClear the internal type lookup cache."),
     PyMethodDef::new("getdlopenflags", PyCFunction::NoArgs(sys_getdlopenflags), "getdlopenflags($module, /)\n--\n\nReturn the current value of the flags that are used for dlopen calls.\n\nThe flag constants are defined in the os module."),
     PyMethodDef::new("setdlopenflags", PyCFunction::O(sys_setdlopenflags), "setdlopenflags($module, flags, /)\n--\n\nSet the flags used by the interpreter for dlopen calls."),

@@ -354,7 +354,9 @@ pub struct TokState {
     /// The exception raised by `syntaxerror()` (`PyErr_Occurred()` for the tokenizer).
     pub error: Option<CompileError>,
     /// Where the backslashes of continuation lines met in the indentation are
-    /// (a line of only `\\` is blank to this tokenizer).
+    /// (a line of only `\\` is blank to this tokenizer), and the tabs in the
+    /// whitespace of blank and comment-only lines: bytes rustpython's lexer is
+    /// given as spaces (see `rustpython_blanks`).
     pub indent_continuations: Vec<usize>,
     /// The input is a file read line by line (`tok->fp`): `buf` then moves to
     /// each new line even at the end of the input (`tok_underflow_file`).
@@ -614,7 +616,8 @@ impl TokState {
             _ => false,
         };
         if r {
-            // FIXME(pyrs): CPython emits a DeprecationWarning here.
+            // CPython's SyntaxWarning here is issued from the token array once the
+            // parse succeeded (`pegen::warn_number_followed_by_keyword`).
             return true;
         }
         if is_potential_identifier_char(c) {
@@ -668,6 +671,7 @@ impl TokState {
             blankline = false;
             // Get indentation level.
             if self.atbol {
+                let indent_start = self.cur;
                 let mut col: i32 = 0;
                 let mut altcol: i32 = 0;
                 self.atbol = false;
@@ -704,6 +708,9 @@ impl TokState {
                 if c == b'#' as i32 || c == b'\n' as i32 {
                     // Lines with only whitespace and comments do not count.
                     blankline = true;
+                    let blank = indent_start..self.cur;
+                    let tabs = blank.filter(|&i| self.input[i] == b'\t');
+                    self.indent_continuations.extend(tabs);
                 }
                 if !blankline && self.level == 0 {
                     if cont_line_col != 0 {
@@ -1245,10 +1252,13 @@ impl TokState {
     }
 }
 
-/// The positions of the backslashes that continue lines made only of
-/// indentation: the whole source is tokenized (until an error, if any).
-pub fn continuation_only_lines(source: &[u8]) -> Vec<usize> {
-    if !source.contains(&b'\\') {
+/// The bytes of `source` that rustpython's lexer must see as spaces: the
+/// backslashes that continue lines made only of indentation, and the tabs in
+/// the whitespace of blank lines (rustpython refuses a tab after a space in any
+/// indentation; CPython ignores blank lines). The whole source is tokenized
+/// (until an error, if any).
+pub fn rustpython_blanks(source: &[u8]) -> Vec<usize> {
+    if !source.contains(&b'\\') && !source.windows(2).any(|w| w == b" \t") {
         return Vec::new();
     }
     let mut tok = TokState::from_source(source, true);

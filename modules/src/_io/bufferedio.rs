@@ -1146,6 +1146,9 @@ fn buffered_close(obj: &PyObject) -> PyResult {
             return Ok(none());
         }
     }
+    if b.finalizing.get() {
+        let _ = buffered_dealloc_warn(obj, obj);
+    }
     // flush() takes the lock itself.
     let flushed = call_method(obj, objects::intern!("flush"), &[]);
     let _busy = b.enter(obj)?;

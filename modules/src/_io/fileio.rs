@@ -1,8 +1,6 @@
 //! `_io.FileIO`: raw, unbuffered I/O on an operating-system file descriptor. Mirrors
 //! Modules/_io/fileio.c (CPython 3.11).
 //!
-//! Differences from CPython: `_dealloc_warn` is accepted but emits no
-//! `ResourceWarning` (pyrs has no warnings machinery yet).
 
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
@@ -652,6 +650,9 @@ fn fileio_close(obj: &PyObject) -> PyResult {
         f.fd.set(-1);
         return res;
     }
+    if f.finalizing.get() {
+        let _ = fileio_dealloc_warn(obj, obj);
+    }
     let rc = internal_close(f);
     match (res, rc) {
         (Ok(r), Ok(())) => Ok(r),
@@ -706,9 +707,24 @@ fn fileio_isatty(obj: &PyObject) -> PyResult {
     Ok(PyBool_FromLong(unsafe { libc::isatty(f.fd.get()) } == 1))
 }
 
-/// `FileIO._dealloc_warn(source, /)`: would emit the ResourceWarning for an unclosed
-/// file; pyrs emits none yet.
-fn fileio_dealloc_warn(_obj: &PyObject, _source: &PyObject) -> PyResult {
+/// `FileIO._dealloc_warn(source, /)`: the ResourceWarning "unclosed file ..." about
+/// `source` (the outermost object: the text or buffered wrapper), for a file that
+/// is still open and owns its descriptor. A warning made into an error cannot be
+/// raised from a finalizer; it is reported as unraisable.
+fn fileio_dealloc_warn(obj: &PyObject, source: &PyObject) -> PyResult {
+    let f = as_fileio(obj);
+    if f.fd.get() >= 0 && f.closefd.get() {
+        let text = PyObject_Repr(source)
+            .map(|r| objects::unicodeobject::as_str_lossy(&r).into_owned())
+            .unwrap_or_default();
+        if let Err(e) =
+            objects::pyhooks::PyErr_ResourceWarning(source, 1, &format!("unclosed file {text}"))
+        {
+            if PyErr_ExceptionMatches(&e, &objects::exceptions::PyExc_Warning) {
+                objects::pyhooks::write_unraisable(e, Some(obj));
+            }
+        }
+    }
     Ok(none())
 }
 

@@ -422,7 +422,14 @@ pub fn _io_open_impl(
     if m.binary && newline.is_some() {
         return Err(value_error("binary mode doesn't take a newline argument"));
     }
-    // FIXME(pyrs): CPython warns (RuntimeWarning) when buffering=1 in binary mode.
+    if m.binary && buffering == 1 {
+        objects::pyhooks::PyErr_WarnEx(
+            &objects::exceptions::PyExc_RuntimeWarning,
+            "line buffering (buffering=1) isn't supported in binary mode, \
+             the default buffer size will be used",
+            1,
+        )?;
+    }
 
     // The raw file.
     let raw = fileio::fileio_new_for_open(file, &rawmode, closefd, opener)?;
