@@ -11,7 +11,10 @@
 //!
 //! Differences from CPython: no per-type attribute cache yet (`_PyType_Lookup` walks
 //! the MRO dicts); instance layouts of classes are built the same way (base struct,
-//! then `__slots__`, then `__dict__`, then `__weakref__`).
+//! then `__slots__`, then `__dict__`, then `__weakref__`), except that a class with a
+//! managed dict (`Py_TPFLAGS_MANAGED_DICT`) keeps its dict and values pointers in two
+//! words at `tp_dictoffset` inside the object, where CPython keeps them in a pre-header
+//! in front of it.
 
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
