@@ -13,10 +13,14 @@
 //!   instead of a pointer.
 //! - Every entry stores its hash, also in unicode tables; `__sizeof__` reports
 //!   CPython's sizes regardless.
-//! - No split (shared-key) tables and no free lists.
+//! - Instances of classes with shared keys keep their attributes in a values block
+//!   (PEP 412 with 3.11's inline values, see `dictnotes.md`); but a materialised
+//!   `__dict__` is a combined dict, not a split table sharing the class's keys.
+//! - No free lists.
 
 use std::cell::Cell;
 use std::mem::size_of;
+use std::ptr::NonNull;
 
 use include::cpython::object::flags::*;
 use include::cpython::object::{PyMappingMethods, PyNumberMethods, PySequenceMethods};
@@ -965,7 +969,11 @@ static NEXT_KEYS_VERSION: GlobalCell<Cell<u32>> = GlobalCell::new(Cell::new(2));
 /// recorded it may trust the index of a key it found. 0 when the versions ran out.
 pub fn _PyDictKeys_GetVersionForCurrentState(mp: &PyDictObject) -> u32 {
     // SAFETY: the borrow ends at once; no Python code runs.
-    let dk = unsafe { mp.keys() };
+    keys_version_for_current_state(unsafe { mp.keys() })
+}
+
+/// `_PyDictKeys_GetVersionForCurrentState` on a keys table itself.
+fn keys_version_for_current_state(dk: &PyDictKeysObject) -> u32 {
     if dk.dk_version.get() != 0 {
         return dk.dk_version.get();
     }
@@ -1070,6 +1078,422 @@ pub fn _PyDict_StoreHint(
         .replace(value);
     mp.bump_version();
     Ok(old)
+}
+
+// --- Shared keys and inline values (PEP 412, CPython 3.11) ---------------------------------
+
+/// `SHARED_KEYS_MAX_SIZE`: at most this many attribute names are shared by the
+/// instances of one class; one more moves an instance's attributes into a dict.
+pub const SHARED_KEYS_MAX_SIZE: usize = 30;
+/// `NEXT_LOG2_SHARED_KEYS_MAX_SIZE`: the shared table has 2**6 slots.
+const NEXT_LOG2_SHARED_KEYS_MAX_SIZE: u8 = 6;
+
+/// `_PyDict_NewKeysForClass`: the keys table a class shares among its instances
+/// (`ht_cached_keys`), as a raw pointer for the type to own (null if there is no
+/// memory; the class then keeps attributes in ordinary dicts). Free it with
+/// [`_PyDictKeys_FreeCached`].
+///
+/// Its `dk_usable` starts at `SHARED_KEYS_MAX_SIZE` and shrinks by one for every new
+/// instance (`init_inline_values`) as well as for every key added, so a class whose
+/// instances keep getting new attribute names stops sharing early.
+pub fn _PyDict_NewKeysForClass() -> *mut std::ffi::c_void {
+    match PyDictKeysObject::new(NEXT_LOG2_SHARED_KEYS_MAX_SIZE, true) {
+        Ok(mut keys) => {
+            keys.dk_usable = SHARED_KEYS_MAX_SIZE as Py_ssize_t;
+            Box::into_raw(Box::new(keys)) as *mut std::ffi::c_void
+        }
+        Err(_) => std::ptr::null_mut(),
+    }
+}
+
+/// Free a table made by [`_PyDict_NewKeysForClass`] (the class is being freed).
+///
+/// # Safety
+/// `p` is null or came from `_PyDict_NewKeysForClass`, and nothing uses it afterwards.
+pub unsafe fn _PyDictKeys_FreeCached(p: *mut std::ffi::c_void) {
+    if !p.is_null() {
+        // SAFETY: per the contract; dropping the keys (strs) runs no Python code.
+        drop(unsafe { Box::from_raw(p as *mut PyDictKeysObject) });
+    }
+}
+
+/// `CACHED_KEYS(tp)`.
+///
+/// # Safety
+/// The table must not be mutated while the borrow lives (every mutation is in this
+/// file and runs no Python code).
+#[inline(always)]
+unsafe fn CACHED_KEYS<'a>(tp: &PyTypeObject) -> Option<&'a PyDictKeysObject> {
+    // SAFETY: `ht_cached_keys` is null or a live table owned by the type, which
+    // outlives its instances.
+    unsafe { (tp.ht_cached_keys.get() as *const PyDictKeysObject).as_ref() }
+}
+
+/// The `dk_version` of a class's shared keys (0 if it has none), for
+/// LOAD_METHOD_WITH_VALUES.
+#[inline(always)]
+pub fn _PyType_CachedKeysVersion(tp: &PyTypeObject) -> u32 {
+    // SAFETY: a plain read.
+    unsafe { CACHED_KEYS(tp) }.map_or(0, |k| k.dk_version.get())
+}
+
+/// `_PyDictKeys_GetVersionForCurrentState` of a class's shared keys (0 if none).
+pub fn _PyType_CachedKeysVersionForCurrentState(tp: &PyTypeObject) -> u32 {
+    // SAFETY: the borrow ends at once; no Python code runs.
+    unsafe { CACHED_KEYS(tp) }.map_or(0, keys_version_for_current_state)
+}
+
+/// `_PyDictKeys_StringLookup(CACHED_KEYS(tp), name)`: the index of `name` (an exact
+/// `str`) in the class's shared keys, or `DKIX_EMPTY`.
+pub fn _PyType_CachedKeysLookup(tp: &PyTypeObject, name: &PyObject) -> Py_ssize_t {
+    // SAFETY: the borrow ends at once; the unicode lookup runs no Python code.
+    let Some(dk) = (unsafe { CACHED_KEYS(tp) }) else {
+        return DKIX_EMPTY;
+    };
+    match (is_exact_str(name), crate::unicodeobject::unicode_hash(name)) {
+        (Some(k), Some(h)) => dk.lookup_unicode(k, h),
+        _ => DKIX_EMPTY,
+    }
+}
+
+/// `PyDictValues`: the attribute values of an instance whose `__dict__` has not been
+/// materialised, one per entry of its class's shared keys (`values[ix]` belongs to key
+/// `ix`), with the instance's own insertion order beside them.
+///
+/// CPython packs the order bytes in front of the values array (`values[-1]` the prefix
+/// size, `values[-2]` the count, then one byte per index). pyrs keeps the same bytes in
+/// a fixed 32-byte header, which is enough since at most `SHARED_KEYS_MAX_SIZE` keys are
+/// shared; the block is one pymalloc allocation of `32 + 8 * capacity` bytes.
+#[repr(C)]
+pub struct PyDictValues {
+    /// How many values the block has room for (`shared_keys_usable_size` at creation).
+    capacity: u8,
+    /// How many indices `order` holds.
+    used: u8,
+    /// The indices of the live values, oldest first (`_PyDictValues_AddToInsertionOrder`).
+    order: [u8; SHARED_KEYS_MAX_SIZE],
+    values: [PyCell<Option<PyObjectRef>>; 0],
+}
+
+impl PyDictValues {
+    /// The value cells.
+    #[inline(always)]
+    pub fn values(&self) -> &[PyCell<Option<PyObjectRef>>] {
+        // SAFETY: the block was allocated with `capacity` initialised cells after the
+        // header (`new_values`).
+        unsafe { std::slice::from_raw_parts(self.values.as_ptr(), self.capacity as usize) }
+    }
+
+    /// `_PyDictValues_AddToInsertionOrder`.
+    ///
+    /// # Safety
+    /// No other borrow of the header is live.
+    #[inline]
+    unsafe fn add_to_insertion_order(this: NonNull<PyDictValues>, ix: usize) {
+        // SAFETY: per the contract; `used < SHARED_KEYS_MAX_SIZE` since every index
+        // appears at most once.
+        unsafe {
+            let v = &mut *this.as_ptr();
+            v.order[v.used as usize] = ix as u8;
+            v.used += 1;
+        }
+    }
+
+    /// `delete_index_from_values`: take `ix` out of the insertion order.
+    ///
+    /// # Safety
+    /// As for `add_to_insertion_order`.
+    unsafe fn delete_index_from_values(this: NonNull<PyDictValues>, ix: usize) {
+        // SAFETY: per the contract.
+        unsafe {
+            let v = &mut *this.as_ptr();
+            let used = v.used as usize;
+            if let Some(pos) = v.order[..used].iter().position(|&i| i as usize == ix) {
+                v.order.copy_within(pos + 1..used, pos);
+                v.used -= 1;
+            }
+        }
+    }
+
+    /// The live indices in insertion order.
+    fn order(&self) -> &[u8] {
+        &self.order[..self.used as usize]
+    }
+}
+
+/// `new_values`: a block for `size` values, all absent; `None` if there is no memory.
+fn new_values(size: usize) -> Option<NonNull<PyDictValues>> {
+    let size = size.min(u8::MAX as usize);
+    let nbytes = size_of::<PyDictValues>() + size * size_of::<PyCell<Option<PyObjectRef>>>();
+    let p = NonNull::new(PyObject_Malloc(nbytes) as *mut PyDictValues)?;
+    // SAFETY: the block has room for the header and `size` cells; each is written
+    // before use.
+    unsafe {
+        p.as_ptr().write(PyDictValues {
+            capacity: size as u8,
+            used: 0,
+            order: [0; SHARED_KEYS_MAX_SIZE],
+            values: [],
+        });
+        let cells = (*p.as_ptr()).values.as_mut_ptr();
+        for i in 0..size {
+            cells.add(i).write(PyCell::new(None));
+        }
+    }
+    Some(p)
+}
+
+/// `free_values`: release the values left in the block, then the block.
+///
+/// # Safety
+/// Nothing else refers to the block any more.
+unsafe fn free_values(p: NonNull<PyDictValues>) {
+    // SAFETY: per the contract. Each value is taken out before it is released, so a
+    // `__del__` it runs sees an empty cell.
+    unsafe {
+        let cap = (*p.as_ptr()).capacity as usize;
+        for cell in (*p.as_ptr()).values() {
+            drop(cell.take());
+        }
+        let nbytes = size_of::<PyDictValues>() + cap * size_of::<PyCell<Option<PyObjectRef>>>();
+        PyObject_FreeSized(p.as_ptr() as *mut u8, nbytes);
+    }
+}
+
+/// `_PyObject_ValuesPointer`: where an instance of a `Py_TPFLAGS_MANAGED_DICT` class
+/// keeps its values block.
+///
+/// CPython keeps the managed `__dict__` pointer and the values pointer in a pre-header
+/// in front of the object (`_PyObject_ManagedDictPointer` at -3 words,
+/// `_PyObject_ValuesPointer` at -4). pyrs keeps the two words inside the object, at
+/// `tp_dictoffset` (the `__dict__` slot every pyrs instance dict uses) and the word
+/// right after it, which `type_new` reserves for such classes.
+///
+/// # Safety
+/// `obj`'s type has `Py_TPFLAGS_MANAGED_DICT`.
+#[inline(always)]
+pub unsafe fn _PyObject_ValuesPointer(obj: &PyObject) -> &Cell<Option<NonNull<PyDictValues>>> {
+    let off = obj.ob_type().tp_dictoffset.get() + size_of::<usize>();
+    // SAFETY: per the contract, the word after the dict slot is the values pointer.
+    unsafe {
+        &*((obj.as_ptr() as *const u8).add(off) as *const Cell<Option<NonNull<PyDictValues>>>)
+    }
+}
+
+/// `_PyObject_InitializeDict`: a new instance of a class with shared keys starts with an
+/// empty values block instead of a dict (called by `object.__new__`).
+pub fn _PyObject_InitializeDict(obj: &PyObject) -> PyResult<()> {
+    let tp = obj.ob_type();
+    if !tp.has_feature(Py_TPFLAGS_MANAGED_DICT) || tp.ht_cached_keys.get().is_null() {
+        return Ok(());
+    }
+    init_inline_values(obj, tp)
+}
+
+/// `init_inline_values`.
+fn init_inline_values(obj: &PyObject, tp: &PyTypeObject) -> PyResult<()> {
+    // SAFETY: the class owns its keys; the update runs no Python code.
+    let keys = unsafe { &mut *(tp.ht_cached_keys.get() as *mut PyDictKeysObject) };
+    if keys.dk_usable > 1 {
+        keys.dk_usable -= 1;
+    }
+    let size = keys.nentries() + keys.dk_usable.max(0) as usize;
+    let values = new_values(size).ok_or_else(PyErr_NoMemory)?;
+    // SAFETY: the type is managed (checked by the caller); a new instance has none.
+    unsafe { _PyObject_ValuesPointer(obj) }.set(Some(values));
+    Ok(())
+}
+
+/// `insert_into_dictkeys`: the index of `name` in the shared keys, adding it if there
+/// is room; `DKIX_EMPTY` if it is not an exact `str` or there is no room.
+fn insert_into_dictkeys(keys: &mut PyDictKeysObject, name: &PyObject) -> Py_ssize_t {
+    let Some(k) = is_exact_str(name) else {
+        return DKIX_EMPTY;
+    };
+    let hash = k.hash_value();
+    let ix = keys.lookup_unicode(k, hash);
+    if ix != DKIX_EMPTY {
+        return ix;
+    }
+    if keys.dk_usable <= 0 {
+        return DKIX_EMPTY;
+    }
+    keys.dk_version.set(0);
+    let hashpos = keys.find_empty_slot(hash);
+    let ix = keys.nentries();
+    keys.dk_indices.set(hashpos, ix as Py_ssize_t);
+    keys.dk_entries.push(PyDictKeyEntry {
+        me_hash: hash,
+        me_key: Some(name.to_owned()),
+        me_value: None,
+    });
+    keys.dk_usable -= 1;
+    ix as Py_ssize_t
+}
+
+/// `_PyObject_GetInstanceAttribute`: the value of attribute `name` (an exact `str`) in
+/// the instance's values block, if it has one.
+#[inline]
+pub fn _PyObject_GetInstanceAttribute(
+    obj: &PyObject,
+    values: NonNull<PyDictValues>,
+    name: &PyObject,
+) -> Option<PyObjectRef> {
+    let ix = _PyType_CachedKeysLookup(obj.ob_type(), name);
+    if ix < 0 {
+        return None;
+    }
+    // SAFETY: the block is live while the instance holds it; reading a cell runs no
+    // Python code.
+    unsafe { (*values.as_ptr()).values().get(ix as usize)?.get() }
+}
+
+/// STORE_ATTR_INSTANCE_VALUE's store: put `value` in cell `ix` of the block (recording
+/// the index in the insertion order if the cell was empty). Returns the old value for
+/// the caller to release, or gives `value` back if the block has no cell `ix`.
+#[inline]
+pub fn _PyDictValues_StoreAt(
+    values: NonNull<PyDictValues>,
+    ix: usize,
+    value: PyObjectRef,
+) -> Result<Option<PyObjectRef>, PyObjectRef> {
+    // SAFETY: the caller holds the instance that owns the block, so it is live.
+    let Some(cell) = (unsafe { (*values.as_ptr()).values().get(ix) }) else {
+        return Err(value);
+    };
+    let old = cell.replace(Some(value));
+    if old.is_none() {
+        // SAFETY: no other borrow of the header is live.
+        unsafe { PyDictValues::add_to_insertion_order(values, ix) };
+    }
+    Ok(old)
+}
+
+/// `_PyObject_StoreInstanceAttribute`: set (or with `None` delete) attribute `name` in
+/// the instance's values block. A name that cannot be shared (not an exact `str`, or
+/// the shared keys are full) moves the attributes into a dict first.
+pub fn _PyObject_StoreInstanceAttribute(
+    obj: &PyObject,
+    values: NonNull<PyDictValues>,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let tp = obj.ob_type();
+    let ix = {
+        // SAFETY: the class owns its keys (the type is managed and has them, or the
+        // instance would have no values); the insertion runs no Python code.
+        let keys = unsafe { &mut *(tp.ht_cached_keys.get() as *mut PyDictKeysObject) };
+        insert_into_dictkeys(keys, name)
+    };
+    if ix == DKIX_EMPTY {
+        let dict = _PyObject_MakeDictFromInstanceAttributes(obj)?;
+        // SAFETY: instance dict slots only ever hold dicts.
+        let d = unsafe { dict.downcast_ref_unchecked::<PyDictObject>() };
+        return match value {
+            Some(v) => PyDict_SetItem(d, name, v),
+            None => match PyDict_DelItem(d, name) {
+                Err(e) if PyErr_ExceptionMatches(&e, &PyExc_KeyError) => {
+                    Err(crate::object::no_attribute_error(obj, name))
+                }
+                r => r,
+            },
+        };
+    }
+    let ix = ix as usize;
+    // SAFETY: the block is live while the instance holds it, and has room for every
+    // index of the shared keys (they only grow while the room `init_inline_values`
+    // sized blocks by lasts).
+    let cell = unsafe { &(*values.as_ptr()).values()[ix] };
+    let old = cell.replace(value.map(|v| v.to_owned()));
+    match (&old, value) {
+        (None, None) => return Err(crate::object::no_attribute_error(obj, name)),
+        // SAFETY: no other borrow of the header is live.
+        (None, Some(_)) => unsafe { PyDictValues::add_to_insertion_order(values, ix) },
+        // SAFETY: as above.
+        (Some(_), None) => unsafe { PyDictValues::delete_index_from_values(values, ix) },
+        (Some(_), Some(_)) => {}
+    }
+    // Releasing the old value can run `__del__`: only now that the store is complete.
+    drop(old);
+    Ok(())
+}
+
+/// `_PyObject_MakeDictFromInstanceAttributes` (with the bookkeeping of
+/// `_PyObject_GetDictPtr`): move the instance's values into a new dict, in the
+/// instance's insertion order, which becomes its `__dict__`; the values block is freed.
+/// Returns the dict.
+///
+/// FIXME(pyrs): CPython makes a *split* dict that keeps sharing the class's keys (and
+/// reports a split table's `__sizeof__`); pyrs builds an ordinary combined dict with
+/// the same items in the same order.
+pub fn _PyObject_MakeDictFromInstanceAttributes(obj: &PyObject) -> PyResult<PyObjectRef> {
+    // SAFETY: only called for managed types.
+    let vp = unsafe { _PyObject_ValuesPointer(obj) };
+    let Some(values) = vp.get() else {
+        return Err(PyErr_NoMemory());
+    };
+    let tp = obj.ob_type();
+    let d = {
+        // SAFETY: the block is live; the keys outlive the instance. Building the dict
+        // runs no Python code (exact-`str` keys).
+        let v = unsafe { &*values.as_ptr() };
+        let keys = unsafe { CACHED_KEYS(tp) };
+        let d = PyDict_New();
+        if let Some(keys) = keys {
+            for &ix in v.order() {
+                let ix = ix as usize;
+                let (Some(ep), Some(val)) = (keys.dk_entries.get(ix), v.values()[ix].get()) else {
+                    continue;
+                };
+                if let Some(k) = &ep.me_key {
+                    _PyDict_SetItem_KnownHash(&d, k, &val, ep.me_hash)?;
+                }
+            }
+        }
+        d.into_object()
+    };
+    let slot = crate::object::_PyObject_DictPointer(obj);
+    vp.set(None);
+    let old = slot.map(|s| s.replace(Some(d.clone())));
+    // SAFETY: the block is no longer reachable from the instance; its values are
+    // also in the dict now, so releasing them here runs no `__del__`.
+    unsafe { free_values(values) };
+    drop(old);
+    Ok(d)
+}
+
+/// `_PyObject_VisitInstanceAttributes`: visit the values of an instance's block, in
+/// index order.
+pub fn _PyObject_VisitInstanceAttributes(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    // SAFETY: only called for managed types.
+    let Some(values) = (unsafe { _PyObject_ValuesPointer(obj) }).get() else {
+        return;
+    };
+    // SAFETY: the block is live; traversal runs no Python code.
+    for cell in unsafe { (*values.as_ptr()).values() } {
+        if let Some(v) = unsafe { cell.get_ref() } {
+            visit(v);
+        }
+    }
+}
+
+/// `_PyObject_ClearInstanceAttributes` (`tp_clear`): release the values.
+///
+/// CPython clears the cells and keeps the block; pyrs detaches the block first and
+/// frees it, so a `__del__` run by a released value can never see a half-cleared block
+/// (the instance is left with neither values nor a dict, as after `del obj.__dict__`).
+pub fn _PyObject_ClearInstanceAttributes(obj: &PyObject) {
+    _PyObject_FreeInstanceAttributes(obj)
+}
+
+/// `_PyObject_FreeInstanceAttributes` (`tp_dealloc`): release the values and the block.
+pub fn _PyObject_FreeInstanceAttributes(obj: &PyObject) {
+    // SAFETY: only called for managed types.
+    let vp = unsafe { _PyObject_ValuesPointer(obj) };
+    if let Some(values) = vp.take() {
+        // SAFETY: the block is no longer reachable from the instance.
+        unsafe { free_values(values) };
+    }
 }
 
 // --- Deletion ---------------------------------------------------------------------------------

@@ -11,7 +11,9 @@ use include::pystate::_PyThreadState_GET;
 
 use crate::descrobject::{descr_get, descr_set, is_data_descriptor};
 use crate::dictobject::{
-    PyDictObject, PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem,
+    _PyObject_GetInstanceAttribute, _PyObject_MakeDictFromInstanceAttributes,
+    _PyObject_StoreInstanceAttribute, _PyObject_ValuesPointer, PyDictObject, PyDictValues,
+    PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem,
 };
 use crate::exceptions::PyExc_AttributeError;
 use crate::prelude::*;
@@ -487,10 +489,11 @@ pub fn no_attribute_error(obj: &PyObject, name: &PyObject) -> PyErr {
     err
 }
 
-/// The address of the instance `__dict__` slot (`_PyObject_GetDictPtr`), if the type
-/// has one.
+/// The address of the instance `__dict__` slot (`_PyObject_DictPointer`), if the type
+/// has one, as it is: an instance of a class with shared keys may still keep its
+/// attributes in a values block (see [`_PyObject_GetDictPtr`]).
 #[inline]
-pub fn _PyObject_GetDictPtr(obj: &PyObject) -> Option<&PyCell<Option<PyObjectRef>>> {
+pub fn _PyObject_DictPointer(obj: &PyObject) -> Option<&PyCell<Option<PyObjectRef>>> {
     let offset = obj.ob_type().tp_dictoffset.get();
     if offset == 0 {
         return None;
@@ -500,6 +503,34 @@ pub fn _PyObject_GetDictPtr(obj: &PyObject) -> Option<&PyCell<Option<PyObjectRef
     Some(unsafe {
         &*((obj.as_ptr() as *const u8).add(offset) as *const PyCell<Option<PyObjectRef>>)
     })
+}
+
+/// The address of the instance `__dict__` slot (`_PyObject_GetDictPtr`), if the type
+/// has one. Like CPython's, it first materialises the `__dict__` of an instance whose
+/// attributes are still in a values block (`Py_TPFLAGS_MANAGED_DICT`), since the
+/// caller may read or replace the dict; `None` if that fails for lack of memory.
+#[inline]
+pub fn _PyObject_GetDictPtr(obj: &PyObject) -> Option<&PyCell<Option<PyObjectRef>>> {
+    let slot = _PyObject_DictPointer(obj)?;
+    if obj.ob_type().has_feature(Py_TPFLAGS_MANAGED_DICT) {
+        // SAFETY: the type is managed.
+        if unsafe { _PyObject_ValuesPointer(obj) }.get().is_some() {
+            _PyObject_MakeDictFromInstanceAttributes(obj).ok()?;
+        }
+    }
+    Some(slot)
+}
+
+/// The instance's values block, if its class shares keys and its `__dict__` has not
+/// been materialised.
+#[inline(always)]
+pub fn instance_values(obj: &PyObject) -> Option<NonNull<PyDictValues>> {
+    if obj.ob_type().has_feature(Py_TPFLAGS_MANAGED_DICT) {
+        // SAFETY: the type is managed.
+        unsafe { _PyObject_ValuesPointer(obj) }.get()
+    } else {
+        None
+    }
 }
 
 /// The instance `__dict__`, created on first use (`PyObject_GenericGetDict`'s core).
@@ -542,7 +573,15 @@ pub fn _PyObject_GenericGetAttrWithDict(
     }
     let own_dict = match dict {
         Some(d) => Some(d.to_owned()),
-        None => _PyObject_GetDictPtr(obj).and_then(|slot| slot.get()),
+        None => match instance_values(obj) {
+            Some(values) if name.is_type(&crate::unicodeobject::PyUnicode_Type) => {
+                if let Some(v) = _PyObject_GetInstanceAttribute(obj, values, name) {
+                    return Ok(Some(v));
+                }
+                None
+            }
+            _ => _PyObject_GetDictPtr(obj).and_then(|slot| slot.get()),
+        },
     };
     if let Some(d) = own_dict {
         // SAFETY: instance dict slots only ever hold dicts (checked on assignment).
@@ -590,6 +629,9 @@ pub fn PyObject_GenericSetAttr(
         if d.ob_type().tp_descr_set.get().is_some() {
             return descr_set(d, obj, value);
         }
+    }
+    if let Some(values) = instance_values(obj) {
+        return _PyObject_StoreInstanceAttribute(obj, values, name, value);
     }
     let Some(slot) = _PyObject_GetDictPtr(obj) else {
         return Err(match descr {
@@ -656,7 +698,11 @@ pub fn _PyObject_GetMethod(obj: &PyObject, name: &PyObject) -> PyResult<(PyObjec
             return Ok((descr_get(d, Some(obj), Some(tp.as_object()))?, false));
         }
     }
-    if let Some(d) = _PyObject_GetDictPtr(obj).and_then(|slot| slot.get()) {
+    if let Some(values) = instance_values(obj) {
+        if let Some(v) = _PyObject_GetInstanceAttribute(obj, values, name) {
+            return Ok((v, false));
+        }
+    } else if let Some(d) = _PyObject_DictPointer(obj).and_then(|slot| slot.get()) {
         // SAFETY: instance dict slots only ever hold dicts.
         let d = unsafe { d.downcast_ref_unchecked::<PyDictObject>() };
         if let Some(v) = PyDict_GetItemWithError(d, name)? {

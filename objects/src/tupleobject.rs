@@ -650,6 +650,10 @@ pub(crate) fn subclass_extra_size(tp: &PyTypeObject, own: usize) -> usize {
     let mut extra = tp.tp_basicsize.get().saturating_sub(own);
     if tp.tp_dictoffset.get() != 0 {
         extra = extra.saturating_sub(size_of::<usize>());
+        if tp.has_feature(include::cpython::object::flags::Py_TPFLAGS_MANAGED_DICT) {
+            // The values pointer beside a managed dict (CPython's pre-header).
+            extra = extra.saturating_sub(size_of::<usize>());
+        }
     }
     extra
 }

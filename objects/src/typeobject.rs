@@ -11,7 +11,10 @@
 //!
 //! Differences from CPython: no per-type attribute cache yet (`_PyType_Lookup` walks
 //! the MRO dicts); instance layouts of classes are built the same way (base struct,
-//! then `__slots__`, then `__dict__`, then `__weakref__`).
+//! then `__slots__`, then `__dict__`, then `__weakref__`), except that a class with a
+//! managed dict (`Py_TPFLAGS_MANAGED_DICT`) keeps its dict and values pointers in two
+//! words at `tp_dictoffset` inside the object, where CPython keeps them in a pre-header
+//! in front of it.
 
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
@@ -1004,6 +1007,7 @@ unsafe fn type_dealloc(op: *mut PyObject) {
             }
         }
         PyTypeObject::release_references(op as *mut PyTypeObject);
+        crate::dictobject::_PyDictKeys_FreeCached(tp.ht_cached_keys.replace(std::ptr::null_mut()));
         dealloc_object::<PyTypeObject>(op);
     }
 }
@@ -1550,11 +1554,17 @@ fn extra_ivars(tp: &PyTypeObject, base: &PyTypeObject) -> bool {
     {
         extra -= 8;
     }
+    // A managed dict takes two words: the dict slot and the values pointer.
+    let dict_words = if tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+        16
+    } else {
+        8
+    };
     if tp.tp_dictoffset.get() != 0
         && base.tp_dictoffset.get() == 0
-        && tp.tp_dictoffset.get() + 8 == extra
+        && tp.tp_dictoffset.get() + dict_words == extra
     {
-        extra -= 8;
+        extra -= dict_words;
     }
     extra != b_size
 }
@@ -1767,9 +1777,18 @@ pub fn type_new(
     let mut basicsize = base.tp_basicsize.get();
     let slot_offset = basicsize;
     basicsize += slot_names.len() * size_of::<usize>();
+    // A class that adds a `__dict__` to a base without variable-size items manages it
+    // (`Py_TPFLAGS_MANAGED_DICT`): its instances keep their attributes in a values
+    // block laid out by the class's shared keys until the dict is asked for. pyrs keeps
+    // the block pointer in the word after the dict slot (CPython: the pre-header; see
+    // `_PyObject_ValuesPointer`).
+    let managed_dict = add_dict && base.tp_itemsize.get() == 0;
     let dictoffset = if add_dict {
         let off = basicsize;
         basicsize += size_of::<usize>();
+        if managed_dict {
+            basicsize += size_of::<usize>();
+        }
         off
     } else {
         base.tp_dictoffset.get()
@@ -1786,7 +1805,13 @@ pub fn type_new(
         | Py_TPFLAGS_HEAPTYPE
         | Py_TPFLAGS_BASETYPE
         | Py_TPFLAGS_HAVE_GC
-        | (base.tp_flags.get() & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING));
+        | (base.tp_flags.get()
+            & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING | Py_TPFLAGS_MANAGED_DICT))
+        | if managed_dict {
+            Py_TPFLAGS_MANAGED_DICT
+        } else {
+            0
+        };
 
     // SAFETY: the metatype's instances have `PyTypeObject`'s layout (it derives from
     // `type`), and every field is written here.
@@ -1814,6 +1839,10 @@ pub fn type_new(
         .set(Some(name_text.clone().into_boxed_str()));
     tp.ht_slotsoffset.set(slot_offset);
     tp.ht_nslots.set(slot_names.len());
+    if tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+        tp.ht_cached_keys
+            .set(crate::dictobject::_PyDict_NewKeysForClass());
+    }
     tp.tp_dealloc.set(Some(subtype_dealloc));
     tp.tp_traverse.set(Some(subtype_traverse));
     tp.tp_clear.set(Some(subtype_clear));
@@ -2070,8 +2099,11 @@ fn subtype_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     // A static base with a `__dict__` slot of its own (exceptions, `property`,
     // modules) visits it in its own `tp_traverse`; visiting it here as well would
     // count the reference twice (CPython: `type->tp_dictoffset != base->tp_dictoffset`).
+    if tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+        crate::dictobject::_PyObject_VisitInstanceAttributes(obj, visit);
+    }
     if static_base(tp).tp_dictoffset.get() == 0 {
-        if let Some(slot) = _PyObject_GetDictPtr(obj) {
+        if let Some(slot) = _PyObject_DictPointer(obj) {
             // SAFETY: traversal runs no Python code.
             if let Some(d) = unsafe { slot.get_ref() } {
                 visit(d);
@@ -2096,8 +2128,11 @@ fn subtype_clear(obj: &PyObject) {
             None => break,
         }
     }
+    if tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+        crate::dictobject::_PyObject_ClearInstanceAttributes(obj);
+    }
     if static_base(tp).tp_dictoffset.get() == 0 {
-        if let Some(slot) = _PyObject_GetDictPtr(obj) {
+        if let Some(slot) = _PyObject_DictPointer(obj) {
             slot.set(None);
         }
     }
@@ -2156,8 +2191,11 @@ unsafe fn subtype_dealloc(op: *mut PyObject) {
             }
         }
         let base = static_base(tp);
+        if tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+            crate::dictobject::_PyObject_FreeInstanceAttributes(obj);
+        }
         if base.tp_dictoffset.get() == 0 {
-            if let Some(slot) = _PyObject_GetDictPtr(obj) {
+            if let Some(slot) = _PyObject_DictPointer(obj) {
                 slot.set(None);
             }
         }
@@ -2225,13 +2263,15 @@ pub fn object_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyOb
     }
     // SAFETY: a plain object's layout is its header; class instances' extra words
     // (slots, dict, weak list) are valid when zeroed (all `None`).
-    unsafe {
+    let obj = unsafe {
         let op = PyType_GenericAlloc(tp, 0);
         if tp.is_gc() {
             gc::gc_track(op);
         }
-        Ok(PyObjectRef::from_raw(NonNull::new_unchecked(op)))
-    }
+        PyObjectRef::from_raw(NonNull::new_unchecked(op))
+    };
+    crate::dictobject::_PyObject_InitializeDict(&obj)?;
+    Ok(obj)
 }
 
 fn abstract_instantiation_error(tp: &PyTypeObject) -> PyErr {
@@ -2313,6 +2353,7 @@ fn compatible_for_assignment(a: &PyTypeObject, b: &PyTypeObject) -> bool {
         && a.tp_basicsize.get() == b.tp_basicsize.get()
         && a.tp_itemsize.get() == b.tp_itemsize.get()
         && a.tp_dictoffset.get() == b.tp_dictoffset.get()
+        && a.has_feature(Py_TPFLAGS_MANAGED_DICT) == b.has_feature(Py_TPFLAGS_MANAGED_DICT)
         && a.tp_weaklistoffset.get() == b.tp_weaklistoffset.get()
         && a.is_gc() == b.is_gc()
 }
@@ -2339,6 +2380,14 @@ fn object_set_class(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
             newto.name(),
             oldto.name()
         )));
+    }
+    // The values block is laid out by the old class's shared keys: changing the class
+    // changes the keys, so the `__dict__` is materialised first.
+    if oldto.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+        _PyObject_GetDictPtr(obj);
+        if crate::object::instance_values(obj).is_some() {
+            return Err(crate::pyerrors::PyErr_NoMemory());
+        }
     }
     newto.as_object().incref();
     let old = obj.ob_type.replace(NonNull::from(newto));
@@ -2483,8 +2532,14 @@ fn object_getstate_default(obj: &PyObject, required: bool) -> PyResult {
     if required {
         let word = size_of::<usize>();
         let mut basicsize = PyBaseObject_Type.tp_basicsize.get();
-        if tp.tp_dictoffset.get() != 0 && !tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
-            basicsize += word;
+        if tp.tp_dictoffset.get() != 0 {
+            // pyrs keeps a managed dict's two words (dict and values pointers) inside
+            // the object, where CPython keeps them in front of it, uncounted.
+            basicsize += if tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+                2 * word
+            } else {
+                word
+            };
         }
         if tp.tp_weaklistoffset.get() != 0 {
             basicsize += word;

@@ -34,7 +34,7 @@ use objects::frameobject::_PyFrame_GetFrameObject;
 use objects::funcobject::PyFunctionObject;
 use objects::listobject::{_PyList_Extend, PyListObject, PyList_New};
 use objects::longobject::PyLongObject;
-use objects::object::_PyObject_GetDictPtr;
+use objects::object::_PyObject_DictPointer;
 use objects::object::*;
 use objects::prelude::*;
 use objects::r#abstract::*;
@@ -1921,7 +1921,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 {
                                     deopt!(LOAD_ATTR)
                                 }
-                                let Some(d) = _PyObject_GetDictPtr(owner).and_then(|s| s.get())
+                                let Some(d) = _PyObject_DictPointer(owner).and_then(|s| s.get())
                                 else {
                                     deopt!(LOAD_ATTR)
                                 };
@@ -1934,6 +1934,29 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 };
                                 set_peek!(1, v);
                                 drop(d);
+                                skip_caches!(LOAD_ATTR);
+                            }
+
+                            op::LOAD_ATTR_INSTANCE_VALUE => {
+                                use crate::specialize::cache::*;
+                                let owner = peek!(1);
+                                if owner.ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(LOAD_ATTR)
+                                }
+                                // The type (unchanged since) manages its instances' dicts.
+                                let Some(values) = _PyObject_ValuesPointer(owner).get() else {
+                                    deopt!(LOAD_ATTR)
+                                };
+                                let Some(v) = (*values.as_ptr())
+                                    .values()
+                                    .get(*next_instr.add(ATTR_INDEX) as usize)
+                                    .and_then(|c| c.get())
+                                else {
+                                    deopt!(LOAD_ATTR)
+                                };
+                                set_peek!(1, v);
                                 skip_caches!(LOAD_ATTR);
                             }
 
@@ -2001,6 +2024,38 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 crate::specialize::_Py_Specialize_StoreAttr(
                                     peek!(1), instr, &*names.add(oparg as usize))),
 
+                            op::STORE_ATTR_INSTANCE_VALUE => {
+                                use crate::specialize::cache::*;
+                                let owner = peek!(1);
+                                if owner.ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(ATTR_VERSION))
+                                {
+                                    deopt!(STORE_ATTR)
+                                }
+                                // The type (unchanged since) manages its instances' dicts.
+                                let Some(values) = _PyObject_ValuesPointer(owner).get() else {
+                                    deopt!(STORE_ATTR)
+                                };
+                                match _PyDictValues_StoreAt(
+                                    values,
+                                    *next_instr.add(ATTR_INDEX) as usize,
+                                    peek!(2).clone(),
+                                ) {
+                                    Ok(old) => {
+                                        drop(pop_slot!());
+                                        drop(pop_slot!());
+                                        // Releasing the old value can run `__del__`:
+                                        // after the store.
+                                        drop(old);
+                                        skip_caches!(STORE_ATTR);
+                                    }
+                                    Err(value) => {
+                                        drop(value);
+                                        deopt!(STORE_ATTR)
+                                    }
+                                }
+                            }
+
                             op::STORE_ATTR_WITH_HINT => {
                                 use crate::specialize::cache::*;
                                 let owner = peek!(1);
@@ -2009,7 +2064,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 {
                                     deopt!(STORE_ATTR)
                                 }
-                                let Some(d) = _PyObject_GetDictPtr(owner).and_then(|s| s.get())
+                                let Some(d) = _PyObject_DictPointer(owner).and_then(|s| s.get())
                                 else {
                                     deopt!(STORE_ATTR)
                                 };
@@ -2043,6 +2098,34 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 use crate::specialize::cache::*;
                                 if peek!(1).ob_type().tp_version_tag.get()
                                     != read_u32(next_instr.add(METHOD_TYPE_VERSION))
+                                {
+                                    deopt!(LOAD_METHOD)
+                                }
+                                // The type's dict holds the descriptor while the version holds.
+                                let descr = read_u64(next_instr.add(METHOD_DESCR)) as usize
+                                    as *const PyObject;
+                                let meth = (*descr).to_owned();
+                                let owner = pop!();
+                                push!(meth);
+                                push!(owner);
+                                skip_caches!(LOAD_METHOD);
+                            }
+
+                            op::LOAD_METHOD_WITH_VALUES => {
+                                use crate::specialize::cache::*;
+                                let tp = peek!(1).ob_type();
+                                if tp.tp_version_tag.get()
+                                    != read_u32(next_instr.add(METHOD_TYPE_VERSION))
+                                {
+                                    deopt!(LOAD_METHOD)
+                                }
+                                // The type (unchanged since) manages its instances' dicts:
+                                // no materialised dict, and no key added to the shared
+                                // keys since (so the instance has no such attribute).
+                                if _PyObject_DictPointer(peek!(1))
+                                    .is_some_and(|s| s.get_ref().is_some())
+                                    || _PyType_CachedKeysVersion(tp)
+                                        != read_u32(next_instr.add(METHOD_KEYS_VERSION))
                                 {
                                     deopt!(LOAD_METHOD)
                                 }

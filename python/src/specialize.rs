@@ -13,12 +13,6 @@
 //! reverts to the adaptive form (`miss` in ceval.rs).
 //!
 //! Differences from CPython:
-//! - pyrs has no inline values / shared-key instance dicts yet (PEP 412, 3.11's managed
-//!   dicts): every instance attribute lives in a real dict, so instance attributes
-//!   specialise as CPython does for an instance whose `__dict__` was materialised
-//!   (`LOAD_ATTR_WITH_HINT`, `STORE_ATTR_WITH_HINT`) where CPython would usually choose
-//!   `LOAD_ATTR_INSTANCE_VALUE`/`STORE_ATTR_INSTANCE_VALUE`, and method loads on such
-//!   instances (`LOAD_METHOD_WITH_VALUES` in CPython) are not specialised.
 //! - Not specialised yet (they stay adaptive, backing off): `LOAD_METHOD_CLASS`,
 //!   `LOAD_METHOD_WITH_DICT`, `BINARY_SUBSCR_GETITEM`.
 //! - No specialisation statistics (`Py_STATS`).
@@ -39,7 +33,7 @@ use objects::listobject::{PyListObject, PyList_Type};
 use objects::longobject::{PyLongObject, PyLong_Type};
 use objects::methodobject::PyCFunctionObject;
 use objects::moduleobject::{PyModuleObject, PyModule_Type};
-use objects::object::{_PyObject_GetDictPtr, PyObject_GenericGetAttr, PyObject_GenericSetAttr};
+use objects::object::{_PyObject_DictPointer, PyObject_GenericGetAttr, PyObject_GenericSetAttr};
 use objects::prelude::*;
 use objects::tupleobject::{PyTupleObject, PyTuple_Type};
 use objects::typeobject::_PyType_Lookup;
@@ -415,12 +409,6 @@ fn generic_setattr(tp: &PyTypeObject) -> bool {
     })
 }
 
-/// A class whose instances keep their attributes in a `__dict__` of their own (a
-/// Python class; CPython's `Py_TPFLAGS_MANAGED_DICT`).
-fn has_instance_dict(tp: &PyTypeObject) -> bool {
-    tp.has_feature(Py_TPFLAGS_HEAPTYPE) && tp.tp_dictoffset.get() > 0 && tp.tp_itemsize.get() == 0
-}
-
 /// `analyze_descriptor`'s verdicts that allow the instance dict to be read directly:
 /// nothing on the type, or something that is not a data descriptor (the instance's
 /// value shadows it). A data descriptor or a method wins over the dict.
@@ -501,8 +489,10 @@ fn object_slot_offset(descr: Option<&PyObject>, store: bool) -> Option<u16> {
 
 /// `specialize_dict_access` (with the `OBJECT_SLOT` case of `_Py_Specialize_LoadAttr`
 /// and `_Py_Specialize_StoreAttr`): a `__slots__` member read or written at its offset
-/// (`*_ATTR_SLOT`), or an attribute kept in the instance's own dict, found by an entry
-/// index (the hint, `*_ATTR_WITH_HINT`); both guarded by the type's version tag.
+/// (`*_ATTR_SLOT`); for an instance of a class with a managed dict, an attribute in its
+/// values block, found by its index in the class's shared keys (`*_ATTR_INSTANCE_VALUE`,
+/// while the `__dict__` has not been materialised), or else in its own dict, found by an
+/// entry index (the hint, `*_ATTR_WITH_HINT`); all guarded by the type's version tag.
 ///
 /// # Safety
 /// `instr` must be a LOAD_ATTR or STORE_ATTR.
@@ -541,21 +531,37 @@ unsafe fn specialize_dict_access(
             Opcode::LOAD_ATTR_SLOT
         });
     }
-    if !has_instance_dict(tp) || !dict_access_allowed(descr.as_deref()) {
+    if !tp.has_feature(Py_TPFLAGS_MANAGED_DICT) || !dict_access_allowed(descr.as_deref()) {
         return None;
     }
-    let dict = _PyObject_GetDictPtr(owner)?.get()?;
-    let dict = dict.downcast_ref_exact::<PyDictObject>()?;
-    let hint = u16::try_from(_PyDict_GetItemHint(dict, name)).ok()?;
+    let (index, op) = match _PyObject_DictPointer(owner)?.get() {
+        // A "virtual" dict: the attribute's index in the shared keys (it may be absent
+        // from this instance's values; the instruction then misses).
+        None => (
+            u16::try_from(_PyType_CachedKeysLookup(tp, name)).ok()?,
+            if store {
+                Opcode::STORE_ATTR_INSTANCE_VALUE
+            } else {
+                Opcode::LOAD_ATTR_INSTANCE_VALUE
+            },
+        ),
+        Some(dict) => {
+            let dict = dict.downcast_ref_exact::<PyDictObject>()?;
+            (
+                u16::try_from(_PyDict_GetItemHint(dict, name)).ok()?,
+                hint_op,
+            )
+        }
+    };
     // SAFETY: upheld by the caller.
     unsafe {
         write_u32(
             cache_entry(instr, cache::ATTR_VERSION),
             tp.tp_version_tag.get(),
         );
-        *cache_entry(instr, cache::ATTR_INDEX) = hint;
+        *cache_entry(instr, cache::ATTR_INDEX) = index;
     }
-    Some(hint_op)
+    Some(op)
 }
 
 /// `_Py_Specialize_StoreAttr`.
@@ -579,7 +585,10 @@ pub unsafe fn _Py_Specialize_StoreAttr(
 
 /// `_Py_Specialize_LoadMethod`: a method of a module (`LOAD_METHOD_MODULE`), or a method
 /// descriptor of a type whose instances have no `__dict__` (`LOAD_METHOD_NO_DICT`: the
-/// descriptor is kept in the cache, guarded by the type's version tag).
+/// descriptor is kept in the cache, guarded by the type's version tag), or of a class
+/// whose instances keep their attributes in a values block and have no attribute of that
+/// name (`LOAD_METHOD_WITH_VALUES`: also guarded by the shared keys' version, which
+/// changes when a key is added).
 ///
 /// # Safety
 /// `instr` is the running `LOAD_METHOD_ADAPTIVE`.
@@ -599,19 +608,40 @@ pub unsafe fn _Py_Specialize_LoadMethod(
             Some(d)
                 if generic_getattr(tp)
                     && d.ob_type().has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR)
-                    && tp.tp_dictoffset.get() == 0
                     && tp.has_feature(Py_TPFLAGS_VALID_VERSION_TAG) =>
             {
-                // SAFETY: LOAD_METHOD has 10 cache entries. The descriptor is borrowed
-                // from the type's dict, which keeps it while the version tag holds.
-                unsafe {
-                    write_u32(
-                        cache_entry(instr, cache::METHOD_TYPE_VERSION),
-                        tp.tp_version_tag.get(),
-                    );
-                    write_u64(cache_entry(instr, cache::METHOD_DESCR), d.as_ptr() as u64);
+                let chosen = if tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+                    let keys_version = _PyType_CachedKeysVersionForCurrentState(tp);
+                    if _PyObject_DictPointer(owner).is_some_and(|s| s.get().is_some())
+                        || _PyType_CachedKeysLookup(tp, name) != DKIX_EMPTY
+                        || keys_version == 0
+                    {
+                        None
+                    } else {
+                        // SAFETY: LOAD_METHOD has 10 cache entries.
+                        unsafe {
+                            write_u32(cache_entry(instr, cache::METHOD_KEYS_VERSION), keys_version)
+                        };
+                        Some(Opcode::LOAD_METHOD_WITH_VALUES)
+                    }
+                } else if tp.tp_dictoffset.get() == 0 {
+                    Some(Opcode::LOAD_METHOD_NO_DICT)
+                } else {
+                    None
+                };
+                if chosen.is_some() {
+                    // SAFETY: LOAD_METHOD has 10 cache entries. The descriptor is
+                    // borrowed from the type's dict, which keeps it while the version
+                    // tag holds.
+                    unsafe {
+                        write_u32(
+                            cache_entry(instr, cache::METHOD_TYPE_VERSION),
+                            tp.tp_version_tag.get(),
+                        );
+                        write_u64(cache_entry(instr, cache::METHOD_DESCR), d.as_ptr() as u64);
+                    }
                 }
-                Some(Opcode::LOAD_METHOD_NO_DICT)
+                chosen
             }
             _ => None,
         }

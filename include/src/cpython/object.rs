@@ -377,6 +377,11 @@ pub struct PyTypeObject {
     /// offset and a count describe them.
     pub ht_slotsoffset: Cell<usize>,
     pub ht_nslots: Cell<usize>,
+    /// `ht_cached_keys`: the keys table shared by the instances of a class with
+    /// `Py_TPFLAGS_MANAGED_DICT` (PEP 412), or null. It is a `PyDictKeysObject` of
+    /// objects/src/dictobject.rs, which this crate cannot name; `type_dealloc` frees it
+    /// with `_PyDictKeys_FreeCached`.
+    pub ht_cached_keys: Cell<*mut std::ffi::c_void>,
 }
 
 // SAFETY: see `PyObject`: one thread runs Python code at a time.
@@ -439,6 +444,7 @@ impl PyTypeObject {
         ht_module: ManuallyDrop::new(PyCell::new(None)),
         ht_slotsoffset: Cell::new(0),
         ht_nslots: Cell::new(0),
+        ht_cached_keys: Cell::new(std::ptr::null_mut()),
     };
 
     /// The type's name as error messages print it (`tp_name`): the full dotted name
