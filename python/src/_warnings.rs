@@ -285,8 +285,8 @@ fn normalize_module(filename: &PyObject) -> PyResult {
 }
 
 /// `show_warning`: print the warning on `sys.stderr` without the `warnings` module:
-/// "filename:lineno: Category: text", then the source line (given, or read from
-/// the file) without its indentation. Errors while printing are ignored.
+/// "filename:lineno: Category: text", then the source line read from the file,
+/// without its indentation. Errors while printing are ignored.
 fn show_warning(
     filename: &PyObject,
     lineno: i64,
@@ -312,29 +312,30 @@ fn show_warning_inner(
     let raw = |o: &PyObject| -> PyResult<String> {
         Ok(objects::unicodeobject::as_str_lossy(&*PyObject_Str(o)?).into_owned())
     };
-    let mut out = format!(
-        "{}:{lineno}: {}: {}\n",
-        raw(filename)?,
-        raw(&name)?,
-        raw(text)?
-    );
+    // Written piece by piece, as `PyFile_WriteObject` calls do: a failure stops
+    // the output where it happens.
+    let write = |s: &str| crate::bltinmodule::file_write_string(&f_stderr, s);
+    write(&raw(filename)?)?;
+    write(&format!(":{lineno}: "))?;
+    write(&raw(&name)?)?;
+    write(": ")?;
+    write(&raw(text)?)?;
+    write("\n")?;
     let trim = |s: &str| s.trim_start_matches([' ', '\t', '\x0c']).to_string();
     match sourceline {
-        Some(line) => {
-            out.push_str(&trim(&raw(line)?));
-            out.push('\n');
-        }
+        // CPython 3.11 means to print the given line without its indentation, but
+        // its check `PyUnicode_READY(sourceline) < 1` holds for every ready string
+        // and jumps to the end: a line from `module_globals` is never printed.
+        Some(_) => Ok(()),
         None => {
             // `_Py_DisplaySourceLine(f_stderr, filename, lineno, 2, ...)`.
             let fname = raw(filename)?;
-            if let Some(line) = crate::traceback::source_line(&fname, lineno as i32) {
-                out.push_str("  ");
-                out.push_str(&trim(&line));
-                out.push('\n');
+            match crate::traceback::source_line(&fname, lineno as i32) {
+                Some(line) => write(&format!("  {}\n", trim(&line))),
+                None => Ok(()),
             }
         }
     }
-    crate::bltinmodule::file_write_string(&f_stderr, &out)
 }
 
 /// `call_show_warning`: print through `warnings._showwarnmsg` when the `warnings`
