@@ -710,6 +710,23 @@ fn module_from_spec(spec: &PyObject) -> PyResult {
     Ok(module)
 }
 
+/// What `exec(code, module.__dict__)` in `_LoaderBasics.exec_module` does before
+/// running the code (`builtin_exec_impl`): a namespace without `__builtins__` gets
+/// the builtins of the running frame, for an import the `builtins` module's dict.
+/// So an imported module's `__builtins__` is that dict, as in CPython.
+fn set_module_builtins(dict: &PyObject) -> PyResult<()> {
+    let (Some(d), Some(b)) = (
+        dict.downcast_ref::<PyDictObject>(),
+        crate::bltinmodule::builtins_module(),
+    ) else {
+        return Ok(());
+    };
+    if PyDict_GetItemWithError(d, objects::intern!("__builtins__"))?.is_none() {
+        PyDict_SetItem(d, objects::intern!("__builtins__"), b.dict().as_object())?;
+    }
+    Ok(())
+}
+
 /// Read, compile and run a source file in `module`'s namespace
 /// (`SourceLoader.get_code` + `_LoaderBasics.exec_module`).
 fn exec_source_file(path: &str, module: &PyObject) -> PyResult<()> {
@@ -717,6 +734,7 @@ fn exec_source_file(path: &str, module: &PyObject) -> PyResult<()> {
     let source = decode_source(&data);
     let code = crate::pythonrun::compile_source(&source, path, crate::compile::Mode::Exec, -1)?;
     let dict = attr(module, "__dict__")?;
+    set_module_builtins(&dict)?;
     crate::ceval::PyEval_EvalCode(code, &dict, &dict)?;
     Ok(())
 }
@@ -746,6 +764,7 @@ fn exec_source(loader: &PyObject, module: &PyObject) -> PyResult<()> {
         return Err(type_error("get_code() must return a code object"));
     };
     let dict = attr(module, "__dict__")?;
+    set_module_builtins(&dict)?;
     crate::ceval::PyEval_EvalCode(code, &dict, &dict)?;
     Ok(())
 }
