@@ -3,11 +3,8 @@
 python/src/traceback.rs uses to size its position markers (`_display_width`).
 
 Run it with the host python3 3.11 (Unicode 14.0.0) and paste the output over the
-`WIDE_CHARS` table. With --python it prints the same ranges for lib/traceback.py
-(`_WIDE_BOUNDS`, starts and exclusive ends in one sorted tuple), which pyrs's
-traceback module uses because pyrs has no unicodedata module.
+`WIDE_CHARS` table.
 """
-import sys
 import unicodedata
 
 
@@ -23,19 +20,6 @@ def main():
             start = None
     if start is not None:
         ranges.append((start, 0x10FFFF))
-    if "--python" in sys.argv[1:]:
-        print(f"# Unicode {unicodedata.unidata_version}: {len(ranges)} ranges.")
-        print("_WIDE_BOUNDS = (")
-        line = "   "
-        for a, b in ranges:
-            item = f" 0x{a:X}, 0x{b + 1:X},"
-            if len(line) + len(item) > 79:
-                print(line)
-                line = "   "
-            line += item
-        print(line)
-        print(")")
-        return
     print(f"// Unicode {unicodedata.unidata_version}: {len(ranges)} ranges.")
     print(f"static WIDE_CHARS: [(u32, u32); {len(ranges)}] = [")
     line = "   "
