@@ -149,6 +149,17 @@ pub fn PyBytes_FromVec(v: Vec<u8>) -> PyObjectRef {
     new_bytes(&PyBytes_Type, v.into())
 }
 
+/// `PyBytes_FromStringAndSize(NULL, n)` then filled in: unlike [`PyBytes_FromVec`],
+/// a one-byte result is an object of its own, not the shared one (CPython shares
+/// one-byte bytes only when made from a string). The compiler's tables and
+/// `marshal.loads` make bytes this way, which `marshal`'s back-references show.
+pub fn PyBytes_FromVecUnshared(v: Vec<u8>) -> PyObjectRef {
+    if v.is_empty() {
+        return shared_bytes(None);
+    }
+    new_bytes(&PyBytes_Type, v.into())
+}
+
 /// The contents of a bytes-like object (the buffer protocol's simple case):
 /// `bytes`, `bytearray` and their subclasses. A copy; see [`with_bytes_like`] for a
 /// borrow.

@@ -743,7 +743,7 @@ impl RFILE<'_> {
             TYPE_STRING => {
                 let n = self.r_size("bytes object")?;
                 let data = self.r_string(n)?;
-                self.r_ref(PyBytes_FromVec(data), flag)
+                self.r_ref(objects::bytesobject::PyBytes_FromVecUnshared(data), flag)
             }
             TYPE_ASCII | TYPE_ASCII_INTERNED => {
                 let n = self.r_size("string")?;
