@@ -201,6 +201,8 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
     }
     let command = command.unwrap_or(Command::Stdin);
     cfg.warnoptions = config_init_warnoptions(&cfg, &cmdline_warnoptions, bytes_warning);
+    objects::bytesobject::Py_BytesWarningFlag
+        .store(bytes_warning as i32, std::sync::atomic::Ordering::Relaxed);
     if rest.is_empty() {
         rest.push(String::new());
     }

@@ -229,8 +229,33 @@ fn bytearray_repr(obj: &PyObject) -> PyResult {
     Ok(crate::unicodeobject::PyUnicode_FromString(&s))
 }
 
+/// `bytearray_str`: `str(b)` is `repr(b)`, with a BytesWarning under `-b`.
+fn bytearray_str(obj: &PyObject) -> PyResult {
+    if crate::bytesobject::bytes_warning_enabled() {
+        crate::pyhooks::PyErr_WarnEx(
+            &crate::exceptions::PyExc_BytesWarning,
+            "str() on a bytearray instance",
+            1,
+        )?;
+    }
+    bytearray_repr(obj)
+}
+
 fn bytearray_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
     let (Some(x), Some(y)) = (bytes_like_cow(a), bytes_like_cow(b)) else {
+        let is_str = |o: &PyObject| {
+            crate::typeobject::PyType_IsSubtype(o.ob_type(), &crate::unicodeobject::PyUnicode_Type)
+        };
+        if (is_str(a) || is_str(b))
+            && crate::bytesobject::bytes_warning_enabled()
+            && matches!(op, CompareOp::Eq | CompareOp::Ne)
+        {
+            crate::pyhooks::PyErr_WarnEx(
+                &crate::exceptions::PyExc_BytesWarning,
+                "Comparison between bytearray and string",
+                1,
+            )?;
+        }
         return Ok(not_implemented());
     };
     let res = match op {
@@ -1162,7 +1187,7 @@ pub static PyByteArray_Type: PyTypeObject = PyTypeObject {
         mp_subscript: slot(bytearray_subscript),
         mp_ass_subscript: slot(bytearray_ass_subscript),
     },
-    tp_str: slot(bytearray_repr),
+    tp_str: slot(bytearray_str),
     tp_getattro: slot(PyObject_GenericGetAttr),
     tp_as_buffer: include::cpython::object::PyBufferProcs {
         bf_getbuffer: slot(bytearray_getbuffer),

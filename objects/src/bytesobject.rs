@@ -1268,11 +1268,53 @@ fn bytes_hash(obj: &PyObject) -> PyResult<Py_hash_t> {
     Ok(as_bytes_obj(obj).hash_value())
 }
 
+/// `Py_BytesWarningFlag` (`config->bytes_warning`): `-b` sets it to 1, `-bb` to 2
+/// (the difference is the "default" or "error" BytesWarning filter they add).
+/// While it is set, `str()` of bytes and comparisons of bytes with str or int
+/// issue a BytesWarning.
+pub static Py_BytesWarningFlag: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// Whether BytesWarnings are issued (`_Py_GetConfig()->bytes_warning`).
+pub fn bytes_warning_enabled() -> bool {
+    Py_BytesWarningFlag.load(std::sync::atomic::Ordering::Relaxed) > 0
+}
+
+/// `bytes_str`: `str(b)` is `repr(b)`, with a BytesWarning under `-b`.
+fn bytes_str(obj: &PyObject) -> PyResult {
+    if bytes_warning_enabled() {
+        crate::pyhooks::PyErr_WarnEx(
+            &crate::exceptions::PyExc_BytesWarning,
+            "str() on a bytes instance",
+            1,
+        )?;
+    }
+    bytes_repr(obj)
+}
+
 fn bytes_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
     let (Some(x), Some(y)) = (
         a.downcast_ref::<PyBytesObject>(),
         b.downcast_ref::<PyBytesObject>(),
     ) else {
+        if bytes_warning_enabled() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            let is = |o: &PyObject, tp: &PyTypeObject| {
+                crate::typeobject::PyType_IsSubtype(o.ob_type(), tp)
+            };
+            let msg = if is(a, &crate::unicodeobject::PyUnicode_Type)
+                || is(b, &crate::unicodeobject::PyUnicode_Type)
+            {
+                Some("Comparison between bytes and string")
+            } else if is(a, &crate::longobject::PyLong_Type)
+                || is(b, &crate::longobject::PyLong_Type)
+            {
+                Some("Comparison between bytes and int")
+            } else {
+                None
+            };
+            if let Some(msg) = msg {
+                crate::pyhooks::PyErr_WarnEx(&crate::exceptions::PyExc_BytesWarning, msg, 1)?;
+            }
+        }
         return Ok(not_implemented());
     };
     let res = match op {
@@ -2022,7 +2064,7 @@ pub static PyBytes_Type: PyTypeObject = PyTypeObject {
         mp_ass_subscript: include::cpython::object::no_slot(),
     },
     tp_hash: slot(bytes_hash),
-    tp_str: slot(bytes_repr),
+    tp_str: slot(bytes_str),
     tp_getattro: slot(PyObject_GenericGetAttr),
     tp_as_buffer: include::cpython::object::PyBufferProcs {
         bf_getbuffer: slot(bytes_buffer_getbuffer),

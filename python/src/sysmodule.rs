@@ -1088,7 +1088,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             i(cfg.no_site as i64),
             i(cfg.ignore_environment as i64),
             i(cfg.verbose),
-            i(0),
+            i(objects::bytesobject::Py_BytesWarningFlag.load(std::sync::atomic::Ordering::Relaxed) as i64),
             i(cfg.quiet as i64),
             i(objects::pyhash::hash_randomization_enabled() as i64),
             i(0),
