@@ -227,7 +227,12 @@ fn frame_get_lasti(obj: &PyObject) -> PyResult {
 
 /// `PyFrame_FastToLocalsWithError` + `f_locals`: a dict of the frame's variables
 /// (for function frames), or the frame's locals mapping (module and class bodies).
-pub fn PyFrame_GetLocals(frame: &_PyInterpreterFrame) -> PyResult {
+///
+/// # Safety
+/// `frame` must be a live frame (its `f_locals` slot is written).
+pub unsafe fn PyFrame_GetLocals(fp: *mut _PyInterpreterFrame) -> PyResult {
+    // SAFETY: the caller passes a live frame; the only write below goes through `fp`.
+    let frame = unsafe { &*fp };
     let co: &PyCodeObject = &frame.f_code;
     let is_function = co.co_flags & include::code::CO_OPTIMIZED != 0;
     if !is_function {
@@ -235,7 +240,20 @@ pub fn PyFrame_GetLocals(frame: &_PyInterpreterFrame) -> PyResult {
             return Ok(l.clone());
         }
     }
-    let d = PyDict_New();
+    // The dict is the frame's own and lasts (`frame->f_locals`): each request updates
+    // it, keeping keys that are not variables (pdb stores `__return__` there).
+    let d = match &frame.f_locals {
+        Some(d) => d.clone(),
+        None => {
+            let d = PyDict_New().into_object();
+            // SAFETY: the slot is unused in a function's frame; the frame is live.
+            unsafe { (*fp).f_locals = Some(d.clone()) };
+            d
+        }
+    };
+    let Some(dict) = d.downcast_ref::<crate::dictobject::PyDictObject>() else {
+        return Ok(d);
+    };
     let kinds = localspluskinds(co);
     let slots = frame.localsplus();
     for (i, &kind) in kinds.iter().enumerate() {
@@ -256,17 +274,18 @@ pub fn PyFrame_GetLocals(frame: &_PyInterpreterFrame) -> PyResult {
             }
         }
         match value {
-            Some(v) => PyDict_SetItem(&d, &name, &v)?,
+            Some(v) => PyDict_SetItem(dict, &name, &v)?,
             None => {
-                let _ = PyDict_DelItem(&d, &name);
+                let _ = PyDict_DelItem(dict, &name);
             }
         }
     }
-    Ok(d.into_object())
+    Ok(d)
 }
 
 fn frame_get_locals(obj: &PyObject) -> PyResult {
-    PyFrame_GetLocals(as_frame(obj).iframe())
+    // SAFETY: `f_frame` always points at a live frame (see `iframe`).
+    unsafe { PyFrame_GetLocals(as_frame(obj).f_frame.get()) }
 }
 
 fn frame_get_trace(obj: &PyObject) -> PyResult {

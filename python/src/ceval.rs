@@ -3350,15 +3350,15 @@ pub fn PyEval_GetBuiltins() -> Option<PyObjectRef> {
     Some(unsafe { (*f).f_builtins.as_ref() }.to_owned())
 }
 
-/// The innermost running frame's locals mapping (`PyEval_GetLocals`): a snapshot dict
-/// for function frames.
+/// The innermost running frame's locals mapping (`PyEval_GetLocals`): for function
+/// frames the frame's own dict, brought up to date.
 pub fn PyEval_GetLocals() -> PyResult<Option<PyObjectRef>> {
     let f = _PyThreadState_GET().current_frame.get();
     if f.is_null() {
         return Ok(None);
     }
     // SAFETY: the current frame is live.
-    unsafe { objects::frameobject::PyFrame_GetLocals(&*f).map(Some) }
+    unsafe { objects::frameobject::PyFrame_GetLocals(f).map(Some) }
 }
 
 /// Install the eval loop into the hooks `objects` calls through.
