@@ -8,7 +8,7 @@
 //! constructor turns into the matching subclass.
 //!
 //! Differences from CPython: a subset of the functions (the file system, descriptors,
-//! the process basics, `waitpid` and its macros); no `fork`/`exec*`/`spawn*`,
+//! the process basics, `waitpid` and its macros, `abort`); no `fork`/`exec*`/`spawn*`,
 //! scheduling, extended attributes, `sendfile`, or user and group databases.
 //! `_have_functions` lists only what is here.
 
@@ -1716,6 +1716,12 @@ fn os__exit(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyRes
     unsafe { libc::_exit(status) }
 }
 
+/// `os.abort()`: raise SIGABRT, ending the process with a core dump where enabled.
+fn os_abort(_m: &PyObject) -> PyResult {
+    // SAFETY: `abort` never returns.
+    unsafe { libc::abort() }
+}
+
 /// `os.system(command)`.
 fn os_system(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
     let a = parse("system", &["command"], 1, 1, args, kw)?;
@@ -2006,7 +2012,7 @@ macro_rules! fkw {
     };
 }
 
-static POSIX_METHODS: [PyMethodDef; 73] = [
+static POSIX_METHODS: [PyMethodDef; 74] = [
     fkw!("stat", os_stat, "stat($module, /, path, *, dir_fd=None, follow_symlinks=True)\n--\n\nPerform a stat system call on the given path."),
     fkw!("lstat", os_lstat, "lstat($module, /, path, *, dir_fd=None)\n--\n\nPerform a stat system call on the given path, without following symbolic links."),
     fkw!("fstat", os_fstat, "fstat($module, /, fd)\n--\n\nPerform a stat system call on the given file descriptor."),
@@ -2052,6 +2058,7 @@ static POSIX_METHODS: [PyMethodDef; 73] = [
     PyMethodDef::new("getgid", PyCFunction::NoArgs(os_getgid), "getgid($module, /)\n--\n\nReturn the current process's group id."),
     PyMethodDef::new("getegid", PyCFunction::NoArgs(os_getegid), "getegid($module, /)\n--\n\nReturn the current process's effective group id."),
     PyMethodDef::new("kill", PyCFunction::Fast(os_kill), "kill($module, pid, signal, /)\n--\n\nKill a process with a signal."),
+    PyMethodDef::new("abort", PyCFunction::NoArgs(os_abort), "abort($module, /)\n--\n\nAbort the interpreter immediately.\n\nThis function 'dumps core' or otherwise fails in the hardest way possible\non the hosting operating system.  This function never returns."),
     fkw!("_exit", os__exit, "_exit($module, /, status)\n--\n\nExit to the system with specified status, without normal exit processing."),
     fkw!("system", os_system, "system($module, /, command)\n--\n\nExecute the command in a subshell."),
     PyMethodDef::new("strerror", PyCFunction::O(os_strerror), "strerror($module, code, /)\n--\n\nTranslate an error code to a message string."),

@@ -93,9 +93,28 @@ pub(crate) fn ns_to_ms_ceil(ns: i64) -> i32 {
 
 /// `seq2set`: the descriptors of a sequence, with the objects that gave them.
 fn seq2set(seq: &PyObject, set: &mut libc::fd_set) -> PyResult<Vec<(i32, PyObjectRef)>> {
-    let items = objects::r#abstract::PySequence_Fast(seq, "arguments 1-3 must be sequences")?;
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
+    // A list is read in place, as `PySequence_Fast` leaves it: a `fileno()` that
+    // shortens the list ends the walk early, as in CPython.
+    let copy = match seq.downcast_ref::<objects::listobject::PyListObject>() {
+        Some(_) => None,
+        None => Some(objects::r#abstract::PySequence_Fast(
+            seq,
+            "arguments 1-3 must be sequences",
+        )?),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        let item = match (
+            &copy,
+            seq.downcast_ref::<objects::listobject::PyListObject>(),
+        ) {
+            (Some(v), _) => v.get(i).cloned(),
+            (None, Some(list)) => list.get(i),
+            (None, None) => None,
+        };
+        let Some(item) = item else { break };
+        i += 1;
         let fd = PyObject_AsFileDescriptor(&item)?;
         if fd >= libc::FD_SETSIZE as i32 {
             return Err(value_error("filedescriptor out of range in select()"));

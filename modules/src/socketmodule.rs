@@ -8,7 +8,7 @@
 //!
 //! Differences from CPython: the families are AF_INET, AF_INET6 and AF_UNIX (other
 //! addresses are returned as `(family, raw bytes)` and refused as arguments); no
-//! `sendmsg`/`recvmsg`, `gethostbyname_ex`, `gethostbyaddr`, `getnameinfo`,
+//! `sendmsg`/`recvmsg`, `gethostbyname_ex`, `gethostbyaddr`,
 //! `if_nameindex` and friends, `sethostname`, `CMSG_LEN`, or the CAN, TIPC, ALG,
 //! VSOCK and J1939 constants. An unclosed socket is closed when it is freed without
 //! the ResourceWarning.
@@ -690,7 +690,9 @@ fn getsockaddrarg(s: &PySocketSockObject, args: &PyObject, caller: &str) -> PyRe
             };
             // SAFETY: sockaddr_storage is large and aligned enough for sockaddr_un.
             let sun = unsafe { &mut *(out.as_mut_ptr() as *mut libc::sockaddr_un) };
-            let abstract_ns = path.first() == Some(&0);
+            // Linux's abstract namespace: a name starting with NUL, or the empty
+            // name, which binds to an automatically chosen abstract address.
+            let abstract_ns = path.first().is_none_or(|&b| b == 0);
             if (abstract_ns && path.len() > sun.sun_path.len())
                 || (!abstract_ns && path.len() >= sun.sun_path.len())
             {
@@ -1506,8 +1508,12 @@ fn port_string(obj: &PyObject) -> PyResult<Option<CString>> {
     }
     let bytes = if obj.downcast_ref::<PyLongObject>().is_some() {
         PyLong_AsLong(obj)?.to_string().into_bytes()
-    } else if let Some(u) = obj.downcast_ref::<PyUnicodeObject>() {
-        u.to_string_lossy().into_owned().into_bytes()
+    } else if obj.downcast_ref::<PyUnicodeObject>().is_some() {
+        objects::codecs::encode_with_codec(
+            objects::codecs::Codec::Utf8,
+            obj,
+            &objects::codecs::ErrorHandler::Strict,
+        )?
     } else if let Some(b) = obj.downcast_ref::<PyBytesObject>() {
         b.as_bytes().to_vec()
     } else {
@@ -1606,6 +1612,95 @@ fn socket_getaddrinfo(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>
         return Err(e);
     }
     Ok(PyList_New(entries).into_object())
+}
+
+/// `socket.getnameinfo(sockaddr, flags)`: `(host, port)` as strings.
+fn socket_getnameinfo(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    check_positional("getnameinfo", args.len(), 2, 2)?;
+    let Some(sa) = args[0].downcast_ref::<PyTupleObject>() else {
+        return Err(type_error("getnameinfo() argument 1 must be a tuple"));
+    };
+    let flags = int_arg(&args[1])?;
+    let items = sa.as_slice();
+    let illegal = || type_error("getnameinfo(): illegal sockaddr argument");
+    if !(2..=4).contains(&items.len()) || items[0].downcast_ref::<PyUnicodeObject>().is_none() {
+        return Err(illegal());
+    }
+    let host = str_arg("getnameinfo", 1, &items[0])?;
+    let port = int_arg(&items[1])?;
+    let unsigned = |o: Option<&PyObjectRef>| -> PyResult<u32> {
+        match o {
+            Some(v) => Ok(PyLong_AsLong(v)? as u32),
+            None => Ok(0),
+        }
+    };
+    let flowinfo = unsigned(items.get(2))?;
+    let scope_id = unsigned(items.get(3))?;
+    if flowinfo > 0xfffff {
+        return Err(overflow_error("getnameinfo(): flowinfo must be 0-1048575."));
+    }
+    let pbuf = CString::new(port.to_string()).map_err(|_| value_error("embedded null byte"))?;
+    // SAFETY: an all-zero addrinfo is a valid hints value.
+    let mut hints: libc::addrinfo = unsafe { std::mem::zeroed() };
+    hints.ai_family = libc::AF_UNSPEC;
+    hints.ai_socktype = libc::SOCK_DGRAM;
+    hints.ai_flags = libc::AI_NUMERICHOST;
+    let mut res: *mut libc::addrinfo = std::ptr::null_mut();
+    // SAFETY: valid C strings, hints and out-pointer.
+    let error = unsafe { libc::getaddrinfo(host.as_ptr(), pbuf.as_ptr(), &hints, &mut res) };
+    if error != 0 {
+        return Err(set_gaierror(error));
+    }
+    let mut addr = SockAddr::new();
+    // SAFETY: on success `res` holds at least one result; it is freed here.
+    let multiple = unsafe {
+        let ai = &*res;
+        let n = (ai.ai_addrlen as usize).min(size_of::<libc::sockaddr_storage>());
+        std::ptr::copy_nonoverlapping(ai.ai_addr as *const u8, addr.as_mut_ptr() as *mut u8, n);
+        addr.len = n as libc::socklen_t;
+        let multiple = !ai.ai_next.is_null();
+        libc::freeaddrinfo(res);
+        multiple
+    };
+    if multiple {
+        return Err(os_error("sockaddr resolved to multiple addresses"));
+    }
+    match i32::from(addr.storage.ss_family) {
+        libc::AF_INET if items.len() != 2 => {
+            return Err(os_error("IPv4 sockaddr must be 2 tuple"));
+        }
+        libc::AF_INET6 => {
+            // SAFETY: the family says this is a sockaddr_in6.
+            let sin6 = unsafe { &mut *(addr.as_mut_ptr() as *mut libc::sockaddr_in6) };
+            sin6.sin6_flowinfo = flowinfo.to_be();
+            sin6.sin6_scope_id = scope_id;
+        }
+        _ => {}
+    }
+    let mut hbuf = [0 as libc::c_char; 1025];
+    let mut sbuf = [0 as libc::c_char; 32];
+    // SAFETY: the buffers have the given sizes; `addr` holds `len` valid bytes.
+    let error = unsafe {
+        getnameinfo(
+            addr.as_ptr(),
+            addr.len,
+            hbuf.as_mut_ptr(),
+            hbuf.len() as libc::socklen_t,
+            sbuf.as_mut_ptr(),
+            sbuf.len() as libc::socklen_t,
+            flags,
+        )
+    };
+    if error != 0 {
+        return Err(set_gaierror(error));
+    }
+    // SAFETY: getnameinfo wrote NUL-terminated strings.
+    let (h, p) = unsafe { (CStr::from_ptr(hbuf.as_ptr()), CStr::from_ptr(sbuf.as_ptr())) };
+    Ok(PyTuple_New(vec![
+        PyUnicode_FromString(&h.to_string_lossy()),
+        PyUnicode_FromString(&p.to_string_lossy()),
+    ])
+    .into_object())
 }
 
 /// A C string argument ("s"): str without NUL characters.
@@ -1814,6 +1909,15 @@ extern "C" {
     /// Accepts the historical forms `127.1` and `0x7f.1`, as CPython does.
     fn inet_aton(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
     fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
+    fn getnameinfo(
+        sa: *const libc::sockaddr,
+        salen: libc::socklen_t,
+        host: *mut libc::c_char,
+        hostlen: libc::socklen_t,
+        serv: *mut libc::c_char,
+        servlen: libc::socklen_t,
+        flags: libc::c_int,
+    ) -> libc::c_int;
     fn inet_ntop(
         af: libc::c_int,
         src: *const libc::c_void,
@@ -1886,7 +1990,12 @@ fn socket_setdefaulttimeout(_m: &PyObject, arg: &PyObject) -> PyResult {
     Ok(none())
 }
 
-static SOCKET_FUNCTIONS: [PyMethodDef; 19] = [
+static SOCKET_FUNCTIONS: [PyMethodDef; 20] = [
+    PyMethodDef::new(
+        "getnameinfo",
+        PyCFunction::Fast(socket_getnameinfo),
+        "getnameinfo(sockaddr, flags) --> (host, port)\n\nGet host and port for a sockaddr.",
+    ),
     PyMethodDef::new("gethostname", PyCFunction::NoArgs(socket_gethostname), "gethostname() -> string\n\nReturn the current host name."),
     PyMethodDef::new("gethostbyname", PyCFunction::Fast(socket_gethostbyname), "gethostbyname(host) -> address\n\nReturn the IP address (a string of the form '255.255.255.255') for a host."),
     PyMethodDef::new("getaddrinfo", PyCFunction::FastKw(socket_getaddrinfo), "getaddrinfo(host, port [, family, type, proto, flags])\n    -> list of (family, type, proto, canonname, sockaddr)\n\nResolve host and port into addrinfo struct."),

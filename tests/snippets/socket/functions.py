@@ -56,3 +56,11 @@ for kw in ({"fileno": -5}, {"family": 12345}):
         socket.socket(**kw)
     except (OSError, ValueError) as e:
         print(type(e).__name__, e)
+print(socket.getnameinfo(("127.0.0.1", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV))
+print(socket.getnameinfo(("::1", 8080, 0, 0), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV))
+t(socket.getnameinfo, "x", 0); t(socket.getnameinfo, ("127.0.0.1", 80, 1), 0)
+t(socket.getaddrinfo, "localhost", "\ud800")
+u = socket.socket(socket.AF_UNIX)
+u.bind("")
+print(u.getsockname()[:1], len(u.getsockname()))
+u.close()

@@ -69,3 +69,12 @@ with selectors.DefaultSelector() as s:
 os.read(r, 1)
 os.close(r)
 os.close(w)
+
+# A fileno() that shortens the list: the walk stops early, as in CPython.
+a = []
+class Shrinking:
+    def fileno(self):
+        del a[-1]
+        return 1
+a[:] = [Shrinking()] * 10
+print(select.select([], a, []) == ([], a[:5], []))
