@@ -45,6 +45,10 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_struct", crate::_struct::PyInit__struct);
     python::import::PyImport_AppendInittab("_stat", crate::_stat::PyInit__stat);
     python::import::PyImport_AppendInittab("errno", crate::errnomodule::PyInit_errno);
+    python::import::PyImport_AppendInittab(
+        "faulthandler",
+        crate::faulthandler::PyInit_faulthandler,
+    );
     python::import::PyImport_AppendInittab("array", crate::arraymodule::PyInit_array);
     python::import::PyImport_AppendInittab("atexit", crate::atexitmodule::PyInit_atexit);
     python::import::PyImport_AppendInittab("binascii", crate::binascii::PyInit_binascii);

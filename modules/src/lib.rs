@@ -29,6 +29,7 @@ pub mod binascii;
 pub mod cmathmodule;
 pub mod config;
 pub mod errnomodule;
+pub mod faulthandler;
 pub mod gcmodule;
 pub mod getpath;
 pub mod itertoolsmodule;

@@ -430,6 +430,14 @@ fn run(opts: Options) -> i32 {
         eprintln!("Fatal Python error: init failed: {e:?}");
         return 1;
     }
+    // `config->faulthandler`: -X faulthandler or a non-empty PYTHONFAULTHANDLER
+    // (`_PyFaulthandler_Init` in init_interp_main).
+    let faulthandler = cfg.xoptions.iter().any(|(k, _)| k == "faulthandler")
+        || (!cfg.ignore_environment
+            && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty()));
+    if let Err(e) = crate::faulthandler::_PyFaulthandler_Init(faulthandler) {
+        return report(e);
+    }
     if let Some(p0) = path0 {
         if let Err(e) = insert_path0(&p0) {
             return report(e);
