@@ -16,13 +16,17 @@
 //!   `unregister` are left out: their watchdog thread and user-signal handler read
 //!   the frames of the running eval loop from another thread or at any instruction,
 //!   and pyrs's frames are not laid out for that (FIXME(pyrs)).
-//! - The test helpers `_sigsegv`, `_read_null`, `_sigabrt`, `_sigfpe`,
-//!   `_stack_overflow` and `_fatal_error_c_thread` are left out.
+//! - Of the test helpers, `_read_null` (a load from address 0, undefined behaviour
+//!   in Rust), `_stack_overflow` and `_fatal_error_c_thread` are left out.
 //! - `_Py_DumpExtensionModules` (the "Extension modules: ..." line) writes nothing:
 //!   every native module of pyrs is part of the standard library.
 //! - Rust's runtime installs its own SIGSEGV and SIGBUS handlers (stack-overflow
 //!   detection) before `main`; they are the "previous" handlers `enable()` saves and
-//!   the fatal handler restores, as CPython restores whatever was installed.
+//!   the fatal handler restores, as CPython restores whatever was installed. Rust's
+//!   handler ignores a SIGSEGV that is not a guard-page hit after setting SIG_DFL,
+//!   so a SIGSEGV sent with `kill()`/`raise()` (`_sigsegv()`) is reported and then
+//!   survived once, where CPython (whose previous handler is SIG_DFL) dies. A real
+//!   fault re-executes the faulting instruction and dies as in CPython.
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
@@ -606,9 +610,67 @@ pub fn _PyFaulthandler_Init(enable: bool) -> PyResult<()> {
     faulthandler_enable()
 }
 
+// --- test helpers --------------------------------------------------------------------
+
+/// `faulthandler_suppress_crash_report`: no core dump for the crashes the helpers
+/// below cause on purpose.
+fn faulthandler_suppress_crash_report() {
+    // SAFETY: an all-zero rlimit is valid; getrlimit fills it in.
+    let mut rl: libc::rlimit = unsafe { std::mem::zeroed() };
+    // SAFETY: `rl` is a valid rlimit to read into and write from.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_CORE, &mut rl) == 0 {
+            rl.rlim_cur = 0;
+            libc::setrlimit(libc::RLIMIT_CORE, &rl);
+        }
+    }
+}
+
+/// `faulthandler._sigsegv(release_gil=False)`: raise SIGSEGV (`faulthandler_raise_sigsegv`).
+/// pyrs has no GIL to release, so `release_gil` only has to be an int.
+fn faulthandler_sigsegv(
+    _m: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    // A `METH_VARARGS` function: its messages name it without the module.
+    if !objects::call::kwnames_slice(kwnames).is_empty() {
+        return Err(type_error("_sigsegv() takes no keyword arguments"));
+    }
+    // `PyArg_ParseTuple(args, "|i:_sigsegv", ...)`.
+    if args.len() > 1 {
+        return Err(type_error(format!(
+            "_sigsegv() takes at most 1 argument ({} given)",
+            args.len()
+        )));
+    }
+    if let Some(a) = args.first() {
+        objects::listobject::int_converter(a)?;
+    }
+    faulthandler_suppress_crash_report();
+    // SAFETY: raise has no preconditions.
+    unsafe { libc::raise(libc::SIGSEGV) };
+    Ok(none())
+}
+
+/// `faulthandler._sigabrt()`: `abort()`.
+fn faulthandler_sigabrt(_m: &PyObject) -> PyResult {
+    faulthandler_suppress_crash_report();
+    std::process::abort()
+}
+
+/// `faulthandler._sigfpe()`: raise SIGFPE; CPython reaches `Py_UNREACHABLE` if the
+/// process survives it, which aborts.
+fn faulthandler_sigfpe(_m: &PyObject) -> PyResult {
+    faulthandler_suppress_crash_report();
+    // SAFETY: raise has no preconditions.
+    unsafe { libc::raise(libc::SIGFPE) };
+    std::process::abort()
+}
+
 const MODULE_DOC: &str = "faulthandler module.";
 
-static MODULE_METHODS: [PyMethodDef; 4] = [
+static MODULE_METHODS: [PyMethodDef; 7] = [
     PyMethodDef::new(
         "enable",
         PyCFunction::FastKw(faulthandler_py_enable),
@@ -628,6 +690,21 @@ static MODULE_METHODS: [PyMethodDef; 4] = [
         "dump_traceback",
         PyCFunction::FastKw(faulthandler_dump_traceback_py),
         "dump_traceback(file=sys.stderr, all_threads=True): dump the traceback of the current thread, or of all threads if all_threads is True, into file",
+    ),
+    PyMethodDef::new(
+        "_sigsegv",
+        PyCFunction::FastKw(faulthandler_sigsegv),
+        "_sigsegv(release_gil=False): raise a SIGSEGV signal",
+    ),
+    PyMethodDef::new(
+        "_sigabrt",
+        PyCFunction::NoArgs(faulthandler_sigabrt),
+        "_sigabrt(): raise a SIGABRT signal",
+    ),
+    PyMethodDef::new(
+        "_sigfpe",
+        PyCFunction::NoArgs(faulthandler_sigfpe),
+        "_sigfpe(): raise a SIGFPE signal",
     ),
 ];
 
