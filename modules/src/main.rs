@@ -534,6 +534,17 @@ pub fn py_main() -> i32 {
         Ok(o) => o,
         Err(status) => return status,
     };
+    // Rust's runtime catches SIGSEGV and SIGBUS to report native stack overflows,
+    // and ignores such a signal when it was sent (`kill`, `raise`) rather than
+    // caused. CPython has no handler: the default action ends the process
+    // (faulthandler chains to it). pyrs guards its recursion, so the overflow
+    // report is not needed.
+    // SAFETY: setting the process-wide disposition to SIG_DFL before any other
+    // thread runs; no handler code of ours is involved.
+    unsafe {
+        libc::signal(libc::SIGSEGV, libc::SIG_DFL);
+        libc::signal(libc::SIGBUS, libc::SIG_DFL);
+    }
     let worker = std::thread::Builder::new()
         .name("pyrs".into())
         .stack_size(STACK_SIZE)
