@@ -1158,6 +1158,143 @@ fn type_bases_get(obj: &PyObject) -> PyResult {
         .unwrap_or_else(|| PyTuple_New(vec![]).into_object()))
 }
 
+/// `type_is_subtype_base_chain`: is `b` on `a`'s `tp_base` chain?
+fn type_is_subtype_base_chain(a: &PyTypeObject, b: &PyTypeObject) -> bool {
+    let mut t = Some(a);
+    while let Some(tt) = t {
+        if std::ptr::eq(tt, b) {
+            return true;
+        }
+        t = tt.base();
+    }
+    std::ptr::eq(b, &PyBaseObject_Type)
+}
+
+/// `type.__bases__ = new_bases` (`type_set_bases`): check the new bases, then
+/// recompute the MRO of the type and of every subclass (`mro_hierarchy`), putting
+/// the old ones back if one fails, and move the type between the bases' subclass
+/// lists and refresh its slots.
+fn type_set_bases(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    // SAFETY: getset of `type`.
+    let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
+    check_set_special_type_attr(tp, value, "__bases__")?;
+    let Some(new_bases) = value else {
+        return Ok(());
+    };
+    let Some(tuple) = new_bases.downcast_ref::<PyTupleObject>() else {
+        return Err(type_error(format!(
+            "can only assign tuple to {}.__bases__, not {}",
+            tp.name(),
+            new_bases.ob_type().name()
+        )));
+    };
+    let items = tuple.as_slice().to_vec();
+    if items.is_empty() {
+        return Err(type_error(format!(
+            "can only assign non-empty tuple to {}.__bases__, not ()",
+            tp.name()
+        )));
+    }
+    for ob in &items {
+        let Some(base) = as_type(ob) else {
+            return Err(type_error(format!(
+                "{}.__bases__ must be tuple of classes, not '{}'",
+                tp.name(),
+                ob.ob_type().name()
+            )));
+        };
+        // A custom `mro()` re-entering here has already set `tp_base` of a type
+        // whose `tp_mro` is not updated yet: the base chain catches that cycle.
+        if PyType_IsSubtype(base, tp)
+            || (base.tp_mro.get().is_some() && type_is_subtype_base_chain(base, tp))
+        {
+            return Err(type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    let new_base = best_base(&items)?;
+    let Some(old_base) = tp.base() else {
+        return Err(type_error(
+            "a new-style class can't have only classic bases",
+        ));
+    };
+    compatible_for_assignment(old_base, new_base, "__bases__")?;
+
+    let new_bases = new_bases.to_owned();
+    let old_bases = tp.tp_bases.replace(Some(new_bases.clone()));
+    let old_base_ptr = tp.tp_base.replace(Some(NonNull::from(new_base)));
+    // Keeps the old base alive while `tp_base` may point back at it.
+    let _old_bases_ref = old_bases.clone();
+
+    let mut temp: Vec<MroUndo> = Vec::new();
+    if let Err(e) = mro_hierarchy(tp, &mut temp) {
+        // Undo: put back the old MROs, unless a class got a newer one meanwhile.
+        for (cls, new_mro, old_mro) in temp.into_iter().rev() {
+            if cls.tp_mro.get().is_some_and(|m| m.is(&new_mro)) {
+                cls.tp_mro.set(old_mro);
+            }
+        }
+        if tp.tp_bases.get().is_some_and(|b| b.is(&new_bases)) {
+            tp.tp_bases.set(old_bases);
+            tp.tp_base.set(old_base_ptr);
+        }
+        return Err(e);
+    }
+    // No further action when re-entrance through a custom `mro()` replaced
+    // `tp_bases` again.
+    if tp.tp_bases.get().is_some_and(|b| b.is(&new_bases)) {
+        if let Some(old) = &old_bases {
+            // SAFETY: `tp_bases` is a tuple of types.
+            for b in unsafe { old.downcast_ref_unchecked::<PyTupleObject>() }.as_slice() {
+                if let Some(b) = as_type(b) {
+                    remove_subclass(b, tp);
+                }
+            }
+        }
+        for b in &items {
+            if let Some(b) = as_type(b) {
+                add_subclass(b, tp);
+            }
+        }
+        PyType_Modified(tp);
+        typeslots::update_all_slots(tp);
+    }
+    Ok(())
+}
+
+/// One entry of `mro_hierarchy`'s undo list: a class, its new MRO and its old one.
+type MroUndo = (PyRef<PyTypeObject>, PyObjectRef, Option<PyObjectRef>);
+
+/// `mro_hierarchy`: recompute the MRO of `tp` and of its subclasses, recording
+/// `(class, new MRO, old MRO)` in `temp` for the caller to undo on error.
+fn mro_hierarchy(tp: &PyTypeObject, temp: &mut Vec<MroUndo>) -> PyResult<()> {
+    let old_mro = tp.tp_mro.get();
+    let new_mro = mro_internal(tp)?;
+    // A custom `mro()` that re-entered and set the MRO itself wins (`reent`).
+    let reent = match (&old_mro, tp.tp_mro.get()) {
+        (Some(a), Some(b)) => !a.is(&b),
+        (None, None) => false,
+        _ => true,
+    };
+    if reent {
+        return Ok(());
+    }
+    let new_mro = new_mro.into_object();
+    tp.tp_mro.set(Some(new_mro.clone()));
+    PyType_Modified(tp);
+    temp.push((tp.to_owned_type(), new_mro, old_mro));
+    // SAFETY: the subclass list is copied before any Python code can run: a custom
+    // `mro()` may change it.
+    let subs: Vec<PyRef<PyTypeObject>> = unsafe { tp.tp_subclasses.get_ref() }
+        .iter()
+        // SAFETY: subclasses remove themselves before they die.
+        .map(|p| unsafe { p.as_ref() }.to_owned_type())
+        .collect();
+    for sub in subs {
+        mro_hierarchy(&sub, temp)?;
+    }
+    Ok(())
+}
+
 fn type_base_get(obj: &PyObject) -> PyResult {
     // SAFETY: getset of `type`.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
@@ -1343,7 +1480,7 @@ fn type_text_signature_get(obj: &PyObject) -> PyResult {
 static TYPE_GETSET: [PyGetSetDef; 16] = [
     PyGetSetDef::getset("__name__", type_name_get, type_name_set),
     PyGetSetDef::getset("__qualname__", type_qualname_get, type_qualname_set),
-    PyGetSetDef::getter("__bases__", type_bases_get),
+    PyGetSetDef::getset("__bases__", type_bases_get, type_set_bases),
     PyGetSetDef::getter("__mro__", type_mro_get),
     PyGetSetDef::getset("__module__", type_module_get, type_module_set),
     PyGetSetDef::getset(
@@ -2345,17 +2482,40 @@ fn object_get_class(obj: &PyObject) -> PyResult {
     Ok(obj.ob_type().as_object().to_owned())
 }
 
-/// Can instances of `a` become instances of `b` by `__class__` assignment?
-fn compatible_for_assignment(a: &PyTypeObject, b: &PyTypeObject) -> bool {
-    let sa = static_base(a);
-    let sb = static_base(b);
-    std::ptr::eq(sa, sb)
+/// Can instances of `oldto` become instances of `newto`? Checked for `__class__` and
+/// `__bases__` assignment (`attr` names which in the message). pyrs frees every
+/// object with the same function, so the deallocator CPython compares (`PyObject_Del`
+/// or `PyObject_GC_Del`) is told apart by the GC flag; the layout is compared field
+/// by field down to the first static base instead of through `same_slots_added`.
+fn compatible_for_assignment(
+    oldto: &PyTypeObject,
+    newto: &PyTypeObject,
+    attr: &str,
+) -> PyResult<()> {
+    if newto.tp_free.get().map(|f| f as usize) != oldto.tp_free.get().map(|f| f as usize)
+        || newto.is_gc() != oldto.is_gc()
+    {
+        return Err(type_error(format!(
+            "{attr} assignment: '{}' deallocator differs from '{}'",
+            newto.name(),
+            oldto.name()
+        )));
+    }
+    let (a, b) = (oldto, newto);
+    let same = std::ptr::eq(static_base(a), static_base(b))
         && a.tp_basicsize.get() == b.tp_basicsize.get()
         && a.tp_itemsize.get() == b.tp_itemsize.get()
         && a.tp_dictoffset.get() == b.tp_dictoffset.get()
         && a.has_feature(Py_TPFLAGS_MANAGED_DICT) == b.has_feature(Py_TPFLAGS_MANAGED_DICT)
-        && a.tp_weaklistoffset.get() == b.tp_weaklistoffset.get()
-        && a.is_gc() == b.is_gc()
+        && a.tp_weaklistoffset.get() == b.tp_weaklistoffset.get();
+    if !same {
+        return Err(type_error(format!(
+            "{attr} assignment: '{}' object layout differs from '{}'",
+            newto.name(),
+            oldto.name()
+        )));
+    }
+    Ok(())
 }
 
 fn object_set_class(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
@@ -2374,13 +2534,7 @@ fn object_set_class(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     }
-    if !compatible_for_assignment(oldto, newto) {
-        return Err(type_error(format!(
-            "__class__ assignment: '{}' object layout differs from '{}'",
-            newto.name(),
-            oldto.name()
-        )));
-    }
+    compatible_for_assignment(oldto, newto, "__class__")?;
     // The values block is laid out by the old class's shared keys: changing the class
     // changes the keys, so the `__dict__` is materialised first.
     if oldto.has_feature(Py_TPFLAGS_MANAGED_DICT) {

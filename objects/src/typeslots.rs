@@ -1586,6 +1586,19 @@ pub fn update_slot(tp: &PyTypeObject, name: &str) {
     update_subclasses(tp, name, &slots);
 }
 
+/// Refresh every slot of a class and of its subclasses from their MROs, after
+/// `__bases__` assignment changed them (`update_all_slots`).
+pub fn update_all_slots(tp: &PyTypeObject) {
+    crate::typeobject::PyType_Modified(tp);
+    let mut done: Vec<&str> = Vec::new();
+    for def in SLOTDEFS {
+        if !done.contains(&def.name) {
+            done.push(def.name);
+            update_slot(tp, def.name);
+        }
+    }
+}
+
 fn update_subclasses(tp: &PyTypeObject, name: &str, slots: &[SlotId]) {
     for s in slots {
         update_one_slot(tp, *s);
