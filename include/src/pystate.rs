@@ -270,9 +270,7 @@ impl PyThreadState {
             // SAFETY: `old` is the live top chunk; `top` points into its data.
             unsafe {
                 (*old).saved_top =
-                    self.datastack_top
-                        .get()
-                        .offset_from((&(*old).data).as_ptr()) as usize;
+                    self.datastack_top.get().offset_from((*old).data.as_ptr()) as usize;
             }
         }
         let chunk = Box::into_raw(Box::new(StackChunk {
@@ -305,9 +303,10 @@ impl PyThreadState {
                 let prev = (*chunk).previous;
                 drop(Box::from_raw(chunk));
                 self.chunk.set(prev);
-                let base = (*prev).data.as_mut_ptr();
+                let data = &mut (*prev).data;
+                let base = data.as_mut_ptr();
                 self.datastack_top.set(base.add((*prev).saved_top));
-                self.datastack_limit.set(base.add((&(*prev).data).len()));
+                self.datastack_limit.set(base.add(data.len()));
             } else {
                 self.datastack_top.set(frame as *mut usize);
             }
@@ -357,7 +356,7 @@ pub fn _PyThreadState_GET() -> &'static PyThreadState {
             *slot = Some(Box::new(PyThreadState::new()));
         }
         match slot {
-            Some(ts) => &**(ts as *const Box<PyThreadState>),
+            Some(ts) => &*(ts as *const Box<PyThreadState>),
             None => std::hint::unreachable_unchecked(),
         }
     }

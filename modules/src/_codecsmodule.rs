@@ -259,7 +259,7 @@ pub fn codec_fallback(
 
 // --- Argument helpers -----------------------------------------------------------------
 
-fn nth<'a>(args: &'a [PyObjectRef], i: usize) -> Option<&'a PyObject> {
+fn nth(args: &[PyObjectRef], i: usize) -> Option<&PyObject> {
     args.get(i).map(|a| &**a)
 }
 

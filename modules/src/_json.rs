@@ -130,7 +130,7 @@ fn scanstring_unicode(
         let ch = if e != 'u' as u32 {
             // A one-character escape.
             end = next + 1;
-            let ch = match char::from_u32(e) {
+            match char::from_u32(e) {
                 Some('"') => '"' as u32,
                 Some('\\') => '\\' as u32,
                 Some('/') => '/' as u32,
@@ -140,8 +140,7 @@ fn scanstring_unicode(
                 Some('r') => 13,
                 Some('t') => 9,
                 _ => return Err(raise_errmsg("Invalid \\escape", pystr, end - 2)),
-            };
-            ch
+            }
         } else {
             next += 1;
             end = next + 4;

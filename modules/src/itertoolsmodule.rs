@@ -2545,8 +2545,8 @@ fn count_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
     {
         return Err(type_error("a number is required"));
     }
-    let mut fast_mode = long_cnt.as_ref().map_or(true, |c| PyLongObject::check(c))
-        && long_step.as_ref().map_or(true, |s| PyLongObject::check(s));
+    let mut fast_mode = long_cnt.as_ref().is_none_or(|c| PyLongObject::check(c))
+        && long_step.as_ref().is_none_or(|s| PyLongObject::check(s));
     let mut cnt: Py_ssize_t = 0;
     if let Some(c) = &long_cnt {
         if fast_mode {

@@ -550,7 +550,7 @@ pub fn py_main() -> i32 {
         .stack_size(STACK_SIZE)
         .spawn(move || run(opts));
     match worker {
-        Ok(handle) => match {
+        Ok(handle) => {
             // Signals sent to the process must reach the interpreter thread, which is
             // CPython's main thread: this thread only waits, so it blocks them all.
             // SAFETY: a filled set, applied to this thread's own mask.
@@ -559,14 +559,14 @@ pub fn py_main() -> i32 {
                 libc::sigfillset(&mut set);
                 libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
             }
-            handle.join()
-        } {
-            Ok(status) => status,
-            Err(_) => {
-                eprintln!("pyrs: internal error (the interpreter thread panicked)");
-                70
+            match handle.join() {
+                Ok(status) => status,
+                Err(_) => {
+                    eprintln!("pyrs: internal error (the interpreter thread panicked)");
+                    70
+                }
             }
-        },
+        }
         Err(e) => {
             eprintln!("pyrs: cannot start the interpreter thread: {e}");
             1

@@ -3032,6 +3032,8 @@ static DICTVALUES_METHODS: [PyMethodDef; 1] = [PyMethodDef::new(
     "Return a reverse iterator over the dict values.",
 )];
 
+// A template: each dict view type gets its own copy (of `Cell` slots) from it.
+#[allow(clippy::declare_interior_mutable_const)]
 const DICTVIEWS_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     nb_subtract: slot(dictviews_sub),
     nb_and: slot(_PyDictView_Intersect),

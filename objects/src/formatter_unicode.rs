@@ -37,6 +37,8 @@ const MAX_OUTPUT: isize = 1 << 32;
 const MAX_PRECISION: isize = 1 << 28;
 
 /// Which separators and grouping to use (`LocaleType`).
+// The variants keep CPython's names (LT_NO_LOCALE, LT_DEFAULT_LOCALE, ...).
+#[allow(clippy::enum_variant_names)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LocaleType {
     /// No grouping.

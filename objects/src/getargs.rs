@@ -155,6 +155,8 @@ pub fn unpack_keywords(
             }
         }
     }
+    // Indexes `out` and `spec.names` together, as CPython's loop over the parameters.
+    #[allow(clippy::needless_range_loop)]
     for i in 0..spec.minpos {
         if out[i].is_none() {
             if i < spec.posonly || spec.names[i].is_empty() {

@@ -73,7 +73,7 @@ fn namespace_init(
     let nkw = kwnames.map_or(0, crate::call::kwnames_len);
     let npos = args.len() - nkw;
     if npos > 0 {
-        return Err(type_error("no positional arguments expected".to_string()));
+        return Err(type_error("no positional arguments expected"));
     }
     let d = _PyObject_GetOrCreateDict(obj).ok_or_else(|| system_error("namespace without dict"))?;
     // SAFETY: the namespace's dict slot holds a dict.

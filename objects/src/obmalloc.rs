@@ -1357,6 +1357,8 @@ pub unsafe fn alloc_object<T: PyObjectLayout>(tp: &PyTypeObject, value: T) -> Py
 
 /// A placeholder header for struct literals passed to [`alloc_object`]; the real
 /// header is written by the allocator.
+// A template copied into each struct literal (CPython's macro of the same name).
+#[allow(clippy::declare_interior_mutable_const)]
 pub const PyObject_HEAD_INIT: PyObject = PyObject {
     ob_refcnt: std::cell::Cell::new(0),
     ob_type: std::cell::Cell::new(NonNull::dangling()),

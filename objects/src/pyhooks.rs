@@ -11,18 +11,30 @@ use include::frame::_PyInterpreterFrame;
 use include::object::GlobalCell;
 use include::{PyObject, PyObjectRef, PyResult};
 
+/// The type of [`Hooks::function_call`].
+pub type FunctionCallHook = fn(&PyObject, &[PyObjectRef], Option<&PyObject>) -> PyResult;
+/// The type of [`Hooks::eval_frame`].
+pub type EvalFrameHook = unsafe fn(*mut _PyInterpreterFrame, Option<PyObjectRef>) -> PyResult;
+/// The type of [`Hooks::import_module`].
+pub type ImportModuleHook = fn(&str) -> PyResult;
+/// The unraisable-exception reporter installed by [`set_unraisable_hook`].
+pub type UnraisableHook = fn(include::PyErr, Option<&PyObject>);
+/// The pending-signal check installed by [`set_signal_check`].
+pub type SignalCheckHook = fn() -> include::PyResult<()>;
+/// The stack-effect function installed by [`set_stack_effect`].
+pub type StackEffectHook = fn(u8, i32) -> Option<i32>;
+
 /// The interpreter entry points `objects` needs.
 pub struct Hooks {
     /// Call a Python function object (`_PyFunction_Vectorcall` -> `_PyEval_Vector`).
-    pub function_call: Cell<Option<fn(&PyObject, &[PyObjectRef], Option<&PyObject>) -> PyResult>>,
+    pub function_call: Cell<Option<FunctionCallHook>>,
     /// Run a frame that is already set up, e.g. a generator's (`_PyEval_EvalFrame`).
     /// `throwflag` makes the frame raise the pending exception at its current
     /// instruction. Returns the value yielded or returned.
-    pub eval_frame:
-        Cell<Option<unsafe fn(*mut _PyInterpreterFrame, Option<PyObjectRef>) -> PyResult>>,
+    pub eval_frame: Cell<Option<EvalFrameHook>>,
     /// Import a module by its absolute name, or find it in `sys.modules`
     /// (`PyImport_ImportModule`).
-    pub import_module: Cell<Option<fn(&str) -> PyResult>>,
+    pub import_module: Cell<Option<ImportModuleHook>>,
 }
 
 static HOOKS: GlobalCell<Hooks> = GlobalCell::new(Hooks {
@@ -49,12 +61,11 @@ pub fn import_module(name: &str) -> PyResult {
     }
 }
 
-static UNRAISABLE: GlobalCell<Cell<Option<fn(include::PyErr, Option<&PyObject>)>>> =
-    GlobalCell::new(Cell::new(None));
+static UNRAISABLE: GlobalCell<Cell<Option<UnraisableHook>>> = GlobalCell::new(Cell::new(None));
 
 /// Install the reporter for exceptions that cannot be raised (`sys.unraisablehook`'s
 /// caller, Python/errors.c `_PyErr_WriteUnraisableMsg`).
-pub fn set_unraisable_hook(f: fn(include::PyErr, Option<&PyObject>)) {
+pub fn set_unraisable_hook(f: UnraisableHook) {
     // SAFETY: a Cell in a global.
     unsafe { UNRAISABLE.get_ref() }.set(Some(f));
 }
@@ -69,12 +80,11 @@ pub fn write_unraisable(err: include::PyErr, obj: Option<&PyObject>) {
     }
 }
 
-static SIGNAL_CHECK: GlobalCell<Cell<Option<fn() -> include::PyResult<()>>>> =
-    GlobalCell::new(Cell::new(None));
+static SIGNAL_CHECK: GlobalCell<Cell<Option<SignalCheckHook>>> = GlobalCell::new(Cell::new(None));
 
 /// Install the interpreter's pending-signal check (Modules/signalmodule.c's
 /// `PyErr_CheckSignals`).
-pub fn set_signal_check(f: fn() -> include::PyResult<()>) {
+pub fn set_signal_check(f: SignalCheckHook) {
     // SAFETY: a Cell in a global.
     unsafe { SIGNAL_CHECK.get_ref() }.set(Some(f));
 }
@@ -181,12 +191,11 @@ pub fn _PyErr_WarnUnawaitedCoroutine(coro: &PyObject) {
     }
 }
 
-static STACK_EFFECT: GlobalCell<Cell<Option<fn(u8, i32) -> Option<i32>>>> =
-    GlobalCell::new(Cell::new(None));
+static STACK_EFFECT: GlobalCell<Cell<Option<StackEffectHook>>> = GlobalCell::new(Cell::new(None));
 
 /// Install the compiler's stack effect of an instruction
 /// (`PyCompile_OpcodeStackEffect`), which the `f_lineno` setter's stack model uses.
-pub fn set_stack_effect(f: fn(u8, i32) -> Option<i32>) {
+pub fn set_stack_effect(f: StackEffectHook) {
     // SAFETY: a Cell in a global.
     unsafe { STACK_EFFECT.get_ref() }.set(Some(f));
 }

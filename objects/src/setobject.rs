@@ -400,9 +400,9 @@ fn set_insert_clean(table: &mut [setentry], mask: usize, key: PyObjectRef, hash:
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if table[j].key.is_none() {
-                    table[j] = setentry {
+            for entry in &mut table[i + 1..=i + LINEAR_PROBES] {
+                if entry.key.is_none() {
+                    *entry = setentry {
                         key: Some(key),
                         hash,
                     };
@@ -692,7 +692,7 @@ fn bad_internal_call() -> PyErr {
 /// `PySet_Add`: add to a set (or to a frozenset nobody else holds yet, while it is
 /// being built).
 pub fn PySet_Add(anyset: &PyObject, key: &PyObject) -> PyResult<()> {
-    if !PySet_Check(anyset) && !(PyFrozenSet_Check(anyset) && anyset.refcnt() == 1) {
+    if !PySet_Check(anyset) && (!PyFrozenSet_Check(anyset) || anyset.refcnt() != 1) {
         return Err(bad_internal_call());
     }
     set_add_key(as_set(anyset), key)
@@ -1474,6 +1474,8 @@ fn set_update(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     Ok(none())
 }
 
+// A template: copied by value into the type object (its own `Cell` slots).
+#[allow(clippy::declare_interior_mutable_const)]
 const SET_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     nb_subtract: slot(set_sub),
     nb_and: slot(set_and),
@@ -1486,6 +1488,8 @@ const SET_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     ..PyNumberMethods::EMPTY
 };
 
+// A template: set and frozenset each get their own copy (of `Cell` slots) from it.
+#[allow(clippy::declare_interior_mutable_const)]
 const SET_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: slot(set_len),
     sq_contains: slot(set_contains),
@@ -1549,6 +1553,8 @@ static FROZENSET_METHODS: [PyMethodDef; 12] = [
     crate::genericaliasobject::GENERIC_ALIAS_CLASS_GETITEM,
 ];
 
+// A template: copied by value into the type object (its own `Cell` slots).
+#[allow(clippy::declare_interior_mutable_const)]
 const FROZENSET_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     nb_subtract: slot(set_sub),
     nb_and: slot(set_and),

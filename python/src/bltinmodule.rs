@@ -810,12 +810,12 @@ fn exec_namespaces(
         let msg = if fname == "exec" {
             format!("exec() globals must be a dict, not {}", g.ob_type().name())
         } else {
-            format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+            "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
         };
         return Err(type_error(msg));
     }
     if !PyMapping_Check(&l) {
-        return Err(type_error(format!("locals must be a mapping")));
+        return Err(type_error("locals must be a mapping"));
     }
     // SAFETY: checked to be a dict above.
     let gd = unsafe { g.downcast_ref_unchecked::<PyDictObject>() };

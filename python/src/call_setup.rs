@@ -54,8 +54,8 @@ pub unsafe fn _PyEvalFramePushAndInit(
         match initialize_locals(func, (*frame).localsplus(), args, argcount, kwnames, nkw) {
             Ok(()) => Ok(frame),
             Err(e) => {
-                let nlocalsplus = (&(*frame).f_code).co_nlocalsplus;
-                (*frame).stacktop = nlocalsplus;
+                let f = &mut *frame;
+                f.stacktop = f.f_code.co_nlocalsplus;
                 _PyEvalFrameClearAndPop(tstate, frame);
                 Err(e)
             }
@@ -321,9 +321,9 @@ unsafe fn initialize_locals(
                 return Err(missing_arguments(func, &co, &missing, "positional"));
             }
             let start = n.saturating_sub(m);
-            for i in start..defcount {
+            for (i, default) in defaults.iter().enumerate().skip(start) {
                 if !get(m + i) {
-                    set(m + i, Some(defaults[i].clone()));
+                    set(m + i, Some(default.clone()));
                 }
             }
         }

@@ -622,7 +622,7 @@ fn init_module_attrs(spec: &PyObject, module: &PyObject, override_: bool) -> PyR
                 loader = objects::call::PyObject_CallMethod(
                     nl,
                     objects::intern!("__new__"),
-                    &[nl.clone()],
+                    std::slice::from_ref(nl),
                 )?;
                 set_attr(&loader, "_path", &smsl)?;
                 set_attr(spec, "loader", &loader)?;
@@ -1135,9 +1135,8 @@ pub unsafe fn import_name(
 /// `IMPORT_FROM`: `from module import name`, falling back to a submodule in
 /// `sys.modules`.
 pub fn import_from(module: &PyObject, name: &PyObject) -> PyResult {
-    match _PyObject_LookupAttr(module, name)? {
-        Some(v) => return Ok(v),
-        None => {}
+    if let Some(v) = _PyObject_LookupAttr(module, name)? {
+        return Ok(v);
     }
     let pkgname = _PyObject_LookupAttr(module, objects::intern!("__name__"))?;
     let pkgname_s = pkgname

@@ -348,7 +348,7 @@ impl PrintContext {
 }
 
 fn push_indent(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat(' ').take(n));
+    out.extend(std::iter::repeat_n(' ', n));
 }
 
 /// `print_exception`: one exception with its traceback, message and notes.

@@ -86,8 +86,8 @@ pub fn check_signals() -> PyResult<()> {
     if !IS_TRIPPED.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
-    for signum in 1..NSIG {
-        if !TRIPPED[signum].swap(false, Ordering::SeqCst) {
+    for (signum, tripped) in TRIPPED.iter().enumerate().skip(1) {
+        if !tripped.swap(false, Ordering::SeqCst) {
             continue;
         }
         let result = match get_handler(signum) {

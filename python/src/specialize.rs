@@ -135,15 +135,11 @@ pub fn _PyCode_Quicken(co: &PyCodeObject) {
                     }
                     _ => {}
                 },
-                op::STORE_FAST => {
-                    if previous_opcode == Some(op::STORE_FAST) {
-                        set_opcode(instructions.add(i - 1), Opcode::STORE_FAST__STORE_FAST);
-                    }
+                op::STORE_FAST if previous_opcode == Some(op::STORE_FAST) => {
+                    set_opcode(instructions.add(i - 1), Opcode::STORE_FAST__STORE_FAST);
                 }
-                op::LOAD_CONST => {
-                    if previous_opcode == Some(op::LOAD_FAST) {
-                        set_opcode(instructions.add(i - 1), Opcode::LOAD_FAST__LOAD_CONST);
-                    }
+                op::LOAD_CONST if previous_opcode == Some(op::LOAD_FAST) => {
+                    set_opcode(instructions.add(i - 1), Opcode::LOAD_FAST__LOAD_CONST);
                 }
                 _ => {}
             }

@@ -400,7 +400,7 @@ fn display_line(
     };
     let mut marks = String::new();
     for p in truncation..start {
-        marks.extend(std::iter::repeat(' ').take(width(p)));
+        marks.extend(std::iter::repeat_n(' ', width(p)));
     }
     for p in start..end {
         let mark = if has_secondary && !(left_end <= p && p < right_start) {
@@ -408,7 +408,7 @@ fn display_line(
         } else {
             secondary
         };
-        marks.extend(std::iter::repeat(mark).take(width(p)));
+        marks.extend(std::iter::repeat_n(mark, width(p)));
     }
     out.push_str(&marks);
     out.push('\n');

@@ -150,6 +150,8 @@ pub struct PyNumberMethods {
 }
 
 impl PyNumberMethods {
+    // A template for static type definitions: each copy gets its own `Cell` slots.
+    #[allow(clippy::declare_interior_mutable_const)]
     pub const EMPTY: PyNumberMethods = PyNumberMethods {
         nb_add: no_slot(),
         nb_subtract: no_slot(),
@@ -204,6 +206,8 @@ pub struct PySequenceMethods {
 }
 
 impl PySequenceMethods {
+    // A template for static type definitions: each copy gets its own `Cell` slots.
+    #[allow(clippy::declare_interior_mutable_const)]
     pub const EMPTY: PySequenceMethods = PySequenceMethods {
         sq_length: no_slot(),
         sq_concat: no_slot(),
@@ -225,6 +229,8 @@ pub struct PyMappingMethods {
 }
 
 impl PyMappingMethods {
+    // A template for static type definitions: each copy gets its own `Cell` slots.
+    #[allow(clippy::declare_interior_mutable_const)]
     pub const EMPTY: PyMappingMethods = PyMappingMethods {
         mp_length: no_slot(),
         mp_subscript: no_slot(),
@@ -242,6 +248,8 @@ pub struct PyAsyncMethods {
 }
 
 impl PyAsyncMethods {
+    // A template for static type definitions: each copy gets its own `Cell` slots.
+    #[allow(clippy::declare_interior_mutable_const)]
     pub const EMPTY: PyAsyncMethods = PyAsyncMethods {
         am_await: no_slot(),
         am_aiter: no_slot(),
@@ -258,6 +266,8 @@ pub struct PyBufferProcs {
 }
 
 impl PyBufferProcs {
+    // A template for static type definitions: each copy gets its own `Cell` slots.
+    #[allow(clippy::declare_interior_mutable_const)]
     pub const EMPTY: PyBufferProcs = PyBufferProcs {
         bf_getbuffer: no_slot(),
         bf_releasebuffer: no_slot(),
@@ -390,6 +400,8 @@ unsafe impl Sync for PyTypeObject {}
 impl PyTypeObject {
     /// The starting point for static type definitions: every slot empty, no flags.
     /// The header's type is left dangling; definitions set `ob_base` themselves.
+    // A template: every static type is a copy with its own `Cell` fields.
+    #[allow(clippy::declare_interior_mutable_const)]
     pub const DEFAULT: PyTypeObject = PyTypeObject {
         ob_base: PyObject {
             ob_refcnt: Cell::new(crate::object::IMMORTAL_REFCNT),

@@ -717,7 +717,7 @@ impl PyBufferedObject {
                 return Err(type_error("read() should return bytes"));
             }
             let b = d.downcast_ref::<PyBytesObject>();
-            if b.map_or(true, |b| b.is_empty()) {
+            if b.is_none_or(|b| b.is_empty()) {
                 if total == 0 {
                     return Ok(d);
                 }
@@ -1971,7 +1971,7 @@ fn forward_call(target: Option<PyObjectRef>, name: &PyObject, args: &[PyObjectRe
     };
     let func = match PyObject_GetAttr(&t, name) {
         Ok(f) => f,
-        Err(_) => return Err(attribute_error(as_str_lossy(name).into_owned())),
+        Err(_) => return Err(attribute_error(as_str_lossy(name))),
     };
     objects::call::PyObject_Vectorcall(&func, args, None)
 }

@@ -220,12 +220,11 @@ fn fs_converter(nameobj: &PyObject) -> PyResult<Vec<u8>> {
     let bytes = if let Some(b) = path.downcast_ref::<PyBytesObject>() {
         b.as_bytes().to_vec()
     } else {
-        let e = objects::codecs::encode_with_codec(
+        objects::codecs::encode_with_codec(
             objects::codecs::Codec::Utf8,
             &path,
             &objects::codecs::ErrorHandler::SurrogateEscape,
-        )?;
-        e
+        )?
     };
     if bytes.contains(&0) {
         return Err(value_error("embedded null byte"));
@@ -508,7 +507,7 @@ fn new_buffersize(currentsize: usize) -> usize {
 /// buffer from the file's size when it is known. `Ok(None)` when nothing could be read
 /// without blocking.
 pub fn readall_fd(fd: i32) -> PyResult<Option<Vec<u8>>> {
-    let end = fstat(fd).map(|st| st.st_size as i64).unwrap_or(-1);
+    let end = fstat(fd).map(|st| st.st_size).unwrap_or(-1);
     // SAFETY: `lseek` only inspects the descriptor.
     let pos = unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) } as i64;
     let mut bufsize = if end > 0 && end >= pos && pos >= 0 && end - pos < isize::MAX as i64 {

@@ -191,7 +191,7 @@ pub fn grow_zeroed<T: Copy + Default>(buf: &mut Vec<T>, n: usize) -> PyResult<()
     if n > buf.len() {
         let extra = n - buf.len();
         if n.checked_mul(std::mem::size_of::<T>())
-            .map_or(true, |b| b > isize::MAX as usize)
+            .is_none_or(|b| b > isize::MAX as usize)
             || buf.try_reserve_exact(extra).is_err()
         {
             return Err(PyErr_NoMemory());

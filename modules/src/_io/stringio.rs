@@ -224,7 +224,7 @@ fn stringio_setup(
     s.ok.set(false);
     s.readnl
         .set(newline.map(|n| n.chars().map(|c| c as u32).collect()));
-    s.readuniversal.set(newline.map_or(true, |n| n.is_empty()));
+    s.readuniversal.set(newline.is_none_or(|n| n.is_empty()));
     s.readtranslate.set(newline.is_none());
     // "" writes text unchanged, "\n" and None write "\n" (no change either: StringIO
     // does not use os.linesep); "\r" and "\r\n" translate on writing.

@@ -1108,11 +1108,10 @@ impl PyTextIOWrapperObject {
     fn set_newline(&self, newline: Option<&str>) {
         self.readnl
             .set(newline.map(|n| n.chars().map(|c| c as u32).collect()));
-        self.readuniversal
-            .set(newline.map_or(true, |n| n.is_empty()));
+        self.readuniversal.set(newline.is_none_or(|n| n.is_empty()));
         self.readtranslate.set(newline.is_none());
         self.writetranslate
-            .set(newline.map_or(true, |n| !n.is_empty()));
+            .set(newline.is_none_or(|n| !n.is_empty()));
         self.writenl.set(match newline {
             Some(n) if !n.is_empty() && n != "\n" => Some(n.to_string()),
             // os.linesep is "\n": nothing to translate.
@@ -2216,7 +2215,7 @@ fn textiowrapper_reconfigure(
         kwnames,
     )?;
     let t = as_textio(obj);
-    let is_none = |o: &Option<PyObjectRef>| o.as_ref().map_or(true, |x| x.is(Py_None()));
+    let is_none = |o: &Option<PyObjectRef>| o.as_ref().is_none_or(|x| x.is(Py_None()));
     let newline_given = a[2].is_some();
     // Nothing may change the decoding once text has been read.
     if t.decoded_chars.get().is_some() && (!is_none(&a[0]) || !is_none(&a[1]) || newline_given) {

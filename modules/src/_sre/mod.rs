@@ -540,7 +540,7 @@ fn pattern_subx(
         PyList_Append(&list, getslice(&subject, string, i, state.endpos))?;
     }
     let joiner = getslice(&subject, string, 0, 0);
-    let item = if list.len() == 0 {
+    let item = if list.is_empty() {
         joiner
     } else if subject.isbytes() {
         objects::bytesobject::_Py_bytes_join(
@@ -1464,7 +1464,7 @@ fn _sre_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
                 ob_base: PyObject_HEAD_INIT,
                 groups,
                 groupindex: named.then(|| groupindex.clone()),
-                indexgroup: (named && ig.len() > 0).then(|| indexgroup.clone()),
+                indexgroup: (named && !ig.is_empty()).then(|| indexgroup.clone()),
                 pattern: PyCell::new(Some(pattern)),
                 flags: flags as isize,
                 isbytes,

@@ -272,6 +272,10 @@ impl SreStr<'_> {
             SreStr::U32(s) => s.len(),
         }
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl SreState {
