@@ -1076,6 +1076,8 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     add("builtin_module_names", PyTuple_New(names).into_object())?;
 
     let i = |v: i64| PyLong_FromLong(v);
+    let bytes_warning =
+        objects::bytesobject::Py_BytesWarningFlag.load(std::sync::atomic::Ordering::Relaxed);
     let flags = structseq(
         &FLAGS_DESC,
         vec![
@@ -1088,7 +1090,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             i(cfg.no_site as i64),
             i(cfg.ignore_environment as i64),
             i(cfg.verbose),
-            i(objects::bytesobject::Py_BytesWarningFlag.load(std::sync::atomic::Ordering::Relaxed) as i64),
+            i(bytes_warning as i64),
             i(cfg.quiet as i64),
             i(objects::pyhash::hash_randomization_enabled() as i64),
             i(0),
