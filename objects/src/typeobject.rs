@@ -1907,7 +1907,6 @@ pub fn type_new(
         }
         add_dict = want_dict;
         add_weak = want_weak;
-        // Slots are stored as a tuple of the (unmangled) names given.
     }
 
     // The new type's layout: the base's, then slots, then __dict__, then __weakref__.
@@ -1983,12 +1982,10 @@ pub fn type_new(
     tp.tp_dealloc.set(Some(subtype_dealloc));
     tp.tp_traverse.set(Some(subtype_traverse));
     tp.tp_clear.set(Some(subtype_clear));
-    if let Some(s) = &slots {
-        let items: Vec<PyObjectRef> = if PyUnicodeObject::check(s) {
-            vec![s.clone()]
-        } else {
-            crate::r#abstract::PySequence_List_items(s)?
-        };
+    if slots.is_some() {
+        // The mangled names, sorted, without `__dict__` and `__weakref__`: what
+        // `__class__` assignment compares (`same_slots_added`).
+        let items: Vec<PyObjectRef> = slot_names.iter().map(|s| PyUnicode_FromString(s)).collect();
         tp.ht_slots.set(Some(PyTuple_New(items).into_object()));
     }
 
@@ -2482,11 +2479,58 @@ fn object_get_class(obj: &PyObject) -> PyResult {
     Ok(obj.ob_type().as_object().to_owned())
 }
 
+/// `compatible_with_tp_base`: do instances of `child` have exactly its base's
+/// layout (nothing added, same deallocation)?
+fn compatible_with_tp_base(child: &PyTypeObject) -> bool {
+    let Some(parent) = child.base() else {
+        return false;
+    };
+    child.tp_basicsize.get() == parent.tp_basicsize.get()
+        && child.tp_itemsize.get() == parent.tp_itemsize.get()
+        && child.tp_dictoffset.get() == parent.tp_dictoffset.get()
+        && child.tp_weaklistoffset.get() == parent.tp_weaklistoffset.get()
+        && child.is_gc() == parent.is_gc()
+        && (child.tp_dealloc.get().map(|f| f as usize)
+            == Some(subtype_dealloc as *const () as usize)
+            || child.tp_dealloc.get().map(|f| f as usize)
+                == parent.tp_dealloc.get().map(|f| f as usize))
+}
+
+/// `same_slots_added`: do `a` and `b` (with the same `tp_base`) add the same words
+/// to it? pyrs lays out the `__slots__` first, then `__dict__` (two words when
+/// managed), then `__weakref__`, and checks them in that order.
+fn same_slots_added(a: &PyTypeObject, b: &PyTypeObject) -> bool {
+    let Some(base) = a.base() else {
+        return false;
+    };
+    if !a.is_heap_type() || !b.is_heap_type() {
+        return false;
+    }
+    let mut size = base.tp_basicsize.get();
+    if let (Some(slots_a), Some(slots_b)) = (a.ht_slots.get(), b.ht_slots.get()) {
+        if !PyObject_RichCompareBool(&slots_a, &slots_b, CompareOp::Eq).unwrap_or(false) {
+            return false;
+        }
+        // SAFETY: `ht_slots` is a tuple.
+        let n = unsafe { slots_a.downcast_ref_unchecked::<PyTupleObject>() }.len();
+        size += n * size_of::<usize>();
+    }
+    if a.tp_dictoffset.get() == size && b.tp_dictoffset.get() == size {
+        size += size_of::<usize>();
+        if a.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+            size += size_of::<usize>();
+        }
+    }
+    if a.tp_weaklistoffset.get() == size && b.tp_weaklistoffset.get() == size {
+        size += size_of::<usize>();
+    }
+    size == a.tp_basicsize.get() && size == b.tp_basicsize.get()
+}
+
 /// Can instances of `oldto` become instances of `newto`? Checked for `__class__` and
 /// `__bases__` assignment (`attr` names which in the message). pyrs frees every
 /// object with the same function, so the deallocator CPython compares (`PyObject_Del`
-/// or `PyObject_GC_Del`) is told apart by the GC flag; the layout is compared field
-/// by field down to the first static base instead of through `same_slots_added`.
+/// or `PyObject_GC_Del`) is told apart by the GC flag.
 fn compatible_for_assignment(
     oldto: &PyTypeObject,
     newto: &PyTypeObject,
@@ -2501,21 +2545,31 @@ fn compatible_for_assignment(
             oldto.name()
         )));
     }
-    let (a, b) = (oldto, newto);
-    let same = std::ptr::eq(static_base(a), static_base(b))
-        && a.tp_basicsize.get() == b.tp_basicsize.get()
-        && a.tp_itemsize.get() == b.tp_itemsize.get()
-        && a.tp_dictoffset.get() == b.tp_dictoffset.get()
-        && a.has_feature(Py_TPFLAGS_MANAGED_DICT) == b.has_feature(Py_TPFLAGS_MANAGED_DICT)
-        && a.tp_weaklistoffset.get() == b.tp_weaklistoffset.get();
-    if !same {
-        return Err(type_error(format!(
-            "{attr} assignment: '{}' object layout differs from '{}'",
-            newto.name(),
-            oldto.name()
-        )));
+    let mut newbase = newto;
+    while compatible_with_tp_base(newbase) {
+        newbase = newbase.base().unwrap_or(newbase);
     }
-    Ok(())
+    let mut oldbase = oldto;
+    while compatible_with_tp_base(oldbase) {
+        oldbase = oldbase.base().unwrap_or(oldbase);
+    }
+    let same_base = match (newbase.base(), oldbase.base()) {
+        (Some(x), Some(y)) => std::ptr::eq(x, y),
+        (None, None) => true,
+        _ => false,
+    };
+    let differs =
+        !std::ptr::eq(newbase, oldbase) && (!same_base || !same_slots_added(newbase, oldbase));
+    if !differs
+        && newto.has_feature(Py_TPFLAGS_MANAGED_DICT) == oldto.has_feature(Py_TPFLAGS_MANAGED_DICT)
+    {
+        return Ok(());
+    }
+    Err(type_error(format!(
+        "{attr} assignment: '{}' object layout differs from '{}'",
+        newto.name(),
+        oldto.name()
+    )))
 }
 
 fn object_set_class(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {

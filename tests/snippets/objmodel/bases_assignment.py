@@ -212,3 +212,67 @@ print(names(K0.__subclasses__()), issubclass(K2, K0))
 Meta.fail = False
 K1.__bases__ = (K0,)
 print(names(K1.__mro__), names(K2.__mro__), issubclass(K2, K0))
+
+
+# Layout compatibility (compatible_for_assignment / same_slots_added), for
+# __class__ and __bases__ alike.
+class H:
+    __slots__ = ["a", "b"]
+
+
+class I:
+    __slots__ = ["b", "a"]
+
+
+class J:
+    __slots__ = ["c", "b"]
+
+
+class K:
+    __slots__ = ["a", "b", "d"]
+
+
+class HD:
+    __slots__ = ["a", "b", "__dict__"]
+
+
+class ID:
+    __slots__ = ["b", "a", "__dict__"]
+
+
+class HW:
+    __slots__ = ["a", "b", "__weakref__"]
+
+
+class Plain:
+    pass
+
+
+class WithDict:
+    __slots__ = ["__dict__"]
+
+
+class Sub(H):
+    pass
+
+
+def setc(obj, cls):
+    def f():
+        obj.__class__ = cls
+        print("ok", type(obj).__name__)
+    return f
+
+
+err(setc(H(), I))
+err(setc(H(), J))
+err(setc(H(), K))
+err(setc(HD(), ID))
+err(setc(HD(), H))
+err(setc(HW(), H))
+err(setc(Plain(), WithDict))
+err(setc(Plain(), H))
+err(setc(WithDict(), Plain))
+err(setb(Sub, (I,)))
+print(names(Sub.__mro__))
+err(setb(Sub, (J,)))
+print(names(Sub.__mro__))
