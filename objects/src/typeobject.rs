@@ -295,10 +295,10 @@ pub fn PyType_ClearCache() -> u32 {
 
 /// `find_name_in_mro`: walk the MRO's dicts for `name` (a `str`).
 fn find_name_in_mro(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef> {
-    // SAFETY: see `PyType_IsSubtype`; dict lookups below cannot replace the MRO
-    // (a str key's hash and equality run no Python code).
-    let mro = unsafe { tp.tp_mro.get_ref() };
-    let Some(mro) = mro else {
+    // A strong reference, as CPython holds (bpo-14199): a lookup that ran Python code
+    // could assign `__bases__` and replace the MRO. (pyrs's str lookups compare str
+    // keys only, so none does today.)
+    let Some(mro) = tp.tp_mro.get() else {
         // Not ready: look in the type's own dict only.
         let d = tp.tp_dict.get()?;
         // SAFETY: `tp_dict` always holds a dict.
@@ -311,7 +311,8 @@ fn find_name_in_mro(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef> {
     for base in mro.as_slice() {
         // SAFETY: MRO entries are types.
         let base = unsafe { &*(base.as_ptr() as *const PyTypeObject) };
-        // SAFETY: a ready type's dict is a dict and is not replaced during lookup.
+        // SAFETY: a ready type's dict is a dict and is never replaced; the MRO held
+        // above keeps `base` alive.
         if let Some(d) = unsafe { base.tp_dict.get_ref() } {
             let d = unsafe { d.downcast_ref_unchecked::<PyDictObject>() };
             if let Some(v) = _PyDict_GetItem_KnownHash(d, name, hash) {

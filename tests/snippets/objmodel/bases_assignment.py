@@ -276,3 +276,23 @@ err(setb(Sub, (I,)))
 print(names(Sub.__mro__))
 err(setb(Sub, (J,)))
 print(names(Sub.__mro__))
+
+
+# Instances keep working when the new base has the same slots.
+class S1:
+    __slots__ = ("a",)
+
+
+class S2:
+    __slots__ = ("a",)
+
+
+class ST(S1):
+    pass
+
+
+st = ST()
+st.a = 1
+st.z = 3
+ST.__bases__ = (S2,)
+print(st.a, st.z, names(ST.__mro__), isinstance(st, S1), isinstance(st, S2))
