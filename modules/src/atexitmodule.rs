@@ -62,31 +62,10 @@ fn atexit_callfuncs() {
         // A callback may unregister itself (bpo-46025): keep our own references.
         let (func, args, kwargs) = (cb.func.clone(), cb.args.clone(), cb.kwargs.clone());
         if let Err(e) = PyObject_Call(&func, &args, kwargs.as_deref()) {
-            write_unraisable_msg(e, "in atexit callback", &func);
+            python::pythonrun::write_unraisable_msg(e, Some("in atexit callback"), Some(&func));
         }
     }
     atexit_cleanup();
-}
-
-/// `_PyErr_WriteUnraisableMsg`: report `err` as "Exception ignored <msg>: <obj>".
-fn write_unraisable_msg(err: PyErr, msg: &str, obj: &PyObject) {
-    let value = err.into_value();
-    if objects::exceptions::exc_traceback(&value).is_none() {
-        if let Some(tb) = python::traceback::traceback_from_current_frame() {
-            objects::exceptions::exc_set_traceback(&value, Some(tb));
-        }
-    }
-    let tb = objects::exceptions::exc_traceback(&value);
-    let mut out = String::new();
-    python::pythonrun::format_unraisable(
-        Some(value.ob_type().as_object()),
-        Some(&value),
-        tb.as_deref(),
-        Some(&PyUnicode_FromString(&format!("Exception ignored {msg}"))),
-        Some(obj),
-        &mut out,
-    );
-    python::sysmodule::write_stderr(&out);
 }
 
 /// `atexit.register(func, *args, **kwargs)`.

@@ -709,10 +709,88 @@ pub fn format_unraisable(
     out.push('\n');
 }
 
-/// Report an exception nobody can catch (`_PyErr_WriteUnraisableMsg`) the way
-/// `sys.unraisablehook` does. An exception that never passed through a frame is
-/// given a traceback of the frame running now, as CPython does.
+static UNRAISABLE_HOOK_ARGS_DESC: objects::structseq::PyStructSequence_Desc =
+    objects::structseq::PyStructSequence_Desc {
+        name: "UnraisableHookArgs",
+        doc: "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.",
+        fields: &[
+            "exc_type",
+            "exc_value",
+            "exc_traceback",
+            "err_msg",
+            "object",
+        ],
+        n_in_sequence: 5,
+    };
+
+static UNRAISABLE_HOOK_ARGS_TYPE: include::object::GlobalCell<Option<&'static PyTypeObject>> =
+    include::object::GlobalCell::new(None);
+
+/// `make_unraisable_hook_args`: the `UnraisableHookArgs` passed to
+/// `sys.unraisablehook` (None for a missing field).
+fn make_unraisable_hook_args(
+    exc_type: &PyObject,
+    exc_value: &PyObject,
+    exc_tb: Option<&PyObject>,
+    err_msg: Option<&PyObject>,
+    obj: Option<&PyObject>,
+) -> PyResult {
+    // SAFETY: set once on first use by the interpreter's thread.
+    let tp = match unsafe { UNRAISABLE_HOOK_ARGS_TYPE.get_ref() } {
+        Some(tp) => *tp,
+        None => {
+            let tp = objects::structseq::PyStructSequence_NewType(&UNRAISABLE_HOOK_ARGS_DESC)?;
+            // SAFETY: as above; no borrow is live.
+            unsafe { *UNRAISABLE_HOOK_ARGS_TYPE.get_mut() = Some(tp) };
+            tp
+        }
+    };
+    let or_none = |o: Option<&PyObject>| o.map_or_else(none, |o| o.to_owned());
+    objects::structseq::PyStructSequence_New(
+        tp,
+        vec![
+            exc_type.to_owned(),
+            exc_value.to_owned(),
+            or_none(exc_tb),
+            or_none(err_msg),
+            or_none(obj),
+        ],
+    )
+}
+
+/// `write_unraisable_exc`: the default hook's output, on `sys.stderr` (nothing if
+/// it is None or missing).
+fn write_unraisable_exc(
+    value: &PyObject,
+    tb: Option<&PyObject>,
+    err_msg: Option<&PyObject>,
+    obj: Option<&PyObject>,
+) {
+    let mut out = String::new();
+    format_unraisable(
+        Some(value.ob_type().as_object()),
+        Some(value),
+        tb,
+        err_msg,
+        obj,
+        &mut out,
+    );
+    let _ = crate::sysmodule::write_to("stderr", &out);
+}
+
+/// Report an exception nobody can catch (`PyErr_WriteUnraisable`): see
+/// [`write_unraisable_msg`].
 pub fn write_unraisable(err: PyErr, obj: Option<&PyObject>) {
+    write_unraisable_msg(err, None, obj);
+}
+
+/// `_PyErr_WriteUnraisableMsg`: pass an exception nobody can catch to
+/// `sys.unraisablehook` with the message "Exception ignored <err_msg>"; if the hook
+/// is missing or None, or fails, the default report is written (for a failing hook,
+/// the hook's own exception, as "Exception ignored in sys.unraisablehook"). An
+/// exception that never passed through a frame is given a traceback of the frame
+/// running now, as CPython does.
+pub fn write_unraisable_msg(err: PyErr, err_msg: Option<&str>, obj: Option<&PyObject>) {
     let value = err.into_value();
     if exc_traceback(&value).is_none() {
         if let Some(tb) = crate::traceback::traceback_from_current_frame() {
@@ -720,14 +798,50 @@ pub fn write_unraisable(err: PyErr, obj: Option<&PyObject>) {
         }
     }
     let tb = exc_traceback(&value);
-    let mut out = String::new();
-    format_unraisable(
-        Some(value.ob_type().as_object()),
-        Some(&value),
-        tb.as_deref(),
-        None,
-        Some(obj.unwrap_or(Py_None())),
-        &mut out,
-    );
-    crate::sysmodule::write_stderr(&out);
+    let mut err_msg = err_msg.map(|m| PyUnicode_FromString(&format!("Exception ignored {m}")));
+    let mut obj: Option<PyObjectRef> = obj.map(|o| o.to_owned());
+    let (value, tb) = 'report: {
+        let hook_args = match make_unraisable_hook_args(
+            value.ob_type().as_object(),
+            &value,
+            tb.as_deref(),
+            err_msg.as_deref(),
+            obj.as_deref(),
+        ) {
+            Ok(a) => a,
+            Err(e) => {
+                err_msg = Some(PyUnicode_FromString(
+                    "Exception ignored on building sys.unraisablehook arguments",
+                ));
+                obj = None;
+                break 'report (e.into_value(), None);
+            }
+        };
+        let Some(hook) = crate::sysmodule::PySys_GetObject("unraisablehook") else {
+            break 'report (value, tb);
+        };
+        if let Err(e) = crate::sysmodule::PySys_Audit(
+            "sys.unraisablehook",
+            vec![hook.clone(), hook_args.clone()],
+        ) {
+            err_msg = Some(PyUnicode_FromString("Exception ignored in audit hook"));
+            obj = None;
+            break 'report (e.into_value(), None);
+        }
+        if hook.is(Py_None()) {
+            break 'report (value, tb);
+        }
+        match objects::call::PyObject_CallOneArg(&hook, &hook_args) {
+            Ok(_) => return,
+            Err(e) => {
+                err_msg = Some(PyUnicode_FromString(
+                    "Exception ignored in sys.unraisablehook",
+                ));
+                obj = Some(hook);
+                (e.into_value(), None)
+            }
+        }
+    };
+    let tb = tb.or_else(|| exc_traceback(&value));
+    write_unraisable_exc(&value, tb.as_deref(), err_msg.as_deref(), obj.as_deref());
 }
