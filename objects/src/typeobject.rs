@@ -415,8 +415,12 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
     if tp.tp_base.get().is_none() && !is_object {
         tp.tp_base.set(type_ptr(&PyBaseObject_Type).get());
     }
+    // A base being readied further up the stack (a custom `mro()` creating a
+    // subclass) is not readied again (CPython's `_PyType_IsReady`).
     if let Some(base) = tp.base() {
-        PyType_Ready(base)?;
+        if !base.has_feature(Py_TPFLAGS_READYING) {
+            PyType_Ready(base)?;
+        }
     }
     if tp.tp_bases.get().is_none() {
         let bases: Vec<PyObjectRef> = tp
@@ -1728,7 +1732,11 @@ fn best_base(bases: &[PyObjectRef]) -> PyResult<&PyTypeObject> {
         let Some(bt) = as_type(b) else {
             return Err(type_error("bases must be types"));
         };
-        PyType_Ready(bt)?;
+        // A base still being readied (a custom `mro()` extending its own class) is
+        // left alone: its missing MRO is reported by `mro_implementation`.
+        if !bt.has_feature(Py_TPFLAGS_READYING) {
+            PyType_Ready(bt)?;
+        }
         if !bt.has_feature(Py_TPFLAGS_BASETYPE) {
             return Err(type_error(format!(
                 "type '{}' is not an acceptable base type",

@@ -296,3 +296,22 @@ st.a = 1
 st.z = 3
 ST.__bases__ = (S2,)
 print(st.a, st.z, names(ST.__mro__), isinstance(st, S1), isinstance(st, S2))
+
+
+# A custom mro() that extends its class while the class is still being made.
+class IncMeta(type):
+    def mro(cls):
+        if cls.__mro__ is None and cls.__name__ != "X":
+            try:
+                class X(cls):
+                    pass
+            except TypeError as e:
+                print("TypeError", e)
+        return type.mro(cls)
+
+
+class Inc(metaclass=IncMeta):
+    pass
+
+
+print(names(Inc.__mro__), Inc.__subclasses__())
