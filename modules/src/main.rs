@@ -200,6 +200,10 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
         i += if consumed_next { 2 } else { 1 };
     }
     let command = command.unwrap_or(Command::Stdin);
+    // `config->dev_mode`: -X dev, or a non-empty PYTHONDEVMODE.
+    cfg.dev_mode = cfg.xoptions.iter().any(|(k, _)| k == "dev")
+        || (!cfg.ignore_environment
+            && std::env::var_os("PYTHONDEVMODE").is_some_and(|v| !v.is_empty()));
     cfg.warnoptions = config_init_warnoptions(&cfg, &cmdline_warnoptions, bytes_warning);
     objects::bytesobject::Py_BytesWarningFlag
         .store(bytes_warning as i32, std::sync::atomic::Ordering::Relaxed);
@@ -233,11 +237,7 @@ fn config_init_warnoptions(cfg: &SysConfig, cmdline: &[String], bytes_warning: u
             std::env::var(k).ok().filter(|v| !v.is_empty())
         }
     };
-    let dev_mode = match cfg.xoptions.iter().rev().find(|(k, _)| k == "dev") {
-        Some(_) => true,
-        None => env("PYTHONDEVMODE").is_some(),
-    };
-    if dev_mode {
+    if cfg.dev_mode {
         append("default");
     }
     if let Some(w) = env("PYTHONWARNINGS") {
@@ -430,9 +430,14 @@ fn run(opts: Options) -> i32 {
         eprintln!("Fatal Python error: init failed: {e:?}");
         return 1;
     }
-    // `config->faulthandler`: -X faulthandler or a non-empty PYTHONFAULTHANDLER
-    // (`_PyFaulthandler_Init` in init_interp_main).
-    let faulthandler = cfg.xoptions.iter().any(|(k, _)| k == "faulthandler")
+    // The codec registry is ready: development mode's checks of encoding and
+    // error handler names (`unicode_check_encoding_errors`) can run.
+    objects::codecs::set_codec_lookup(|e| crate::_codecsmodule::_PyCodec_Lookup(e).map(drop));
+    objects::codecs::DEV_MODE.store(cfg.dev_mode, std::sync::atomic::Ordering::Relaxed);
+    // `config->faulthandler`: -X faulthandler, a non-empty PYTHONFAULTHANDLER or
+    // development mode (`_PyFaulthandler_Init` in init_interp_main).
+    let faulthandler = cfg.dev_mode
+        || cfg.xoptions.iter().any(|(k, _)| k == "faulthandler")
         || (!cfg.ignore_environment
             && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty()));
     if let Err(e) = crate::faulthandler::_PyFaulthandler_Init(faulthandler) {

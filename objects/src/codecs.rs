@@ -231,6 +231,55 @@ fn fallback() -> Option<CodecFallback> {
     unsafe { FALLBACK.get_ref() }.get()
 }
 
+/// `config->dev_mode` (`-X dev`, `PYTHONDEVMODE`): set at start-up.
+pub static DEV_MODE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `_PyCodec_Lookup` (in Modules/_codecsmodule.rs, a crate above this one): fails
+/// with `LookupError` for an unknown encoding.
+pub type CodecLookup = fn(&str) -> PyResult<()>;
+
+static CODEC_LOOKUP: GlobalCell<Cell<Option<CodecLookup>>> = GlobalCell::new(Cell::new(None));
+
+/// Install the codec registry's lookup (called once at start-up by the interpreter).
+pub fn set_codec_lookup(f: CodecLookup) {
+    // SAFETY: a Cell in a global, single-threaded.
+    unsafe { CODEC_LOOKUP.get_ref() }.set(Some(f));
+}
+
+/// `unicode_check_encoding_errors`: in development mode only, look the encoding
+/// and the error handler up even when the data does not need them, so that a
+/// misspelt name fails at once. Nothing is checked before the codec registry is
+/// installed.
+pub fn unicode_check_encoding_errors(encoding: Option<&str>, errors: Option<&str>) -> PyResult<()> {
+    if encoding.is_none() && errors.is_none() {
+        return Ok(());
+    }
+    if !DEV_MODE.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(());
+    }
+    // SAFETY: a Cell in a global, single-threaded.
+    let Some(lookup) = unsafe { CODEC_LOOKUP.get_ref() }.get() else {
+        return Ok(());
+    };
+    if let Some(e) = encoding {
+        lookup(e)?;
+    }
+    if let Some(e) = errors {
+        PyCodec_LookupError(e)?;
+    }
+    Ok(())
+}
+
+/// The `errors` argument as a name (None counts as not given).
+fn errors_name(errors: Option<&PyObject>) -> PyResult<Option<&str>> {
+    match errors {
+        Some(e) if !e.is(crate::object::Py_None()) => {
+            Ok(Some(crate::unicodeobject::as_str_strict(e)?))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// The `LookupError` for an encoding nobody knows, or the refusal of a known
 /// non-text codec.
 fn unknown_encoding(name: &str, encode: bool) -> PyErr {
@@ -1145,6 +1194,7 @@ pub fn encode_str(
         Some(e) => crate::unicodeobject::as_str_strict(e)?,
         None => "utf-8",
     };
+    unicode_check_encoding_errors(Some(name), errors_name(errors)?)?;
     let handler = ErrorHandler::from_arg(errors)?;
     match lookup_builtin(name) {
         Some(codec) => Ok(PyBytes_FromVec(encode_with_codec(codec, s, &handler)?)),
@@ -1892,6 +1942,7 @@ pub fn PyUnicode_Decode(
     encoding: &str,
     errors: Option<&PyObject>,
 ) -> PyResult {
+    unicode_check_encoding_errors(Some(encoding), errors_name(errors)?)?;
     let handler = ErrorHandler::from_arg(errors)?;
     match lookup_builtin(encoding) {
         Some(codec) => Ok(decode_with_codec(codec, data, &handler, true)?.0),
@@ -1938,6 +1989,10 @@ pub fn decode_object(
     };
     // An empty buffer decodes to '' without looking the encoding up.
     if data.is_empty() {
+        let name = encoding
+            .map(crate::unicodeobject::as_str_strict)
+            .transpose()?;
+        unicode_check_encoding_errors(name, errors_name(errors)?)?;
         return Ok(crate::unicodeobject::unicode_empty());
     }
     let name = match encoding {

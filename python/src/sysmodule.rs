@@ -944,6 +944,8 @@ pub struct SysConfig {
     pub no_site: bool,
     pub ignore_environment: bool,
     pub safe_path: bool,
+    /// `-X dev` or `PYTHONDEVMODE`.
+    pub dev_mode: bool,
     pub warnoptions: Vec<String>,
     pub xoptions: Vec<(String, Option<String>)>,
 }
@@ -1094,7 +1096,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             i(cfg.quiet as i64),
             i(objects::pyhash::hash_randomization_enabled() as i64),
             i(0),
-            PyBool_FromLong(false),
+            PyBool_FromLong(cfg.dev_mode),
             i(0),
             i(0),
             PyBool_FromLong(cfg.safe_path),
