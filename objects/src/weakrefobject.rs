@@ -82,11 +82,17 @@ const _: () = assert!(size_of::<PyWeakReference>() == 64);
 impl PyWeakReference {
     /// The referent, if it is alive (`PyWeakref_GET_OBJECT`, which gives `None` for a
     /// dead reference). Borrowed: take a reference before running Python code.
+    /// A referent whose reference count has dropped to zero counts as dead: its
+    /// deallocation may be deferred (a long chain of deallocations is unwound
+    /// iteratively, as CPython's trashcan) with its weak references not yet
+    /// cleared, and handing it out would resurrect it and free it twice
+    /// (CPython's `Py_REFCNT(obj) > 0` check, gh-60806).
     #[inline]
     pub fn object(&self) -> Option<&PyObject> {
-        // SAFETY: a referent stays alive while `wr_object` points at it: it clears
-        // the pointer (`PyObject_ClearWeakRefs`) before it is freed.
-        self.wr_object.get().map(|p| unsafe { &*p.as_ptr() })
+        // SAFETY: a referent stays allocated while `wr_object` points at it: it
+        // clears the pointer (`PyObject_ClearWeakRefs`) before it is freed.
+        let ob = self.wr_object.get().map(|p| unsafe { &*p.as_ptr() })?;
+        (ob.refcnt() > 0).then_some(ob)
     }
 
     /// A new reference to the referent, or `None` if it is dead.
