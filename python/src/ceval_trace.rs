@@ -297,6 +297,9 @@ fn c_trace(tstate: &PyThreadState, func: &PyObject, call: impl FnOnce() -> PyRes
     let frame = tstate.current_frame.get();
     // SAFETY: the current frame is live and running the CALL.
     unsafe { call_trace(&p, tstate, frame, PyTrace_C_CALL, Some(func))? };
+    // The call may replace the profile function: its object is not kept alive
+    // across it (its `__del__` runs inside `sys.setprofile`, as in CPython).
+    drop(p);
     let x = call();
     // The call may have unset the profile function.
     let Some(p) = c_profile_func(tstate) else {
