@@ -42,12 +42,39 @@ from keyword import iskeyword as _iskeyword
 from reprlib import recursive_repr as _recursive_repr
 from _weakref import proxy as _proxy
 
-from _collections import deque
-from _collections import defaultdict
-from _collections import _tuplegetter
-from _collections import _count_elements
+# Each native piece is optional, so that the module still imports with
+# _collections blocked (CPython's tests of the pure-Python halves do that):
+# deque and defaultdict are then absent, the others have Python versions.
+try:
+    from _collections import deque
+except ImportError:
+    pass
+else:
+    _collections_abc.MutableSequence.register(deque)
 
-_collections_abc.MutableSequence.register(deque)
+try:
+    from _collections import defaultdict
+except ImportError:
+    pass
+
+try:
+    from _collections import _tuplegetter
+except ImportError:
+    def _tuplegetter(index, doc):
+        return property(_itemgetter(index), doc=doc)
+
+
+def _count_elements(mapping, iterable):
+    'Tally elements from the iterable.'
+    mapping_get = mapping.get
+    for elem in iterable:
+        mapping[elem] = mapping_get(elem, 0) + 1
+
+
+try:
+    from _collections import _count_elements
+except ImportError:
+    pass
 
 
 ################################################################################

@@ -193,10 +193,13 @@ pub unsafe fn _PyWeakref_GetWeakrefCount(mut head: *mut PyWeakReference) -> usiz
 /// `clear_weakref`: unlink the reference from its referent's list, point it at
 /// nothing and drop its callback.
 fn clear_weakref(wr: &PyWeakReference) {
-    if let Some(obj) = wr.object() {
-        // SAFETY: the referent is alive and supports weak references (it has a list
-        // that `wr` is in); the neighbours are live weak references.
+    // The pointer itself, not `object()`: a referent being deallocated (refcount
+    // zero) still has `wr` in its list.
+    if let Some(obj) = wr.wr_object.get() {
+        // SAFETY: the referent is allocated and supports weak references (it has a
+        // list that `wr` is in); the neighbours are live weak references.
         unsafe {
+            let obj = &*obj.as_ptr();
             let list = weakrefs_listptr(obj);
             if *list == wr.as_ptr() {
                 *list = wr.wr_next.get();

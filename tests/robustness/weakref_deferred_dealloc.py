@@ -31,3 +31,25 @@ del c
 gc.collect()
 print("after", len(d), len(seen))
 print("done")
+
+# A proxy whose referent died: every operation raises ReferenceError (the
+# referent's list must still be unlinked while its refcount is zero).
+from collections import deque
+
+
+class D(deque):
+    pass
+
+
+for cls in (deque, D):
+    x = cls("ab")
+    p = weakref.proxy(x)
+    r = weakref.ref(x)
+    del x
+    gc.collect()
+    print(type(p).__name__, r())
+    for op in (str, iter, len, repr):
+        try:
+            op(p)
+        except (ReferenceError, TypeError) as e:
+            print(op.__name__, type(e).__name__, e)
