@@ -18,7 +18,7 @@ use include::methodobject::{PyCFunction, PyMethodDef};
 
 use objects::boolobject::PyBool_FromLong;
 use objects::floatobject::{PyFloatObject, PyFloat_AsDouble};
-use objects::getargs::{unpack_keywords, ArgSpec};
+use objects::getargs::parse_args;
 use objects::listobject::PyList_New;
 use objects::longobject::{PyLong_AsLong, PyLong_FromLong};
 use objects::moduleobject::{
@@ -238,27 +238,6 @@ fn ushort_arg(obj: &PyObject) -> PyResult<u16> {
         return Err(value_error("value must be positive"));
     }
     u16::try_from(v).map_err(|_| overflow_error("Python int too large for C unsigned short"))
-}
-
-fn parse<'a>(
-    fname: &'a str,
-    names: &'a [&'a str],
-    required: usize,
-    args: &[PyObjectRef],
-    kwnames: Option<&PyObject>,
-) -> PyResult<Vec<Option<PyObjectRef>>> {
-    unpack_keywords(
-        &ArgSpec {
-            fname,
-            names,
-            posonly: 0,
-            maxpos: names.len(),
-            minpos: required,
-            required_kwonly: &[],
-        },
-        args,
-        kwnames,
-    )
 }
 
 /// Positional-only arguments (Argument Clinic's `/`).
@@ -500,7 +479,7 @@ fn newPyEpoll_Object(tp: &PyTypeObject, fd: i32) -> PyResult {
 
 /// `select.epoll(sizehint=-1, flags=0)`.
 fn pyepoll_new(tp: &PyTypeObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
-    let a = parse("epoll", &["sizehint", "flags"], 0, args, kw)?;
+    let a = parse_args("epoll", args, kw, &["sizehint", "flags"], 0)?;
     let sizehint = match &a[0] {
         Some(s) => PyLong_AsLong(s)?,
         None => -1,
@@ -572,7 +551,7 @@ fn event_mask(obj: &PyObject) -> PyResult<u32> {
 
 /// `epoll.register(fd, eventmask=EPOLLIN|EPOLLPRI|EPOLLOUT)`.
 fn select_epoll_register(obj: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
-    let a = parse("register", &["fd", "eventmask"], 1, args, kw)?;
+    let a = parse_args("register", args, kw, &["fd", "eventmask"], 1)?;
     let fd = PyObject_AsFileDescriptor(a[0].as_deref().unwrap_or(Py_None()))?;
     let mask = match &a[1] {
         Some(m) => event_mask(m)?,
@@ -583,7 +562,7 @@ fn select_epoll_register(obj: &PyObject, args: &[PyObjectRef], kw: Option<&PyObj
 
 /// `epoll.modify(fd, eventmask)`.
 fn select_epoll_modify(obj: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
-    let a = parse("modify", &["fd", "eventmask"], 2, args, kw)?;
+    let a = parse_args("modify", args, kw, &["fd", "eventmask"], 2)?;
     let fd = PyObject_AsFileDescriptor(a[0].as_deref().unwrap_or(Py_None()))?;
     let mask = event_mask(a[1].as_deref().unwrap_or(Py_None()))?;
     pyepoll_internal_ctl(epoll_fd(obj)?, libc::EPOLL_CTL_MOD, fd, mask)
@@ -595,14 +574,14 @@ fn select_epoll_unregister(
     args: &[PyObjectRef],
     kw: Option<&PyObject>,
 ) -> PyResult {
-    let a = parse("unregister", &["fd"], 1, args, kw)?;
+    let a = parse_args("unregister", args, kw, &["fd"], 1)?;
     let fd = PyObject_AsFileDescriptor(a[0].as_deref().unwrap_or(Py_None()))?;
     pyepoll_internal_ctl(epoll_fd(obj)?, libc::EPOLL_CTL_DEL, fd, 0)
 }
 
 /// `epoll.poll(timeout=None, maxevents=-1)`: the timeout is in seconds.
 fn select_epoll_poll(obj: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
-    let a = parse("poll", &["timeout", "maxevents"], 0, args, kw)?;
+    let a = parse_args("poll", args, kw, &["timeout", "maxevents"], 0)?;
     let timeout = match &a[0] {
         Some(t) if !t.is(Py_None()) => {
             let ns = timeout_ns(t, SEC_TO_NS, "timeout must be an integer or None")?;

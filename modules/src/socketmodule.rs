@@ -27,7 +27,7 @@ use objects::bytearrayobject::PyByteArrayObject;
 use objects::bytesobject::{buffer_arg, PyBytesObject, PyBytes_FromSlice};
 use objects::dictobject::{PyDict_New, PyDict_SetItem};
 use objects::floatobject::{PyFloatObject, PyFloat_FromDouble};
-use objects::getargs::{check_positional, unpack_keywords, ArgSpec};
+use objects::getargs::{check_positional, parse_args};
 use objects::listobject::PyList_New;
 use objects::longobject::{PyLongObject, PyLong_AsLong, PyLong_FromLong};
 use objects::moduleobject::{
@@ -242,27 +242,6 @@ fn sock_new(tp: &PyTypeObject, _args: &[PyObjectRef], _kw: Option<&PyObject>) ->
     Ok(new_raw(tp))
 }
 
-fn parse<'a>(
-    fname: &'a str,
-    names: &'a [&'a str],
-    required: usize,
-    args: &[PyObjectRef],
-    kwnames: Option<&PyObject>,
-) -> PyResult<Vec<Option<PyObjectRef>>> {
-    unpack_keywords(
-        &ArgSpec {
-            fname,
-            names,
-            posonly: 0,
-            maxpos: names.len(),
-            minpos: required,
-            required_kwonly: &[],
-        },
-        args,
-        kwnames,
-    )
-}
-
 /// An "i" argument.
 fn int_arg(obj: &PyObject) -> PyResult<i32> {
     if obj.downcast_ref::<PyFloatObject>().is_some() {
@@ -316,12 +295,12 @@ fn getsockopt_int(fd: i32, level: i32, opt: i32) -> Result<i32, i32> {
 
 /// `socket.__init__(family=-1, type=-1, proto=-1, fileno=None)` (`sock_initobj`).
 fn sock_initobj(obj: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult<()> {
-    let a = parse(
+    let a = parse_args(
         "socket",
-        &["family", "type", "proto", "fileno"],
-        0,
         args,
         kw,
+        &["family", "type", "proto", "fileno"],
+        0,
     )?;
     let mut family = opt_int(&a[0], -1)?;
     let mut type_ = opt_int(&a[1], -1)?;
@@ -1207,7 +1186,7 @@ fn recv_into_len(fname: &str, buffer: &PyObject, nbytes: i64) -> PyResult<usize>
 
 /// `socket.recv_into(buffer, nbytes=0, flags=0)`.
 fn sock_recv_into(obj: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
-    let a = parse("recv_into", &["buffer", "nbytes", "flags"], 1, args, kw)?;
+    let a = parse_args("recv_into", args, kw, &["buffer", "nbytes", "flags"], 1)?;
     let buffer = a[0].clone().unwrap_or_else(none);
     let nbytes = match &a[1] {
         Some(n) => PyLong_AsLong(n)?,
@@ -1263,7 +1242,7 @@ fn sock_recvfrom(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
 
 /// `socket.recvfrom_into(buffer, nbytes=0, flags=0)`.
 fn sock_recvfrom_into(obj: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
-    let a = parse("recvfrom_into", &["buffer", "nbytes", "flags"], 1, args, kw)?;
+    let a = parse_args("recvfrom_into", args, kw, &["buffer", "nbytes", "flags"], 1)?;
     let buffer = a[0].clone().unwrap_or_else(none);
     let nbytes = match &a[1] {
         Some(n) => PyLong_AsLong(n)?,
@@ -1526,12 +1505,12 @@ fn port_string(obj: &PyObject) -> PyResult<Option<CString>> {
 
 /// `socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)`.
 fn socket_getaddrinfo(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
-    let a = parse(
+    let a = parse_args(
         "getaddrinfo",
-        &["host", "port", "family", "type", "proto", "flags"],
-        2,
         args,
         kw,
+        &["host", "port", "family", "type", "proto", "flags"],
+        2,
     )?;
     let hobj = a[0].clone().unwrap_or_else(none);
     let pobj = a[1].clone().unwrap_or_else(none);
