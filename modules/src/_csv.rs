@@ -6,6 +6,7 @@
 //! state struct; a field being parsed is a `Vec<u32>` of code points rather than a
 //! `Py_UCS4` buffer grown by hand; `NOT_SET` characters are `None`.
 
+use objects::pyerrors::cached_exception_type;
 use std::cell::Cell;
 use std::mem::size_of;
 
@@ -29,7 +30,7 @@ use objects::object::{none, PyObject_IsTrue, PyObject_Str, Py_None};
 use objects::obmalloc::{alloc_object, dealloc_object, PyObject_HEAD_INIT};
 use objects::prelude::*;
 use objects::r#abstract::{PyIter_Next, PyNumber_Check, PyNumber_Float, PyObject_GetIter};
-use objects::tupleobject::{PyObject_SelfIter, PyTuple_New};
+use objects::tupleobject::PyObject_SelfIter;
 use objects::typeobject::{PyType_Ready, PyType_Type};
 use objects::unicodeobject::{_PyUnicodeWriter, PyUnicodeObject, PyUnicode_FromString};
 
@@ -68,34 +69,7 @@ fn dialects_dict(d: &PyObject) -> &PyDictObject {
 
 /// `_csv.Error`, made once.
 fn error_type() -> PyResult<&'static PyTypeObject> {
-    // SAFETY: single-threaded; the borrow ends before any Python code runs.
-    if let Some(t) = unsafe { ERROR_OBJ.get_ref() }.as_ref() {
-        if let Some(tp) = objects::typeobject::as_type(t) {
-            // SAFETY: the type is kept alive by the global for the rest of the process.
-            return Ok(unsafe { &*(tp as *const PyTypeObject) });
-        }
-    }
-    let dict = PyDict_New();
-    PyDict_SetItem(
-        &dict,
-        objects::intern!("__module__"),
-        &PyUnicode_FromString("_csv"),
-    )?;
-    let bases = PyTuple_New(vec![objects::exceptions::PyExc_Exception
-        .as_object()
-        .to_owned()]);
-    let tp = PyObject_Vectorcall(
-        PyType_Type.as_object(),
-        &[
-            PyUnicode_FromString("Error"),
-            bases.into_object(),
-            dict.into_object(),
-        ],
-        None,
-    )?;
-    // SAFETY: single-threaded; set once.
-    unsafe { *ERROR_OBJ.get_mut() = Some(tp) };
-    error_type()
+    cached_exception_type(&ERROR_OBJ, "_csv.Error", &[])
 }
 
 /// Raise `_csv.Error(msg)`.

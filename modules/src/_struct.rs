@@ -11,6 +11,7 @@
 //! Differences from CPython: `iter_unpack` copies the buffer instead of holding a
 //! view of it, so a bytearray can be resized while an iterator over it is alive.
 
+use objects::pyerrors::cached_exception_type;
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
 
@@ -95,34 +96,7 @@ static STRUCT_ERROR: GlobalCell<Option<PyObjectRef>> = GlobalCell::new(None);
 
 /// `struct.error`, made once.
 fn struct_error_type() -> PyResult<&'static PyTypeObject> {
-    // SAFETY: single-threaded; the borrow ends before any Python code runs.
-    if let Some(t) = unsafe { STRUCT_ERROR.get_ref() }.as_ref() {
-        if let Some(tp) = objects::typeobject::as_type(t) {
-            // SAFETY: the type is kept alive by the global for the rest of the process.
-            return Ok(unsafe { &*(tp as *const PyTypeObject) });
-        }
-    }
-    let dict = PyDict_New();
-    PyDict_SetItem(
-        &dict,
-        objects::intern!("__module__"),
-        &PyUnicode_FromString("struct"),
-    )?;
-    let bases = PyTuple_New(vec![objects::exceptions::PyExc_Exception
-        .as_object()
-        .to_owned()]);
-    let tp = objects::call::PyObject_Vectorcall(
-        PyType_Type.as_object(),
-        &[
-            PyUnicode_FromString("error"),
-            bases.into_object(),
-            dict.into_object(),
-        ],
-        None,
-    )?;
-    // SAFETY: single-threaded; set once.
-    unsafe { *STRUCT_ERROR.get_mut() = Some(tp) };
-    struct_error_type()
+    cached_exception_type(&STRUCT_ERROR, "struct.error", &[])
 }
 
 /// Raise `struct.error(msg)`.

@@ -5,13 +5,13 @@
 //! Differences from CPython: none known; the CRC-32 table is computed at first use
 //! from the reflected polynomial 0xEDB88320 rather than written out.
 
+use objects::pyerrors::cached_exception_type;
 use std::sync::OnceLock;
 
 use include::methodobject::{PyCFunction, PyMethodDef};
 use include::object::GlobalCell;
 
 use objects::bytesobject::{buffer_arg, PyBytes_FromSlice};
-use objects::dictobject::{PyDict_New, PyDict_SetItem};
 use objects::getargs::{check_positional, unpack_keywords, ArgSpec};
 use objects::longobject::{PyLongObject, PyLong_AsLong, PyLong_FromLong, PyLong_FromU64};
 use objects::moduleobject::{
@@ -20,57 +20,21 @@ use objects::moduleobject::{
 use objects::object::PyObject_IsTrue;
 use objects::prelude::*;
 use objects::r#abstract::{PyNumber_Index, PyObject_CheckBuffer};
-use objects::tupleobject::PyTuple_New;
-use objects::typeobject::PyType_Type;
 use objects::unicodeobject::{PyUnicodeObject, PyUnicode_FromString};
 
 static ERROR: GlobalCell<Option<PyObjectRef>> = GlobalCell::new(None);
 static INCOMPLETE: GlobalCell<Option<PyObjectRef>> = GlobalCell::new(None);
 
-/// Make (once) one of the module's exception classes.
-fn exception_type(
-    cell: &'static GlobalCell<Option<PyObjectRef>>,
-    name: &str,
-    base: &PyTypeObject,
-) -> PyResult<&'static PyTypeObject> {
-    // SAFETY: single-threaded; the borrow ends before any Python code runs.
-    if let Some(t) = unsafe { cell.get_ref() }.as_ref() {
-        if let Some(tp) = objects::typeobject::as_type(t) {
-            // SAFETY: the type is kept alive by the global for the rest of the process.
-            return Ok(unsafe { &*(tp as *const PyTypeObject) });
-        }
-    }
-    let dict = PyDict_New();
-    PyDict_SetItem(
-        &dict,
-        objects::intern!("__module__"),
-        &PyUnicode_FromString("binascii"),
-    )?;
-    let bases = PyTuple_New(vec![base.as_object().to_owned()]);
-    let tp = objects::call::PyObject_Vectorcall(
-        PyType_Type.as_object(),
-        &[
-            PyUnicode_FromString(name),
-            bases.into_object(),
-            dict.into_object(),
-        ],
-        None,
-    )?;
-    // SAFETY: single-threaded; set once.
-    unsafe { *cell.get_mut() = Some(tp) };
-    exception_type(cell, name, base)
-}
-
 fn error_type() -> PyResult<&'static PyTypeObject> {
-    exception_type(&ERROR, "Error", &objects::exceptions::PyExc_ValueError)
+    cached_exception_type(
+        &ERROR,
+        "binascii.Error",
+        &[&objects::exceptions::PyExc_ValueError],
+    )
 }
 
 fn incomplete_type() -> PyResult<&'static PyTypeObject> {
-    exception_type(
-        &INCOMPLETE,
-        "Incomplete",
-        &objects::exceptions::PyExc_Exception,
-    )
+    cached_exception_type(&INCOMPLETE, "binascii.Incomplete", &[])
 }
 
 /// Raise `binascii.Error(msg)`.

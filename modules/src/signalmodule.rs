@@ -347,22 +347,7 @@ fn itimer_error() -> PyErr {
 
 /// Make `signal.itimer_error`, a subclass of OSError.
 fn make_itimer_error() -> PyResult {
-    let dict = objects::dictobject::PyDict_New();
-    objects::dictobject::PyDict_SetItem(
-        &dict,
-        objects::intern!("__module__"),
-        &PyUnicode_FromString("signal"),
-    )?;
-    let bases = PyTuple_New(vec![PyExc_OSError.as_object().to_owned()]);
-    objects::call::PyObject_Vectorcall(
-        objects::typeobject::PyType_Type.as_object(),
-        &[
-            PyUnicode_FromString("itimer_error"),
-            bases.into_object(),
-            dict.into_object(),
-        ],
-        None,
-    )
+    objects::pyerrors::PyErr_NewException("signal.itimer_error", &[&PyExc_OSError])
 }
 
 /// `signal.setitimer(which, seconds, interval=0.0, /)`.

@@ -13,6 +13,7 @@
 //! VSOCK and J1939 constants. An unclosed socket is closed when it is freed without
 //! the ResourceWarning.
 
+use objects::pyerrors::cached_exception_type;
 use std::cell::Cell;
 use std::ffi::{CStr, CString};
 use std::mem::size_of;
@@ -25,7 +26,6 @@ use include::object::GlobalCell;
 use objects::boolobject::PyBool_FromLong;
 use objects::bytearrayobject::PyByteArrayObject;
 use objects::bytesobject::{buffer_arg, PyBytesObject, PyBytes_FromSlice};
-use objects::dictobject::{PyDict_New, PyDict_SetItem};
 use objects::floatobject::{PyFloatObject, PyFloat_FromDouble};
 use objects::getargs::{check_positional, parse_args};
 use objects::listobject::PyList_New;
@@ -83,34 +83,7 @@ fn exception_type(
     cell: &'static GlobalCell<Option<PyObjectRef>>,
     name: &str,
 ) -> PyResult<&'static PyTypeObject> {
-    // SAFETY: single-threaded; the borrow ends before any Python code runs.
-    if let Some(t) = unsafe { cell.get_ref() }.as_ref() {
-        if let Some(tp) = objects::typeobject::as_type(t) {
-            // SAFETY: the type is kept alive by the global for the rest of the process.
-            return Ok(unsafe { &*(tp as *const PyTypeObject) });
-        }
-    }
-    let dict = PyDict_New();
-    PyDict_SetItem(
-        &dict,
-        objects::intern!("__module__"),
-        &PyUnicode_FromString("socket"),
-    )?;
-    let bases = PyTuple_New(vec![objects::exceptions::PyExc_OSError
-        .as_object()
-        .to_owned()]);
-    let tp = objects::call::PyObject_Vectorcall(
-        PyType_Type.as_object(),
-        &[
-            PyUnicode_FromString(name),
-            bases.into_object(),
-            dict.into_object(),
-        ],
-        None,
-    )?;
-    // SAFETY: single-threaded; set once.
-    unsafe { *cell.get_mut() = Some(tp) };
-    exception_type(cell, name)
+    cached_exception_type(cell, name, &[&objects::exceptions::PyExc_OSError])
 }
 
 /// `set_gaierror`: `socket.gaierror(code, gai_strerror(code))`, or `OSError` from
@@ -119,7 +92,7 @@ fn set_gaierror(code: i32) -> PyErr {
     if code == libc::EAI_SYSTEM {
         return set_error();
     }
-    let tp = match exception_type(&GAIERROR, "gaierror") {
+    let tp = match exception_type(&GAIERROR, "socket.gaierror") {
         Ok(tp) => tp,
         Err(e) => return e,
     };
@@ -2241,11 +2214,15 @@ pub fn PyInit__socket() -> PyResult<PyRef<PyModuleObject>> {
         "timeout",
         objects::exceptions::PyExc_TimeoutError.as_object(),
     )?;
-    PyModule_AddObject(&m, "herror", exception_type(&HERROR, "herror")?.as_object())?;
+    PyModule_AddObject(
+        &m,
+        "herror",
+        exception_type(&HERROR, "socket.herror")?.as_object(),
+    )?;
     PyModule_AddObject(
         &m,
         "gaierror",
-        exception_type(&GAIERROR, "gaierror")?.as_object(),
+        exception_type(&GAIERROR, "socket.gaierror")?.as_object(),
     )?;
     PyModule_AddObject(&m, "SocketType", sock_type.as_object())?;
     PyModule_AddObject(&m, "socket", sock_type.as_object())?;

@@ -206,3 +206,56 @@ pub fn os_error_from_io(e: &std::io::Error) -> PyErr {
         None => os_error(e.to_string()),
     }
 }
+
+/// `PyErr_NewException`: a new exception class. `name` is "module.Class" (the part
+/// before the last dot becomes `__module__`); `bases` are the bases, `Exception`
+/// when empty.
+pub fn PyErr_NewException(name: &str, bases: &[&PyTypeObject]) -> include::PyResult {
+    let (module, class) = name.rsplit_once('.').ok_or_else(|| {
+        PyErr_SetString(
+            &PyExc_SystemError,
+            "PyErr_NewException: name must be module.class",
+        )
+    })?;
+    let dict = crate::dictobject::PyDict_New();
+    crate::dictobject::PyDict_SetItem(
+        &dict,
+        crate::intern!("__module__"),
+        &PyUnicode_FromString(module),
+    )?;
+    let bases: Vec<PyObjectRef> = if bases.is_empty() {
+        vec![PyExc_Exception.as_object().to_owned()]
+    } else {
+        bases.iter().map(|b| b.as_object().to_owned()).collect()
+    };
+    crate::call::PyObject_Vectorcall(
+        crate::typeobject::PyType_Type.as_object(),
+        &[
+            PyUnicode_FromString(class),
+            crate::tupleobject::PyTuple_New(bases).into_object(),
+            dict.into_object(),
+        ],
+        None,
+    )
+}
+
+/// A module's exception class, made by `PyErr_NewException` on first use and kept
+/// in `cell` for the rest of the process (a C module's static `PyObject *Error`).
+pub fn cached_exception_type(
+    cell: &'static include::object::GlobalCell<Option<PyObjectRef>>,
+    name: &str,
+    bases: &[&PyTypeObject],
+) -> include::PyResult<&'static PyTypeObject> {
+    // SAFETY: single-threaded; the borrow ends before any Python code runs.
+    if let Some(tp) = unsafe { cell.get_ref() }
+        .as_ref()
+        .and_then(|t| crate::typeobject::as_type(t))
+    {
+        // SAFETY: the class is kept alive by `cell` for the rest of the process.
+        return Ok(unsafe { &*(tp as *const PyTypeObject) });
+    }
+    let tp = PyErr_NewException(name, bases)?;
+    // SAFETY: single-threaded; nothing borrows the cell now.
+    unsafe { *cell.get_mut() = Some(tp) };
+    cached_exception_type(cell, name, bases)
+}

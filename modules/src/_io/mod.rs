@@ -56,38 +56,16 @@ static UNSUPPORTED_OPERATION: GlobalCell<Option<PyObjectRef>> = GlobalCell::new(
 
 /// `io.UnsupportedOperation` as a type, creating it on first use.
 pub fn unsupported_operation_type() -> PyResult<&'static PyTypeObject> {
-    // SAFETY: single-threaded; the reference is read out and the borrow ends before
-    // any Python code runs.
-    if let Some(t) = unsafe { UNSUPPORTED_OPERATION.get_ref() }.as_ref() {
-        if let Some(tp) = objects::typeobject::as_type(t) {
-            // SAFETY: the type is kept alive by the global for the rest of the process.
-            return Ok(unsafe { &*(tp as *const PyTypeObject) });
-        }
-    }
-    let dict = objects::dictobject::PyDict_New();
     // CPython sets `__module__` to 'io' from Lib/io.py ("pretend this exception was
-    // created here"); setting it at creation gives the same result.
-    objects::dictobject::PyDict_SetItem(
-        &dict,
-        objects::intern!("__module__"),
-        &PyUnicode_FromString("io"),
-    )?;
-    let bases = objects::tupleobject::PyTuple_New(vec![
-        objects::exceptions::PyExc_OSError.as_object().to_owned(),
-        objects::exceptions::PyExc_ValueError.as_object().to_owned(),
-    ]);
-    let tp = objects::call::PyObject_Vectorcall(
-        objects::typeobject::PyType_Type.as_object(),
+    // created here"); naming it io.UnsupportedOperation gives the same result.
+    objects::pyerrors::cached_exception_type(
+        &UNSUPPORTED_OPERATION,
+        "io.UnsupportedOperation",
         &[
-            PyUnicode_FromString("UnsupportedOperation"),
-            bases.into_object(),
-            dict.into_object(),
+            &objects::exceptions::PyExc_OSError,
+            &objects::exceptions::PyExc_ValueError,
         ],
-        None,
-    )?;
-    // SAFETY: start-up of the module, single-threaded; set once.
-    unsafe { *UNSUPPORTED_OPERATION.get_mut() = Some(tp) };
-    unsupported_operation_type()
+    )
 }
 
 /// Raise `io.UnsupportedOperation(msg)`.
