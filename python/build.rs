@@ -1,5 +1,13 @@
 //! Embeds pyrs's own `lib/` (the Python-written standard library modules) into the
-//! binary: generates a table of every `.py` file under it for `frozen.rs`.
+//! binary: generates a table of every `.py` file under it for `frozen.rs`. Also derives
+//! the bytecode cache's magic number from the compiler's sources (`pyc_magic.rs`, see
+//! [`pyc_magic`]).
+//!
+//! Only the `.py` files are watched (`rerun-if-changed`), not lib/'s directories: cargo
+//! scans a watched directory recursively, so every `.pyc` that pyrs writes into
+//! lib/__pycache__ would rerun this script and rebuild the crate. A new file under lib/
+//! is read from disk at once (frozen.rs prefers the disk), and is embedded the next time
+//! this script runs (any lib/ file edited, or `touch python/build.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -51,7 +59,6 @@ fn main() {
         .map(|p| p.join("lib"))
         .unwrap_or_else(|| PathBuf::from("lib"));
     let lib = lib.canonicalize().unwrap_or(lib);
-    println!("cargo:rerun-if-changed={}", lib.display());
     let mut files = Vec::new();
     collect(&lib, &lib, &mut files);
     let mut code = String::new();
@@ -75,9 +82,77 @@ fn main() {
          pub const HOST_STDLIB_AT_BUILD: Option<&str> = {:?};\n",
         host_stdlib()
     ));
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
-        .join("frozen_lib.rs");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let out = out_dir.join("frozen_lib.rs");
     if let Err(e) = fs::write(&out, code) {
         panic!("cannot write {}: {e}", out.display());
     }
+    let root = manifest.parent().map(Path::to_path_buf).unwrap_or_default();
+    let (magic, digest) = pyc_magic(&root);
+    let code = format!(
+        "/// The bytecode cache's magic number (the first two bytes of a `.pyc`, followed\n\
+         /// by `\\r\\n`), derived by python/build.rs from the compiler's sources.\n\
+         pub const PYC_MAGIC_NUMBER: u16 = {magic};\n\
+         /// The FNV-1a digest of those sources that the magic number was taken from.\n\
+         pub const PYC_SOURCE_DIGEST: u64 = {digest:#018x};\n"
+    );
+    let out = out_dir.join("pyc_magic.rs");
+    if let Err(e) = fs::write(&out, code) {
+        panic!("cannot write {}: {e}", out.display());
+    }
+}
+
+/// The files whose contents decide what code object a source file compiles to, and
+/// how it is written to a `.pyc`: source decoding and the tokenizer, the parser's error
+/// rules (a file that now fails to compile must not load from an old cache), the AST
+/// optimiser, the symbol table, code generation, the CFG passes, the assembler, the
+/// opcode table, the code object and marshal; Cargo.lock pins the parser's version.
+const COMPILER_SOURCES: &[&str] = &[
+    "Cargo.lock",
+    "include/src/code.rs",
+    "include/src/opcode.rs",
+    "objects/src/codeobject.rs",
+    "python/src/assemble.rs",
+    "python/src/ast_opt.rs",
+    "python/src/code_unit.rs",
+    "python/src/compile.rs",
+    "python/src/flowgraph.rs",
+    "python/src/import.rs",
+    "python/src/invalid_rules.rs",
+    "python/src/makecode.rs",
+    "python/src/marshal.rs",
+    "python/src/pegen.rs",
+    "python/src/pegen_errors.rs",
+    "python/src/pythonrun.rs",
+    "python/src/string_parser.rs",
+    "python/src/symtable.rs",
+    "python/src/tokenizer.rs",
+];
+
+/// The magic number of pyrs's `.pyc` files, and the digest it comes from.
+///
+/// CPython bumps `MAGIC_NUMBER` by hand whenever its bytecode changes (3495 for 3.11).
+/// pyrs's compiler changes far more often, and a `.pyc` written by an older build must
+/// never be loaded by a newer one, so the number is derived from a 64-bit FNV-1a hash of
+/// [`COMPILER_SOURCES`]: any edit to them gives a new number, and every cached file of
+/// the old build then fails the magic check and is recompiled (and rewritten). The
+/// number is kept in 4096..=65535, clear of CPython 3's magic numbers (all below 4096),
+/// so a pyrs `.pyc` is never mistaken for CPython's; two different compilers share a
+/// number with probability 1/61440. (A change elsewhere that alters compiled code, such
+/// as the number formatting that constant folding uses, is not seen: remove the
+/// `*.pyrs-311.pyc` files after such a change.)
+fn pyc_magic(root: &Path) -> (u16, u64) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for rel in COMPILER_SOURCES {
+        let path = root.join(rel);
+        println!("cargo:rerun-if-changed={}", path.display());
+        // The name goes in too, so that moving text between two files still counts.
+        let data = fs::read(&path).unwrap_or_default();
+        for &b in rel.as_bytes().iter().chain([0u8].iter()).chain(data.iter()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    let folded = (h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48)) & 0xffff;
+    ((4096 + folded % 61440) as u16, h)
 }

@@ -48,6 +48,14 @@ def run(cmd, cwd, stdin_data=None):
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
     env.pop("PYTHONPATH", None)
+    # Neither interpreter writes a bytecode cache during a run (the tests of the cache
+    # turn writing on in their own temporary directories): a module imported by two
+    # tests would otherwise be compiled by the first and loaded by the second, and
+    # compile-time warnings (shown only when a module is compiled, in CPython as in
+    # pyrs) would depend on which test, and which interpreter, ran first. pyrs's
+    # cache is also invalidated by every compiler change, python3's is not.
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTHONPYCACHEPREFIX", None)
     start = time.monotonic()
     try:
         p = subprocess.run(

@@ -46,6 +46,10 @@ class _ImportLockContext:
         _imp.release_lock()
 
 
+# Set by python/src/import.rs once _frozen_importlib_external is loaded.
+_bootstrap_external = None
+
+
 def _verbose_message(message, *args, verbosity=1):
     """Print the message to stderr if -v/PYTHONVERBOSE is turned on."""
     if sys.flags.verbose >= verbosity:
@@ -149,7 +153,9 @@ class ModuleSpec:
     @property
     def cached(self):
         if self._cached is None and self.origin is not None and self._set_fileattr:
-            self._cached = _imp._get_cached(self.origin)
+            if _bootstrap_external is None:
+                raise NotImplementedError
+            self._cached = _bootstrap_external._get_cached(self.origin)
         return self._cached
 
     @cached.setter

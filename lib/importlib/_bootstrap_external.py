@@ -2,28 +2,40 @@
 
 pyrs's own version of CPython's Lib/importlib/_bootstrap_external.py, written for
 pyrs. Loaded at start-up as `_frozen_importlib_external`, after `_bootstrap`, with
-`sys`, `_imp`, `_io` and `_bootstrap` injected. The search itself (PathFinder over
-`sys.path`, `sys.path_hooks` and `sys.path_importer_cache`, FileFinder over one
-directory) and source loading are Rust (python/src/import.rs); the classes here are
-what Python code sees, and they call back into it.
+`sys`, `_imp`, `_io` and `_bootstrap` injected (and `marshal` once the import system
+is installed). The search itself (PathFinder over `sys.path`, `sys.path_hooks` and
+`sys.path_importer_cache`, FileFinder over one directory) and source loading are Rust
+(python/src/import.rs); the classes here are what Python code sees, and they call back
+into it.
 
-Differences from CPython: pyrs writes and reads no bytecode cache
-(`sys.implementation.cache_tag` is None, so `cache_from_source` raises
-NotImplementedError and specs have `cached` None, as CPython does with no cache tag),
-and it cannot load extension modules (`EXTENSION_SUFFIXES` is empty, so there is no
-ExtensionFileLoader). Files of pyrs's own lib/ are embedded in the binary: a loader
-reads them from disk when they are there and from the embedded copy otherwise.
+The bytecode cache (PEP 3147, PEP 552) works as in CPython: a module's code is
+cached in `__pycache__/<name>.pyrs-311.pyc` (or under `sys.pycache_prefix`), checked
+against the source's mtime and size (or its hash), and written atomically unless
+`sys.dont_write_bytecode`. The Rust loader (`source_file_get_code` in import.rs)
+follows `SourceLoader.get_code` below step by step for SourceFileLoader itself; this
+Python version serves subclasses and direct callers.
+
+Differences from CPython: MAGIC_NUMBER is pyrs's own, derived from the compiler's
+sources when pyrs is built (python/build.rs; `_imp.pyc_magic_number_token`, as in
+CPython 3.14), so a cache written by another pyrs build or by CPython is never
+loaded; `_imp._fix_co_filename` does not exist, since a code object's filename is
+fixed once made: `_compile_bytecode` gives the code the source's path while reading
+it. pyrs cannot load extension modules (`EXTENSION_SUFFIXES` is empty, so there is
+no ExtensionFileLoader). Files of pyrs's own lib/ are embedded in the binary: a
+loader reads them from disk when they are there and from the embedded copy
+otherwise (with no cache, as the embedded copy has no mtime).
 """
 
 # Injected by python/src/import.rs before this code runs.
-# sys, _imp, _io, _bootstrap
+# sys, _imp, _io, _bootstrap (and marshal, after start-up)
 
 path_sep = '/'
 path_separators = '/'
 _pathseps_with_colon = {f':{s}' for s in path_separators}
 
-# 3.11's magic number (importlib.util.MAGIC_NUMBER, the first four bytes of a .pyc).
-MAGIC_NUMBER = (3495).to_bytes(2, 'little') + b'\r\n'
+# pyrs's magic number (importlib.util.MAGIC_NUMBER, the first four bytes of a .pyc):
+# two bytes that change with the compiler, then b'\r\n' as in CPython's.
+MAGIC_NUMBER = (_imp.pyc_magic_number_token).to_bytes(4, 'little')
 _RAW_MAGIC_NUMBER = int.from_bytes(MAGIC_NUMBER, 'little')
 
 _PYCACHE = '__pycache__'
@@ -35,6 +47,17 @@ BYTECODE_SUFFIXES = ['.pyc']
 DEBUG_BYTECODE_SUFFIXES = OPTIMIZED_BYTECODE_SUFFIXES = BYTECODE_SUFFIXES
 # pyrs cannot load extension modules.
 EXTENSION_SUFFIXES = []
+
+
+def _pack_uint32(x):
+    """Convert a 32-bit integer to little-endian."""
+    return (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')
+
+
+def _unpack_uint32(data):
+    """Convert 4 bytes in little-endian to an integer."""
+    assert len(data) == 4
+    return int.from_bytes(data, 'little')
 
 
 def _path_join(*path_parts):
@@ -75,17 +98,55 @@ def _path_abspath(path):
         return path
 
 
+def _path_stat(path):
+    """Stat the path (os.stat)."""
+    import posix
+    return posix.stat(path)
+
+
+def _calc_mode(path):
+    """Calculate the mode permissions for a bytecode file."""
+    return _imp._calc_mode(path)
+
+
+def _write_atomic(path, data, mode=0o666):
+    """Best-effort function to write data to a path atomically.
+    Be prepared to handle a FileExistsError if concurrent writing of the
+    temporary file is attempted."""
+    _imp._write_atomic(path, data, mode)
+
+
 def cache_from_source(path, debug_override=None, *, optimization=None):
     """Given the path to a .py file, return the path to its .pyc file.
 
-    pyrs has no bytecode cache: sys.implementation.cache_tag is None, so this raises
-    NotImplementedError, as CPython does in that case.
+    The .py file does not need to exist; this simply returns the path to the
+    .pyc file calculated as if the .py file were imported.
+
+    The 'optimization' parameter controls the presumed optimization level of
+    the bytecode file. If 'optimization' is not None, the string representation
+    of the argument is taken and verified to be alphanumeric (else ValueError
+    is raised).
+
+    The debug_override parameter is deprecated. If debug_override is not None,
+    a True value is the same as setting 'optimization' to the empty string
+    while a False value is equivalent to setting 'optimization' to '1'.
+
+    If sys.implementation.cache_tag is None then NotImplementedError is raised.
     """
-    if sys.implementation.cache_tag is None:
-        raise NotImplementedError('sys.implementation.cache_tag is None')
+    if debug_override is not None:
+        import _warnings
+        _warnings.warn('the debug_override parameter is deprecated; use '
+                       "'optimization' instead", DeprecationWarning)
+        if optimization is not None:
+            message = 'debug_override or optimization must be set to None'
+            raise TypeError(message)
+        optimization = '' if debug_override else 1
+    path = _imp._fspath(path)
     head, tail = _path_split(path)
     base, sep, rest = tail.rpartition('.')
     tag = sys.implementation.cache_tag
+    if tag is None:
+        raise NotImplementedError('sys.implementation.cache_tag is None')
     almost_filename = ''.join([(base if base else rest), sep, tag])
     if optimization is None:
         if sys.flags.optimize == 0:
@@ -98,22 +159,43 @@ def cache_from_source(path, debug_override=None, *, optimization=None):
             raise ValueError(f'{optimization!r} is not alphanumeric')
         almost_filename = f'{almost_filename}.{_OPT}{optimization}'
     filename = almost_filename + BYTECODE_SUFFIXES[0]
+    if sys.pycache_prefix is not None:
+        # Under a prefix the cache keeps the source's absolute directory (made
+        # relative to the root), so that two foo/bar.py in different places never
+        # share a .pyc.
+        if not _path_isabs(head):
+            head = _path_join(_imp._getcwd(), head)
+        return _path_join(
+            sys.pycache_prefix,
+            head.lstrip(path_separators),
+            filename,
+        )
     return _path_join(head, _PYCACHE, filename)
 
 
 def source_from_cache(path):
     """Given the path to a .pyc. file, return the path to its .py file.
 
-    Raises NotImplementedError when sys.implementation.cache_tag is None (always, in
-    pyrs), as CPython does.
+    The .pyc file does not need to exist; this simply returns the path to
+    the .py file calculated to correspond to the .pyc file.  If path does
+    not conform to PEP 3147/488 format, ValueError will be raised. If
+    sys.implementation.cache_tag is None then NotImplementedError is raised.
     """
     if sys.implementation.cache_tag is None:
         raise NotImplementedError('sys.implementation.cache_tag is None')
+    path = _imp._fspath(path)
     head, pycache_filename = _path_split(path)
     found_in_pycache_prefix = False
-    head, pycache = _path_split(head)
-    if pycache != _PYCACHE:
-        raise ValueError(f'{_PYCACHE} not bottom-level directory in {path!r}')
+    if sys.pycache_prefix is not None:
+        stripped_path = sys.pycache_prefix.rstrip(path_separators)
+        if head.startswith(stripped_path + path_sep):
+            head = head[len(stripped_path):]
+            found_in_pycache_prefix = True
+    if not found_in_pycache_prefix:
+        head, pycache = _path_split(head)
+        if pycache != _PYCACHE:
+            raise ValueError(f'{_PYCACHE} not bottom-level directory in '
+                             f'{path!r}')
     dot_count = pycache_filename.count('.')
     if dot_count not in {2, 3}:
         raise ValueError(f'expected only 2 or 3 dots in {pycache_filename!r}')
@@ -177,6 +259,118 @@ def decode_source(source_bytes):
     PEP 263 coding cookie or a BOM, UTF-8 by default.
     """
     return _imp._decode_source(source_bytes)
+
+
+def _classify_pyc(data, name, exc_details):
+    """Perform basic validity checking of a pyc header and return the flags field,
+    which determines how the pyc should be further validated against the source.
+
+    *data* is the contents of the pyc file. (Only the first 16 bytes are
+    required, though.)
+
+    *name* is the name of the module being imported. It is used for logging.
+
+    *exc_details* is a dictionary passed to ImportError if it raised for
+    improved debugging.
+
+    ImportError is raised when the magic number is incorrect or when the flags
+    field is invalid. EOFError is raised when the data is found to be truncated.
+    """
+    magic = data[:4]
+    if magic != MAGIC_NUMBER:
+        message = f'bad magic number in {name!r}: {magic!r}'
+        _bootstrap._verbose_message('{}', message)
+        raise ImportError(message, **exc_details)
+    if len(data) < 16:
+        message = f'reached EOF while reading pyc header of {name!r}'
+        _bootstrap._verbose_message('{}', message)
+        raise EOFError(message)
+    flags = _unpack_uint32(data[4:8])
+    # Only the first two flags are defined.
+    if flags & ~0b11:
+        message = f'invalid flags {flags!r} in {name!r}'
+        raise ImportError(message, **exc_details)
+    return flags
+
+
+def _validate_timestamp_pyc(data, source_mtime, source_size, name,
+                            exc_details):
+    """Validate a pyc against the source last-modified time.
+
+    *data* is the contents of the pyc file. (Only the first 16 bytes are
+    required.)
+
+    *source_mtime* is the last modified timestamp of the source file.
+
+    *source_size* is None or the size of the source file in bytes.
+
+    *name* is the name of the module being imported. It is used for logging.
+
+    *exc_details* is a dictionary passed to ImportError if it raised for
+    improved debugging.
+
+    An ImportError is raised if the bytecode is stale.
+    """
+    if _unpack_uint32(data[8:12]) != (source_mtime & 0xFFFFFFFF):
+        message = f'bytecode is stale for {name!r}'
+        _bootstrap._verbose_message('{}', message)
+        raise ImportError(message, **exc_details)
+    if (source_size is not None and
+        _unpack_uint32(data[12:16]) != (source_size & 0xFFFFFFFF)):
+        raise ImportError(f'bytecode is stale for {name!r}', **exc_details)
+
+
+def _validate_hash_pyc(data, source_hash, name, exc_details):
+    """Validate a hash-based pyc by checking the real source hash against the one in
+    the pyc header.
+
+    *data* is the contents of the pyc file. (Only the first 16 bytes are
+    required.)
+
+    *source_hash* is the importlib.util.source_hash() of the source file.
+
+    *name* is the name of the module being imported. It is used for logging.
+
+    *exc_details* is a dictionary passed to ImportError if it raised for
+    improved debugging.
+
+    An ImportError is raised if the bytecode is stale.
+    """
+    if data[8:16] != source_hash:
+        raise ImportError(
+            f'hash in bytecode doesn\'t match hash of source {name!r}',
+            **exc_details,
+        )
+
+
+def _compile_bytecode(data, name=None, bytecode_path=None, source_path=None):
+    """Compile bytecode as found in a pyc (the marshalled code after the header).
+
+    The code objects read get *source_path* as their filename (CPython reads them
+    and then calls `_imp._fix_co_filename`).
+    """
+    return _imp._compile_bytecode(data, name, bytecode_path, source_path)
+
+
+def _code_to_timestamp_pyc(code, mtime=0, source_size=0):
+    "Produce the data for a timestamp-based pyc."
+    data = bytearray(MAGIC_NUMBER)
+    data.extend(_pack_uint32(0))
+    data.extend(_pack_uint32(mtime))
+    data.extend(_pack_uint32(source_size))
+    data.extend(marshal.dumps(code))
+    return data
+
+
+def _code_to_hash_pyc(code, source_hash, checked=True):
+    "Produce the data for a hash-based pyc."
+    data = bytearray(MAGIC_NUMBER)
+    flags = 0b1 | checked << 1
+    data.extend(_pack_uint32(flags))
+    assert len(source_hash) == 8
+    data.extend(source_hash)
+    data.extend(marshal.dumps(code))
+    return data
 
 
 # Module specifications #######################################################
@@ -317,11 +511,88 @@ class SourceLoader(_LoaderBasics):
         return compile(data, path, 'exec', dont_inherit=True, optimize=_optimize)
 
     def get_code(self, fullname):
-        """Concrete implementation of InspectLoader.get_code: compile the source
-        (pyrs keeps no bytecode cache to read instead)."""
+        """Concrete implementation of InspectLoader.get_code.
+
+        Reading of bytecode requires path_stats to be implemented. To write
+        bytecode, set_data must also be implemented.
+
+        """
         source_path = self.get_filename(fullname)
-        source_bytes = self.get_data(source_path)
-        return self.source_to_code(source_bytes, source_path)
+        source_mtime = None
+        source_bytes = None
+        source_hash = None
+        hash_based = False
+        check_source = True
+        try:
+            bytecode_path = cache_from_source(source_path)
+        except NotImplementedError:
+            bytecode_path = None
+        else:
+            try:
+                st = self.path_stats(source_path)
+            except OSError:
+                pass
+            else:
+                source_mtime = int(st['mtime'])
+                try:
+                    data = self.get_data(bytecode_path)
+                except OSError:
+                    pass
+                else:
+                    exc_details = {
+                        'name': fullname,
+                        'path': bytecode_path,
+                    }
+                    try:
+                        flags = _classify_pyc(data, fullname, exc_details)
+                        bytes_data = memoryview(data)[16:]
+                        hash_based = flags & 0b1 != 0
+                        if hash_based:
+                            check_source = flags & 0b10 != 0
+                            if (_imp.check_hash_based_pycs != 'never' and
+                                (check_source or
+                                 _imp.check_hash_based_pycs == 'always')):
+                                source_bytes = self.get_data(source_path)
+                                source_hash = _imp.source_hash(
+                                    _RAW_MAGIC_NUMBER,
+                                    source_bytes,
+                                )
+                                _validate_hash_pyc(data, source_hash, fullname,
+                                                   exc_details)
+                        else:
+                            _validate_timestamp_pyc(
+                                data,
+                                source_mtime,
+                                st['size'],
+                                fullname,
+                                exc_details,
+                            )
+                    except (ImportError, EOFError):
+                        pass
+                    else:
+                        _bootstrap._verbose_message('{} matches {}', bytecode_path,
+                                                    source_path)
+                        return _compile_bytecode(bytes_data, name=fullname,
+                                                 bytecode_path=bytecode_path,
+                                                 source_path=source_path)
+        if source_bytes is None:
+            source_bytes = self.get_data(source_path)
+        code_object = self.source_to_code(source_bytes, source_path)
+        _bootstrap._verbose_message('code object from {}', source_path)
+        if (not sys.dont_write_bytecode and bytecode_path is not None and
+                source_mtime is not None):
+            if hash_based:
+                if source_hash is None:
+                    source_hash = _imp.source_hash(_RAW_MAGIC_NUMBER, source_bytes)
+                data = _code_to_hash_pyc(code_object, source_hash, check_source)
+            else:
+                data = _code_to_timestamp_pyc(code_object, source_mtime,
+                                              len(source_bytes))
+            try:
+                self._cache_bytecode(source_path, bytecode_path, data)
+            except NotImplementedError:
+                pass
+        return code_object
 
 
 class FileLoader:
@@ -373,16 +644,44 @@ class SourceFileLoader(FileLoader, SourceLoader):
         return _imp._path_stats(path)
 
     def _cache_bytecode(self, source_path, bytecode_path, data):
-        # pyrs writes no bytecode cache.
-        return None
+        # Adapt between the two APIs
+        mode = _calc_mode(source_path)
+        return self.set_data(bytecode_path, data, _mode=mode)
 
     def set_data(self, path, data, *, _mode=0o666):
-        """pyrs writes no bytecode cache; nothing is written."""
-        return None
+        """Write bytes data to a file, creating the missing directories first and
+        replacing the file atomically; a failure is only reported under -v."""
+        _imp._set_data(path, data, _mode)
 
     def exec_module(self, module):
-        """Execute the module (read, compile and run its source, in Rust)."""
+        """Execute the module (get its code from the cache or the source, and run
+        it, in Rust)."""
         _imp._exec_source(self, module)
+
+
+class SourcelessFileLoader(FileLoader, _LoaderBasics):
+
+    """Loader which handles sourceless file imports."""
+
+    def get_code(self, fullname):
+        path = self.get_filename(fullname)
+        data = self.get_data(path)
+        # Call _classify_pyc to do basic validation of the pyc but ignore the
+        # result. There's no source to check against.
+        exc_details = {
+            'name': fullname,
+            'path': path,
+        }
+        _classify_pyc(data, fullname, exc_details)
+        return _compile_bytecode(
+            memoryview(data)[16:],
+            name=fullname,
+            bytecode_path=path,
+        )
+
+    def get_source(self, fullname):
+        """Return None as there is no source code."""
+        return None
 
 
 class NamespaceLoader:
@@ -610,7 +909,9 @@ def _get_supported_file_loaders():
 
     Each item is a tuple (loader, suffixes).
     """
-    return [(SourceFileLoader, SOURCE_SUFFIXES)]
+    source = SourceFileLoader, SOURCE_SUFFIXES
+    bytecode = SourcelessFileLoader, BYTECODE_SUFFIXES
+    return [source, bytecode]
 
 
 def _namespace_spec(fullname, namespace_path):

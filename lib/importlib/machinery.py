@@ -2,7 +2,7 @@
 
 pyrs's own version of CPython's Lib/importlib/machinery.py, written for pyrs. pyrs
 cannot load extension modules (EXTENSION_SUFFIXES is empty, and there is no
-ExtensionFileLoader) and has no bytecode cache (no SourcelessFileLoader).
+ExtensionFileLoader).
 """
 
 from ._bootstrap import ModuleSpec
@@ -14,6 +14,7 @@ from ._bootstrap_external import (SOURCE_SUFFIXES, DEBUG_BYTECODE_SUFFIXES,
 from ._bootstrap_external import PathFinder
 from ._bootstrap_external import FileFinder
 from ._bootstrap_external import SourceFileLoader
+from ._bootstrap_external import SourcelessFileLoader
 from ._bootstrap_external import NamespaceLoader
 
 

@@ -20,7 +20,7 @@ const USAGE: &str = "usage: pyrs [option] ... [-c cmd | -m mod | file | -] [arg]
 
 const HELP: &str = "usage: pyrs [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Options (and corresponding environment variables):
--B     : don't write .pyc files on import (pyrs never writes them)
+-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
 -c cmd : program passed in as string (terminates option list)
 -E     : ignore PYTHON* environment variables (such as PYRSPATH)
 -h     : print this help message and exit (also -? or --help)
@@ -42,7 +42,9 @@ Options (and corresponding environment variables):
 -X opt : set implementation-specific option; pyrs has -X trace (print each
          bytecode instruction as it runs) and -X hostlib=DIR (the CPython 3.11
          Lib/ directory searched after pyrs's own library; none for no such
-         directory; by default the host python3's)
+         directory; by default the host python3's); -X pycache_prefix=PATH
+         writes .pyc files to a parallel tree rooted at PATH instead of
+         __pycache__ directories (also PYTHONPYCACHEPREFIX)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -184,7 +186,8 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
                 'S' => cfg.no_site = true,
                 'x' => skip_first_line = true,
                 'b' => bytes_warning += 1,
-                'B' | 's' | 'u' | 'd' | 'R' => {}
+                'B' => cfg.dont_write_bytecode = true,
+                's' | 'u' | 'd' | 'R' => {}
                 _ => {
                     eprintln!("Unknown option: -{c}");
                     eprintln!("{USAGE}");
@@ -205,6 +208,17 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
         || (!cfg.ignore_environment
             && std::env::var_os("PYTHONDEVMODE").is_some_and(|v| !v.is_empty()));
     cfg.warnoptions = config_init_warnoptions(&cfg, &cmdline_warnoptions, bytes_warning);
+    let env = |k: &str| {
+        if cfg.ignore_environment {
+            None
+        } else {
+            std::env::var(k).ok().filter(|v| !v.is_empty())
+        }
+    };
+    if env("PYTHONDONTWRITEBYTECODE").is_some() {
+        cfg.dont_write_bytecode = true;
+    }
+    cfg.pycache_prefix = config_init_pycache_prefix(&cfg.xoptions, env("PYTHONPYCACHEPREFIX"));
     objects::bytesobject::Py_BytesWarningFlag
         .store(bytes_warning as i32, std::sync::atomic::Ordering::Relaxed);
     if rest.is_empty() {
@@ -216,6 +230,19 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
         cfg,
         skip_first_line,
     })
+}
+
+/// `sys.pycache_prefix` (`config_init_pycache_prefix`): the first `-X pycache_prefix=`
+/// wins over `PYTHONPYCACHEPREFIX`, and one with no path (`-X pycache_prefix` or
+/// `-X pycache_prefix=`) cancels the variable.
+fn config_init_pycache_prefix(
+    xoptions: &[(String, Option<String>)],
+    env: Option<String>,
+) -> Option<String> {
+    match xoptions.iter().find(|(k, _)| k == "pycache_prefix") {
+        Some((_, v)) => v.clone().filter(|v| !v.is_empty()),
+        None => env,
+    }
 }
 
 /// `sys.warnoptions` (`config_init_warnoptions`), lowest precedence first since

@@ -141,6 +141,12 @@ fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
     v0 ^ v1 ^ v2 ^ v3
 }
 
+/// `_Py_KeyedHash`: SipHash-1-3 of `data` under the key `(key, 0)`, independent of
+/// the hash secret (`importlib.util.source_hash` of hash-based .pyc files).
+pub fn _Py_KeyedHash(key: u64, data: &[u8]) -> u64 {
+    siphash13(key, 0, data)
+}
+
 /// `_Py_HashBytes`: the hash of a byte buffer (str hashes its PEP 393 buffer, bytes
 /// its contents). Empty buffers hash to 0.
 pub fn _Py_HashBytes(data: &[u8]) -> Py_hash_t {

@@ -16,9 +16,20 @@
 //! directly instead of calling their methods; any other finder or loader (a Python
 //! class of a program's own) is called through its methods, so the hooks work.
 //!
-//! Differences from CPython: there is no bytecode cache (modules have `__cached__`
-//! None), no extension modules, no per-module import locks (pyrs runs one thread), and
-//! FileFinder keeps no directory listing cache (each lookup asks the file system).
+//! The bytecode cache (PEP 3147, PEP 552) is CPython's: a module's code is kept in
+//! `__pycache__/<name>.pyrs-311.pyc` (`sys.implementation.cache_tag`; or under
+//! `sys.pycache_prefix`), a 16-byte header (magic number, flags, then the source's
+//! mtime and size, or its SipHash) followed by the marshalled code, validated and
+//! written as `SourceLoader.get_code` does ([`source_file_get_code`]), written
+//! atomically (a temporary file renamed into place) unless `sys.dont_write_bytecode`
+//! (`-B`, `PYTHONDONTWRITEBYTECODE`). The magic number is pyrs's own: python/build.rs
+//! derives it from a hash of the compiler's sources, so a `.pyc` written by a pyrs
+//! whose compiler differed in any way fails the magic check and is recompiled.
+//!
+//! Differences from CPython: no extension modules, no per-module import locks (pyrs
+//! runs one thread), and FileFinder keeps no directory listing cache (each lookup asks
+//! the file system). `_imp._fix_co_filename` is replaced by reading a cached module's
+//! code with the source's path as its filename (`marshal::read_code_for_source`).
 //! pyrs's own `lib/` is one `sys.path` entry whose files are embedded in the binary
 //! (`frozen`), read from disk when the directory exists.
 
@@ -151,6 +162,8 @@ struct Bootstrap {
     path_finder: PyObjectRef,
     file_finder: PyObjectRef,
     source_file_loader: PyObjectRef,
+    /// `_bootstrap_external.cache_from_source`, the one definition of a .pyc's path.
+    cache_from_source: PyObjectRef,
     namespace_loader: PyObjectRef,
     namespace_spec: PyObjectRef,
 }
@@ -231,6 +244,7 @@ pub fn init_importlib() -> PyResult<()> {
         path_finder: attr(em, "PathFinder")?,
         file_finder: attr(em, "FileFinder")?,
         source_file_loader: attr(em, "SourceFileLoader")?,
+        cache_from_source: attr(em, "cache_from_source")?,
         namespace_loader: attr(em, "NamespaceLoader")?,
         namespace_spec: attr(em, "_namespace_spec")?,
     };
@@ -268,6 +282,8 @@ pub fn init_importlib() -> PyResult<()> {
     for m in [bm, em] {
         set_attr(m, "__loader__", &b.builtin_importer.clone())?;
     }
+    // `_setup` of _bootstrap_external: the built-in modules its code uses.
+    set_attr(em, "marshal", &*find_and_load("marshal")?)?;
     Ok(())
 }
 
@@ -727,12 +743,10 @@ fn set_module_builtins(dict: &PyObject) -> PyResult<()> {
     Ok(())
 }
 
-/// Read, compile and run a source file in `module`'s namespace
-/// (`SourceLoader.get_code` + `_LoaderBasics.exec_module`).
-fn exec_source_file(path: &str, module: &PyObject) -> PyResult<()> {
-    let data = read_file_data(path)?;
-    let source = decode_source(&data);
-    let code = crate::pythonrun::compile_source(&source, path, crate::compile::Mode::Exec, -1)?;
+/// Get the code of a source file, from the bytecode cache or by compiling it, and run
+/// it in `module`'s namespace (`SourceLoader.get_code` + `_LoaderBasics.exec_module`).
+fn exec_source_file(fullname: &str, path: &str, module: &PyObject) -> PyResult<()> {
+    let code = source_file_get_code(fullname, path)?;
     let dict = attr(module, "__dict__")?;
     set_module_builtins(&dict)?;
     crate::ceval::PyEval_EvalCode(code, &dict, &dict)?;
@@ -744,8 +758,11 @@ fn exec_source_file(path: &str, module: &PyObject) -> PyResult<()> {
 fn exec_source(loader: &PyObject, module: &PyObject) -> PyResult<()> {
     let b = bootstrap()?;
     if loader.ob_type().as_object().is(&b.source_file_loader) {
-        if let Some(path) = str_of(&*attr(loader, "path")?) {
-            return exec_source_file(&path, module);
+        if let (Some(path), Some(name)) = (
+            str_of(&*attr(loader, "path")?),
+            str_of(&*attr(loader, "name")?),
+        ) {
+            return exec_source_file(&name, &path, module);
         }
     }
     let name = attr(module, "__name__")?;
@@ -1290,8 +1307,7 @@ pub fn find_main_module(name: &str) -> PyResult<(PyObjectRef, PyRef<include::cod
     }
     let code = if loader.ob_type().as_object().is(&b.source_file_loader) {
         let path = str_of(&*attr(&loader, "path")?).unwrap_or_default();
-        let source = decode_source(&read_file_data(&path)?);
-        crate::pythonrun::compile_source(&source, &path, crate::compile::Mode::Exec, -1)?
+        source_file_get_code(&mod_name, &path)?
     } else {
         let code = objects::call::PyObject_CallMethodOneArg(
             &loader,
@@ -1325,6 +1341,260 @@ pub fn set_main_attrs(main: &PyObject, spec: &PyObject) -> PyResult<()> {
         set("__cached__", &*attr(spec, "cached")?)?;
     }
     Ok(())
+}
+
+// --- the bytecode cache (PEP 3147, PEP 552) ---------------------------------------------
+
+include!(concat!(env!("OUT_DIR"), "/pyc_magic.rs"));
+
+/// `MAGIC_NUMBER` of importlib._bootstrap_external, the first four bytes of every
+/// `.pyc`: pyrs's magic number (see python/build.rs), little-endian, then `\r\n`.
+pub const MAGIC_NUMBER: [u8; 4] = [
+    PYC_MAGIC_NUMBER as u8,
+    (PYC_MAGIC_NUMBER >> 8) as u8,
+    b'\r',
+    b'\n',
+];
+
+/// `_imp.check_hash_based_pycs`: whether hash-based .pyc files are checked against
+/// their source. CPython sets it with `--check-hash-based-pycs`, which pyrs does not
+/// have, so it is always the default: as each file's own flag says.
+const CHECK_HASH_BASED_PYCS: &str = "default";
+
+fn unpack_uint32(data: &[u8]) -> u32 {
+    u32::from_le_bytes([data[0], data[1], data[2], data[3]])
+}
+
+/// `_imp.source_hash(_RAW_MAGIC_NUMBER, source)`: the SipHash-1-3 of a source file
+/// that a hash-based .pyc records, keyed with the magic number.
+fn source_hash(key: u64, source: &[u8]) -> [u8; 8] {
+    objects::pyhash::_Py_KeyedHash(key, source).to_ne_bytes()
+}
+
+fn raw_magic_number() -> u64 {
+    u64::from(u32::from_le_bytes(MAGIC_NUMBER))
+}
+
+/// `cache_from_source(path)`, or None when `sys.implementation.cache_tag` is None.
+fn cache_from_source(source_path: &str) -> PyResult<Option<String>> {
+    let b = bootstrap()?;
+    match objects::call::PyObject_CallOneArg(&b.cache_from_source, &s(source_path)) {
+        Ok(p) => Ok(str_of(&p)),
+        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_NotImplementedError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `SourceFileLoader.path_stats`: the source's modification time (a float, as
+/// `st_mtime`) and size, or None when it is not on disk (a file of pyrs's lib/ served
+/// from the embedded copy, which has no cache).
+fn source_stats(path: &str) -> Option<(f64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let md = std::fs::metadata(path).ok()?;
+    Some((md.mtime() as f64 + md.mtime_nsec() as f64 * 1e-9, md.len()))
+}
+
+/// `sys.dont_write_bytecode`.
+fn dont_write_bytecode() -> PyResult<bool> {
+    match crate::sysmodule::PySys_GetObject("dont_write_bytecode") {
+        Some(v) => objects::object::PyObject_IsTrue(&v),
+        None => Err(runtime_error("lost sys.dont_write_bytecode")),
+    }
+}
+
+/// `_compile_bytecode`: the code object marshalled in `data` (a .pyc after its
+/// header), with `source_path` as its filename when given.
+fn compile_bytecode(
+    data: &[u8],
+    name: &PyObject,
+    bytecode_path: &PyObject,
+    source_path: Option<&PyObject>,
+) -> PyResult<PyRef<include::code::PyCodeObject>> {
+    let code = crate::marshal::read_code_for_source(data, source_path)?;
+    match objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(code) {
+        Ok(c) => Ok(c),
+        Err(_) => {
+            let err = PyErr_SetString(
+                &PyExc_ImportError,
+                format!(
+                    "Non-code object in {}",
+                    as_str_lossy(&*PyObject_Repr(bytecode_path)?)
+                ),
+            );
+            set_attr(err.value(), "name", name)?;
+            set_attr(err.value(), "path", bytecode_path)?;
+            Err(err)
+        }
+    }
+}
+
+/// `SourceLoader.get_code` for a SourceFileLoader: the code of the module `fullname`
+/// whose source is `source_path`, from its .pyc when that is valid for the source,
+/// otherwise compiled from the source (and then written to the cache). The steps and
+/// their order are those of the Python version in lib/importlib/_bootstrap_external.py:
+/// a .pyc with the wrong magic number, unknown flags, a short header, or a recorded
+/// mtime and size (or source hash) that differ from the source's is ignored; a .pyc
+/// that passes those checks but holds bad marshal data is an error, as in CPython.
+fn source_file_get_code(
+    fullname: &str,
+    source_path: &str,
+) -> PyResult<PyRef<include::code::PyCodeObject>> {
+    let mut source_bytes: Option<Vec<u8>> = None;
+    let mut hash: Option<[u8; 8]> = None;
+    let mut hash_based = false;
+    let mut check_source = true;
+    let bytecode_path = cache_from_source(source_path)?;
+    let mut source_mtime = None;
+    if let Some(bc) = &bytecode_path {
+        if let Some((mtime, size)) = source_stats(source_path) {
+            // `int(st['mtime'])`, then kept to 32 bits as the header does.
+            let mtime = mtime.trunc() as i64;
+            source_mtime = Some(mtime);
+            if let Ok(data) = std::fs::read(bc) {
+                // `_classify_pyc`.
+                let flags = if data.len() >= 16 && data[..4] == MAGIC_NUMBER {
+                    Some(unpack_uint32(&data[4..8])).filter(|f| f & !0b11 == 0)
+                } else {
+                    None
+                };
+                let valid = match flags {
+                    None => false,
+                    Some(flags) => {
+                        hash_based = flags & 0b1 != 0;
+                        if hash_based {
+                            check_source = flags & 0b10 != 0;
+                            if CHECK_HASH_BASED_PYCS != "never"
+                                && (check_source || CHECK_HASH_BASED_PYCS == "always")
+                            {
+                                let bytes = read_file_data(source_path)?;
+                                let h = source_hash(raw_magic_number(), &bytes);
+                                source_bytes = Some(bytes);
+                                hash = Some(h);
+                                data[8..16] == h
+                            } else {
+                                true
+                            }
+                        } else {
+                            unpack_uint32(&data[8..12]) == mtime as u32
+                                && unpack_uint32(&data[12..16]) == size as u32
+                        }
+                    }
+                };
+                if valid {
+                    return compile_bytecode(
+                        &data[16..],
+                        &s(fullname),
+                        &s(bc),
+                        Some(&s(source_path)),
+                    );
+                }
+            }
+        }
+    }
+    let source_bytes = match source_bytes {
+        Some(b) => b,
+        None => read_file_data(source_path)?,
+    };
+    let source = decode_source(&source_bytes);
+    let code =
+        crate::pythonrun::compile_source(&source, source_path, crate::compile::Mode::Exec, -1)?;
+    if let (Some(bc), Some(mtime)) = (&bytecode_path, source_mtime) {
+        if !dont_write_bytecode()? {
+            let mut data = MAGIC_NUMBER.to_vec();
+            if hash_based {
+                let h = hash.unwrap_or_else(|| source_hash(raw_magic_number(), &source_bytes));
+                data.extend((0b1 | (check_source as u32) << 1).to_le_bytes());
+                data.extend(h);
+            } else {
+                data.extend(0u32.to_le_bytes());
+                data.extend((mtime as u32).to_le_bytes());
+                data.extend((source_bytes.len() as u32).to_le_bytes());
+            }
+            data.extend(crate::marshal::PyMarshal_WriteObjectToVec(
+                code.as_object(),
+                crate::marshal::Py_MARSHAL_VERSION,
+            )?);
+            set_data(bc, &data, calc_mode(source_path));
+        }
+    }
+    Ok(code)
+}
+
+/// `_calc_mode`: the permissions of a .pyc, those of its source file (0o666 if it
+/// cannot be read) plus the owner's write bit, so that it can be replaced later.
+fn calc_mode(source_path: &str) -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(source_path)
+        .map(|m| m.mode())
+        .unwrap_or(0o666)
+        | 0o200
+}
+
+/// The error of a failed file-system call on `path`, as `os` raises it.
+fn os_error_at(e: &std::io::Error, path: &str) -> PyErr {
+    match e.raw_os_error() {
+        Some(n) => objects::pyerrors::PyErr_SetFromErrnoWithFilename(n, s(path)),
+        None => objects::pyerrors::os_error_from_io(e),
+    }
+}
+
+/// `_write_atomic`: write `data` to `path` through a new temporary file beside it
+/// that is then renamed over `path`, so that a reader (another process importing the
+/// module at the same time) sees the old file or the whole new one, never part of
+/// it. The temporary name is `path` plus a number unique in this process (CPython
+/// uses the id of the path string); the file is created exclusively.
+fn write_atomic(path: &str, data: &[u8], mode: u32) -> PyResult<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path_tmp = format!("{path}.{}{n}", std::process::id());
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode & 0o666)
+        .open(&path_tmp)
+        .map_err(|e| os_error_at(&e, &path_tmp))?;
+    let result = file
+        .write_all(data)
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&path_tmp, path)
+        })
+        .map_err(|e| os_error_at(&e, &path_tmp));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&path_tmp);
+    }
+    result
+}
+
+/// `SourceFileLoader.set_data`: make the missing directories of `path` (its
+/// `__pycache__`), then write it atomically. Failing is not an error: a read-only
+/// directory just has no cache (under `-v` CPython says so; pyrs's Rust import path
+/// prints nothing under `-v`).
+fn set_data(path: &str, data: &[u8], mode: u32) {
+    let split = |p: &str| -> (String, String) {
+        match p.rfind('/') {
+            Some(i) => (p[..i].to_string(), p[i + 1..].to_string()),
+            None => (String::new(), p.to_string()),
+        }
+    };
+    let (mut parent, _) = split(path);
+    let mut path_parts = Vec::new();
+    while !parent.is_empty() && !std::path::Path::new(&parent).is_dir() {
+        let (p, part) = split(&parent);
+        parent = p;
+        path_parts.push(part);
+    }
+    for part in path_parts.iter().rev() {
+        parent = join_path(&parent, part);
+        match std::fs::create_dir(&parent) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(_) => return,
+        }
+    }
+    let _ = write_atomic(path, data, mode);
 }
 
 // --- the _imp module ---------------------------------------------------------------------
@@ -1434,12 +1704,79 @@ fn _imp_extension_suffixes(_m: &PyObject) -> PyResult {
     Ok(objects::listobject::PyList_New(vec![]).into_object())
 }
 
-fn _imp__get_cached(_m: &PyObject, origin: &PyObject) -> PyResult {
-    // No bytecode cache: a source file has none; a .pyc is its own.
-    Ok(match str_of(origin) {
-        Some(o) if o.ends_with(".pyc") => origin.to_owned(),
-        _ => none(),
-    })
+/// The bytes of a bytes-like argument (bytes, bytearray, memoryview).
+fn buffer_bytes(data: &PyObject) -> PyResult<Vec<u8>> {
+    use objects::r#abstract::{
+        PyBuffer_Release, PyBuffer_ToContiguous, PyObject_CheckBuffer, PyObject_GetBuffer,
+    };
+    if let Some(b) = data.downcast_ref::<objects::bytesobject::PyBytesObject>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if !PyObject_CheckBuffer(data) {
+        return Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            data.ob_type().name()
+        )));
+    }
+    let mut view = include::pybuffer::Py_buffer::new();
+    PyObject_GetBuffer(data, &mut view, include::pybuffer::PyBUF_SIMPLE)?;
+    let bytes = PyBuffer_ToContiguous(&view, 'C');
+    PyBuffer_Release(&mut view);
+    Ok(bytes)
+}
+
+/// `_imp.source_hash(key, source)`.
+fn _imp_source_hash(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    let a = objects::getargs::parse_args("source_hash", args, kwnames, &["key", "source"], 2)?;
+    let (Some(key), Some(source)) = (a[0].as_deref(), a[1].as_deref()) else {
+        return Err(runtime_error("source_hash: missing arguments"));
+    };
+    let key = objects::longobject::PyLong_AsLong(key)?;
+    let source = buffer_bytes(source)?;
+    // `(uint64_t)key`: a negative key wraps, as the C cast does.
+    Ok(objects::bytesobject::PyBytes_FromVec(
+        source_hash(key as u64, &source).to_vec(),
+    ))
+}
+
+/// `_imp._compile_bytecode(data, name, bytecode_path, source_path)`: pyrs's
+/// `_compile_bytecode` (`marshal.loads` and `_imp._fix_co_filename` of CPython).
+fn _imp__compile_bytecode(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("_compile_bytecode", args.len(), 4, 4)?;
+    let data = buffer_bytes(&args[0])?;
+    let source_path = Some(&*args[3]).filter(|p| !p.is(Py_None()));
+    if let Some(p) = source_path {
+        arg_str("_compile_bytecode", "4", p)?;
+    }
+    Ok(compile_bytecode(&data, &args[1], &args[2], source_path)?.into_object())
+}
+
+/// `_imp._write_atomic(path, data, mode)`: `_write_atomic` of _bootstrap_external.
+fn _imp__write_atomic(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("_write_atomic", args.len(), 3, 3)?;
+    let path = arg_str("_write_atomic", "1", &*_imp__fspath(_m, &args[0])?)?;
+    let data = buffer_bytes(&args[1])?;
+    let mode = objects::longobject::PyLong_AsLong(&args[2])?;
+    write_atomic(&path, &data, mode as u32)?;
+    Ok(none())
+}
+
+/// `_imp._set_data(path, data, mode)`: `SourceFileLoader.set_data`.
+fn _imp__set_data(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("_set_data", args.len(), 3, 3)?;
+    let path = arg_str("set_data", "1", &args[0])?;
+    let data = buffer_bytes(&args[1])?;
+    let mode = objects::longobject::PyLong_AsLong(&args[2])?;
+    set_data(&path, &data, mode as u32);
+    Ok(none())
+}
+
+/// `_imp._calc_mode(path)`: `_calc_mode` of _bootstrap_external.
+fn _imp__calc_mode(_m: &PyObject, path: &PyObject) -> PyResult {
+    let p = arg_str("_calc_mode", "", path)?;
+    Ok(objects::longobject::PyLong_FromLong(i64::from(calc_mode(
+        &p,
+    ))))
 }
 
 fn _imp__path_kind(_m: &PyObject, path: &PyObject) -> PyResult {
@@ -1453,23 +1790,19 @@ fn _imp__path_kind(_m: &PyObject, path: &PyObject) -> PyResult {
 
 fn _imp__path_stats(_m: &PyObject, path: &PyObject) -> PyResult {
     let p = arg_str("_path_stats", "", path)?;
-    let (mtime, size) = match std::fs::metadata(&p) {
-        Ok(md) => {
-            let mtime = md
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map(|d| d.as_secs_f64())
-                .unwrap_or(0.0);
-            (mtime, md.len() as i64)
-        }
-        Err(e) => match crate::frozen::source_for_path(&p) {
+    let (mtime, size) = match source_stats(&p) {
+        Some((mtime, size)) => (mtime, size as i64),
+        None => match crate::frozen::source_for_path(&p) {
             Some(src) => (0.0, src.len() as i64),
             None => {
+                let errno = match std::fs::metadata(&p) {
+                    Err(e) => e.raw_os_error().unwrap_or(libc_enoent()),
+                    Ok(_) => libc_enoent(),
+                };
                 return Err(objects::pyerrors::PyErr_SetFromErrnoWithFilename(
-                    e.raw_os_error().unwrap_or(libc_enoent()),
+                    errno,
                     path.to_owned(),
-                ))
+                ));
             }
         },
     };
@@ -1604,7 +1937,7 @@ fn _imp__file_finder_find_spec(_m: &PyObject, args: &[PyObjectRef]) -> PyResult 
     Ok(file_finder_find_spec(&args[0], &name)?.unwrap_or_else(none))
 }
 
-static IMP_METHODS: [PyMethodDef; 29] = [
+static IMP_METHODS: [PyMethodDef; 33] = [
     PyMethodDef::new("_override_frozen_modules_for_tests", PyCFunction::O(_imp__override_frozen_modules_for_tests), "_override_frozen_modules_for_tests($module, override, /)\n--\n\n(internal-only) Override PyConfig.use_frozen_modules.\n\n(-1: \"off\", 1: \"on\", 0: no override)\nSee frozen_modules() in Lib/test/support/import_helper.py."),
     PyMethodDef::new("_frozen_module_names", PyCFunction::NoArgs(_imp__frozen_module_names), "_frozen_module_names($module, /)\n--\n\nReturns the list of available frozen modules."),
     PyMethodDef::new("acquire_lock", PyCFunction::NoArgs(_imp_acquire_lock), "acquire_lock($module, /)\n--\n\nAcquires the interpreter's import lock for the current thread.\n\nThis lock should be used by import hooks to ensure thread-safety when importing\nmodules. On platforms without threads, this function does nothing."),
@@ -1616,7 +1949,11 @@ static IMP_METHODS: [PyMethodDef; 29] = [
     PyMethodDef::new("is_frozen", PyCFunction::O(_imp_is_frozen), "is_frozen($module, name, /)\n--\n\nReturns True if the module name corresponds to a frozen module."),
     PyMethodDef::new("find_frozen", PyCFunction::FastKw(_imp_find_frozen), "find_frozen($module, name, /, *, withdata=False)\n--\n\nReturn info about the corresponding frozen module (if there is one) or None."),
     PyMethodDef::new("extension_suffixes", PyCFunction::NoArgs(_imp_extension_suffixes), "extension_suffixes($module, /)\n--\n\nReturns the list of file suffixes used to identify extension modules."),
-    PyMethodDef::new("_get_cached", PyCFunction::O(_imp__get_cached), "_get_cached($module, origin, /)\n--\n\npyrs: the bytecode cache path for a module's origin (None: pyrs keeps no cache)."),
+    PyMethodDef::new("source_hash", PyCFunction::FastKw(_imp_source_hash), "source_hash($module, /, key, source)\n--\n\n"),
+    PyMethodDef::new("_compile_bytecode", PyCFunction::Fast(_imp__compile_bytecode), "_compile_bytecode($module, data, name, bytecode_path, source_path, /)\n--\n\npyrs: the code object of a .pyc's marshalled data, with source_path (if not None) as its filename."),
+    PyMethodDef::new("_write_atomic", PyCFunction::Fast(_imp__write_atomic), "_write_atomic($module, path, data, mode, /)\n--\n\npyrs: write data to path through a temporary file renamed into place."),
+    PyMethodDef::new("_set_data", PyCFunction::Fast(_imp__set_data), "_set_data($module, path, data, mode, /)\n--\n\npyrs: SourceFileLoader.set_data (make missing directories, write atomically, ignore failure)."),
+    PyMethodDef::new("_calc_mode", PyCFunction::O(_imp__calc_mode), "_calc_mode($module, path, /)\n--\n\npyrs: the mode of the .pyc of the source file at path."),
     PyMethodDef::new("_path_kind", PyCFunction::O(_imp__path_kind), "_path_kind($module, path, /)\n--\n\npyrs: 'file', 'dir' or None for what is at path (pyrs's embedded lib/ included)."),
     PyMethodDef::new("_path_stats", PyCFunction::O(_imp__path_stats), "_path_stats($module, path, /)\n--\n\npyrs: {'mtime': ..., 'size': ...} of a source file."),
     PyMethodDef::new("_getcwd", PyCFunction::NoArgs(_imp__getcwd), "_getcwd($module, /)\n--\n\npyrs: the current working directory."),
@@ -1640,7 +1977,18 @@ static IMP_METHODS: [PyMethodDef; 29] = [
 pub fn PyInit__imp() -> PyResult<PyRef<PyModuleObject>> {
     let m = PyModule_New("_imp")?;
     objects::moduleobject::PyModule_AddFunctions(&m, &IMP_METHODS)?;
-    objects::moduleobject::PyModule_AddObject(&m, "check_hash_based_pycs", &s("never"))?;
+    objects::moduleobject::PyModule_AddObject(
+        &m,
+        "check_hash_based_pycs",
+        &s(CHECK_HASH_BASED_PYCS),
+    )?;
+    // CPython 3.14's name for the magic number as a 4-byte little-endian integer; 3.11
+    // writes the number into _bootstrap_external.py, pyrs's comes from its build.
+    objects::moduleobject::PyModule_AddObject(
+        &m,
+        "pyc_magic_number_token",
+        &objects::longobject::PyLong_FromLong(raw_magic_number() as i64),
+    )?;
     objects::moduleobject::PyModule_AddObject(
         &m,
         "__doc__",

@@ -476,6 +476,12 @@ fn write_object_to_vec(x: &PyObject, version: i32, extra: isize) -> PyResult<Vec
     }
 }
 
+/// `PyMarshal_WriteObjectToString`, as a vector of bytes (the body of a .pyc that
+/// the import system writes).
+pub fn PyMarshal_WriteObjectToVec(x: &PyObject, version: i32) -> PyResult<Vec<u8>> {
+    write_object_to_vec(x, version, 0)
+}
+
 /// `PyMarshal_WriteObjectToString`.
 pub fn PyMarshal_WriteObjectToString(x: &PyObject, version: i32) -> PyResult {
     Ok(PyBytes_FromVec(write_object_to_vec(x, version, 0)?))
@@ -498,6 +504,9 @@ struct RFILE<'a> {
     /// The objects read so far that may be referred back to; `None` for a slot
     /// reserved for an object still being read (CPython's `Py_None` placeholder).
     refs: Vec<Option<PyObjectRef>>,
+    /// The filename every code object read gets instead of its own (the source path
+    /// of a module loaded from a .pyc; see [`read_code_for_source`]).
+    filename: Option<PyObjectRef>,
 }
 
 fn bad_data(what: &str) -> PyErr {
@@ -885,6 +894,7 @@ impl RFILE<'_> {
         let localsplusnames = self.r_required()?;
         let localspluskinds = self.r_required()?;
         let filename = self.r_required()?;
+        let filename = self.filename.clone().unwrap_or(filename);
         let name = self.r_required()?;
         let qualname = self.r_required()?;
         let firstlineno = self.r_long()? as i32;
@@ -936,6 +946,24 @@ pub fn PyMarshal_ReadObjectFromString(data: &[u8]) -> PyResult {
         src: Source::Buffer { data, pos: 0 },
         depth: 0,
         refs: Vec::new(),
+        filename: None,
+    };
+    read_object(&mut rf)
+}
+
+/// Read the code of a .pyc (the marshalled data after its header) for the module whose
+/// source is `source_path`: `PyMarshal_ReadObjectFromString` followed by what
+/// `_imp._fix_co_filename` does in CPython (`update_compiled_module` of
+/// Python/import.c). pyrs's code objects are immutable, so instead of rewriting
+/// `co_filename` afterwards, every code object read is made with `source_path` as its
+/// filename. (CPython rewrites only the code objects whose filename equals the
+/// outermost one's; a module's .pyc has no others.)
+pub fn read_code_for_source(data: &[u8], source_path: Option<&PyObject>) -> PyResult {
+    let mut rf = RFILE {
+        src: Source::Buffer { data, pos: 0 },
+        depth: 0,
+        refs: Vec::new(),
+        filename: source_path.map(|p| p.to_owned()),
     };
     read_object(&mut rf)
 }
@@ -975,6 +1003,7 @@ fn marshal_load(_m: &PyObject, file: &PyObject) -> PyResult {
         src: Source::Readable(file),
         depth: 0,
         refs: Vec::new(),
+        filename: None,
     };
     read_object(&mut rf)
 }

@@ -1,7 +1,8 @@
 //! The `sys` module. Mirrors Python/sysmodule.c (CPython 3.11).
 //!
-//! Differences from CPython: `sys.implementation.name` is `'pyrs'` and there is no
-//! bytecode cache (`cache_tag` is None, `dont_write_bytecode` True); the standard
+//! Differences from CPython: `sys.implementation.name` is `'pyrs'` and its
+//! `cache_tag` is `'pyrs-311'` (the bytecode cache's files are
+//! `__pycache__/<module>.pyrs-311.pyc`, never CPython's); the standard
 //! streams are `objects::fileobject` printers until the `_io` module provides
 //! `TextIOWrapper`s.
 
@@ -948,7 +949,15 @@ pub struct SysConfig {
     pub dev_mode: bool,
     pub warnoptions: Vec<String>,
     pub xoptions: Vec<(String, Option<String>)>,
+    /// `-B` or `PYTHONDONTWRITEBYTECODE` (`config->write_bytecode` inverted).
+    pub dont_write_bytecode: bool,
+    /// `-X pycache_prefix=PATH` or `PYTHONPYCACHEPREFIX`.
+    pub pycache_prefix: Option<String>,
 }
+
+/// `sys.implementation.cache_tag` (PEP 3147): the tag in the names of the bytecode
+/// cache's files. CPython 3.11's is `cpython-311`; pyrs's own keeps its files apart.
+pub const CACHE_TAG: &str = "pyrs-311";
 
 fn str_list(items: &[String]) -> PyObjectRef {
     objects::listobject::PyList_New(items.iter().map(|s| PyUnicode_FromString(s)).collect())
@@ -1069,8 +1078,14 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
         PyDict_SetItem(&xopts, &s(k), &val)?;
     }
     add("_xoptions", xopts.into_object())?;
-    add("dont_write_bytecode", PyBool_FromLong(true))?;
-    add("pycache_prefix", none())?;
+    add(
+        "dont_write_bytecode",
+        PyBool_FromLong(cfg.dont_write_bytecode),
+    )?;
+    add(
+        "pycache_prefix",
+        cfg.pycache_prefix.as_deref().map(s).unwrap_or_else(none),
+    )?;
     let names: Vec<PyObjectRef> = crate::import::builtin_module_names()
         .iter()
         .map(|n| s(n))
@@ -1087,7 +1102,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             i(cfg.inspect as i64),
             i(cfg.interactive as i64),
             i(cfg.optimize),
-            i(1),
+            i(cfg.dont_write_bytecode as i64),
             i(0),
             i(cfg.no_site as i64),
             i(cfg.ignore_environment as i64),
@@ -1144,7 +1159,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     add("hash_info", hash_info)?;
     let imp = PyDict_New();
     PyDict_SetItem(&imp, &s("name"), &s("pyrs"))?;
-    PyDict_SetItem(&imp, &s("cache_tag"), Py_None())?;
+    PyDict_SetItem(&imp, &s("cache_tag"), &s(CACHE_TAG))?;
     PyDict_SetItem(&imp, &s("version"), &vi)?;
     PyDict_SetItem(&imp, &s("hexversion"), &PyLong_FromU64(PY_VERSION_HEX))?;
     PyDict_SetItem(&imp, &s("_multiarch"), &s("x86_64-linux-gnu"))?;
