@@ -17,6 +17,7 @@ pub mod _opcode;
 pub mod _operator;
 pub mod _posixsubprocess;
 pub mod _randommodule;
+pub mod _sha3;
 pub mod _sre;
 pub mod _stat;
 pub mod _string;
