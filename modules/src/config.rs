@@ -45,6 +45,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_sha1", crate::sha1module::PyInit__sha1);
     python::import::PyImport_AppendInittab("_sha256", crate::sha256module::PyInit__sha256);
     python::import::PyImport_AppendInittab("_sha3", crate::_sha3::sha3module::PyInit__sha3);
+    python::import::PyImport_AppendInittab("_blake2", crate::_blake2::blake2module::PyInit__blake2);
     python::import::PyImport_AppendInittab("_string", crate::_string::PyInit__string);
     python::import::PyImport_AppendInittab("_struct", crate::_struct::PyInit__struct);
     python::import::PyImport_AppendInittab("_stat", crate::_stat::PyInit__stat);

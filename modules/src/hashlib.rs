@@ -4,7 +4,9 @@
 //! Differences from CPython: there is no lock and no `HASHLIB_GIL_MINSIZE` (pyrs runs
 //! one thread); the buffer's bytes are copied out before hashing.
 
+use num_traits::ToPrimitive;
 use objects::bytesobject::buffer_arg;
+use objects::longobject::PyLongObject;
 use objects::prelude::*;
 use objects::r#abstract::PyObject_CheckBuffer;
 use objects::unicodeobject::{PyUnicodeObject, PyUnicode_FromString};
@@ -98,4 +100,32 @@ impl Block64 {
         compress(&self.buf);
         self.curlen = 0;
     }
+}
+
+/// Argument Clinic's `unsigned_long` converter (`_PyLong_UnsignedLong_Converter`):
+/// an int, not negative, that fits 64 bits.
+pub fn unsigned_long_arg(obj: &PyObject) -> PyResult<u64> {
+    let Some(l) = obj.downcast_ref::<PyLongObject>() else {
+        return Err(type_error("an integer is required"));
+    };
+    if l.is_negative() {
+        return Err(value_error("value must be positive"));
+    }
+    l.big()
+        .to_u64()
+        .ok_or_else(|| overflow_error("Python int too large to convert to C unsigned long"))
+}
+
+/// Argument Clinic's `unsigned_long_long` converter
+/// (`_PyLong_UnsignedLongLong_Converter`), whose overflow message differs.
+pub fn unsigned_long_long_arg(obj: &PyObject) -> PyResult<u64> {
+    let Some(l) = obj.downcast_ref::<PyLongObject>() else {
+        return Err(type_error("an integer is required"));
+    };
+    if l.is_negative() {
+        return Err(value_error("value must be positive"));
+    }
+    l.big()
+        .to_u64()
+        .ok_or_else(|| overflow_error("int too big to convert"))
 }

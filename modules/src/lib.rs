@@ -5,6 +5,7 @@
 #![allow(special_module_name)]
 
 pub mod _abc;
+pub mod _blake2;
 pub mod _bisect;
 pub mod _codecsmodule;
 pub mod _collectionsmodule;

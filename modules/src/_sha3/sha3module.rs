@@ -9,11 +9,10 @@ use std::mem::size_of;
 
 use include::descrobject::PyGetSetDef;
 use include::methodobject::{PyCFunction, PyMethodDef};
-use num_traits::ToPrimitive;
 
 use objects::bytesobject::PyBytes_FromVec;
 use objects::getargs::{unpack_keywords, ArgSpec};
-use objects::longobject::{PyLongObject, PyLong_FromLong};
+use objects::longobject::PyLong_FromLong;
 use objects::moduleobject::{PyModuleObject, PyModule_AddObject, PyModule_New};
 use objects::object::none;
 use objects::obmalloc::{alloc_object, dealloc_object, PyObject_HEAD_INIT};
@@ -22,7 +21,7 @@ use objects::typeobject::{PyType_Ready, PyType_Type};
 use objects::unicodeobject::PyUnicode_FromString;
 
 use super::sha3::sha3_ctx_t;
-use crate::hashlib::{hash_buffer, hexdigest};
+use crate::hashlib::{hash_buffer, hexdigest, unsigned_long_arg};
 
 /// `SHA3object`: a SHA-3 or SHAKE hash in progress.
 #[repr(C)]
@@ -170,19 +169,6 @@ fn SHA3_get_rate_bits(obj: &PyObject) -> PyResult {
 fn SHA3_get_suffix(obj: &PyObject) -> PyResult {
     let suffix = if is_shake(obj) { 0x1f } else { 0x06 };
     Ok(PyBytes_FromVec(vec![suffix]))
-}
-
-/// `_PyLong_UnsignedLong_Converter`, as the SHAKE digest methods take their length.
-fn unsigned_long_arg(obj: &PyObject) -> PyResult<u64> {
-    let Some(l) = obj.downcast_ref::<PyLongObject>() else {
-        return Err(type_error("an integer is required"));
-    };
-    if l.is_negative() {
-        return Err(value_error("value must be positive"));
-    }
-    l.big()
-        .to_u64()
-        .ok_or_else(|| overflow_error("Python int too large to convert to C unsigned long"))
 }
 
 /// `_SHAKE_digest`: squeeze `length` bytes (fewer than 2**29).
