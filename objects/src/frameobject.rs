@@ -851,6 +851,29 @@ fn frame_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
 }
 
+/// `frame_tp_clear`: break a cycle through a finished frame (a traceback stored in one
+/// of its own locals, say) by dropping its trace function and its locals and stack.
+/// A frame still on the data stack or in a generator shows none of those to the
+/// collector (see `frame_traverse`), so only the owned copy is cleared.
+fn frame_tp_clear(obj: &PyObject) {
+    let f = as_frame(obj);
+    let trace = f.f_trace.take();
+    drop(trace);
+    // SAFETY: the collector calls this between Python operations; the owned frame is
+    // not running.
+    if unsafe { f.owned.get_ref() }.is_none() {
+        return;
+    }
+    let frame = f.iframe();
+    let slots = frame.localsplus();
+    for i in 0..frame.stacktop as usize {
+        // SAFETY: slots below `stacktop` are initialised; each old value is dropped
+        // after its slot is emptied, so a finalizer it runs sees a consistent frame.
+        let old = unsafe { (*slots.add(i)).take() };
+        drop(old);
+    }
+}
+
 /// `frame`.
 pub static PyFrame_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
@@ -862,6 +885,7 @@ pub static PyFrame_Type: PyTypeObject = PyTypeObject {
     tp_setattro: slot(PyObject_GenericSetAttr),
     tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC),
     tp_traverse: slot(frame_traverse),
+    tp_clear: slot(frame_tp_clear),
     tp_methods: &FRAME_METHODS,
     tp_getset: &FRAME_GETSET,
     ..PyTypeObject::DEFAULT

@@ -218,6 +218,11 @@ fn func_clear(obj: &PyObject) {
     }
     f.func_doc.set(none());
     f.func_module.set(none());
+    f.func_version.set(0);
+    // A finalizer may still reach the function through a weak reference made after
+    // the weak references were cleared (gh-91636): it sees an empty name.
+    f.func_name.set(PyUnicode_FromString(""));
+    f.func_qualname.set(PyUnicode_FromString(""));
 }
 
 fn func_get_code(obj: &PyObject) -> PyResult {
