@@ -713,56 +713,32 @@ pub fn PyDict_GetItemString(mp: &PyDictObject, key: &str) -> Option<PyObjectRef>
     PyDict_GetItem(mp, &PyUnicode_FromString(key))
 }
 
-/// `_PyDict_GetItem_KnownHash` for `str` keys (attribute and global lookups). Never
-/// runs Python code: entries are matched by identity, then by equal hash and equal
-/// characters; an entry whose key is not a `str` never matches a `str`.
+/// `_PyDict_GetItem_KnownHash`: `d.get(key)` for a key whose hash is known (attribute
+/// and global lookups). A table of `str` keys looked up with an exact `str` runs no
+/// Python code; any other table may hold a key whose `__eq__` must be called (a `str`
+/// subclass, or an object hashing like the name), as in CPython's generic lookup.
 #[inline]
 pub fn _PyDict_GetItem_KnownHash(
     mp: &PyDictObject,
     key: &PyObject,
     hash: Py_hash_t,
-) -> Option<PyObjectRef> {
-    // SAFETY: nothing below runs Python code.
-    let dk = unsafe { mp.keys() };
-    let ix = match (dk.dk_kind, key.downcast_ref::<PyUnicodeObject>()) {
-        (DictKeysKind::Unicode, Some(u)) => dk.lookup_unicode(u, hash),
-        (_, Some(u)) => {
-            // A general table: probe by hand, comparing str keys only.
-            let mask = dk.mask();
-            let mut perturb = hash as usize;
-            let mut i = (hash as usize) & mask;
-            loop {
-                let ix = dk.dk_indices.get(i);
-                if ix >= 0 {
-                    if let Some(ep) = dk.dk_entries.get(ix as usize) {
-                        if let Some(k) = &ep.me_key {
-                            if k.is(key) {
-                                break ix;
-                            }
-                            if ep.me_hash == hash {
-                                if let Some(ku) = k.downcast_ref::<PyUnicodeObject>() {
-                                    if _PyUnicode_EQ(ku, u) {
-                                        break ix;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                } else if ix == DKIX_EMPTY {
-                    break DKIX_EMPTY;
-                }
-                perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+) -> PyResult<Option<PyObjectRef>> {
+    {
+        // SAFETY: the borrow ends before any comparison; the unicode lookup runs no
+        // Python code.
+        let dk = unsafe { mp.keys() };
+        if let (DictKeysKind::Unicode, Some(u)) = (dk.dk_kind, is_exact_str(key)) {
+            let ix = dk.lookup_unicode(u, hash);
+            if ix < 0 {
+                return Ok(None);
             }
+            return Ok(dk
+                .dk_entries
+                .get(ix as usize)
+                .and_then(|e| e.me_value.clone()));
         }
-        (_, None) => return None,
-    };
-    if ix < 0 {
-        return None;
     }
-    dk.dk_entries
-        .get(ix as usize)
-        .and_then(|e| e.me_value.clone())
+    Ok(_Py_dict_lookup(mp, key, hash)?.1)
 }
 
 /// `_PyDict_LoadGlobal`: `key` in `globals`, else in `builtins` (`LOAD_GLOBAL`).

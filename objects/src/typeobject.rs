@@ -296,8 +296,8 @@ pub fn PyType_ClearCache() -> u32 {
 /// `find_name_in_mro`: walk the MRO's dicts for `name` (a `str`).
 fn find_name_in_mro(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef> {
     // A strong reference, as CPython holds (bpo-14199): a lookup that ran Python code
-    // could assign `__bases__` and replace the MRO. (pyrs's str lookups compare str
-    // keys only, so none does today.)
+    // could assign `__bases__` and replace the MRO: a dict that holds a key which is
+    // not an exact `str` calls that key's `__eq__`.
     let Some(mro) = tp.tp_mro.get() else {
         // Not ready: look in the type's own dict only.
         let d = tp.tp_dict.get()?;
@@ -315,8 +315,12 @@ fn find_name_in_mro(tp: &PyTypeObject, name: &PyObject) -> Option<PyObjectRef> {
         // above keeps `base` alive.
         if let Some(d) = unsafe { base.tp_dict.get_ref() } {
             let d = unsafe { d.downcast_ref_unchecked::<PyDictObject>() };
-            if let Some(v) = _PyDict_GetItem_KnownHash(d, name, hash) {
-                return Some(v);
+            // CPython's `_PyType_Lookup` clears an error raised by a key's `__eq__`
+            // and reports the name as missing.
+            match _PyDict_GetItem_KnownHash(d, name, hash) {
+                Ok(Some(v)) => return Some(v),
+                Ok(None) => {}
+                Err(_) => return None,
             }
         }
     }

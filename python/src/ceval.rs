@@ -2782,10 +2782,10 @@ unsafe fn load_global(frame: *mut _PyInterpreterFrame, name: &PyObject) -> PyRes
         builtins.downcast_ref_exact::<PyDictObject>(),
     ) {
         if let Some(h) = objects::unicodeobject::unicode_hash(name) {
-            if let Some(v) = _PyDict_GetItem_KnownHash(g, name, h) {
+            if let Some(v) = _PyDict_GetItem_KnownHash(g, name, h)? {
                 return Ok(v);
             }
-            if let Some(v) = _PyDict_GetItem_KnownHash(b, name, h) {
+            if let Some(v) = _PyDict_GetItem_KnownHash(b, name, h)? {
                 return Ok(v);
             }
             return Err(name_error_for(name));
