@@ -527,7 +527,7 @@ fn run(opts: Options) -> i32 {
             }
             let mut src = String::new();
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src);
-            let result = python::pythonrun::run_main_source(&src, "<stdin>", false);
+            let result = python::pythonrun::run_main_source(&src, "<stdin>", true);
             python::pythonrun::flush_io();
             result
         }
@@ -536,6 +536,9 @@ fn run(opts: Options) -> i32 {
         Ok(_) => 0,
         Err(e) => report(e),
     };
+    if matches!(opts.command, Command::File(_) | Command::Stdin) {
+        python::pythonrun::forget_main_file();
+    }
     if cfg.inspect && status != -2 {
         status = interactive_loop(&cfg);
     }

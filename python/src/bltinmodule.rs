@@ -819,14 +819,17 @@ fn exec_namespaces(
     }
     // SAFETY: checked to be a dict above.
     let gd = unsafe { g.downcast_ref_unchecked::<PyDictObject>() };
-    if PyDict_GetItemWithError(gd, objects::intern!("__builtins__"))?.is_none() {
-        PyDict_SetItem(
-            gd,
-            objects::intern!("__builtins__"),
-            builtins_module()
-                .map(|m| m.as_object())
-                .unwrap_or(Py_None()),
-        )?;
+    // The running frame's builtins, a dict (`PyEval_GetBuiltins`); with no frame
+    // running, the `builtins` module's dict (`interp->builtins`).
+    if !PyDict_Contains(gd, objects::intern!("__builtins__"))? {
+        let builtins = match crate::ceval::PyEval_GetBuiltins() {
+            Some(b) => b,
+            None => match builtins_module() {
+                Some(m) => m.dict().as_object().to_owned(),
+                None => objects::object::none(),
+            },
+        };
+        PyDict_SetItem(gd, objects::intern!("__builtins__"), &builtins)?;
     }
     Ok((g, l))
 }

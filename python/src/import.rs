@@ -181,6 +181,18 @@ fn bootstrap() -> PyResult<&'static Bootstrap> {
     }
 }
 
+/// `_PyImport_GetImportlibLoader(interp, "BuiltinImporter")`: `__main__.__loader__`
+/// until a script replaces it.
+pub fn builtin_importer() -> PyResult<PyObjectRef> {
+    Ok(bootstrap()?.builtin_importer.clone())
+}
+
+/// `_PyImport_GetImportlibExternalLoader(interp, "SourceFileLoader")`: the loader
+/// class `set_main_loader` instantiates for a script.
+pub fn source_file_loader() -> PyResult<PyObjectRef> {
+    Ok(bootstrap()?.source_file_loader.clone())
+}
+
 /// Run one of the embedded bootstrap modules (`_frozen_importlib`,
 /// `_frozen_importlib_external`) with the given modules injected into its namespace.
 fn exec_bootstrap_module(

@@ -69,6 +69,12 @@ pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
     PyDict_SetItem(&modules, objects::intern!("__main__"), main.as_object())?;
     crate::signals::init_signals();
     crate::import::init_importlib()?;
+    // `add_main_module` records the loader of `__main__` once importlib exists.
+    PyDict_SetItem(
+        d,
+        objects::intern!("__loader__"),
+        &*crate::import::builtin_importer()?,
+    )?;
     init_io(&builtins, cfg)?;
     init_warnings(cfg);
     if !cfg.no_site {

@@ -75,16 +75,50 @@ pub fn main_dict() -> PyResult<PyRef<PyDictObject>> {
     }
 }
 
+/// The start of `_PyRun_SimpleFileObject`: `__main__.__file__` (unless already set)
+/// and `__cached__`, then `__loader__`, a `SourceFileLoader` for the file
+/// (`set_main_loader`), except when the program comes from stdin.
+fn set_main_file(d: &PyDictObject, filename: &str) -> PyResult<()> {
+    if !PyDict_Contains(d, objects::intern!("__file__"))? {
+        PyDict_SetItem(
+            d,
+            objects::intern!("__file__"),
+            &PyUnicode_FromString(filename),
+        )?;
+        PyDict_SetItem(d, objects::intern!("__cached__"), Py_None())?;
+    }
+    if filename != "<stdin>" {
+        let loader_type = crate::import::source_file_loader()?;
+        let loader = objects::call::PyObject_Vectorcall(
+            &loader_type,
+            &[
+                PyUnicode_FromString("__main__"),
+                PyUnicode_FromString(filename),
+            ],
+            None,
+        )?;
+        PyDict_SetItem(d, objects::intern!("__loader__"), &loader)?;
+    }
+    Ok(())
+}
+
+/// The end of `_PyRun_SimpleFileObject`, once an uncaught exception has been
+/// reported: `__main__.__file__` and `__cached__` are removed again, so `atexit`
+/// handlers and `-i` no longer see them.
+pub fn forget_main_file() {
+    if let Ok(d) = main_dict() {
+        for k in ["__file__", "__cached__"] {
+            // A key already gone is no error here, as in CPython.
+            let _ = PyDict_DelItem(&d, &PyUnicode_FromString(k));
+        }
+    }
+}
+
 /// Run `source` as the `__main__` module from `filename` (`pyrun_file`).
 pub fn run_main_source(source: &str, filename: &str, set_file: bool) -> PyResult {
     let d = main_dict()?;
     if set_file {
-        PyDict_SetItem(
-            &d,
-            objects::intern!("__file__"),
-            &PyUnicode_FromString(filename),
-        )?;
-        PyDict_SetItem(&d, objects::intern!("__cached__"), Py_None())?;
+        set_main_file(&d, filename)?;
     }
     let code = compile_source(source, filename, Mode::Exec, -1)?;
     crate::ceval::PyEval_EvalCode(code, d.as_object(), d.as_object())
@@ -113,12 +147,7 @@ pub fn run_file(path: &str) -> PyResult {
 /// file (`_PyParser_ASTFromFile`).
 fn run_main_file(source: &[u8], filename: &str) -> PyResult {
     let d = main_dict()?;
-    PyDict_SetItem(
-        &d,
-        objects::intern!("__file__"),
-        &PyUnicode_FromString(filename),
-    )?;
-    PyDict_SetItem(&d, objects::intern!("__cached__"), Py_None())?;
+    set_main_file(&d, filename)?;
     let optimize = crate::sysmodule::optimization_level();
     let code = match crate::compile::compile_file(source, filename, optimize) {
         Ok(unit) => crate::makecode::make_code(&unit)?,
