@@ -27,17 +27,22 @@ const MAX_TOTAL_ITEMS: usize = 1024;
 const MAX_DEPTH: usize = 3000;
 
 struct State<'s> {
-    /// The source text, for the one range rustpython gets differently (below).
-    source: &'s str,
+    /// The source text, for the ranges rustpython gets differently from CPython's
+    /// parser (below); None for an AST made from `ast` node objects, whose
+    /// positions are CPython's already.
+    source: Option<&'s str>,
     optimize: i32,
     future_annotations: bool,
+    /// False for `ast.parse`: only the ranges and shapes rustpython gets
+    /// differently from CPython's parser are corrected, nothing is folded.
+    fold: bool,
     depth: usize,
 }
 
 type Res = Result<(), CompileError>;
 
 pub fn optimize_module(
-    source: &str,
+    source: Option<&str>,
     body: &mut [ast::Stmt],
     optimize: i32,
     future_annotations: bool,
@@ -46,13 +51,14 @@ pub fn optimize_module(
         source,
         optimize,
         future_annotations,
+        fold: true,
         depth: 0,
     };
     st.fold_body(body)
 }
 
 pub fn optimize_expr(
-    source: &str,
+    source: Option<&str>,
     e: &mut ast::Expr,
     optimize: i32,
     future_annotations: bool,
@@ -61,6 +67,33 @@ pub fn optimize_expr(
         source,
         optimize,
         future_annotations,
+        fold: true,
+        depth: 0,
+    };
+    st.fold_expr(e)
+}
+
+/// The corrections of rustpython's AST to CPython parser's (ranges, the shape of
+/// `match x,:` and `x[*a]`, lone surrogates) without the folding, for
+/// `ast.parse` (`compile(..., PyCF_ONLY_AST)`).
+pub fn fix_parsed_module(source: &str, body: &mut [ast::Stmt]) -> Res {
+    let mut st = State {
+        source: Some(source),
+        optimize: 0,
+        future_annotations: false,
+        fold: false,
+        depth: 0,
+    };
+    st.fold_stmts(body)
+}
+
+/// `fix_parsed_module` for an expression (`eval` mode).
+pub fn fix_parsed_expr(source: &str, e: &mut ast::Expr) -> Res {
+    let mut st = State {
+        source: Some(source),
+        optimize: 0,
+        future_annotations: false,
+        fold: false,
         depth: 0,
     };
     st.fold_expr(e)
@@ -674,7 +707,7 @@ impl State<'_> {
         for s in body.iter_mut() {
             self.fold_stmt(s)?;
         }
-        if !had_doc && get_docstring(body).is_some() {
+        if self.fold && !had_doc && get_docstring(body).is_some() {
             if let Some(ast::Stmt::Expr(e)) = body.first_mut() {
                 let value = std::mem::replace(
                     &mut *e.value,
@@ -770,7 +803,10 @@ impl State<'_> {
             TryStar(x) => &mut x.range,
             _ => return,
         };
-        let bytes = self.source.as_bytes();
+        let Some(source) = self.source else {
+            return;
+        };
+        let bytes = source.as_bytes();
         let mut i = range.end().to_usize();
         while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
             i += 1;
@@ -836,7 +872,9 @@ impl State<'_> {
                 self.fold_expr(&mut f.iter)?;
                 self.fold_stmts(&mut f.body)?;
                 self.fold_stmts(&mut f.orelse)?;
-                fold_iter(&mut f.iter);
+                if self.fold {
+                    fold_iter(&mut f.iter);
+                }
             }
             AsyncFor(f) => {
                 self.fold_expr(&mut f.target)?;
@@ -876,7 +914,7 @@ impl State<'_> {
                 // rustpython reads `match x,:` as `match x:`; CPython's subject is
                 // the one-item tuple, ending after the comma.
                 let end = m.subject.range().end().to_usize();
-                let bytes = self.source.as_bytes();
+                let bytes = self.source.unwrap_or("").as_bytes();
                 let mut i = end;
                 while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
                     i += 1;
@@ -901,7 +939,7 @@ impl State<'_> {
                 // An unparenthesised subject tuple gets the whole statement's range
                 // from rustpython; CPython's spans its items (and a trailing comma).
                 if let ast::Expr::Tuple(t) = &mut *m.subject {
-                    if t.range.start() == m.range.start() {
+                    if self.source.is_some() && t.range.start() == m.range.start() {
                         if let (Some(first), Some(last)) = (t.elts.first(), t.elts.last()) {
                             let mut end = last.range().end().to_usize();
                             let mut i = end;
@@ -969,7 +1007,10 @@ impl State<'_> {
         let ast::Expr::GeneratorExp(g) = &mut c.args[0] else {
             return;
         };
-        let bytes = self.source.as_bytes();
+        let Some(source) = self.source else {
+            return;
+        };
+        let bytes = source.as_bytes();
         let start = g.range.start().to_usize();
         // A parenthesised generator expression's own '(' closes at its end.
         if bytes.get(start) == Some(&b'(')
@@ -1052,7 +1093,9 @@ impl State<'_> {
             self.fold_expr(&mut g.target)?;
             self.fold_expr(&mut g.iter)?;
             self.fold_exprs(&mut g.ifs)?;
-            fold_iter(&mut g.iter);
+            if self.fold {
+                fold_iter(&mut g.iter);
+            }
         }
         Ok(())
     }
@@ -1071,11 +1114,15 @@ impl State<'_> {
             BinOp(b) => {
                 self.fold_expr(&mut b.left)?;
                 self.fold_expr(&mut b.right)?;
-                fold_binop(e);
+                if self.fold {
+                    fold_binop(e);
+                }
             }
             UnaryOp(u) => {
                 self.fold_expr(&mut u.operand)?;
-                fold_unaryop(e);
+                if self.fold {
+                    fold_unaryop(e);
+                }
             }
             Lambda(l) => {
                 self.fold_arguments(&mut l.args)?;
@@ -1123,7 +1170,7 @@ impl State<'_> {
                 // `x in [a, b]` / `x in {a, b}`: the last comparator becomes a
                 // tuple or frozenset.
                 if let (Some(op), Some(last)) = (c.ops.last(), c.comparators.last_mut()) {
-                    if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+                    if self.fold && matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
                         fold_iter(last);
                     }
                 }
@@ -1162,7 +1209,7 @@ impl State<'_> {
                 }
                 self.fold_expr(&mut s.value)?;
                 self.fold_expr(&mut s.slice)?;
-                if matches!(s.ctx, ast::ExprContext::Load) {
+                if self.fold && matches!(s.ctx, ast::ExprContext::Load) {
                     if let (Some(v), Some(i)) = (const_value(&s.value), const_value(&s.slice)) {
                         let r = subscript_value(&v, &i);
                         make_const(e, r);
@@ -1181,13 +1228,13 @@ impl State<'_> {
             List(l) => self.fold_exprs(&mut l.elts)?,
             Tuple(t) => {
                 self.fold_exprs(&mut t.elts)?;
-                if matches!(t.ctx, ast::ExprContext::Load) {
+                if self.fold && matches!(t.ctx, ast::ExprContext::Load) {
                     let v = make_const_tuple(&t.elts).map(Value::Tuple);
                     make_const(e, v);
                 }
             }
             Name(n) => {
-                if matches!(n.ctx, ast::ExprContext::Load) && &*n.id == "__debug__" {
+                if self.fold && matches!(n.ctx, ast::ExprContext::Load) && &*n.id == "__debug__" {
                     let v = Value::Bool(self.optimize == 0);
                     make_const(e, Some(v));
                 }
@@ -1199,8 +1246,8 @@ impl State<'_> {
                 // ends with v.
                 let end = n.value.range().end().to_usize();
                 let start = n.value.range().start().to_usize();
-                let bytes = self.source.as_bytes();
-                let mut i = start;
+                let bytes = self.source.unwrap_or("").as_bytes();
+                let mut i = start.min(bytes.len());
                 while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\\') {
                     i -= 1;
                 }
@@ -1219,6 +1266,7 @@ impl State<'_> {
                 if let ast::Constant::Str(_) = c.value {
                     let text = self
                         .source
+                        .unwrap_or("")
                         .get(c.range.start().to_usize()..c.range.end().to_usize())
                         .unwrap_or("");
                     if crate::string_parser::has_surrogate_escape(text) {

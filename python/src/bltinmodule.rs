@@ -686,6 +686,14 @@ fn source_text(source: &PyObject, fname: &str) -> PyResult<String> {
     )))
 }
 
+/// `PyCF_MASK`: the `CO_FUTURE_*` flags `compile()` accepts.
+const PyCF_MASK: i64 = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+/// `PyCF_MASK_OBSOLETE`: `CO_NESTED`.
+const PyCF_MASK_OBSOLETE: i64 = 0x0010;
+/// `PyCF_COMPILE_MASK`: `PyCF_ONLY_AST`, `PyCF_ALLOW_TOP_LEVEL_AWAIT`,
+/// `PyCF_TYPE_COMMENTS`, `PyCF_DONT_IMPLY_DEDENT`, `PyCF_ALLOW_INCOMPLETE_INPUT`.
+const PyCF_COMPILE_MASK: i64 = 0x0400 | 0x2000 | 0x1000 | 0x0200 | 0x4000;
+
 fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     let a = parse_args(
         "compile",
@@ -718,27 +726,61 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
     };
     let mode_obj = a[2].clone().unwrap_or_else(none);
     let mode = objects::unicodeobject::as_str_strict(&mode_obj)?.to_string();
+    let flags = match &a[3] {
+        Some(f) => objects::longobject::PyLong_AsLong(f)?,
+        None => 0,
+    };
+    if flags & !(PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK) != 0 {
+        return Err(value_error("compile(): unrecognised flags"));
+    }
+    let optimize = match &a[5] {
+        Some(o) => objects::longobject::PyLong_AsLong(o)?,
+        None => -1,
+    };
+    if !(-1..=2).contains(&optimize) {
+        return Err(value_error("compile(): invalid optimize value"));
+    }
+    let optimize = optimize as i32;
+    let only_ast = flags & crate::python_ast::PyCF_ONLY_AST != 0;
     let mode = match mode.as_str() {
-        "exec" => crate::compile::Mode::Exec,
-        "eval" => crate::compile::Mode::Eval,
-        "single" => crate::compile::Mode::Single,
+        "exec" => Some(crate::compile::Mode::Exec),
+        "eval" => Some(crate::compile::Mode::Eval),
+        "single" => Some(crate::compile::Mode::Single),
+        "func_type" if !only_ast => {
+            return Err(value_error(
+                "compile() mode 'func_type' requires flag PyCF_ONLY_AST",
+            ))
+        }
+        "func_type" => None,
+        _ if only_ast => {
+            return Err(value_error(
+                "compile() mode must be 'exec', 'eval', 'single' or 'func_type'",
+            ))
+        }
         _ => {
             return Err(value_error(
                 "compile() mode must be 'exec', 'eval' or 'single'",
             ))
         }
     };
-    let flags = match &a[3] {
-        Some(f) => objects::longobject::PyLong_AsLong(f)?,
-        None => 0,
-    };
-    if flags & crate::python_ast::PyCF_ONLY_AST != 0 {
-        if objects::r#abstract::PyObject_IsInstance(
-            &source,
-            crate::python_ast::AST_type.as_object(),
-        )? {
+    if objects::r#abstract::PyObject_IsInstance(&source, crate::python_ast::AST_type.as_object())? {
+        if only_ast {
             return Ok(source);
         }
+        let Some(mode) = mode else {
+            return Err(system_error("func_type mode without PyCF_ONLY_AST"));
+        };
+        let co = crate::python_ast_obj2ast::compile_ast_object(&source, &filename, mode, optimize)?;
+        return Ok(co.into_object());
+    }
+    // FIXME(pyrs): the `func_type` start rule (type comments' signatures) is not
+    // parsed: only an AST passes through compile() in that mode.
+    let Some(mode) = mode else {
+        return Err(value_error(
+            "compile() mode 'func_type' is not supported for source in pyrs",
+        ));
+    };
+    if only_ast {
         let text = match objects::bytesobject::bytes_like_data(&source) {
             Some(b) => {
                 if b.contains(&0) {
@@ -761,10 +803,6 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
         }
         return crate::python_ast::parse_to_object(&text, &filename, mode);
     }
-    let optimize = match &a[5] {
-        Some(o) => objects::longobject::PyLong_AsLong(o)? as i32,
-        None => -1,
-    };
     if let Some(b) = objects::bytesobject::bytes_like_data(&source) {
         if b.contains(&0) {
             return Err(PyErr_SetString(

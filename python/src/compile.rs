@@ -123,6 +123,11 @@ impl std::error::Error for CompileError {}
 pub struct LineIndex {
     starts: Vec<usize>,
     source: String,
+    /// For an AST made from `ast` node objects (`PyAST_obj2mod`), which has no
+    /// source: the (line, column) each offset stands for. Offset 0 is (1, 0), as
+    /// in source; the others are the nodes' positions in increasing order, so
+    /// that offsets compare as the positions do.
+    points: Vec<(i32, i32)>,
 }
 
 impl LineIndex {
@@ -141,11 +146,30 @@ impl LineIndex {
         LineIndex {
             starts,
             source: source.to_string(),
+            points: Vec::new(),
         }
+    }
+
+    /// The index of an AST without source: offset `i` stands for `points[i]`.
+    pub fn from_points(points: Vec<(i32, i32)>) -> LineIndex {
+        LineIndex {
+            starts: vec![0],
+            source: String::new(),
+            points,
+        }
+    }
+
+    /// The (line, column) an offset stands for in an AST without source.
+    fn point(&self, offset: usize) -> (i32, i32) {
+        self.points.get(offset).copied().unwrap_or((1, 0))
     }
 
     /// 1-based line and 0-based UTF-8 byte column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        if !self.points.is_empty() {
+            let (l, c) = self.point(offset);
+            return (l as u32, c as u32);
+        }
         let line = match self.starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
@@ -172,6 +196,16 @@ impl LineIndex {
     }
 
     pub fn location(&self, range: ast::text_size::TextRange) -> Location {
+        if !self.points.is_empty() {
+            let (lineno, col_offset) = self.point(range.start().to_usize());
+            let (end_lineno, end_col_offset) = self.point(range.end().to_usize());
+            return Location {
+                lineno,
+                end_lineno,
+                col_offset,
+                end_col_offset,
+            };
+        }
         let (l, c) = self.line_col(range.start().to_usize());
         let (el, ec) = self.line_col(range.end().to_usize());
         Location {
@@ -388,23 +422,81 @@ fn compile_on_this_thread(
         Mode::Single => crate::pegen::StartRule::Single,
     };
     let parsed = crate::pegen::run_parser_from_string(source, filename, rule, encoding, from_file)?;
+    compile_parsed(parsed, Some(source), &lines, filename, mode, optimize)
+}
+
+/// Compiles an AST made from `ast` node objects (`compile(tree, ...)`): as
+/// `_PyAST_Compile` after `PyAST_obj2mod` and `_PyAST_Validate`. `lines` maps
+/// the AST's offsets to the nodes' positions (`LineIndex::from_points`); `remap`
+/// turns the AST's provisional ranges into those offsets. It runs on a worker
+/// thread, as `compile_with_encoding` does, so that deep ASTs cannot exhaust the
+/// stack.
+pub fn compile_ast<F>(
+    parsed: crate::pegen::Parsed,
+    remap: F,
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+) -> Result<CodeUnit, CompileError>
+where
+    F: FnOnce(crate::pegen::Parsed) -> (crate::pegen::Parsed, LineIndex) + Send + 'static,
+{
+    let filename_for_warnings = filename;
+    let filename = filename.to_string();
+    let worker = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || {
+            let (parsed, lines) = remap(parsed);
+            let result = compile_parsed(parsed, None, &lines, &filename, mode, optimize)
+                .map_err(|e| with_program_text(e, &filename));
+            let warnings: Vec<CompileWarning> = take_warnings()
+                .into_iter()
+                .map(|mut w| {
+                    w.error = with_program_text(w.error, &filename);
+                    w
+                })
+                .collect();
+            (result, warnings)
+        });
+    match worker {
+        Ok(handle) => match handle.join() {
+            Ok((result, warnings)) => {
+                issue_warnings(warnings, filename_for_warnings)?;
+                result
+            }
+            Err(_) => Err(CompileError::recursion()),
+        },
+        Err(_) => Err(CompileError::without_location(ErrorKind::MemoryError, "")),
+    }
+}
+
+/// The part of `_PyAST_Compile` after parsing: fold constants, build the symbol
+/// table, generate code. `source` is None for an AST made from node objects.
+fn compile_parsed(
+    parsed: crate::pegen::Parsed,
+    source: Option<&str>,
+    lines: &LineIndex,
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+) -> Result<CodeUnit, CompileError> {
     match parsed {
         crate::pegen::Parsed::Expression(mut body) => {
             crate::ast_opt::optimize_expr(source, &mut body, optimize, false)?;
             let key = node_key(&body);
-            let st = symtable::build_expr(&body, key, &lines)?;
-            let mut c = Compiler::new(st, &lines, filename, optimize, false, 0);
+            let st = symtable::build_expr(&body, key, lines)?;
+            let mut c = Compiler::new(st, lines, filename, optimize, false, 0);
             c.compiler_mod_expr(&body, key)
         }
         crate::pegen::Parsed::Module(mut body) => {
-            let future = future_parse(&body, &lines)?;
+            let future = future_parse(&body, lines)?;
             let future_annotations = future.features & CO_FUTURE_ANNOTATIONS != 0;
             crate::ast_opt::optimize_module(source, &mut body, optimize, future_annotations)?;
             let key = node_key(&body);
-            let st = symtable::build(&body, key, &lines, future_annotations)?;
+            let st = symtable::build(&body, key, lines, future_annotations)?;
             let mut c = Compiler::new(
                 st,
-                &lines,
+                lines,
                 filename,
                 optimize,
                 mode == Mode::Single,

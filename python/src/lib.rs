@@ -13,6 +13,7 @@
 pub mod _warnings;
 pub mod assemble;
 pub mod ast_opt;
+pub mod ast_validate;
 pub mod ast_unparse;
 pub mod bltinmodule;
 pub mod call_setup;
@@ -34,6 +35,7 @@ pub mod pegen_errors;
 pub mod pylifecycle;
 pub mod python_ast;
 pub mod python_ast_gen;
+pub mod python_ast_obj2ast;
 pub mod pythonrun;
 pub mod signals;
 pub mod specialize;

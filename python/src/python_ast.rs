@@ -8,8 +8,7 @@
 //! start-up here (`init_types`). The AST converted is rustpython-parser's, whose
 //! shape differs from CPython's in places (`ArgWithDefault` in `arguments`,
 //! `Constant` without `kind` for bytes); `ast2obj_*` rebuild CPython's shape.
-//! `obj2ast` (compiling an AST object) is not written yet: `compile()` of an AST
-//! object still raises TypeError.
+//! `obj2ast` (compiling an AST object) is in python_ast_obj2ast.rs.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -190,7 +189,7 @@ pub static AST_type: PyTypeObject = PyTypeObject {
 /// `struct ast_state`: the node classes by name, and the instances shared by every
 /// `Load`, `Add`, `Eq`, ... node (`Load_singleton`, ...).
 pub struct AstState {
-    types: HashMap<&'static str, PyObjectRef>,
+    pub(crate) types: HashMap<&'static str, PyObjectRef>,
     singletons: HashMap<&'static str, PyObjectRef>,
 }
 
@@ -1041,7 +1040,20 @@ pub fn parse_to_object(source: &str, filename: &str, mode: crate::compile::Mode)
     let parsed = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || {
-            let r = crate::pegen::run_parser_from_string(&text, &fname, rule, Some("utf-8"), false);
+            let r = crate::pegen::run_parser_from_string(&text, &fname, rule, Some("utf-8"), false)
+                .and_then(|mut parsed| {
+                    // The ranges and shapes rustpython gets differently from
+                    // CPython's parser, corrected as the compiler does.
+                    match &mut parsed {
+                        crate::pegen::Parsed::Module(body) => {
+                            crate::ast_opt::fix_parsed_module(&text, body)?
+                        }
+                        crate::pegen::Parsed::Expression(e) => {
+                            crate::ast_opt::fix_parsed_expr(&text, e)?
+                        }
+                    }
+                    Ok(parsed)
+                });
             (r, crate::compile::take_warnings())
         })
         .map_err(|_| objects::pyerrors::PyErr_NoMemory())?
