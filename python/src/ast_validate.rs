@@ -326,9 +326,7 @@ impl Validator<'_> {
                 (None, None) => {}
             },
             S::Try(t) => self.try_(&t.body, &t.handlers, &t.orelse, &t.finalbody, "Try")?,
-            S::TryStar(t) => {
-                self.try_(&t.body, &t.handlers, &t.orelse, &t.finalbody, "TryStar")?
-            }
+            S::TryStar(t) => self.try_(&t.body, &t.handlers, &t.orelse, &t.finalbody, "TryStar")?,
             S::Assert(a) => {
                 self.expr(&a.test, Load)?;
                 self.opt_expr(&a.msg)?;

@@ -687,7 +687,8 @@ fn source_text(source: &PyObject, fname: &str) -> PyResult<String> {
 }
 
 /// `PyCF_MASK`: the `CO_FUTURE_*` flags `compile()` accepts.
-const PyCF_MASK: i64 = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+const PyCF_MASK: i64 =
+    0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
 /// `PyCF_MASK_OBSOLETE`: `CO_NESTED`.
 const PyCF_MASK_OBSOLETE: i64 = 0x0010;
 /// `PyCF_COMPILE_MASK`: `PyCF_ONLY_AST`, `PyCF_ALLOW_TOP_LEVEL_AWAIT`,

@@ -120,6 +120,22 @@ fn ast_type_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
         PyObject_SetAttr(obj, name, Some(value))?;
     }
     for (name, value) in kwnames_slice(kwnames).iter().zip(&args[npos..]) {
+        // `PySequence_Index(fields, key)`: a keyword naming a field that a
+        // positional argument filled is an error.
+        let mut position = None;
+        for (i, f) in fields.iter().enumerate() {
+            if objects::object::PyObject_RichCompareBool(f, name, objects::CompareOp::Eq)? {
+                position = Some(i);
+                break;
+            }
+        }
+        if position.is_some_and(|p| p < npos) {
+            return Err(type_error(format!(
+                "{} got multiple values for argument '{}'",
+                obj.ob_type().name(),
+                objects::unicodeobject::as_str_lossy(name)
+            )));
+        }
         PyObject_SetAttr(obj, name, Some(value))?;
     }
     Ok(())

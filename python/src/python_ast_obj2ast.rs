@@ -91,7 +91,8 @@ fn obj2ast_identifier(obj: &PyObject) -> PyResult<Option<ast::Identifier>> {
         // FIXME(pyrs): an identifier with lone surrogates cannot be a Rust
         // string; it is compiled with U+FFFD in their place.
         Some(u) => Ok(Some(ast::Identifier::new(
-            u.as_str().map_or_else(|| as_str_lossy(obj).into_owned(), str::to_string),
+            u.as_str()
+                .map_or_else(|| as_str_lossy(obj).into_owned(), str::to_string),
         ))),
         None => Err(type_error("AST identifier must be of type str")),
     }
@@ -210,11 +211,8 @@ impl<'s> Obj2Ast<'s> {
     /// `_PyObject_LookupAttr` of a field: missing is `required field "x" missing
     /// from Y`.
     fn field(&self, obj: &PyObject, name: &str, owner: &str) -> PyResult<PyObjectRef> {
-        _PyObject_LookupAttr(obj, &PyUnicode_FromString(name))?.ok_or_else(|| {
-            type_error(format!(
-                "required field \"{name}\" missing from {owner}"
-            ))
-        })
+        _PyObject_LookupAttr(obj, &PyUnicode_FromString(name))?
+            .ok_or_else(|| type_error(format!("required field \"{name}\" missing from {owner}")))
     }
 
     /// An optional (`?`) field: missing and None are both None.
@@ -277,7 +275,12 @@ impl<'s> Obj2Ast<'s> {
     }
 
     /// A required expression field, None kept for the constructor's check.
-    fn expr_field(&mut self, obj: &PyObject, name: &str, owner: &str) -> PyResult<Option<Box<ast::Expr>>> {
+    fn expr_field(
+        &mut self,
+        obj: &PyObject,
+        name: &str,
+        owner: &str,
+    ) -> PyResult<Option<Box<ast::Expr>>> {
         let v = self.field(obj, name, owner)?;
         Ok(self.obj2ast_expr(&v)?.map(Box::new))
     }
@@ -291,7 +294,13 @@ impl<'s> Obj2Ast<'s> {
 
     /// An `expr*` field. A None item (which only `Dict.keys` and `kw_defaults`
     /// may hold) is an error of the validator at `at`.
-    fn exprs_field(&mut self, obj: &PyObject, name: &str, owner: &str, at: TextRange) -> PyResult<Vec<ast::Expr>> {
+    fn exprs_field(
+        &mut self,
+        obj: &PyObject,
+        name: &str,
+        owner: &str,
+        at: TextRange,
+    ) -> PyResult<Vec<ast::Expr>> {
         let items = self.seq(obj, name, owner, |s, o| s.obj2ast_expr(o))?;
         if items.iter().any(Option::is_none) {
             self.defer(at, value_error("None disallowed in expression list"));
@@ -300,7 +309,13 @@ impl<'s> Obj2Ast<'s> {
     }
 
     /// A `stmt*` field; a None item is an error of the validator at `at`.
-    fn stmts_field(&mut self, obj: &PyObject, name: &str, owner: &str, at: TextRange) -> PyResult<Vec<ast::Stmt>> {
+    fn stmts_field(
+        &mut self,
+        obj: &PyObject,
+        name: &str,
+        owner: &str,
+        at: TextRange,
+    ) -> PyResult<Vec<ast::Stmt>> {
         let items = self.seq(obj, name, owner, |s, o| s.obj2ast_stmt(o))?;
         if items.iter().any(Option::is_none) {
             self.defer(at, value_error("None disallowed in statement list"));
@@ -308,7 +323,12 @@ impl<'s> Obj2Ast<'s> {
         Ok(items.into_iter().flatten().collect())
     }
 
-    fn idents_field(&mut self, obj: &PyObject, name: &str, owner: &str) -> PyResult<Vec<ast::Identifier>> {
+    fn idents_field(
+        &mut self,
+        obj: &PyObject,
+        name: &str,
+        owner: &str,
+    ) -> PyResult<Vec<ast::Identifier>> {
         let items = self.seq(obj, name, owner, |_, o| obj2ast_identifier(o))?;
         // FIXME(pyrs): CPython keeps a None item (a NULL identifier); it is dropped.
         Ok(items.into_iter().flatten().collect())
@@ -359,7 +379,9 @@ impl<'s> Obj2Ast<'s> {
         Ok(match mode {
             Mode::Exec => {
                 let body = self.stmts_field(obj, "body", "Module", module)?;
-                self.seq(obj, "type_ignores", "Module", |s, o| s.obj2ast_type_ignore(o))?;
+                self.seq(obj, "type_ignores", "Module", |s, o| {
+                    s.obj2ast_type_ignore(o)
+                })?;
                 Parsed::Module(body)
             }
             Mode::Single => Parsed::Module(self.stmts_field(obj, "body", "Interactive", module)?),
@@ -495,7 +517,11 @@ impl<'s> Obj2Ast<'s> {
         let range = self.new_node(Some(loc));
         let stmt = if self.is(obj, "FunctionDef")? || self.is(obj, "AsyncFunctionDef")? {
             let is_async = !self.is(obj, "FunctionDef")?;
-            let owner = if is_async { "AsyncFunctionDef" } else { "FunctionDef" };
+            let owner = if is_async {
+                "AsyncFunctionDef"
+            } else {
+                "FunctionDef"
+            };
             let name = self.ident_field(obj, "name", owner)?;
             let args = self.field(obj, "args", owner)?;
             let args = self.obj2ast_arguments(&args, range)?;
@@ -1038,7 +1064,10 @@ impl<'s> Obj2Ast<'s> {
         let target = need(target, "target", o)?;
         let iter = need(iter, "iter", o)?;
         if ifs.iter().any(Option::is_none) {
-            self.defer(iter.range(), value_error("None disallowed in expression list"));
+            self.defer(
+                iter.range(),
+                value_error("None disallowed in expression list"),
+            );
         }
         Ok(ast::Comprehension {
             range: Default::default(),
@@ -1116,19 +1145,20 @@ impl<'s> Obj2Ast<'s> {
         let mut defaults = defaults.into_iter();
         let mut kw_defaults = kw_defaults.into_iter();
         let mut i = 0;
-        let mut with_default = |def: ast::Arg, defaults: &mut dyn Iterator<Item = Option<ast::Expr>>| {
-            let default = if i >= first_default {
-                defaults.next().flatten().map(Box::new)
-            } else {
-                None
+        let mut with_default =
+            |def: ast::Arg, defaults: &mut dyn Iterator<Item = Option<ast::Expr>>| {
+                let default = if i >= first_default {
+                    defaults.next().flatten().map(Box::new)
+                } else {
+                    None
+                };
+                i += 1;
+                ast::ArgWithDefault {
+                    range: Default::default(),
+                    def,
+                    default,
+                }
             };
-            i += 1;
-            ast::ArgWithDefault {
-                range: Default::default(),
-                def,
-                default,
-            }
-        };
         let posonlyargs = posonlyargs
             .into_iter()
             .map(|a| with_default(a, &mut defaults))
@@ -1229,7 +1259,12 @@ impl<'s> Obj2Ast<'s> {
         })
     }
 
-    fn patterns_field(&mut self, obj: &PyObject, name: &str, owner: &str) -> PyResult<Vec<ast::Pattern>> {
+    fn patterns_field(
+        &mut self,
+        obj: &PyObject,
+        name: &str,
+        owner: &str,
+    ) -> PyResult<Vec<ast::Pattern>> {
         let items = self.seq(obj, name, owner, |s, p| s.obj2ast_pattern(p))?;
         // FIXME(pyrs): a None pattern in a list (a NULL CPython's validator
         // dereferences) is dropped.
