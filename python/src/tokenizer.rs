@@ -1297,6 +1297,32 @@ const CP1252_HIGH: [u32; 32] = [
     0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 ];
 
+/// `get_normal_name` itself: "utf-8" and "iso-8859-1" for their spellings that
+/// CPython's tokenizer recognises (lowercase, `_` as `-`, a `-suffix` allowed), any
+/// other name unchanged.
+fn cookie_normal_name(name: &str) -> String {
+    let lower: String = name
+        .chars()
+        .take(12)
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if lower == "utf-8" || lower.starts_with("utf-8-") {
+        return "utf-8".into();
+    }
+    for latin in ["latin-1", "iso-8859-1", "iso-latin-1"] {
+        if lower == latin || lower.starts_with(&format!("{latin}-")) {
+            return "iso-8859-1".into();
+        }
+    }
+    name.to_string()
+}
+
 /// Mirrors `get_normal_name`, extended with the aliases that Python's codec
 /// registry resolves to the codecs decoded here.
 fn normal_encoding_name(name: &str) -> String {
@@ -1391,12 +1417,15 @@ pub fn decode_source(source: &[u8]) -> Result<DecodedSource, CompileError> {
         }
     }
     let declared = cookie.is_some();
+    // With a BOM the cookie must name UTF-8 as `get_normal_name` spells it: "utf8",
+    // which the codec registry accepts, is still "utf8 with BOM" to CPython.
+    let cookie_name = cookie_normal_name(cookie.as_deref().unwrap_or("utf-8"));
     let encoding = cookie
         .map(|c| normal_encoding_name(&c))
         .unwrap_or_else(|| "utf-8".into());
-    if bom && encoding != "utf-8" {
+    if bom && cookie_name != "utf-8" {
         return Err(decode_error(
-            format!("encoding problem: {encoding} with BOM"),
+            format!("encoding problem: {cookie_name} with BOM"),
             0,
         ));
     }
