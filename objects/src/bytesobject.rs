@@ -2044,6 +2044,9 @@ pub static PyBytes_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "bytes",
     tp_basicsize: Cell::new(size_of::<PyBytesObject>()),
+    // One byte per item, as in CPython: pyrs stores the bytes in `ob_sval` at a fixed
+    // offset, but the item size decides what subclasses may add (`type_new`).
+    tp_itemsize: Cell::new(1),
     tp_dealloc: slot(bytes_dealloc),
     tp_repr: slot(bytes_repr),
     tp_as_number: PyNumberMethods {

@@ -1572,6 +1572,10 @@ pub static PyLong_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "int",
     tp_basicsize: Cell::new(size_of::<PyLongObject>()),
+    // CPython's `sizeof(digit)`: pyrs keeps the digits out of line, but the item size
+    // still tells `type_new` that subclasses get no `__weakref__`, no nonempty
+    // `__slots__` and an unmanaged `__dict__`, and is what `int.__itemsize__` shows.
+    tp_itemsize: Cell::new(4),
     tp_dealloc: slot(long_dealloc),
     tp_repr: slot(long_repr),
     tp_as_number: PyNumberMethods {

@@ -1266,7 +1266,8 @@ unsafe fn init_header(tp: &PyTypeObject, obj: *mut PyObject) {
 /// The caller must initialise the object's fields (beyond the header) before the
 /// object can be reached, and `tp` must be ready. `nitems` must be 0 unless the type's
 /// `tp_free` knows how to free an object with items: [`PyObject_Free`] frees
-/// `tp_basicsize` bytes (no pyrs type has a non-zero `tp_itemsize` today).
+/// `tp_basicsize` bytes (pyrs allocates every object with no items; `int`, `bytes` and
+/// `tuple` state CPython's `tp_itemsize` but keep their items out of line).
 pub unsafe fn PyType_GenericAlloc(tp: &PyTypeObject, nitems: Py_ssize_t) -> *mut PyObject {
     let nitems = nitems.max(0) as usize;
     debug_assert!(nitems == 0 || tp.tp_itemsize.get() == 0);

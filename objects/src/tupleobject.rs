@@ -6,7 +6,8 @@
 //! Differences from CPython:
 //! - The items live in a separate boxed slice rather than trailing the object header
 //!   (`ob_item[1]` in C): pyrs's class machinery lays out subclass instances at fixed
-//!   offsets and has no variable-sized objects. So that `sys.getsizeof` still agrees
+//!   offsets and has no variable-sized objects. `tp_itemsize` is still CPython's (8),
+//!   since it decides what a subclass may add (no `__weakref__`, no `__slots__`). So that `sys.getsizeof` still agrees
 //!   with python3 (24 bytes plus 8 per item), `tuple` has a `__sizeof__` method of its
 //!   own, which CPython's tuple inherits from `object` instead.
 //! - There is no free list of small tuples; the system allocator serves them.
@@ -695,6 +696,9 @@ pub static PyTuple_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "tuple",
     tp_basicsize: Cell::new(size_of::<PyTupleObject>()),
+    // A pointer per item, as in CPython, although the items are boxed: the item size
+    // decides what subclasses may add (`type_new`) and is `tuple.__itemsize__`.
+    tp_itemsize: Cell::new(size_of::<PyObjectRef>()),
     tp_dealloc: slot(tupledealloc),
     tp_repr: slot(tuplerepr),
     tp_as_sequence: PySequenceMethods {

@@ -1873,6 +1873,14 @@ pub fn type_new(
         } else {
             crate::r#abstract::PySequence_List_items(slots)?
         };
+        // Checked before the names, and counting `__dict__` and `__weakref__`
+        // (`type_new_slots_impl`).
+        if !items.is_empty() && base.tp_itemsize.get() != 0 {
+            return Err(type_error(format!(
+                "nonempty __slots__ not supported for subtype of '{}'",
+                base.name()
+            )));
+        }
         let mut want_dict = false;
         let mut want_weak = false;
         for item in &items {
@@ -1912,12 +1920,6 @@ pub fn type_new(
             slot_names.push(mangled);
         }
         slot_names.sort();
-        if base.tp_itemsize.get() != 0 && !slot_names.is_empty() {
-            return Err(type_error(format!(
-                "nonempty __slots__ not supported for subtype of '{}'",
-                base.name()
-            )));
-        }
         add_dict = want_dict;
         add_weak = want_weak;
     }
