@@ -60,6 +60,12 @@ def _unpack_uint32(data):
     return int.from_bytes(data, 'little')
 
 
+def _unpack_uint16(data):
+    """Convert 2 bytes in little-endian to an integer."""
+    assert len(data) == 2
+    return int.from_bytes(data, 'little')
+
+
 def _path_join(*path_parts):
     """Replacement for os.path.join()."""
     return path_sep.join([part.rstrip(path_separators)

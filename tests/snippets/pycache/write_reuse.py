@@ -103,5 +103,30 @@ import cachepkg
 print(cachepkg.sub.X, sorted(show(n) for n in os.listdir(os.path.join(tmp, "cachepkg", "__pycache__"))))
 print(show(cachepkg.__cached__), show(cachepkg.sub.__cached__))
 
+# A tree moved with its __pycache__ still loads from the cache, and the code
+# objects read get the new path as their filename (CPython's _imp._fix_co_filename),
+# nested functions included. The .pyc here is made from other text, compiled under
+# the old path, so the output shows that it was used.
+with open(os.path.join(tmp, "cachepkg", "sub.py"), "w") as f:
+    f.write("def where():\n    return [__file__, where.__code__.co_filename]\n")
+sys.modules.pop("cachepkg.sub")
+import cachepkg.sub
+print([show(p) for p in cachepkg.sub.where()])
+shutil.copytree(os.path.join(tmp, "cachepkg"), os.path.join(tmp, "moved", "cachepkg"))
+moved_src = os.path.join(tmp, "moved", "cachepkg", "sub.py")
+code = compile("def where():\n    return [__file__, where.__code__.co_filename, 'cached']\n",
+               os.path.join(tmp, "cachepkg", "sub.py"), "exec")
+st = os.stat(moved_src)
+data = importlib.util.MAGIC_NUMBER + (0).to_bytes(4, "little")
+data += int(st.st_mtime).to_bytes(4, "little") + st.st_size.to_bytes(4, "little")
+with open(importlib.util.cache_from_source(moved_src), "wb") as f:
+    f.write(data + marshal.dumps(code))
+sys.path.insert(0, os.path.join(tmp, "moved"))
+for name in ("cachepkg", "cachepkg.sub"):
+    sys.modules.pop(name)
+import cachepkg.sub
+print([show(p) for p in cachepkg.sub.where()], show(cachepkg.sub.__cached__))
+sys.path.remove(os.path.join(tmp, "moved"))
+
 sys.path.remove(tmp)
 shutil.rmtree(tmp)
