@@ -22,6 +22,8 @@ const HELP: &str = "usage: pyrs [option] ... [-c cmd | -m mod | file | -] [arg] 
 Options (and corresponding environment variables):
 -B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
 -c cmd : program passed in as string (terminates option list)
+--check-hash-based-pycs always|default|never:
+         control how Python invalidates hash-based .pyc files
 -E     : ignore PYTHON* environment variables (such as PYRSPATH)
 -h     : print this help message and exit (also -? or --help)
 -i     : inspect interactively after running script; forces a prompt even
@@ -66,6 +68,8 @@ struct Options {
     command: Command,
     cfg: SysConfig,
     skip_first_line: bool,
+    /// `--check-hash-based-pycs` (`config->check_hash_pycs_mode`).
+    check_hash_based_pycs: &'static str,
 }
 
 /// Parse the command line (`_PyPreCmdline_Read` / `config_parse_cmdline`). `Err`
@@ -77,6 +81,7 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
     };
     let mut command = None;
     let mut skip_first_line = false;
+    let mut check_hash_based_pycs = "default";
     let mut cmdline_warnoptions: Vec<String> = Vec::new();
     let mut bytes_warning = 0;
     let mut i = 1;
@@ -90,6 +95,23 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
         if a == "--help" {
             print!("{HELP}");
             return Err(0);
+        }
+        if a == "--check-hash-based-pycs" {
+            check_hash_based_pycs = match args.get(i + 1).map(String::as_str) {
+                Some("default") => "default",
+                Some("always") => "always",
+                Some("never") => "never",
+                _ => {
+                    eprintln!(
+                        "--check-hash-based-pycs must be one of 'default', 'always', or 'never'"
+                    );
+                    eprintln!("{USAGE}");
+                    eprintln!("Try `pyrs -h' for more information.");
+                    return Err(2);
+                }
+            };
+            i += 2;
+            continue;
         }
         if !a.starts_with('-') || a == "-" {
             command = Some(if a == "-" {
@@ -229,6 +251,7 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
         command,
         cfg,
         skip_first_line,
+        check_hash_based_pycs,
     })
 }
 
@@ -453,6 +476,7 @@ fn run(opts: Options) -> i32 {
     }
     let ts = include::pystate::_PyThreadState_GET();
     ts.set_native_stack(STACK_SIZE, STACK_MARGIN);
+    python::import::set_check_hash_based_pycs_mode(opts.check_hash_based_pycs);
     if let Err(e) = python::pylifecycle::Py_InitializeFromConfig(&cfg) {
         eprintln!("Fatal Python error: init failed: {e:?}");
         return 1;

@@ -1368,10 +1368,29 @@ pub const MAGIC_NUMBER: [u8; 4] = [
     b'\n',
 ];
 
-/// `_imp.check_hash_based_pycs`: whether hash-based .pyc files are checked against
-/// their source. CPython sets it with `--check-hash-based-pycs`, which pyrs does not
-/// have, so it is always the default: as each file's own flag says.
-const CHECK_HASH_BASED_PYCS: &str = "default";
+/// `_Py_CheckHashBasedPycsMode`: `--check-hash-based-pycs`, whether hash-based .pyc
+/// files are checked against their source: "default" (as each file's own flag says),
+/// "always" or "never". It is the initial value of `_imp.check_hash_based_pycs`, which
+/// the loaders read (tests change it).
+static CHECK_HASH_BASED_PYCS_MODE: GlobalCell<&'static str> = GlobalCell::new("default");
+
+/// Set `_Py_CheckHashBasedPycsMode` (the command line does, before start-up).
+pub fn set_check_hash_based_pycs_mode(mode: &'static str) {
+    // SAFETY: called before start-up, on the interpreter's thread.
+    unsafe { *CHECK_HASH_BASED_PYCS_MODE.get_mut() = mode };
+}
+
+/// The current `_imp.check_hash_based_pycs`.
+fn check_hash_based_pycs() -> PyResult<String> {
+    let modules = modules_dict()?;
+    if let Some(imp) = PyDict_GetItemWithError(&modules, &s("_imp"))? {
+        if let Some(mode) = str_of(&*attr(&imp, "check_hash_based_pycs")?) {
+            return Ok(mode);
+        }
+    }
+    // SAFETY: only written before start-up.
+    Ok(unsafe { *CHECK_HASH_BASED_PYCS_MODE.get_ref() }.to_string())
+}
 
 fn unpack_uint32(data: &[u8]) -> u32 {
     u32::from_le_bytes([data[0], data[1], data[2], data[3]])
@@ -1475,9 +1494,8 @@ fn source_file_get_code(
                         hash_based = flags & 0b1 != 0;
                         if hash_based {
                             check_source = flags & 0b10 != 0;
-                            if CHECK_HASH_BASED_PYCS != "never"
-                                && (check_source || CHECK_HASH_BASED_PYCS == "always")
-                            {
+                            let mode = check_hash_based_pycs()?;
+                            if mode != "never" && (check_source || mode == "always") {
                                 let bytes = read_file_data(source_path)?;
                                 let h = source_hash(raw_magic_number(), &bytes);
                                 source_bytes = Some(bytes);
@@ -1992,7 +2010,8 @@ pub fn PyInit__imp() -> PyResult<PyRef<PyModuleObject>> {
     objects::moduleobject::PyModule_AddObject(
         &m,
         "check_hash_based_pycs",
-        &s(CHECK_HASH_BASED_PYCS),
+        // SAFETY: only written before start-up.
+        &s(unsafe { *CHECK_HASH_BASED_PYCS_MODE.get_ref() }),
     )?;
     // CPython 3.14's name for the magic number as a 4-byte little-endian integer; 3.11
     // writes the number into _bootstrap_external.py, pyrs's comes from its build.

@@ -1,6 +1,7 @@
 # Hash-based .pyc files (PEP 552) written by py_compile, directories compiled by
 # compileall, a .pyc without its source (SourcelessFileLoader), and what -m and a
 # script run leave in the cache.
+import _imp
 import compileall
 import importlib
 import importlib.util
@@ -57,6 +58,18 @@ write_source("VALUE = 'six'\n")
 # Unchecked: the cache is trusted, the source is not read.
 print(fresh_import().VALUE, flags())
 
+# _imp.check_hash_based_pycs overrides the file's own flag: 'always' checks an
+# unchecked .pyc, 'never' trusts a checked one.
+print(_imp.check_hash_based_pycs)
+_imp.check_hash_based_pycs = "always"
+print(fresh_import().VALUE, flags())
+py_compile.compile(src, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
+write_source("VALUE = 'ten'\n")
+_imp.check_hash_based_pycs = "never"
+print(fresh_import().VALUE, flags())
+_imp.check_hash_based_pycs = "default"
+print(fresh_import().VALUE, flags())
+
 print(show(py_compile.compile(src, invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)))
 print(flags()[0], fresh_import().VALUE)
 
@@ -95,6 +108,12 @@ for args in (["-m", "runme"], ["runme.py"]):
     shutil.rmtree(os.path.join(tmp, "__pycache__"), ignore_errors=True)
     p = subprocess.run([sys.executable, "-S", *args], cwd=tmp, env=env, capture_output=True, text=True)
     print(args, p.stdout.split(), os.path.exists(os.path.join(tmp, "__pycache__", f"runme.{tag}.pyc")))
+
+for mode in ("always", "never", "sometimes"):
+    p = subprocess.run([sys.executable, "-S", "--check-hash-based-pycs", mode, "-c",
+                        "import _imp; print(_imp.check_hash_based_pycs)"],
+                       env=env, capture_output=True, text=True)
+    print(mode, p.returncode, p.stdout.split(), p.stderr.splitlines()[:1])
 
 sys.path.remove(tmp)
 sys.path.remove(os.path.join(tmp, "only"))
