@@ -60,6 +60,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("time", crate::timemodule::PyInit_time);
     python::import::PyImport_AppendInittab("cmath", crate::cmathmodule::PyInit_cmath);
     python::import::PyImport_AppendInittab("unicodedata", crate::unicodedata::PyInit_unicodedata);
+    python::import::PyImport_AppendInittab("zlib", crate::zlibmodule::PyInit_zlib);
     // The collector is always present, imported or not (`_PyGC_Init` at start-up).
     crate::gcmodule::_PyGC_Init();
 }

@@ -48,3 +48,4 @@ pub mod signalmodule;
 pub mod socketmodule;
 pub mod timemodule;
 pub mod unicodedata;
+pub mod zlibmodule;
