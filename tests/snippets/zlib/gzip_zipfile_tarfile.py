@@ -29,7 +29,8 @@ except gzip.BadGzipFile as e:
 with tempfile.TemporaryDirectory() as tmp:
     zpath = os.path.join(tmp, 'a.zip')
     with zipfile.ZipFile(zpath, 'w', compression=zipfile.ZIP_DEFLATED) as z:
-        z.writestr(zipfile.ZipInfo('data.txt', date_time=(2020, 1, 2, 3, 4, 6)), data)
+        z.writestr(zipfile.ZipInfo('data.txt', date_time=(2020, 1, 2, 3, 4, 6)), data,
+                   compress_type=zipfile.ZIP_DEFLATED)
         z.writestr(zipfile.ZipInfo('empty', date_time=(2020, 1, 2, 3, 4, 6)), b'')
         zi = zipfile.ZipInfo('stored.bin', date_time=(2020, 1, 2, 3, 4, 6))
         zi.compress_type = zipfile.ZIP_STORED
