@@ -36,7 +36,14 @@ use objects::r#abstract::{PyNumber_Index, PyObject_CheckBuffer};
 use objects::typeobject::{PyType_Ready, PyType_Type};
 use objects::unicodeobject::PyUnicode_FromString;
 
-use crate::_io::{int_arg, ssize_arg};
+use crate::_io::int_arg;
+
+/// Argument Clinic's `Py_ssize_t` converter: `_PyNumber_Index`, then
+/// `PyLong_AsSsize_t`.
+fn ssize_arg(obj: &PyObject) -> PyResult<isize> {
+    let index = PyNumber_Index(obj)?;
+    objects::longobject::PyLong_AsSsize_t(&index)
+}
 
 /// The part of zlib.h that the module uses.
 #[allow(non_camel_case_types)]
@@ -287,9 +294,12 @@ const BUFFER_BLOCK_SIZE: [usize; 17] = [
 
 /// `_BlocksOutputBuffer`: the output grows one block at a time, each block offered
 /// to zlib as `next_out`/`avail_out`. Here the blocks are consecutive parts of one
-/// vector.
+/// vector's capacity, not zero-filled; the vector's length covers the blocks zlib
+/// has filled.
 struct OutputBuffer {
     data: Vec<u8>,
+    /// The bytes offered to zlib so far, the current block included.
+    allocated: usize,
     /// How many blocks have been added (`list_len`).
     blocks: usize,
     /// The most output wanted, or `None` for no limit.
@@ -297,61 +307,72 @@ struct OutputBuffer {
 }
 
 impl OutputBuffer {
-    fn add_block(&mut self, size: usize, zst: &mut z_stream) {
-        let start = self.data.len();
-        self.data.resize(start + size, 0);
+    /// Offer zlib a new block of `size` bytes. A larger initial size than `UINT_MAX`
+    /// is reserved but offered only up to what one call of zlib can fill. A block is
+    /// only added once the previous ones are full.
+    fn add_block(&mut self, size: usize, zst: &mut z_stream) -> PyResult<()> {
+        // SAFETY: zlib has written every byte offered so far (`avail_out` is 0 when
+        // a block is added after the first).
+        unsafe { self.data.set_len(self.allocated) };
+        if self.data.try_reserve_exact(size).is_err() {
+            return Err(memory_error("Unable to allocate output buffer."));
+        }
+        let size = size.min(u32::MAX as usize);
+        self.allocated += size;
         self.blocks += 1;
-        // SAFETY: `start` is within the vector just resized.
-        zst.next_out = unsafe { self.data.as_mut_ptr().add(start) };
+        zst.next_out = self.data.spare_capacity_mut().as_mut_ptr().cast();
         zst.avail_out = size as u32;
+        Ok(())
+    }
+
+    fn new(max_length: Option<usize>) -> OutputBuffer {
+        OutputBuffer {
+            data: Vec::new(),
+            allocated: 0,
+            blocks: 0,
+            max_length,
+        }
     }
 
     /// `_BlocksOutputBuffer_InitAndGrow`: the first block is 32 KiB, or `max_length`
     /// if that is smaller.
-    fn init_and_grow(max_length: Option<usize>, zst: &mut z_stream) -> OutputBuffer {
-        let mut buf = OutputBuffer {
-            data: Vec::new(),
-            blocks: 0,
-            max_length,
-        };
+    fn init_and_grow(max_length: Option<usize>, zst: &mut z_stream) -> PyResult<OutputBuffer> {
+        let mut buf = OutputBuffer::new(max_length);
         let size = match max_length {
             Some(m) if m < BUFFER_BLOCK_SIZE[0] => m,
             _ => BUFFER_BLOCK_SIZE[0],
         };
-        buf.add_block(size, zst);
-        buf
+        buf.add_block(size, zst)?;
+        Ok(buf)
     }
 
     /// `_BlocksOutputBuffer_InitWithSize`: the first block has the given size.
-    fn init_with_size(size: usize, zst: &mut z_stream) -> OutputBuffer {
-        let mut buf = OutputBuffer {
-            data: Vec::new(),
-            blocks: 0,
-            max_length: None,
-        };
-        buf.add_block(size, zst);
-        buf
+    fn init_with_size(size: usize, zst: &mut z_stream) -> PyResult<OutputBuffer> {
+        let mut buf = OutputBuffer::new(None);
+        buf.add_block(size, zst)?;
+        Ok(buf)
     }
 
     /// `_BlocksOutputBuffer_Grow`: add the next block, cut to what `max_length`
     /// still allows.
-    fn grow(&mut self, zst: &mut z_stream) {
+    fn grow(&mut self, zst: &mut z_stream) -> PyResult<()> {
         let mut size = BUFFER_BLOCK_SIZE[self.blocks.min(BUFFER_BLOCK_SIZE.len() - 1)];
         if let Some(m) = self.max_length {
-            size = size.min(m - self.data.len());
+            size = size.min(m - self.allocated);
         }
-        self.add_block(size, zst);
+        self.add_block(size, zst)
     }
 
     /// `_BlocksOutputBuffer_GetDataSize`.
     fn data_size(&self, zst: &z_stream) -> usize {
-        self.data.len() - zst.avail_out as usize
+        self.allocated - zst.avail_out as usize
     }
 
     /// `_BlocksOutputBuffer_Finish`: the output as bytes.
     fn finish(mut self, zst: &mut z_stream) -> PyObjectRef {
         let n = self.data_size(zst);
-        self.data.truncate(n);
+        // SAFETY: zlib has written the first `n` bytes offered.
+        unsafe { self.data.set_len(n) };
         zst.next_out = std::ptr::null_mut();
         zst.avail_out = 0;
         PyBytes_FromVec(self.data)
@@ -392,7 +413,7 @@ fn zlib_compress(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
     let wbits = a[2].as_deref().map_or(Ok(MAX_WBITS), int_arg)?;
 
     let mut zst = new_stream();
-    let mut buffer = OutputBuffer::init_and_grow(None, &mut zst);
+    let mut buffer = OutputBuffer::init_and_grow(None, &mut zst)?;
     zst.next_in = data.as_ptr();
     let mut ibuflen = data.len();
     let err = deflateInit2(
@@ -417,7 +438,10 @@ fn zlib_compress(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
         let flush = if ibuflen == 0 { Z_FINISH } else { Z_NO_FLUSH };
         loop {
             if zst.avail_out == 0 {
-                buffer.grow(&mut zst);
+                if let Err(e) = buffer.grow(&mut zst) {
+                    deflateEnd(&mut zst);
+                    return Err(e);
+                }
             }
             let err = deflate(&mut zst, flush);
             if err == Z_STREAM_ERROR {
@@ -464,7 +488,7 @@ fn zlib_decompress(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
     }
 
     let mut zst = new_stream();
-    let mut buffer = OutputBuffer::init_with_size(bufsize as usize, &mut zst);
+    let mut buffer = OutputBuffer::init_with_size(bufsize as usize, &mut zst)?;
     let mut ibuflen = data.len();
     zst.avail_in = 0;
     zst.next_in = data.as_ptr();
@@ -483,7 +507,10 @@ fn zlib_decompress(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
         let flush = if ibuflen == 0 { Z_FINISH } else { Z_NO_FLUSH };
         loop {
             if zst.avail_out == 0 {
-                buffer.grow(&mut zst);
+                if let Err(e) = buffer.grow(&mut zst) {
+                    inflateEnd(&mut zst);
+                    return Err(e);
+                }
             }
             err = inflate(&mut zst, flush);
             match err {
@@ -580,7 +607,7 @@ impl compobject {
 
     fn set_field(cell: &PyCell<Option<PyObjectRef>>, value: PyObjectRef) {
         // SAFETY: the old value is dropped after the cell is written.
-        let old = unsafe { std::mem::replace(cell.get_mut(), Some(value)) };
+        let old = unsafe { cell.get_mut().replace(value) };
         drop(old);
     }
 }
@@ -746,14 +773,14 @@ fn zlib_Compress_compress(
     )?;
     let data = buffer_of(a[0].as_deref().expect("a required argument"))?;
     let zst = as_comp(obj).zst();
-    let mut buffer = OutputBuffer::init_and_grow(None, zst);
+    let mut buffer = OutputBuffer::init_and_grow(None, zst)?;
     let mut ibuflen = data.len();
     zst.next_in = data.as_ptr();
     loop {
         arrange_input_buffer(zst, &mut ibuflen);
         loop {
             if zst.avail_out == 0 {
-                buffer.grow(zst);
+                buffer.grow(zst)?;
             }
             let err = deflate(zst, Z_NO_FLUSH);
             if err == Z_STREAM_ERROR {
@@ -797,12 +824,12 @@ fn zlib_Compress_flush(
     }
     let c = as_comp(obj);
     let zst = c.zst();
-    let mut buffer = OutputBuffer::init_and_grow(None, zst);
+    let mut buffer = OutputBuffer::init_and_grow(None, zst)?;
     zst.avail_in = 0;
     let mut err;
     loop {
         if zst.avail_out == 0 {
-            buffer.grow(zst);
+            buffer.grow(zst)?;
         }
         err = deflate(zst, mode);
         if err == Z_STREAM_ERROR {
@@ -946,7 +973,7 @@ fn zlib_Decompress_decompress(
     // SAFETY: read without running Python code.
     let has_zdict = unsafe { c.zdict.get_ref() }.is_some();
     let zst = c.zst();
-    let mut buffer = OutputBuffer::init_and_grow(max_length, zst);
+    let mut buffer = OutputBuffer::init_and_grow(max_length, zst)?;
     let mut ibuflen = data.len();
     zst.next_in = data.as_ptr();
     let mut err = Z_OK;
@@ -957,7 +984,7 @@ fn zlib_Decompress_decompress(
                 if Some(buffer.data_size(zst)) == max_length {
                     break 'outer;
                 }
-                buffer.grow(zst);
+                buffer.grow(zst)?;
             }
             err = inflate(zst, Z_SYNC_FLUSH);
             match err {
@@ -1018,7 +1045,7 @@ fn zlib_Decompress_flush(
     let has_zdict = unsafe { c.zdict.get_ref() }.is_some();
     let data = compobject::bytes_field(&c.unconsumed_tail);
     let zst = c.zst();
-    let mut buffer = OutputBuffer::init_with_size(length as usize, zst);
+    let mut buffer = OutputBuffer::init_with_size(length as usize, zst)?;
     let mut ibuflen = data.len();
     zst.next_in = data.as_ptr();
     let mut err;
@@ -1027,7 +1054,7 @@ fn zlib_Decompress_flush(
         let flush = if ibuflen == 0 { Z_FINISH } else { Z_NO_FLUSH };
         loop {
             if zst.avail_out == 0 {
-                buffer.grow(zst);
+                buffer.grow(zst)?;
             }
             err = inflate(zst, flush);
             match err {

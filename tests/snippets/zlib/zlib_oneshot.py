@@ -42,6 +42,10 @@ bad_calls = [
     lambda: zlib.crc32('s'),
     lambda: zlib.adler32(b'', 1, 2),
     lambda: zlib.decompress(b'x\x9c' + b'\x00' * 10),
+    lambda: zlib.decompress(zlib.compress(b'x'), bufsize=2**62),
+    lambda: zlib.decompress(b'', bufsize=2**63),
+    lambda: zlib.decompressobj().flush(2**62),
+    lambda: zlib.decompressobj().decompress(b'', 2**63),
 ]
 for f in bad_calls:
     try:
