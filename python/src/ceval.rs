@@ -383,6 +383,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
         // A pending exception (generator throw) is raised at the current instruction.
         let mut pending: Option<PyErr> = throwflag.map(PyErr::from_instance);
         let mut skip_traceback = false;
+        // Set when the error being unwound was chained already (by RAISE_VARARGS).
+        let mut restored = false;
+        // Set while the error is one thrown into a generator (`gen.throw()`).
+        let mut thrown = pending.is_some();
         // Set when a frame must be popped without searching its handlers (it failed
         // before its first instruction, CPython's `goto exit_unwind`).
         let mut exit_unwind = false;
@@ -1452,6 +1456,12 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let (e, reraise) = do_raise(tstate, exc, cause);
                                 // A bare `raise` re-raises without a new traceback entry.
                                 skip_traceback = reraise;
+                                if !reraise {
+                                    // `_PyErr_SetObject`, even for an exception raised
+                                    // before (which has a traceback already).
+                                    chain_context(tstate, &e);
+                                    restored = true;
+                                }
                                 break 'dispatch e;
                             }
 
@@ -2563,8 +2573,28 @@ pub unsafe fn _PyEval_EvalFrameDefault(
             let mut err = err;
             kwnames = None;
             loop {
+                let restored = std::mem::take(&mut restored);
+                let thrown = std::mem::take(&mut thrown);
                 if !std::mem::take(&mut skip_traceback) {
-                    chain_context(tstate, &err);
+                    // CPython chains an exception when it is raised (`_PyErr_SetObject`),
+                    // not when it passes from a callee to its caller (whose finally
+                    // blocks may have changed `__context__` on purpose). An error made
+                    // by Rust code is chained when it first reaches an eval loop: it has
+                    // no traceback until then. An exception thrown into a generator is
+                    // chained only to one the generator itself is handling
+                    // (`_PyErr_ChainStackItem` in `gen_send_ex2`).
+                    let chain = if thrown {
+                        tstate
+                            .exc_info()
+                            .exc_value
+                            .get()
+                            .is_some_and(|v| !v.is(Py_None()))
+                    } else {
+                        !restored && exc_traceback(err.value()).is_none()
+                    };
+                    if chain {
+                        chain_context(tstate, &err);
+                    }
                     traceback_here(frame, &err);
                     if tstate.c_tracefunc.get().is_some() {
                         err = crate::ceval_trace::call_exc_trace(tstate, frame, err);
