@@ -861,6 +861,11 @@ impl State<'_> {
                 self.fold_expr(&mut a.value)?;
             }
             AnnAssign(a) => {
+                // rustpython calls `(x): int` simple; CPython's parser does not: a
+                // parenthesised target starts after the statement.
+                if self.source.is_some() && a.target.range().start() != a.range.start() {
+                    a.simple = false;
+                }
                 self.fold_expr(&mut a.target)?;
                 self.fold_annotation(&mut a.annotation)?;
                 if let Some(v) = &mut a.value {

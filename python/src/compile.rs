@@ -1382,7 +1382,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             AugAssign(a) => self.compiler_augassign(a),
-            AnnAssign(a) => self.compiler_annassign(s, a),
+            AnnAssign(a) => self.compiler_annassign(a),
             For(f) => self.compiler_for(f),
             AsyncFor(f) => self.compiler_async_for(f),
             While(w) => self.compiler_while(s, w),
@@ -2463,15 +2463,14 @@ impl<'a> Compiler<'a> {
     }
 
     /// Mirrors `compiler_annassign`.
-    fn compiler_annassign(&mut self, s: &'a ast::Stmt, a: &'a ast::StmtAnnAssign) -> CResult {
+    fn compiler_annassign(&mut self, a: &'a ast::StmtAnnAssign) -> CResult {
         let targ = &*a.target;
         if let Some(v) = &a.value {
             self.visit_expr(v)?;
             self.visit_expr(targ)?;
         }
         let future = self.future_features & CO_FUTURE_ANNOTATIONS != 0;
-        // A parenthesised name is not "simple" (rustpython does not tell).
-        let simple = a.simple && targ.range().start() == s.range().start();
+        let simple = a.simple;
         match targ {
             ast::Expr::Name(n) => {
                 self.forbidden_name(&n.id, Ctx::Store)?;

@@ -439,8 +439,7 @@ impl<'a> Builder<'a> {
                 self.visit_expr(&a.value)?;
             }
             AnnAssign(a) => {
-                // A parenthesised name is not "simple" (rustpython does not tell).
-                let simple = a.simple && a.target.range().start() == s.range().start();
+                let simple = a.simple;
                 if let ast::Expr::Name(n) = &*a.target {
                     let cur =
                         self.table.entries[self.cur].flags(&mangle(self.private.as_deref(), &n.id));

@@ -129,3 +129,16 @@ print(ast.literal_eval("{'a': [1, 2.5, -3j, (True, None)], 'b': {1, 2}}"))
 print(ast.unparse(ast.parse('def f(x, /, y=1, *a, z, **k): return (x, y)')))
 # Compile the AST of every function here, from the parsed source of this test.
 print(len(ast.parse(SRC).body), type(compile(ast.parse(SRC), 'x', 'exec')).__name__)
+
+# AnnAssign.simple: a parenthesised target is not simple; a tree's flag is
+# trusted whatever the positions.
+print(ast.dump(ast.parse('(x): int\nx: int\n(y.z): int')))
+m = ast.Module([ast.AnnAssign(ast.Name('x', ast.Store(), lineno=1, col_offset=1),
+                              ast.Name('int', ast.Load(), lineno=1, col_offset=5),
+                              None, 1, lineno=1, col_offset=0)], [])
+ns = {}
+exec(compile(m, '<s>', 'exec'), ns)
+print(ns.get('__annotations__'))
+ns = {}
+exec('(x): int\ny: str', ns)
+print(ns.get('__annotations__'))
