@@ -2922,8 +2922,14 @@ impl<'a> Compiler<'a> {
             if len <= end.end_col_offset {
                 u.loc.col_offset = end.end_col_offset - len;
             } else {
+                // Somebody's compiling weird ASTs (gh-94694): drop the columns.
                 u.loc.col_offset = -1;
                 u.loc.end_col_offset = -1;
+            }
+            // The end still follows the start, even for weird ASTs.
+            u.loc.end_lineno = u.loc.end_lineno.max(u.loc.lineno);
+            if u.loc.lineno == u.loc.end_lineno {
+                u.loc.end_col_offset = u.loc.end_col_offset.max(u.loc.col_offset);
             }
         }
     }
