@@ -207,6 +207,9 @@ pub static AST_type: PyTypeObject = PyTypeObject {
 pub struct AstState {
     pub(crate) types: HashMap<&'static str, PyObjectRef>,
     singletons: HashMap<&'static str, PyObjectRef>,
+    /// The class names by class address: obj2ast tells a node of exactly one
+    /// of the classes without `isinstance` calls.
+    pub(crate) names_by_type: HashMap<usize, &'static str>,
 }
 
 thread_local! {
@@ -269,7 +272,15 @@ fn init_types() -> PyResult<AstState> {
         }
         types.insert(def.name, cls);
     }
-    Ok(AstState { types, singletons })
+    let names_by_type = types
+        .iter()
+        .map(|(name, cls)| (&**cls as *const PyObject as usize, *name))
+        .collect();
+    Ok(AstState {
+        types,
+        singletons,
+        names_by_type,
+    })
 }
 
 /// `get_ast_state`: the node classes, made on first use (by `import _ast` or by

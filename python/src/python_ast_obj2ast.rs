@@ -31,7 +31,7 @@ use objects::prelude::*;
 use objects::r#abstract::{PyIter_Next, PyObject_GetIter, PyObject_IsInstance};
 use objects::setobject::PyFrozenSet_Type;
 use objects::tupleobject::PyTupleObject;
-use objects::unicodeobject::{as_str_lossy, PyUnicodeObject, PyUnicode_FromString};
+use objects::unicodeobject::{as_str_lossy, PyUnicodeObject};
 use rustpython_parser::ast::{
     self,
     text_size::{TextRange, TextSize},
@@ -60,6 +60,8 @@ pub struct Obj2Ast<'s> {
     /// An error the code generator raises (an unknown `FormattedValue`
     /// conversion), after validation.
     pub compile_error: Option<PyErr>,
+    /// Interned field names, keyed by the literal's address and length.
+    names: std::cell::RefCell<HashMap<(usize, usize), PyObjectRef>>,
 }
 
 /// The id of a converted node: its provisional offset.
@@ -186,6 +188,7 @@ impl<'s> Obj2Ast<'s> {
             deferred: HashMap::new(),
             deferred_args: HashMap::new(),
             compile_error: None,
+            names: Default::default(),
         }
     }
 
@@ -199,7 +202,14 @@ impl<'s> Obj2Ast<'s> {
         self.deferred.entry(node_id(range)).or_insert(err);
     }
 
+    /// `PyObject_IsInstance(obj, state->X_type)` for a concrete node class X.
+    /// A node whose type is exactly one of the classes is that class and none of
+    /// the other concrete ones (they are siblings), so no `isinstance` is needed.
     fn is(&self, obj: &PyObject, class: &str) -> PyResult<bool> {
+        let tp = obj.ob_type() as *const PyTypeObject as usize;
+        if let Some(name) = self.state.names_by_type.get(&tp) {
+            return Ok(*name == class);
+        }
         let cls = self
             .state
             .types
@@ -210,21 +220,31 @@ impl<'s> Obj2Ast<'s> {
 
     /// `_PyObject_LookupAttr` of a field: missing is `required field "x" missing
     /// from Y`.
-    fn field(&self, obj: &PyObject, name: &str, owner: &str) -> PyResult<PyObjectRef> {
-        _PyObject_LookupAttr(obj, &PyUnicode_FromString(name))?
+    /// The field name as an interned str, made once per name.
+    fn name(&self, name: &'static str) -> PyObjectRef {
+        let key = (name.as_ptr() as usize, name.len());
+        self.names
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| objects::unicodeobject::PyUnicode_InternFromString(name))
+            .clone()
+    }
+
+    fn field(&self, obj: &PyObject, name: &'static str, owner: &str) -> PyResult<PyObjectRef> {
+        _PyObject_LookupAttr(obj, &self.name(name))?
             .ok_or_else(|| type_error(format!("required field \"{name}\" missing from {owner}")))
     }
 
     /// An optional (`?`) field: missing and None are both None.
-    fn opt_field(&self, obj: &PyObject, name: &str) -> PyResult<Option<PyObjectRef>> {
-        Ok(_PyObject_LookupAttr(obj, &PyUnicode_FromString(name))?.filter(|v| !v.is(Py_None())))
+    fn opt_field(&self, obj: &PyObject, name: &'static str) -> PyResult<Option<PyObjectRef>> {
+        Ok(_PyObject_LookupAttr(obj, &self.name(name))?.filter(|v| !v.is(Py_None())))
     }
 
     /// A sequence (`*`) field: a list, each item converted by `f`.
     fn seq<T>(
         &mut self,
         obj: &PyObject,
-        name: &str,
+        name: &'static str,
         owner: &str,
         mut f: impl FnMut(&mut Self, &PyObject) -> PyResult<T>,
     ) -> PyResult<Vec<T>> {
@@ -249,11 +269,16 @@ impl<'s> Obj2Ast<'s> {
         Ok(out)
     }
 
-    fn int_field(&self, obj: &PyObject, name: &str, owner: &str) -> PyResult<i32> {
+    fn int_field(&self, obj: &PyObject, name: &'static str, owner: &str) -> PyResult<i32> {
         obj2ast_int(&*self.field(obj, name, owner)?)
     }
 
-    fn ident_field(&self, obj: &PyObject, name: &str, owner: &str) -> PyResult<ast::Identifier> {
+    fn ident_field(
+        &self,
+        obj: &PyObject,
+        name: &'static str,
+        owner: &str,
+    ) -> PyResult<ast::Identifier> {
         need(
             obj2ast_identifier(&*self.field(obj, name, owner)?)?,
             name,
@@ -261,14 +286,18 @@ impl<'s> Obj2Ast<'s> {
         )
     }
 
-    fn opt_ident_field(&self, obj: &PyObject, name: &str) -> PyResult<Option<ast::Identifier>> {
+    fn opt_ident_field(
+        &self,
+        obj: &PyObject,
+        name: &'static str,
+    ) -> PyResult<Option<ast::Identifier>> {
         match self.opt_field(obj, name)? {
             Some(v) => obj2ast_identifier(&v),
             None => Ok(None),
         }
     }
 
-    fn opt_string_field(&self, obj: &PyObject, name: &str) -> PyResult<Option<String>> {
+    fn opt_string_field(&self, obj: &PyObject, name: &'static str) -> PyResult<Option<String>> {
         self.opt_field(obj, name)?
             .map(|v| obj2ast_string(&v))
             .transpose()
@@ -278,14 +307,18 @@ impl<'s> Obj2Ast<'s> {
     fn expr_field(
         &mut self,
         obj: &PyObject,
-        name: &str,
+        name: &'static str,
         owner: &str,
     ) -> PyResult<Option<Box<ast::Expr>>> {
         let v = self.field(obj, name, owner)?;
         Ok(self.obj2ast_expr(&v)?.map(Box::new))
     }
 
-    fn opt_expr_field(&mut self, obj: &PyObject, name: &str) -> PyResult<Option<Box<ast::Expr>>> {
+    fn opt_expr_field(
+        &mut self,
+        obj: &PyObject,
+        name: &'static str,
+    ) -> PyResult<Option<Box<ast::Expr>>> {
         match self.opt_field(obj, name)? {
             Some(v) => Ok(self.obj2ast_expr(&v)?.map(Box::new)),
             None => Ok(None),
@@ -297,7 +330,7 @@ impl<'s> Obj2Ast<'s> {
     fn exprs_field(
         &mut self,
         obj: &PyObject,
-        name: &str,
+        name: &'static str,
         owner: &str,
         at: TextRange,
     ) -> PyResult<Vec<ast::Expr>> {
@@ -312,7 +345,7 @@ impl<'s> Obj2Ast<'s> {
     fn stmts_field(
         &mut self,
         obj: &PyObject,
-        name: &str,
+        name: &'static str,
         owner: &str,
         at: TextRange,
     ) -> PyResult<Vec<ast::Stmt>> {
@@ -326,7 +359,7 @@ impl<'s> Obj2Ast<'s> {
     fn idents_field(
         &mut self,
         obj: &PyObject,
-        name: &str,
+        name: &'static str,
         owner: &str,
     ) -> PyResult<Vec<ast::Identifier>> {
         let items = self.seq(obj, name, owner, |_, o| obj2ast_identifier(o))?;
@@ -1262,7 +1295,7 @@ impl<'s> Obj2Ast<'s> {
     fn patterns_field(
         &mut self,
         obj: &PyObject,
-        name: &str,
+        name: &'static str,
         owner: &str,
     ) -> PyResult<Vec<ast::Pattern>> {
         let items = self.seq(obj, name, owner, |s, p| s.obj2ast_pattern(p))?;
