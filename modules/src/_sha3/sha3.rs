@@ -108,18 +108,33 @@ impl sha3_ctx_t {
         (self.st[i / 8] >> (8 * (i % 8))) as u8
     }
 
-    /// `sha3_update`: absorb `data`.
-    pub fn sha3_update(&mut self, data: &[u8]) {
-        let mut j = self.pt;
-        for &b in data {
-            self.xor_byte(j, b);
-            j += 1;
-            if j >= self.rsiz {
+    /// `sha3_update`: absorb `data`. Whole blocks at a block boundary are XORed in
+    /// a lane at a time (the rate is a whole number of lanes); the rest a byte at a
+    /// time, as tiny_sha3 does everything.
+    pub fn sha3_update(&mut self, mut data: &[u8]) {
+        while !data.is_empty() {
+            if self.pt == 0 && data.len() >= self.rsiz {
+                let (block, rest) = data.split_at(self.rsiz);
+                for (lane, bytes) in self.st.iter_mut().zip(block.chunks_exact(8)) {
+                    let mut b = [0u8; 8];
+                    b.copy_from_slice(bytes);
+                    *lane ^= u64::from_le_bytes(b);
+                }
                 sha3_keccakf(&mut self.st);
-                j = 0;
+                data = rest;
+                continue;
+            }
+            let take = (self.rsiz - self.pt).min(data.len());
+            for (k, &b) in data[..take].iter().enumerate() {
+                self.xor_byte(self.pt + k, b);
+            }
+            self.pt += take;
+            data = &data[take..];
+            if self.pt >= self.rsiz {
+                sha3_keccakf(&mut self.st);
+                self.pt = 0;
             }
         }
-        self.pt = j;
     }
 
     /// `sha3_final` on a copy: pad with the SHA-3 domain bits and squeeze `mdlen`
