@@ -15,7 +15,7 @@ use include::cpython::object::flags::Py_TPFLAGS_DISALLOW_INSTANTIATION;
 use include::descrobject::PyGetSetDef;
 use include::methodobject::{PyCFunction, PyMethodDef};
 
-use objects::bytesobject::{buffer_arg, PyBytes_FromSlice};
+use objects::bytesobject::PyBytes_FromSlice;
 use objects::getargs::{unpack_keywords, ArgSpec};
 use objects::longobject::PyLong_FromLong;
 use objects::moduleobject::{
@@ -24,9 +24,10 @@ use objects::moduleobject::{
 use objects::object::none;
 use objects::obmalloc::{alloc_object, dealloc_object, PyObject_HEAD_INIT};
 use objects::prelude::*;
-use objects::r#abstract::PyObject_CheckBuffer;
 use objects::typeobject::{PyType_Ready, PyType_Type};
-use objects::unicodeobject::{PyUnicodeObject, PyUnicode_FromString};
+
+use crate::hashlib::{hash_buffer, hexdigest};
+use objects::unicodeobject::PyUnicode_FromString;
 
 const SHA_BLOCKSIZE: usize = 128;
 
@@ -305,24 +306,7 @@ fn sha512_digest(obj: &PyObject) -> PyResult {
 
 /// `SHA512Type.hexdigest()`: the digest as a string of hexadecimal digits.
 fn sha512_hexdigest(obj: &PyObject) -> PyResult {
-    let hex: String = as_sha(obj)
-        .digest_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok(PyUnicode_FromString(&hex))
-}
-
-/// `GET_BUFFER_VIEW_OR_ERROUT`: the bytes of a hash argument; a str must be encoded
-/// first.
-fn hash_buffer(obj: &PyObject) -> PyResult<Vec<u8>> {
-    if obj.downcast_ref::<PyUnicodeObject>().is_some() {
-        return Err(type_error("Strings must be encoded before hashing"));
-    }
-    if !PyObject_CheckBuffer(obj) {
-        return Err(type_error("object supporting the buffer API required"));
-    }
-    Ok(buffer_arg(obj)?.into_owned())
+    Ok(hexdigest(&as_sha(obj).digest_bytes()))
 }
 
 /// `SHA512Type.update(obj, /)`.
