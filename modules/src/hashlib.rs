@@ -5,10 +5,10 @@
 //! one thread); the buffer's bytes are copied out before hashing.
 
 use num_traits::ToPrimitive;
-use objects::bytesobject::buffer_arg;
+use objects::bytesobject::PyBytesObject;
 use objects::longobject::PyLongObject;
 use objects::prelude::*;
-use objects::r#abstract::PyObject_CheckBuffer;
+use objects::r#abstract::{buffer_simple_to_vec, PyObject_CheckBuffer};
 use objects::unicodeobject::{PyUnicodeObject, PyUnicode_FromString};
 
 /// `GET_BUFFER_VIEW_OR_ERROUT`: the bytes of an argument to a hash; a str must be
@@ -20,7 +20,10 @@ pub fn hash_buffer(obj: &PyObject) -> PyResult<Vec<u8>> {
     if !PyObject_CheckBuffer(obj) {
         return Err(type_error("object supporting the buffer API required"));
     }
-    Ok(buffer_arg(obj)?.into_owned())
+    if let Some(b) = obj.downcast_ref::<PyBytesObject>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    buffer_simple_to_vec(obj)
 }
 
 /// `_Py_strhex`: a digest as a str of lowercase hexadecimal digits.

@@ -22,7 +22,7 @@ use include::descrobject::{MemberType, PyMemberDef, READONLY};
 use include::methodobject::{PyCFunction, PyMethodDef};
 use include::object::GlobalCell;
 
-use objects::bytesobject::{buffer_arg, PyBytesObject, PyBytes_FromSlice, PyBytes_FromVec};
+use objects::bytesobject::{PyBytesObject, PyBytes_FromSlice, PyBytes_FromVec};
 use objects::exceptions::PyExc_MemoryError;
 use objects::getargs::{check_positional, unpack_keywords, ArgSpec};
 use objects::longobject::{long_to_bigint, PyLong_FromLong, PyLong_FromU64};
@@ -32,7 +32,7 @@ use objects::moduleobject::{
 use objects::obmalloc::{alloc_object, dealloc_object, PyObject_HEAD_INIT};
 use objects::prelude::*;
 use objects::pyerrors::cached_exception_type;
-use objects::r#abstract::{PyNumber_Index, PyObject_CheckBuffer};
+use objects::r#abstract::{buffer_simple_to_vec, PyNumber_Index, PyObject_CheckBuffer};
 use objects::typeobject::{PyType_Ready, PyType_Type};
 use objects::unicodeobject::PyUnicode_FromString;
 
@@ -387,9 +387,12 @@ fn arrange_input_buffer(zst: &mut z_stream, remains: &mut usize) {
     *remains -= n;
 }
 
-/// The bytes of a `Py_buffer` argument.
+/// The bytes of a `Py_buffer` argument (borrowed from a `bytes` object).
 fn buffer_of(obj: &PyObject) -> PyResult<Cow<'_, [u8]>> {
-    buffer_arg(obj)
+    if let Some(b) = obj.downcast_ref::<PyBytesObject>() {
+        return Ok(Cow::Borrowed(b.as_bytes()));
+    }
+    Ok(Cow::Owned(buffer_simple_to_vec(obj)?))
 }
 
 // --- Module functions ---------------------------------------------------------------

@@ -1147,6 +1147,24 @@ pub fn PyBuffer_ToContiguous(view: &Py_buffer, order: char) -> Vec<u8> {
     out
 }
 
+/// The contents of a bytes-like object asked for as `PyBUF_SIMPLE` (one contiguous
+/// run of bytes), as Argument Clinic's `Py_buffer` converter and hashlib.h's
+/// `GET_BUFFER_VIEW_OR_ERROUT` ask: a non-contiguous exporter raises its
+/// `BufferError`.
+pub fn buffer_simple_to_vec(obj: &PyObject) -> PyResult<Vec<u8>> {
+    let mut view = Py_buffer::new();
+    PyObject_GetBuffer(obj, &mut view, PyBUF_SIMPLE)?;
+    let v = if view.len > 0 {
+        // SAFETY: a simple view is `len` contiguous bytes at `buf`, alive until the
+        // view is released.
+        unsafe { std::slice::from_raw_parts(view.buf, view.len as usize) }.to_vec()
+    } else {
+        Vec::new()
+    };
+    PyBuffer_Release(&mut view);
+    Ok(v)
+}
+
 /// The contents of any bytes-like object as one contiguous copy (C order), or
 /// `None` if it does not export a buffer.
 pub fn buffer_to_vec(obj: &PyObject) -> PyResult<Option<Vec<u8>>> {

@@ -14,12 +14,13 @@ use std::mem::size_of;
 use include::descrobject::PyGetSetDef;
 use include::methodobject::{PyCFunction, PyMethodDef};
 
-use objects::bytesobject::{buffer_arg, PyBytes_FromVec};
+use objects::bytesobject::PyBytes_FromVec;
 use objects::getargs::{unpack_keywords, ArgSpec};
 use objects::longobject::PyLong_FromLong;
 use objects::object::{none, PyObject_IsTrue};
 use objects::obmalloc::{alloc_object, dealloc_object, PyObject_HEAD_INIT};
 use objects::prelude::*;
+use objects::r#abstract::buffer_simple_to_vec;
 use objects::typeobject::PyType_Type;
 use objects::unicodeobject::PyUnicode_FromString;
 
@@ -257,10 +258,10 @@ fn new_BLAKE2sObject(param: blake2s_param, state: blake2s_state) -> PyObjectRef 
     .into_object()
 }
 
-/// A `Py_buffer` argument of at most `max` bytes (`key`, `salt`, `person`).
+/// A `Py_buffer` argument (`key`, `salt`, `person`), empty when not given.
 fn small_buffer(obj: &Option<PyObjectRef>) -> PyResult<Vec<u8>> {
     match obj {
-        Some(o) => Ok(buffer_arg(o)?.into_owned()),
+        Some(o) => buffer_simple_to_vec(o),
         None => Ok(Vec::new()),
     }
 }
