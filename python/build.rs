@@ -103,51 +103,99 @@ fn main() {
 }
 
 /// The files whose contents decide what code object a source file compiles to, and
-/// how it is written to a `.pyc`: source decoding and the tokenizer, the parser's error
-/// rules (a file that now fails to compile must not load from an old cache), the AST
-/// optimiser, the symbol table, code generation, the CFG passes, the assembler, the
-/// opcode table, the code object and marshal; Cargo.lock pins the parser's version.
+/// how it is written to a `.pyc`, outside python/src: the opcode table, the code
+/// object, and Cargo.lock, which pins the parser's version.
 const COMPILER_SOURCES: &[&str] = &[
     "Cargo.lock",
     "include/src/code.rs",
     "include/src/opcode.rs",
     "objects/src/codeobject.rs",
-    "python/src/assemble.rs",
-    "python/src/ast_opt.rs",
-    "python/src/code_unit.rs",
-    "python/src/compile.rs",
-    "python/src/flowgraph.rs",
-    "python/src/import.rs",
-    "python/src/invalid_rules.rs",
-    "python/src/makecode.rs",
-    "python/src/marshal.rs",
-    "python/src/pegen.rs",
-    "python/src/pegen_errors.rs",
-    "python/src/pythonrun.rs",
-    "python/src/string_parser.rs",
-    "python/src/symtable.rs",
-    "python/src/tokenizer.rs",
 ];
+
+/// The files of python/src that take part, by the start of their names, so that a
+/// file split off one of them (`compile_expr.rs`, a `compile/` directory) is counted
+/// without being listed: source decoding (import.rs, pythonrun.rs) and the
+/// tokenizer, the parser's error rules (a file that now fails to compile must not
+/// load from an old cache), the AST optimiser, the symbol table, code generation,
+/// the CFG passes, the assembler, the code object's making, and marshal.
+const COMPILER_SOURCE_PREFIXES: &[&str] = &[
+    "assemble",
+    "ast_opt",
+    "code_unit",
+    "compile",
+    "flowgraph",
+    "import",
+    "invalid_rules",
+    "makecode",
+    "marshal",
+    "pegen",
+    "pythonrun",
+    "string_parser",
+    "symtable",
+    "tokenizer",
+];
+
+/// Every `.rs` file under `dir`, sorted.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
 
 /// The magic number of pyrs's `.pyc` files, and the digest it comes from.
 ///
 /// CPython bumps `MAGIC_NUMBER` by hand whenever its bytecode changes (3495 for 3.11).
 /// pyrs's compiler changes far more often, and a `.pyc` written by an older build must
-/// never be loaded by a newer one, so the number is derived from a 64-bit FNV-1a hash of
-/// [`COMPILER_SOURCES`]: any edit to them gives a new number, and every cached file of
-/// the old build then fails the magic check and is recompiled (and rewritten). The
-/// number is kept in 4096..=65535, clear of CPython 3's magic numbers (all below 4096),
+/// never be loaded by a newer one, so the number is derived from a 64-bit FNV-1a hash
+/// of [`COMPILER_SOURCES`] and the files of python/src named by
+/// [`COMPILER_SOURCE_PREFIXES`]: any edit to them gives a new number, and every cached
+/// file of the old build then fails the magic check and is recompiled (and rewritten).
+/// The number is kept in 4096..=65535, clear of CPython 3's magic numbers (all below 4096),
 /// so a pyrs `.pyc` is never mistaken for CPython's; two different compilers share a
 /// number with probability 1/61440. (A change elsewhere that alters compiled code, such
 /// as the number formatting that constant folding uses, is not seen: remove the
 /// `*.pyrs-311.pyc` files after such a change.)
 fn pyc_magic(root: &Path) -> (u16, u64) {
+    let mut files: Vec<PathBuf> = COMPILER_SOURCES.iter().map(|r| root.join(r)).collect();
+    let src = root.join("python").join("src");
+    // New files there may belong to the compiler.
+    println!("cargo:rerun-if-changed={}", src.display());
+    let Ok(entries) = fs::read_dir(&src) else {
+        panic!("cannot read {}", src.display());
+    };
+    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+        if !name.is_some_and(|n| COMPILER_SOURCE_PREFIXES.iter().any(|x| n.starts_with(x))) {
+            continue;
+        }
+        if p.is_dir() {
+            rust_files(&p, &mut files);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            files.push(p);
+        }
+    }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for rel in COMPILER_SOURCES {
-        let path = root.join(rel);
+    for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
+        let Ok(data) = fs::read(path) else {
+            panic!(
+                "{} is listed in python/build.rs's COMPILER_SOURCES but cannot be read",
+                path.display()
+            );
+        };
         // The name goes in too, so that moving text between two files still counts.
-        let data = fs::read(&path).unwrap_or_default();
+        let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
         for &b in rel.as_bytes().iter().chain([0u8].iter()).chain(data.iter()) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);

@@ -2027,3 +2027,25 @@ pub fn PyInit__imp() -> PyResult<PyRef<PyModuleObject>> {
     )?;
     Ok(m)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn magic_number_is_pyrs_own() {
+        // Two bytes from the build's hash, clear of CPython 3's numbers, then "\r\n".
+        assert_eq!(&MAGIC_NUMBER[2..], b"\r\n");
+        assert!(PYC_MAGIC_NUMBER >= 4096);
+        assert_eq!(raw_magic_number() & 0xffff, u64::from(PYC_MAGIC_NUMBER));
+    }
+
+    #[test]
+    fn source_hash_matches_cpython() {
+        // `_imp.source_hash(3495, b'abc')` under CPython 3.11.
+        assert_eq!(
+            source_hash(3495, b"abc"),
+            [0xf4, 0x6c, 0x9d, 0x83, 0xf8, 0xaa, 0xba, 0x8b]
+        );
+    }
+}
