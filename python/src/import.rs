@@ -2011,7 +2011,7 @@ pub fn PyInit__imp() -> PyResult<PyRef<PyModuleObject>> {
         &m,
         "check_hash_based_pycs",
         // SAFETY: only written before start-up.
-        &s(unsafe { *CHECK_HASH_BASED_PYCS_MODE.get_ref() }),
+        &s(unsafe { CHECK_HASH_BASED_PYCS_MODE.get_ref() }),
     )?;
     // CPython 3.14's name for the magic number as a 4-byte little-endian integer; 3.11
     // writes the number into _bootstrap_external.py, pyrs's comes from its build.
