@@ -27,7 +27,7 @@ use crate::longobject::PyLong_FromSsize_t;
 use crate::object::*;
 use crate::prelude::*;
 use crate::typeobject::{_PyType_Lookup, as_type, PyType_IsSubtype};
-use crate::unicodeobject::{PyUnicodeObject, PyUnicode_InternFromString};
+use crate::unicodeobject::{PyUnicodeObject, PyUnicode_FromString, PyUnicode_InternFromString};
 
 /// A slot function of any signature, as found in (or put into) a slot.
 #[derive(Clone, Copy)]
@@ -1020,26 +1020,62 @@ fn call_method(s: &PyObject, name: &str, args: &[PyObjectRef]) -> PyResult {
     }
 }
 
-fn slot_tp_repr(s: &PyObject) -> PyResult {
-    match call_method_maybe(s, "__repr__", &[])? {
-        Some(r) => Ok(r),
-        None => crate::object::object_default_repr(s),
+/// `lookup_maybe_method`: the special method `name` of the object's type, bound to
+/// the object through its `__get__` unless it is a method descriptor (then `unbound`
+/// is true and `self` goes first in the call). `Ok(None)` if the type lacks it; an
+/// error raised by `__get__` (a property that raises, say) is returned.
+fn lookup_maybe_method(s: &PyObject, name: &str) -> PyResult<Option<(PyObjectRef, bool)>> {
+    let key = PyUnicode_InternFromString(name);
+    let Some(func) = _PyType_Lookup(s.ob_type(), &key) else {
+        return Ok(None);
+    };
+    if func
+        .ob_type()
+        .has_feature(include::cpython::object::flags::Py_TPFLAGS_METHOD_DESCRIPTOR)
+    {
+        return Ok(Some((func, true)));
     }
+    if func.ob_type().tp_descr_get.get().is_some() {
+        let bound = descr_get(&func, Some(s), Some(s.ob_type().as_object()))?;
+        return Ok(Some((bound, false)));
+    }
+    Ok(Some((func, false)))
+}
+
+/// `vectorcall_unbound`: call what [`lookup_maybe_method`] found.
+fn call_unbound(unbound: bool, func: &PyObject, s: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    if unbound {
+        crate::call::_PyObject_VectorcallPrepend(func, s, args, None)
+    } else {
+        PyObject_Vectorcall(func, args, None)
+    }
+}
+
+/// A `__repr__` that cannot be looked up (its `__get__` raised) gives the plain
+/// `<Name object at 0x...>` with the type's bare name, as `slot_tp_repr` does.
+fn slot_tp_repr(s: &PyObject) -> PyResult {
+    if let Ok(Some((func, unbound))) = lookup_maybe_method(s, "__repr__") {
+        return call_unbound(unbound, &func, s, &[]);
+    }
+    Ok(PyUnicode_FromString(&format!(
+        "<{} object at {:p}>",
+        s.ob_type().name(),
+        s.as_ptr()
+    )))
 }
 
 fn slot_tp_str(s: &PyObject) -> PyResult {
     call_method(s, "__str__", &[])
 }
 
+/// `__hash__ = None`, and a `__hash__` whose lookup fails, make the object
+/// unhashable (the lookup's error is replaced).
 fn slot_tp_hash(s: &PyObject) -> PyResult<Py_hash_t> {
-    let key = crate::intern!("__hash__");
-    let func = _PyType_Lookup(s.ob_type(), key);
-    match func {
-        None => return Err(crate::object::PyObject_HashNotImplemented(s)),
-        Some(f) if f.is(Py_None()) => return Err(crate::object::PyObject_HashNotImplemented(s)),
-        Some(_) => {}
-    }
-    let res = call_method(s, "__hash__", &[])?;
+    let (func, unbound) = match lookup_maybe_method(s, "__hash__") {
+        Ok(Some((f, unbound))) if !f.is(Py_None()) => (f, unbound),
+        _ => return Err(crate::object::PyObject_HashNotImplemented(s)),
+    };
+    let res = call_unbound(unbound, &func, s, &[])?;
     if !crate::longobject::PyLongObject::check(&res) {
         return Err(type_error("__hash__ method should return an integer"));
     }
@@ -1128,10 +1164,11 @@ fn slot_tp_setattro(s: &PyObject, name: &PyObject, value: Option<&PyObject>) -> 
 
 const RICHCMP_NAMES: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 
+/// A comparison method that is missing or cannot be looked up gives `NotImplemented`.
 fn slot_tp_richcompare(s: &PyObject, other: &PyObject, op: CompareOp) -> PyResult {
-    match call_method_maybe(s, RICHCMP_NAMES[op as usize], &[other.to_owned()])? {
-        Some(r) => Ok(r),
-        None => Ok(not_implemented()),
+    match lookup_maybe_method(s, RICHCMP_NAMES[op as usize]) {
+        Ok(Some((func, unbound))) => call_unbound(unbound, &func, s, &[other.to_owned()]),
+        _ => Ok(not_implemented()),
     }
 }
 

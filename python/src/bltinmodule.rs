@@ -885,9 +885,31 @@ fn builtin_exec(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     let a = unpack_keywords(&spec, args, kwnames)?;
     let source = a[0].clone().unwrap_or_else(none);
     let (g, l) = exec_namespaces("exec", a[1].clone(), a[2].clone())?;
+    let closure = a[3].clone().filter(|c| !c.is(Py_None()));
     let code = if let Ok(co) =
         objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(source.clone())
     {
+        let num_free = co.co_nfreevars as usize;
+        if num_free == 0 {
+            if closure.is_some() {
+                return Err(type_error("cannot use a closure with this code object"));
+            }
+        } else {
+            let closure_is_ok = closure.as_ref().is_some_and(|c| {
+                c.downcast_ref_exact::<objects::tupleobject::PyTupleObject>()
+                    .is_some_and(|t| {
+                        t.len() == num_free
+                            && t.as_slice()
+                                .iter()
+                                .all(|cell| objects::cellobject::PyCellObject::check(cell))
+                    })
+            });
+            if !closure_is_ok {
+                return Err(type_error(format!(
+                    "code object requires a closure of exactly length {num_free}"
+                )));
+            }
+        }
         co
     } else {
         match objects::bytesobject::bytes_like_data(&source) {
@@ -904,7 +926,7 @@ fn builtin_exec(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
             }
         }
     };
-    crate::ceval::PyEval_EvalCode(code, &g, &l)?;
+    crate::ceval::PyEval_EvalCodeEx(code, &g, &l, closure)?;
     Ok(none())
 }
 
@@ -923,6 +945,11 @@ fn builtin_eval(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     let code = if let Ok(co) =
         objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(source.clone())
     {
+        if co.co_nfreevars > 0 {
+            return Err(type_error(
+                "code object passed to eval() may not contain free variables",
+            ));
+        }
         co
     } else {
         match objects::bytesobject::bytes_like_data(&source) {

@@ -3315,12 +3315,26 @@ pub fn PyEval_EvalCode(
     globals: &PyObject,
     locals: &PyObject,
 ) -> PyResult {
+    PyEval_EvalCodeEx(code, globals, locals, None)
+}
+
+/// `PyEval_EvalCodeEx` with only a closure (what `exec(code, closure=...)` needs):
+/// `closure`, a tuple of cells, fills the code's free variables.
+pub fn PyEval_EvalCodeEx(
+    code: PyRef<PyCodeObject>,
+    globals: &PyObject,
+    locals: &PyObject,
+    closure: Option<PyObjectRef>,
+) -> PyResult {
     let tstate = _PyThreadState_GET();
     let Some(g) = globals.downcast_ref::<PyDictObject>() else {
         return Err(type_error("globals must be a dict"));
     };
     let builtins = crate::bltinmodule::builtins_for_globals(g)?;
     let func = objects::funcobject::PyFunction_New(code, globals.to_owned(), builtins)?;
+    if closure.is_some() {
+        func.func_closure.set(closure);
+    }
     let mut no_args: Vec<Slot> = Vec::new();
     // SAFETY: no arguments; the new frame is run and then released.
     unsafe {
