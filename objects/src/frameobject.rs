@@ -140,7 +140,26 @@ unsafe fn take_ownership(f: &PyFrameObject, frame: *mut _PyInterpreterFrame) {
 ///
 /// # Safety
 /// `frame` must be an initialised frame that is not running, with `stacktop` set.
+#[inline]
 pub unsafe fn _PyFrame_Clear(frame: *mut _PyInterpreterFrame) {
+    // SAFETY: the caller guarantees the frame is initialised and idle.
+    unsafe {
+        if (*frame).frame_obj.is_some() && frame_clear_frame_object(frame) {
+            return;
+        }
+        _PyInterpreterFrame::clear(frame);
+    }
+}
+
+/// The frame-object part of [`_PyFrame_Clear`], off the hot path of a return: drop
+/// the frame's reference to its frame object, or, if the object is still referenced
+/// elsewhere, move the frame's contents into it. Returns true when they moved.
+///
+/// # Safety
+/// As for [`_PyFrame_Clear`].
+#[cold]
+#[inline(never)]
+unsafe fn frame_clear_frame_object(frame: *mut _PyInterpreterFrame) -> bool {
     // SAFETY: the caller guarantees the frame is initialised and idle.
     unsafe {
         if let Some(fobj) = (*frame).frame_obj.take() {
@@ -150,11 +169,11 @@ pub unsafe fn _PyFrame_Clear(frame: *mut _PyInterpreterFrame) {
                 // The moved frame's references now belong to the frame object; only
                 // the header memory is left to release.
                 drop(fobj);
-                return;
+                return true;
             }
             drop(fobj);
         }
-        _PyInterpreterFrame::clear(frame);
+        false
     }
 }
 

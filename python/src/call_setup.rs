@@ -6,7 +6,7 @@
 use std::ptr::{self, NonNull};
 
 use include::code::*;
-use include::frame::_PyInterpreterFrame;
+use include::frame::{_PyInterpreterFrame, fill_empty, move_slots};
 use include::pystate::PyThreadState;
 
 use objects::dictobject::{PyDictObject, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem};
@@ -63,45 +63,65 @@ pub unsafe fn _PyEvalFramePushAndInit(
     }
 }
 
-/// Push a frame for a simple function called with exactly its positional parameters
-/// (`CALL_PY_EXACT_ARGS`: `_PyFrame_PushUnchecked` and the argument copy): the
-/// specialiser has checked that no binding work is needed, so the `argcount` values at
-/// `args` simply become the first locals.
+/// Push a frame for a simple function called with `argcount` positional arguments and
+/// no keywords (`_PyFrame_PushUnchecked` and the argument copy of
+/// `CALL_PY_EXACT_ARGS` / `CALL_PY_WITH_DEFAULTS`): the specialiser has checked that
+/// no binding work is needed beyond filling parameters `argcount..co_argcount` from
+/// the last defaults (`min_args` is `co_argcount - len(__defaults__)`). The frame
+/// takes over `function` and the arguments.
 ///
 /// # Safety
-/// As for [`_PyEvalFramePushAndInit`]; the code of `func` must take exactly
-/// `argcount` positional parameters and nothing else.
-pub unsafe fn _PyFrame_PushExactArgs(
+/// `function` must be a `PyFunctionObject` whose code takes exactly `co_argcount`
+/// positional parameters and nothing else, with `min_args <= argcount <= co_argcount`
+/// and at least `co_argcount - min_args` defaults when `argcount < co_argcount`; `args`
+/// must point to `argcount` initialised slots, which the callee takes over.
+#[inline]
+pub unsafe fn _PyFrame_PushUnchecked(
     tstate: &PyThreadState,
-    func: &PyFunctionObject,
+    function: PyObjectRef,
     args: *mut Slot,
     argcount: usize,
-) -> PyResult<*mut _PyInterpreterFrame> {
+    min_args: usize,
+) -> *mut _PyInterpreterFrame {
+    // SAFETY: the caller guarantees `function` is a function.
+    let func = unsafe { function.downcast_ref_unchecked::<PyFunctionObject>() };
     let code = func.code();
     let words = _PyInterpreterFrame::size_for(&code);
+    let co_argcount = code.co_argcount as usize;
+    let nlocalsplus = code.co_nlocalsplus as usize;
     let frame = tstate.push_frame(words);
     let globals = NonNull::from(&*func.func_globals);
     let builtins = NonNull::from(&*func.func_builtins);
     // SAFETY: `push_frame` returned room for `words` words; the first `argcount`
-    // locals are empty after `init` and take over the arguments.
+    // locals take over the arguments, the next ones take defaults, the rest start
+    // empty. `func` stays valid: the frame now owns `function`.
     unsafe {
-        _PyInterpreterFrame::init(
-            frame,
-            func.as_object().to_owned(),
-            globals,
-            builtins,
-            None,
-            code,
-        );
-        ptr::copy_nonoverlapping(args, (*frame).localsplus(), argcount);
+        // The slots follow the header, which is written last.
+        let localsplus = frame.add(1).cast::<Slot>();
+        move_slots(args, localsplus, argcount);
+        if argcount < co_argcount {
+            let defaults = func.func_defaults.get_ref().as_ref();
+            let defaults = defaults
+                .map(|d| d.downcast_ref_unchecked::<PyTupleObject>().as_slice())
+                .unwrap_or(&[]);
+            for i in argcount..co_argcount {
+                localsplus
+                    .add(i)
+                    .write(Some(defaults.get_unchecked(i - min_args).clone()));
+            }
+        }
+        let filled = argcount.max(co_argcount);
+        fill_empty(localsplus.add(filled), nlocalsplus - filled);
+        _PyInterpreterFrame::initialize_specials(frame, function, globals, builtins, None, code);
     }
-    Ok(frame)
+    frame
 }
 
 /// Clear a frame and release its data-stack words (`_PyEvalFrameClearAndPop`).
 ///
 /// # Safety
 /// `frame` must be the most recently pushed frame, idle, with `stacktop` set.
+#[inline]
 pub unsafe fn _PyEvalFrameClearAndPop(tstate: &PyThreadState, frame: *mut _PyInterpreterFrame) {
     // SAFETY: forwarded from the caller.
     unsafe {

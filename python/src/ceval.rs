@@ -460,6 +460,20 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                         }
                     }
                     'reswitch: loop {
+                        // Run the match again for the `opcode` just set (CPython jumps to
+                        // the base instruction's label). The registers pass through
+                        // `black_box` on this rare edge: without it they are invariant in
+                        // the `'reswitch` loop and LLVM hoists what the arms compute from
+                        // them (`sp - 1`, `sp - 2`, ...) into the dispatch, where those
+                        // values take registers and spill slots at every instruction.
+                        macro_rules! reswitch {
+                            () => {{
+                                sp = std::hint::black_box(sp);
+                                localsplus = std::hint::black_box(localsplus);
+                                frame = std::hint::black_box(frame);
+                                continue 'reswitch;
+                            }};
+                        }
                         // An adaptive instruction (`*_ADAPTIVE`): specialise when its
                         // counter runs out, else count down and run the base form.
                         macro_rules! adaptive {
@@ -472,7 +486,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     *next_instr = adaptive_counter_decrement(*next_instr);
                                     opcode = op::$base;
                                 }
-                                continue 'reswitch;
+                                reswitch!();
                             }};
                         }
                         // `DEOPT_IF` / `miss`: a specialised instruction's guess failed.
@@ -494,9 +508,31 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     *next_instr = adaptive_counter_start();
                                 }
                                 opcode = op::$base;
-                                continue 'reswitch;
+                                reswitch!();
                             }};
                         }
+                        // `goto start_frame` after a call pushed `new_frame`: the caller resumes after
+                        // the CALL and its caches; the callee runs in this same loop.
+                        macro_rules! start_frame {
+                            ($new_frame:expr) => {{
+                                let new_frame = $new_frame;
+                                save_sp!();
+                                (*frame).prev_instr = next_instr.sub(1);
+                                (*new_frame).previous = frame;
+                                frame = new_frame;
+                                tstate.current_frame.set(frame);
+                                load_registers!();
+                                if let Some(e) = enter_frame!() {
+                                    // The frame never started: unwind it without a traceback entry
+                                    // or handler search.
+                                    skip_traceback = true;
+                                    exit_unwind = true;
+                                    break 'dispatch e;
+                                }
+                                continue 'fetch;
+                            }};
+                        }
+
                         // The jump that ends a `COMPARE_OP_*_JUMP`: `sign` is -1, 0 or 1
                         // for less, equal, greater; the mask says which outcomes jump.
                         macro_rules! compare_jump {
@@ -803,22 +839,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                         drop(pop_slot!());
                                     }
                                     drop(function);
-                                    let new_frame = tri!(new_frame);
-                                    save_sp!();
-                                    // Resume after the CALL and its caches.
-                                    (*frame).prev_instr = next_instr.sub(1);
-                                    (*new_frame).previous = frame;
-                                    frame = new_frame;
-                                    tstate.current_frame.set(frame);
-                                    load_registers!();
-                                    if let Some(e) = enter_frame!() {
-                                        // The frame never started: unwind it without
-                                        // a traceback entry or handler search.
-                                        skip_traceback = true;
-                                        exit_unwind = true;
-                                        break 'dispatch e;
-                                    }
-                                    continue 'fetch;
+                                    start_frame!(tri!(new_frame));
                                 }
                                 // Any other callable: a vectorcall over the stack slots.
                                 save_sp!();
@@ -1130,19 +1151,22 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::BUILD_TUPLE => {
                                 let n = oparg as usize;
-                                let items = take_n(&mut sp, n);
+                                sp = sp.sub(n);
+                                let items = take_n(sp, n);
                                 push!(PyTuple_New(items).into_object());
                             }
 
                             op::BUILD_LIST => {
                                 let n = oparg as usize;
-                                let items = take_n(&mut sp, n);
+                                sp = sp.sub(n);
+                                let items = take_n(sp, n);
                                 push!(PyList_New(items).into_object());
                             }
 
                             op::BUILD_SET => {
                                 let n = oparg as usize;
-                                let items = take_n(&mut sp, n);
+                                sp = sp.sub(n);
+                                let items = take_n(sp, n);
                                 let set = tri!(objects::setobject::PySet_New(None));
                                 for item in &items {
                                     tri!(objects::setobject::PySet_Add(&set, item));
@@ -1152,7 +1176,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::BUILD_MAP => {
                                 let n = oparg as usize;
-                                let items = take_n(&mut sp, 2 * n);
+                                sp = sp.sub(2 * n);
+                                let items = take_n(sp, 2 * n);
                                 let d = PyDict_New();
                                 for pair in items.chunks(2) {
                                     tri!(PyDict_SetItem(&d, &pair[0], &pair[1]));
@@ -1162,7 +1187,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::BUILD_CONST_KEY_MAP => {
                                 let keys = pop!();
-                                let values = take_n(&mut sp, oparg as usize);
+                                sp = sp.sub(oparg as usize);
+                                let values = take_n(sp, oparg as usize);
                                 let d = PyDict_New();
                                 if let Some(kt) = keys.downcast_ref::<PyTupleObject>() {
                                     for (k, v) in kt.as_slice().iter().zip(&values) {
@@ -1173,7 +1199,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::BUILD_STRING => {
-                                let pieces = take_n(&mut sp, oparg as usize);
+                                sp = sp.sub(oparg as usize);
+                                let pieces = take_n(sp, oparg as usize);
                                 let empty = objects::unicodeobject::PyUnicode_FromString("");
                                 let joined = tri!(objects::unicodeobject::PyUnicode_Join(
                                     &empty,
@@ -1278,7 +1305,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::UNPACK_SEQUENCE => {
                                 let seq = pop!();
                                 let n = oparg as usize;
-                                tri!(unpack_sequence(&seq, n, usize::MAX, &mut sp));
+                                sp = tri!(unpack_sequence(&seq, n, usize::MAX, sp));
                                 skip_caches!(UNPACK_SEQUENCE);
                             }
 
@@ -1286,7 +1313,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let seq = pop!();
                                 let before = (oparg & 0xFF) as usize;
                                 let after = (oparg >> 8) as usize;
-                                tri!(unpack_sequence(&seq, before, after, &mut sp));
+                                sp = tri!(unpack_sequence(&seq, before, after, sp));
                             }
 
                             op::FORMAT_VALUE => {
@@ -1647,7 +1674,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 // (tracing relies on it) and is not traced itself.
                                 opcode = crate::specialize::deopt_opcode(_Py_OPCODE(w));
                                 oparg = (oparg << 8) | _Py_OPARG(w);
-                                continue 'reswitch;
+                                reswitch!();
                             }
 
                             // --- Superinstructions (made by `_PyCode_Quicken`). ---
@@ -2495,7 +2522,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     peek!(nargs + 1), instr, nargs, kwnames.is_some())
                             }),
 
-                            op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS => {
+                            op::CALL_PY_EXACT_ARGS => {
                                 use crate::specialize::cache::*;
                                 let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
                                 let argcount = oparg as usize + is_meth as usize;
@@ -2507,57 +2534,48 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 if kwnames.is_some()
                                     || func.func_version.get()
                                         != read_u32(next_instr.add(CALL_FUNC_VERSION))
+                                    || (&*func.func_code.as_ptr()).co_argcount as usize != argcount
                                 {
                                     deopt!(CALL)
                                 }
-                                let exact = opcode == op::CALL_PY_EXACT_ARGS;
-                                let co_argcount = (&*func.func_code.as_ptr()).co_argcount as usize;
-                                if (exact && co_argcount != argcount)
-                                    || (!exact
-                                        && (argcount > co_argcount
-                                            || argcount < *next_instr.add(CALL_MIN_ARGS) as usize))
+                                skip_caches!(CALL);
+                                // The function and the arguments move into the new frame;
+                                // below the function is the NULL of a plain call.
+                                let args_base = sp.sub(argcount);
+                                let function = pop_function(args_base);
+                                let new_frame = crate::call_setup::_PyFrame_PushUnchecked(
+                                    tstate, function, args_base, argcount, argcount,
+                                );
+                                sp = args_base.sub(2 - is_meth as usize);
+                                start_frame!(new_frame);
+                            }
+
+                            op::CALL_PY_WITH_DEFAULTS => {
+                                use crate::specialize::cache::*;
+                                let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                                let argcount = oparg as usize + is_meth as usize;
+                                let Some(func) =
+                                    peek!(argcount + 1).downcast_ref_exact::<PyFunctionObject>()
+                                else {
+                                    deopt!(CALL)
+                                };
+                                let min_args = *next_instr.add(CALL_MIN_ARGS) as usize;
+                                if kwnames.is_some()
+                                    || func.func_version.get()
+                                        != read_u32(next_instr.add(CALL_FUNC_VERSION))
+                                    || argcount > (&*func.func_code.as_ptr()).co_argcount as usize
+                                    || argcount < min_args
                                 {
                                     deopt!(CALL)
                                 }
-                                let function = peek!(argcount + 1).clone();
                                 skip_caches!(CALL);
                                 let args_base = sp.sub(argcount);
-                                let new_frame = if exact {
-                                    crate::call_setup::_PyFrame_PushExactArgs(
-                                        tstate,
-                                        function.downcast_ref_unchecked::<PyFunctionObject>(),
-                                        args_base,
-                                        argcount,
-                                    )
-                                } else {
-                                    _PyEvalFramePushAndInit(
-                                        tstate,
-                                        function.downcast_ref_unchecked::<PyFunctionObject>(),
-                                        None,
-                                        args_base,
-                                        argcount,
-                                        None,
-                                    )
-                                };
-                                // The arguments were moved into the new frame.
-                                sp = args_base;
-                                for _ in 0..(2 - is_meth as usize) {
-                                    drop(pop_slot!());
-                                }
-                                drop(function);
-                                let new_frame = tri!(new_frame);
-                                save_sp!();
-                                (*frame).prev_instr = next_instr.sub(1);
-                                (*new_frame).previous = frame;
-                                frame = new_frame;
-                                tstate.current_frame.set(frame);
-                                load_registers!();
-                                if let Some(e) = enter_frame!() {
-                                    skip_traceback = true;
-                                    exit_unwind = true;
-                                    break 'dispatch e;
-                                }
-                                continue 'fetch;
+                                let function = pop_function(args_base);
+                                let new_frame = crate::call_setup::_PyFrame_PushUnchecked(
+                                    tstate, function, args_base, argcount, min_args,
+                                );
+                                sp = args_base.sub(2 - is_meth as usize);
+                                start_frame!(new_frame);
                             }
 
                             _ => {
@@ -2660,15 +2678,32 @@ pub unsafe fn _PyEval_EvalFrameDefault(
     }
 }
 
-/// Take the top `n` stack items, bottom first.
+/// Move the callable out of the slot just below a call's arguments at `args_base` (a
+/// specialised Python call hands it to the new frame).
+///
+/// # Safety
+/// That slot must hold a reference, which the caller takes over.
+#[inline(always)]
+unsafe fn pop_function(args_base: *mut Slot) -> PyObjectRef {
+    // SAFETY: upheld by the caller.
+    unsafe {
+        match args_base.sub(1).read() {
+            Some(f) => f,
+            None => std::hint::unreachable_unchecked(),
+        }
+    }
+}
+
+/// Take the `n` stack items from `base` up (the caller has already lowered the stack
+/// pointer to `base`), bottom first. The stack pointer is passed by value so that it
+/// never escapes the eval loop and can stay in a register.
 #[inline]
-unsafe fn take_n(sp: &mut *mut Slot, n: usize) -> Vec<PyObjectRef> {
+unsafe fn take_n(base: *mut Slot, n: usize) -> Vec<PyObjectRef> {
     // SAFETY: the compiler guarantees `n` items are on the stack.
     unsafe {
-        *sp = sp.sub(n);
         let mut v = Vec::with_capacity(n);
         for i in 0..n {
-            if let Some(x) = sp.add(i).read() {
+            if let Some(x) = base.add(i).read() {
                 v.push(x);
             }
         }
@@ -3026,8 +3061,8 @@ unsafe fn unpack_sequence(
     seq: &PyObject,
     before: usize,
     after: usize,
-    sp: &mut *mut Slot,
-) -> PyResult<()> {
+    mut sp: *mut Slot,
+) -> PyResult<*mut Slot> {
     let star = after != usize::MAX;
     let items: Vec<PyObjectRef> = if let Some(t) = seq.downcast_ref_exact::<PyTupleObject>() {
         t.as_slice().to_vec()
@@ -3096,10 +3131,10 @@ unsafe fn unpack_sequence(
     unsafe {
         for v in out.into_iter().rev() {
             sp.write(Some(v));
-            *sp = sp.add(1);
+            sp = sp.add(1);
         }
     }
-    Ok(())
+    Ok(sp)
 }
 
 /// `do_raise`: `raise`, `raise exc`, `raise exc from cause`. Returns the exception to
