@@ -522,7 +522,18 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 frame = new_frame;
                                 tstate.current_frame.set(frame);
                                 load_registers!();
-                                if let Some(e) = enter_frame!() {
+                                // `_Py_EnterRecursivePy`: the native stack is where it
+                                // was when this loop was entered and checked it, so
+                                // only the recursion budget needs a look here.
+                                let remaining = tstate.recursion_remaining.get();
+                                tstate.recursion_remaining.set(remaining - 1);
+                                if remaining <= 0 {
+                                    let e = match objects::object::_Py_CheckRecursiveCall("") {
+                                        Err(e) => e,
+                                        // Within the headroom given while a RecursionError
+                                        // is being raised: the frame runs.
+                                        Ok(()) => continue 'fetch,
+                                    };
                                     // The frame never started: unwind it without a traceback entry
                                     // or handler search.
                                     skip_traceback = true;
