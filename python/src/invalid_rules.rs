@@ -1177,59 +1177,23 @@ impl SecondPass<'_, '_> {
         true
     }
 
-    /// An error in an f-string (Parser/string_parser.c's `fstring_find_expr` and
-    /// friends): raised when the parser's action joins the string tokens, so at
-    /// the last token read, the one after them.
+    /// An error raised while the string tokens of an atom are joined (the
+    /// messages of Parser/string_parser.c's `fstring_find_expr` and friends,
+    /// and "cannot mix bytes and nonbytes literals"): `RAISE_SYNTAX_ERROR` in
+    /// the parser's action, so at the last token read, the one after the
+    /// strings. rustpython reports it at the first string.
     fn fstring_error(&mut self, fe: &FStringErrorType) -> bool {
-        use FStringErrorType::*;
-        let msg = match fe {
-            UnclosedLbrace | ExpectedRbrace => "f-string: expecting '}'".to_string(),
-            EmptyExpression => "f-string: empty expression not allowed".to_string(),
-            SingleRbrace | UnopenedRbrace => "f-string: single '}' is not allowed".to_string(),
-            InvalidConversionFlag => {
-                "f-string: invalid conversion character: expected 's', 'r', or 'a'".to_string()
-            }
-            Unmatched(c) => format!("f-string: unmatched '{c}'"),
-            MismatchedDelimiter(open, close) => format!(
-                "f-string: closing parenthesis '{close}' does not match opening parenthesis '{open}'"
-            ),
-            ExpressionNestedTooDeeply => "f-string: expressions nested too deeply".to_string(),
-            ExpressionCannotInclude('\\') => {
-                "f-string expression part cannot include a backslash".to_string()
-            }
-            ExpressionCannotInclude(c) => format!("f-string expression part cannot include '{c}'"),
-            UnterminatedString => "f-string: unterminated string".to_string(),
-            InvalidExpression(_) => return false,
+        let FStringErrorType::Message(msg) = fe else {
+            return false;
         };
-        // The f-string: the first one of the logical line.
-        let s = self.line_start(self.last);
-        let mut k = s;
-        let first = loop {
-            if !self.has(k) || matches!(self.typ(k), TokType::NEWLINE | TokType::ENDMARKER) {
-                return false;
-            }
-            if self.typ(k) == TokType::STRING {
-                let prefix: String = self
-                    .p
-                    .token_str(k)
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .collect();
-                if prefix.contains(['f', 'F']) {
-                    break k;
-                }
-            }
-            k += 1;
-        };
-        // Back to the first string of the concatenation, then past the last one.
-        let mut after = first;
+        let mut after = self.last;
         while self.has(after) && self.typ(after) == TokType::STRING {
             after += 1;
         }
         if !self.has(after) {
             return false;
         }
-        self.p.raise_error(ErrorKind::SyntaxError, Some(after), msg);
+        self.p.raise_error(ErrorKind::SyntaxError, Some(after), msg.clone());
         true
     }
 

@@ -16,7 +16,7 @@ use crate::compile::{CompileError, ErrorKind};
 use crate::tokenizer::{keyword_type, TokState, TokType};
 use rustpython_parser::ast;
 use rustpython_parser::lexer::LexicalErrorType;
-use rustpython_parser::{Parse, ParseError, ParseErrorType, Tok};
+use rustpython_parser::{FStringErrorType, Parse, ParseError, ParseErrorType, Tok};
 
 /// Which start rule the source is parsed with (`Py_file_input`, ...).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -318,7 +318,50 @@ pub fn run_parser_from_string(
     let exec_input = start_rule == StartRule::File;
     let mut tok = TokState::from_source(source.as_bytes(), exec_input);
     tok.fp_input = from_file;
-    let mut p = Parser::new(tok, start_rule, filename, encoding.map(str::to_string));
+    let p = Parser::new(tok, start_rule, filename, encoding.map(str::to_string));
+    run_parser(p, source)
+}
+
+/// The second half of `fstring_compile_expr` (Parser/string_parser.c), for an
+/// expression of a replacement field that rustpython's parser rejected: parse
+/// `(expr)` with the f-string start rule, as if it stood where its `{` is (line
+/// `lineno`, byte column `col_offset`), to report CPython's SyntaxError: the
+/// message prefixed with "f-string: ", the parenthesised text as the error's
+/// line.
+pub fn fstring_compile_expr_error(
+    expr: &str,
+    filename: &str,
+    lineno: i32,
+    col_offset: i32,
+) -> CompileError {
+    let source = format!("({expr})");
+    let mut tok = TokState::from_source(source.as_bytes(), true);
+    tok.lineno = lineno - 1;
+    let mut p = Parser::new(tok, StartRule::Fstring, filename, None);
+    p.starting_lineno = lineno;
+    p.starting_col_offset = col_offset;
+    match run_parser(p, &source) {
+        Err(e) => e,
+        // Both parsers should reject the text; if CPython's grammar as pyrs
+        // reproduces it accepts it, the error is the generic one.
+        Ok(_) => CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "f-string: invalid syntax".into(),
+            lineno,
+            offset: 0,
+            end_lineno: lineno,
+            end_offset: 0,
+            text: Some(source),
+            program_text: false,
+        },
+    }
+}
+
+/// `_PyPegen_run_parser`: parse `source` (the text of `p`'s tokenizer) into an
+/// AST, reporting CPython's SyntaxError if it has none.
+fn run_parser(mut p: Parser, source: &str) -> Result<Parsed, CompileError> {
+    let start_rule = p.start_rule;
+    let filename = p.filename;
     // rustpython parses the source itself; lines that hold only a backslash
     // continuation, blank to CPython's tokenizer, are blanked for it (same length,
     // so every offset stays valid).
@@ -443,6 +486,27 @@ fn warn_tokens(p: &mut Parser) {
 /// rustpython's parser failed: find the token CPython's first pass stops at, run
 /// the second pass there and report as `_Pypegen_set_syntax_error` does.
 fn first_pass_failed(p: &mut Parser, e: ParseError, source: &str) -> CompileError {
+    if let ParseErrorType::Lexical(LexicalErrorType::FStringError(
+        FStringErrorType::InvalidExpression { start, end, .. },
+    )) = &e.error
+    {
+        // The expression's text is the source's own; its `{` is just before it.
+        let (start, end) = (start.to_usize(), end.to_usize());
+        if let (Some(expr), Some(before)) = (source.get(start..end), source.get(..start)) {
+            let before = &before[..before.len().saturating_sub(1)];
+            let mut lineno = before.matches('\n').count() as i32 + 1;
+            let mut col = (before.len() - before.rfind('\n').map_or(0, |k| k + 1)) as i32;
+            // In an f-string nested in an f-string's expression, the text parsed
+            // stands where the outer expression does.
+            if p.starting_lineno != 0 {
+                if lineno == 1 {
+                    col += p.starting_col_offset;
+                }
+                lineno += p.starting_lineno - 1;
+            }
+            return fstring_compile_expr_error(expr, p.filename, lineno, col);
+        }
+    }
     let map = OffsetMap::new(source);
     let offset = map.to_input(e.offset.to_usize());
     let mut offset = offset;
