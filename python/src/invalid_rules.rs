@@ -91,6 +91,7 @@ pub fn second_pass(p: &mut Parser, last: usize, e: &ParseError) {
         || sp.assignment_in_expression()
         || sp.if_without_else()
         || sp.star_rules()
+        || sp.invalid_group()
         || sp.import_from_trailing_comma();
     // A tokenizer error met while reading ahead is the error: the rule that read
     // that far could not have matched in CPython's parser.
@@ -1193,7 +1194,8 @@ impl SecondPass<'_, '_> {
         if !self.has(after) {
             return false;
         }
-        self.p.raise_error(ErrorKind::SyntaxError, Some(after), msg.clone());
+        self.p
+            .raise_error(ErrorKind::SyntaxError, Some(after), msg.clone());
         true
     }
 
@@ -1974,6 +1976,67 @@ impl SecondPass<'_, '_> {
         self.p
             .raise_syntax_error_known_location(loc, "expected 'else' after 'if' expression".into());
         true
+    }
+    /// `invalid_group`: a parenthesised starred expression, `(*x)` or `(**x)`,
+    /// where a group is expected (not a call's arguments, not a tuple or a
+    /// generator expression). Looked for up to where the first pass stopped.
+    fn invalid_group(&mut self) -> bool {
+        let s = self.line_start(self.last);
+        for k in s..=self.last {
+            if self.typ(k) != TokType::LPAR || !self.has(k + 1) {
+                continue;
+            }
+            let star = self.typ(k + 1);
+            if !matches!(star, TokType::STAR | TokType::DOUBLESTAR) {
+                continue;
+            }
+            let after_operand = k > s
+                && matches!(
+                    self.typ(k - 1),
+                    TokType::NAME
+                        | TokType::NUMBER
+                        | TokType::STRING
+                        | TokType::RPAR
+                        | TokType::RSQB
+                        | TokType::RBRACE
+                );
+            if after_operand {
+                continue;
+            }
+            let Some(close) = self.matching(k) else {
+                continue;
+            };
+            let d = self.depth(k) + 1;
+            let plain = close > k + 2
+                && (k + 2..close).all(|m| {
+                    self.depth(m) != d
+                        || !matches!(
+                            self.typ(m),
+                            TokType::COMMA
+                                | TokType::KwFor
+                                | TokType::KwAsync
+                                | TokType::COLONEQUAL
+                        )
+                });
+            if !plain {
+                continue;
+            }
+            if star == TokType::STAR {
+                let loc = self.span(k + 1, close - 1);
+                self.p.raise_syntax_error_known_location(
+                    loc,
+                    "cannot use starred expression here".into(),
+                );
+            } else {
+                let loc = self.loc(k + 1);
+                self.p.raise_syntax_error_known_location(
+                    loc,
+                    "cannot use double starred expression here".into(),
+                );
+            }
+            return true;
+        }
+        false
     }
 
     /// `invalid_star_etc` / `invalid_lambda_star_etc`: a bare `*` with nothing

@@ -487,15 +487,35 @@ fn warn_tokens(p: &mut Parser) {
 /// the second pass there and report as `_Pypegen_set_syntax_error` does.
 fn first_pass_failed(p: &mut Parser, e: ParseError, source: &str) -> CompileError {
     if let ParseErrorType::Lexical(LexicalErrorType::FStringError(
-        FStringErrorType::InvalidExpression { start, end, .. },
+        FStringErrorType::InvalidExpression {
+            token_start,
+            start,
+            end,
+            ..
+        },
     )) = &e.error
     {
-        // The expression's text is the source's own; its `{` is just before it.
-        let (start, end) = (start.to_usize(), end.to_usize());
+        let (token_start, start, end) = (token_start.to_usize(), start.to_usize(), end.to_usize());
         if let (Some(expr), Some(before)) = (source.get(start..end), source.get(..start)) {
-            let before = &before[..before.len().saturating_sub(1)];
+            // The expression's text is the source's own; its `{` is just before
+            // it. `fstring_find_expr_location`: the text parsed stands at the
+            // `{`, except that when only whitespace follows the `{` on its line,
+            // the column is the string token's if the `{` is on the token's
+            // first line, else 0.
+            let brace = start.saturating_sub(1);
+            let before = &before[..brace];
             let mut lineno = before.matches('\n').count() as i32 + 1;
-            let mut col = (before.len() - before.rfind('\n').map_or(0, |k| k + 1)) as i32;
+            let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+            let newline_after_brace = expr
+                .trim_start_matches([' ', '\t', '\x0c'])
+                .starts_with(['\n', '\r']);
+            let mut col = if !newline_after_brace {
+                (brace - line_start) as i32
+            } else if line_start <= token_start {
+                (token_start - line_start) as i32
+            } else {
+                0
+            };
             // In an f-string nested in an f-string's expression, the text parsed
             // stands where the outer expression does.
             if p.starting_lineno != 0 {

@@ -41,12 +41,20 @@ use std::{char, cmp::Ordering, ops::Index, slice::SliceIndex, str::FromStr};
 use unic_emoji_char::is_emoji_presentation;
 use unic_ucd_ident::{is_xid_continue, is_xid_start};
 
-// Indentations are tracked by a stack of indentation levels. IndentationLevel keeps
-// track of the number of tabs and spaces at the current level.
+// Indentations are tracked by a stack of indentation levels.
+//
+// pyrs: a level is measured as CPython's tokenizer (Parser/tokenizer.c) measures
+// it: `col` with tabs to the next multiple of 8 (`TABSIZE`), `altcol` with a tab
+// as one column (`ALTTABSIZE`). Two lines are consistent when both measures
+// order them the same way; otherwise it is a TabError. (rustpython counted tabs
+// and spaces apart and refused any tab after a space, which CPython allows.)
 #[derive(Clone, Copy, PartialEq, Debug, Default)]
 struct IndentationLevel {
-    tabs: u32,
-    spaces: u32,
+    col: u32,
+    altcol: u32,
+    /// The bytes of indentation (since the last form feed), for the INDENT
+    /// token's range.
+    width: u32,
 }
 
 impl IndentationLevel {
@@ -55,31 +63,17 @@ impl IndentationLevel {
         other: &IndentationLevel,
         location: TextSize,
     ) -> Result<Ordering, LexicalError> {
-        // We only know for sure that we're smaller or bigger if tabs
-        // and spaces both differ in the same direction. Otherwise we're
-        // dependent on the size of tabs.
-        match self.tabs.cmp(&other.tabs) {
-            Ordering::Less => {
-                if self.spaces <= other.spaces {
-                    Ok(Ordering::Less)
-                } else {
-                    Err(LexicalError {
-                        location,
-                        error: LexicalErrorType::TabError,
-                    })
-                }
-            }
-            Ordering::Greater => {
-                if self.spaces >= other.spaces {
-                    Ok(Ordering::Greater)
-                } else {
-                    Err(LexicalError {
-                        location,
-                        error: LexicalErrorType::TabError,
-                    })
-                }
-            }
-            Ordering::Equal => Ok(self.spaces.cmp(&other.spaces)),
+        let tab_error = || {
+            Err(LexicalError {
+                location,
+                error: LexicalErrorType::TabError,
+            })
+        };
+        match self.col.cmp(&other.col) {
+            Ordering::Equal if self.altcol != other.altcol => tab_error(),
+            Ordering::Greater if self.altcol <= other.altcol => tab_error(),
+            // A dedent is checked against the level it arrives at.
+            ordering => Ok(ordering),
         }
     }
 }
@@ -607,49 +601,30 @@ where
     // Given we are at the start of a line, count the number of spaces and/or tabs until the first character.
     fn eat_indentation(&mut self) -> Result<IndentationLevel, LexicalError> {
         // Determine indentation:
-        let mut spaces: u32 = 0;
-        let mut tabs: u32 = 0;
+        let mut level = IndentationLevel::default();
         loop {
             match self.window[0] {
                 Some(' ') => {
-                    /*
-                    if tabs != 0 {
-                        // Don't allow spaces after tabs as part of indentation.
-                        // This is technically stricter than python3 but spaces after
-                        // tabs is even more insane than mixing spaces and tabs.
-                        return Some(Err(LexicalError {
-                            error: LexicalErrorType::OtherError("Spaces not allowed as part of indentation after tabs".to_owned()),
-                            location: self.get_pos(),
-                        }));
-                    }
-                    */
                     self.next_char();
-                    spaces += 1;
+                    level.col += 1;
+                    level.altcol += 1;
+                    level.width += 1;
                 }
                 Some('\t') => {
-                    if spaces != 0 {
-                        // Don't allow tabs after spaces as part of indentation.
-                        // This is technically stricter than python3 but spaces before
-                        // tabs is even more insane than mixing spaces and tabs.
-                        return Err(LexicalError {
-                            error: LexicalErrorType::TabsAfterSpaces,
-                            location: self.get_pos(),
-                        });
-                    }
                     self.next_char();
-                    tabs += 1;
+                    level.col = (level.col / 8 + 1) * 8;
+                    level.altcol += 1;
+                    level.width += 1;
                 }
                 Some('#') => {
                     self.lex_and_emit_comment()?;
-                    spaces = 0;
-                    tabs = 0;
+                    level = IndentationLevel::default();
                 }
                 Some('\x0C') => {
                     // Form feed character!
                     // Reset indentation for the Emacs user.
                     self.next_char();
-                    spaces = 0;
-                    tabs = 0;
+                    level = IndentationLevel::default();
                 }
                 Some('\n' | '\r') => {
                     // Empty line!
@@ -660,12 +635,10 @@ where
                     let tok_end = self.get_pos();
                     #[cfg(feature = "full-lexer")]
                     self.emit((Tok::NonLogicalNewline, TextRange::new(tok_start, tok_end)));
-                    spaces = 0;
-                    tabs = 0;
+                    level = IndentationLevel::default();
                 }
                 None => {
-                    spaces = 0;
-                    tabs = 0;
+                    level = IndentationLevel::default();
                     break;
                 }
                 _ => {
@@ -675,7 +648,7 @@ where
             }
         }
 
-        Ok(IndentationLevel { tabs, spaces })
+        Ok(level)
     }
 
     // Push/pop indents/dedents based on the current indentation level.
@@ -699,12 +672,7 @@ where
                 let tok_pos = self.get_pos();
                 self.emit((
                     Tok::Indent,
-                    TextRange::new(
-                        tok_pos
-                            - TextSize::new(indentation_level.spaces)
-                            - TextSize::new(indentation_level.tabs),
-                        tok_pos,
-                    ),
+                    TextRange::new(tok_pos - TextSize::new(indentation_level.width), tok_pos),
                 ));
             }
             Ordering::Less => {
@@ -1366,4 +1334,3 @@ impl std::fmt::Display for LexicalErrorType {
         }
     }
 }
-

@@ -30,6 +30,10 @@ struct StringParser<'a> {
     start: TextSize,
     end: TextSize,
     location: TextSize,
+    /// pyrs: where the decoder is in CPython's terms, for the positions its
+    /// decode errors report: `decode_unicode_with_escapes` first rewrites each
+    /// non-ASCII character as a 10-byte `\U%08x` escape.
+    buf_pos: usize,
 }
 
 impl<'a> StringParser<'a> {
@@ -52,6 +56,7 @@ impl<'a> StringParser<'a> {
             start,
             end,
             location: start + offset,
+            buf_pos: 0,
         }
     }
 
@@ -59,6 +64,7 @@ impl<'a> StringParser<'a> {
     fn next_char(&mut self) -> Option<char> {
         let c = self.chars.next()?;
         self.location += c.text_len();
+        self.buf_pos += if c.is_ascii() { 1 } else { 10 };
         Some(c)
     }
 
@@ -81,21 +87,62 @@ impl<'a> StringParser<'a> {
         TextRange::new(self.start, self.end)
     }
 
+    /// pyrs: a decode error as CPython words it (`RAISE_SYNTAX_ERROR("(%s) %U",
+    /// "unicode error", ...)` around the UnicodeDecodeError of the
+    /// `unicodeescape` codec), for the escape from `start` to the decoder's
+    /// position.
+    fn unicode_error(&self, start: usize, msg: &str) -> LexicalError {
+        let end = self.buf_pos;
+        let reason = if end == start + 1 {
+            format!("'unicodeescape' codec can't decode byte 0x5c in position {start}: {msg}")
+        } else {
+            format!(
+                "'unicodeescape' codec can't decode bytes in position {start}-{}: {msg}",
+                end - 1
+            )
+        };
+        LexicalError::new(
+            LexicalErrorType::FStringError(FStringErrorType::Message(format!(
+                "(unicode error) {reason}"
+            ))),
+            self.get_pos(),
+        )
+    }
+
+    /// `\xXX`, `\uXXXX`, `\UXXXXXXXX` (pyrs: with CPython's errors; `\x` of a
+    /// bytes literal is `_PyBytes_DecodeEscape`'s).
     fn parse_unicode_literal(&mut self, literal_number: usize) -> Result<char, LexicalError> {
+        // The backslash and the letter are read.
+        let start = self.buf_pos - 2;
         let mut p: u32 = 0u32;
-        let unicode_error = LexicalError::new(LexicalErrorType::UnicodeError, self.get_pos());
-        for i in 1..=literal_number {
-            match self.next_char() {
-                Some(c) => match c.to_digit(16) {
-                    Some(d) => p += d << ((literal_number - i) * 4),
-                    None => return Err(unicode_error),
-                },
-                None => return Err(unicode_error),
+        for _ in 0..literal_number {
+            match self.peek().and_then(|c| c.to_digit(16)) {
+                Some(d) => {
+                    self.next_char();
+                    p = (p << 4) | d;
+                }
+                None if self.kind.is_any_bytes() => {
+                    return Err(LexicalError::new(
+                        LexicalErrorType::FStringError(FStringErrorType::Message(format!(
+                            "(value error) invalid \\x escape at position {start}"
+                        ))),
+                        self.get_pos(),
+                    ))
+                }
+                None => {
+                    let msg = match literal_number {
+                        2 => "truncated \\xXX escape",
+                        4 => "truncated \\uXXXX escape",
+                        _ => "truncated \\UXXXXXXXX escape",
+                    };
+                    return Err(self.unicode_error(start, msg));
+                }
             }
         }
         match p {
             0xD800..=0xDFFF => Ok(std::char::REPLACEMENT_CHARACTER),
-            _ => std::char::from_u32(p).ok_or(unicode_error),
+            _ => std::char::from_u32(p)
+                .ok_or_else(|| self.unicode_error(start, "illegal Unicode character")),
         }
     }
 
@@ -113,36 +160,31 @@ impl<'a> StringParser<'a> {
         char::from_u32(value).unwrap()
     }
 
+    /// `\N{name}` (pyrs: with CPython's errors).
     fn parse_unicode_name(&mut self) -> Result<char, LexicalError> {
-        let start_pos = self.get_pos();
-        match self.next_char() {
-            Some('{') => {}
-            _ => return Err(LexicalError::new(LexicalErrorType::StringError, start_pos)),
+        let start = self.buf_pos - 2;
+        let malformed = "malformed \\N character escape";
+        if self.peek() != Some(&'{') {
+            return Err(self.unicode_error(start, malformed));
         }
-        let start_pos = self.get_pos();
+        self.next_char();
         let mut name = String::new();
         loop {
-            match self.next_char() {
+            match self.peek() {
                 Some('}') => break,
-                Some(c) => name.push(c),
-                None => {
-                    return Err(LexicalError::new(
-                        LexicalErrorType::StringError,
-                        self.get_pos(),
-                    ))
-                }
+                Some(_) => name.extend(self.next_char()),
+                None => return Err(self.unicode_error(start, malformed)),
             }
         }
-
-        if name.len() > MAX_UNICODE_NAME {
-            return Err(LexicalError::new(
-                LexicalErrorType::UnicodeError,
-                self.get_pos(),
-            ));
+        if name.is_empty() {
+            return Err(self.unicode_error(start, malformed));
         }
-
+        self.next_char();
+        if name.len() > MAX_UNICODE_NAME {
+            return Err(self.unicode_error(start, "unknown Unicode character name"));
+        }
         unicode_names2::character(&name)
-            .ok_or_else(|| LexicalError::new(LexicalErrorType::UnicodeError, start_pos))
+            .ok_or_else(|| self.unicode_error(start, "unknown Unicode character name"))
     }
 
     fn parse_escaped_char(&mut self) -> Result<String, LexicalError> {
@@ -237,7 +279,6 @@ impl<'a> StringParser<'a> {
             .into(),
         ))
     }
-
 
     /// Decodes one literal piece of an f-string (`decode_unicode_with_escapes`):
     /// as a plain string, except that a backslash ending the piece (the one of
@@ -380,8 +421,7 @@ impl FstringParser {
                 break;
             };
             if self.last_str.is_some() {
-                let node =
-                    self.make_str_node(&f.kind, TextRange::new(f.first.start, f.last.end));
+                let node = self.make_str_node(&f.kind, TextRange::new(f.first.start, f.last.end));
                 self.expr_list.push(node);
             }
             self.expr_list.push(expression);
@@ -496,8 +536,12 @@ fn fstring_find_literal(
             start: f.t.start,
             end: f.t.end,
             location: at,
+            buf_pos: 0,
         };
-        parser.decode_fragment()?
+        parser.decode_fragment().map_err(|mut e| {
+            e.location = f.first.start;
+            e
+        })?
     };
     Ok((Some(literal), result))
 }
@@ -581,11 +625,8 @@ fn fstring_find_expr(
             }
             parenstack.push(ch);
         } else if ch == b'#' {
-            return Err(err(
-                "f-string expression part cannot include '#'".into()
-            ));
-        } else if parenstack.is_empty() && matches!(ch, b'!' | b':' | b'}' | b'=' | b'>' | b'<')
-        {
+            return Err(err("f-string expression part cannot include '#'".into()));
+        } else if parenstack.is_empty() && matches!(ch, b'!' | b':' | b'}' | b'=' | b'>' | b'<') {
             // `!=`, `==`, `<=` and `>=` are operators (`=` is no conversion
             // character, so `!=` loses nothing); so are a lone `<` or `>`.
             if i + 1 < end && b[i + 1] == b'=' && matches!(ch, b'!' | b'=' | b'<' | b'>') {
@@ -698,7 +739,10 @@ fn fstring_find_expr(
 /// in the source, which is where CPython's `fstring_find_expr_location` puts it.
 fn fstring_compile_expr(f: &Fstring, start: usize, end: usize) -> Result<Expr, LexicalError> {
     let text = &f.body[start..end];
-    if text.bytes().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')) {
+    if text
+        .bytes()
+        .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
+    {
         let msg = match f.body.as_bytes().get(end) {
             Some(&c @ (b'!' | b':' | b'=')) => {
                 format!("f-string: expression required before '{}'", c as char)
@@ -713,6 +757,7 @@ fn fstring_compile_expr(f: &Fstring, start: usize, end: usize) -> Result<Expr, L
         LexicalError {
             error: LexicalErrorType::FStringError(FStringErrorType::InvalidExpression {
                 error: Box::new(e.error),
+                token_start: f.t.start,
                 start: to_offset(start),
                 end: to_offset(end),
             }),
@@ -776,7 +821,14 @@ pub(crate) fn parse_strings(
             state.concat_fstring(&f, &mut pos, source.len(), 0)?;
             continue;
         }
-        for value in parse_string(&source, string_kind, triple_quoted, start, end)? {
+        let values =
+            parse_string(&source, string_kind, triple_quoted, start, end).map_err(|mut e| {
+                if matches!(e.error, LexicalErrorType::FStringError(_)) {
+                    e.location = first.start;
+                }
+                e
+            })?;
+        for value in values {
             match value {
                 Expr::Constant(ast::ExprConstant {
                     value: Constant::Bytes(value),
@@ -808,11 +860,12 @@ pub enum FStringErrorType {
     /// CPython's whole message, reported at the token after the strings.
     Message(String),
     /// The expression of a replacement field did not parse: rustpython's error,
-    /// and the source range of the expression's text (between the `{` and the
-    /// `}`, `!`, `:` or `=` that ends it), for pyrs to parse it again and report
-    /// CPython's error.
+    /// where the string token holding it starts, and the source range of the
+    /// expression's text (between the `{` and the `}`, `!`, `:` or `=` that ends
+    /// it), for pyrs to parse it again and report CPython's error.
     InvalidExpression {
         error: Box<ParseErrorType>,
+        token_start: TextSize,
         start: TextSize,
         end: TextSize,
     },
