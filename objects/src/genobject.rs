@@ -146,10 +146,19 @@ pub unsafe fn _Py_MakeCoro(frame: *mut _PyInterpreterFrame) -> PyResult<PyObject
             }
         }
         let func = (*dest).f_func.clone();
-        let name = PyObject_GetAttr(&func, crate::intern!("__name__"))
-            .unwrap_or_else(|_| code.co_name.clone());
-        let qualname = PyObject_GetAttr(&func, crate::intern!("__qualname__"))
-            .unwrap_or_else(|_| code.co_qualname.clone());
+        // CPython reads `func_name` and `func_qualname` straight from the function;
+        // a generic attribute lookup costs two method-cache probes per generator.
+        let (name, qualname) =
+            if let Some(f) = func.downcast_ref::<crate::funcobject::PyFunctionObject>() {
+                (f.func_name.get(), f.func_qualname.get())
+            } else {
+                (
+                    PyObject_GetAttr(&func, crate::intern!("__name__"))
+                        .unwrap_or_else(|_| code.co_name.clone()),
+                    PyObject_GetAttr(&func, crate::intern!("__qualname__"))
+                        .unwrap_or_else(|_| code.co_qualname.clone()),
+                )
+            };
         let g = alloc_object(
             tp,
             PyGenObject {

@@ -281,38 +281,55 @@ pub unsafe fn _PyEval_EvalFrameDefault(
         (*frame).previous = tstate.current_frame.get();
         tstate.current_frame.set(frame);
 
-        // Registers: the current frame's instruction and stack pointers.
-        let mut first_instr: *mut _Py_CODEUNIT;
+        // Registers: the current frame's instruction and stack pointers. Everything
+        // else is found from `frame` when needed (`localsplus!()`, `consts!()`,
+        // `names!()`, `first_instr!()`), as CPython's `GETLOCAL` and `GETITEM` do: the
+        // loop has only six callee-saved registers for what lives across calls, and
+        // a variable that does not get one costs a store and a reload on every
+        // instruction (with `next_instr` spilled, each dispatch waited on a
+        // store-to-load forward).
         let mut next_instr: *mut _Py_CODEUNIT;
         let mut sp: *mut Slot;
-        let mut localsplus: *mut Slot;
-        let mut consts: *const PyObjectRef;
-        let mut names: *const PyObjectRef;
         // The keyword names for the next CALL (`call_shape.kwnames`).
         let mut kwnames: Option<PyObjectRef> = None;
 
         macro_rules! load_registers {
             () => {{
-                let co: &PyCodeObject = &(*frame).f_code;
-                first_instr = co.code_ptr();
                 next_instr = (*frame).prev_instr.add(1);
-                localsplus = (*frame).localsplus();
-                sp = localsplus.add((*frame).stacktop as usize);
-                consts = co
+                sp = (*frame).localsplus().add((*frame).stacktop as usize);
+            }};
+        }
+        macro_rules! localsplus {
+            () => {
+                (*frame).localsplus()
+            };
+        }
+        macro_rules! first_instr {
+            () => {
+                (&*(*frame).f_code).code_ptr()
+            };
+        }
+        macro_rules! consts {
+            () => {
+                (&*(*frame).f_code)
                     .co_consts
                     .downcast_ref_unchecked::<PyTupleObject>()
                     .as_slice()
-                    .as_ptr();
-                names = co
+                    .as_ptr()
+            };
+        }
+        macro_rules! names {
+            () => {
+                (&*(*frame).f_code)
                     .co_names
                     .downcast_ref_unchecked::<PyTupleObject>()
                     .as_slice()
-                    .as_ptr();
-            }};
+                    .as_ptr()
+            };
         }
         macro_rules! save_sp {
             () => {
-                (*frame).stacktop = sp.offset_from(localsplus) as i32
+                (*frame).stacktop = sp.offset_from(localsplus!()) as i32
             };
         }
         macro_rules! push {
@@ -452,7 +469,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                         // frame to another line (popping its stack) or raise.
                         save_sp!();
                         let traced = crate::ceval_trace::do_tracing(tstate, frame, next_instr);
-                        sp = localsplus.add((*frame).stacktop as usize);
+                        sp = localsplus!().add((*frame).stacktop as usize);
                         next_instr = (*frame).prev_instr.add(1);
                         (opcode, oparg) = tri!(traced);
                         if cframe.use_tracing.get() & include::pystate::USE_TRACING_INSTR != 0 {
@@ -587,7 +604,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::LOAD_FAST => {
-                                let v = match &*localsplus.add(oparg as usize) {
+                                let v = match &*localsplus!().add(oparg as usize) {
                                     Some(v) => v.clone(),
                                     None => break 'dispatch unbound_error(code!(), oparg as usize),
                                 };
@@ -595,18 +612,18 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::LOAD_CONST => {
-                                push!((*consts.add(oparg as usize)).clone());
+                                push!((*consts!().add(oparg as usize)).clone());
                             }
 
                             op::STORE_FAST => {
                                 let v = pop_slot!();
-                                let slot = &mut *localsplus.add(oparg as usize);
+                                let slot = &mut *localsplus!().add(oparg as usize);
                                 let old = std::mem::replace(slot, v);
                                 drop(old);
                             }
 
                             op::DELETE_FAST => {
-                                let slot = &mut *localsplus.add(oparg as usize);
+                                let slot = &mut *localsplus!().add(oparg as usize);
                                 if slot.is_none() {
                                     break 'dispatch unbound_error(code!(), oparg as usize);
                                 }
@@ -659,7 +676,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     let next =
                                         next_instr.add(const { Opcode::BINARY_OP.cache_entries() });
                                     if let Some(target) =
-                                        unicode_inplace_target(localsplus, *next, &lhs, &rhs)
+                                        unicode_inplace_target(localsplus!(), *next, &lhs, &rhs)
                                     {
                                         // Only the local may hold the string for it to grow in place.
                                         drop(lhs);
@@ -718,7 +735,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::LOAD_GLOBAL => {
-                                let name = &*names.add((oparg >> 1) as usize);
+                                let name = &*names!().add((oparg >> 1) as usize);
                                 let v = tri!(load_global(frame, name));
                                 if oparg & 1 != 0 {
                                     push_slot!(None);
@@ -728,41 +745,41 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::STORE_GLOBAL => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 let v = pop!();
                                 tri!(store_global(frame, name, Some(&v)));
                             }
 
                             op::DELETE_GLOBAL => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 tri!(store_global(frame, name, None));
                             }
 
                             op::LOAD_NAME => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 push!(tri!(load_name(frame, name)));
                             }
 
                             op::STORE_NAME => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 let v = pop!();
                                 tri!(store_name(frame, name, Some(&v)));
                             }
 
                             op::DELETE_NAME => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 tri!(store_name(frame, name, None));
                             }
 
                             op::LOAD_ATTR => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 let owner = pop!();
                                 push!(tri!(PyObject_GetAttr(&owner, name)));
                                 skip_caches!(LOAD_ATTR);
                             }
 
                             op::STORE_ATTR => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 let owner = pop!();
                                 let v = pop!();
                                 tri!(PyObject_SetAttr(&owner, name, Some(&v)));
@@ -770,13 +787,13 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::DELETE_ATTR => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 let owner = pop!();
                                 tri!(PyObject_SetAttr(&owner, name, None));
                             }
 
                             op::LOAD_METHOD => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 let obj = pop!();
                                 let (meth, unbound) = tri!(_PyObject_GetMethod(&obj, name));
                                 if unbound {
@@ -808,7 +825,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::KW_NAMES => {
-                                kwnames = Some((*consts.add(oparg as usize)).clone());
+                                kwnames = Some((*consts!().add(oparg as usize)).clone());
                             }
 
                             op::CALL => {
@@ -1347,7 +1364,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::MAKE_CELL => {
-                                let slot = &mut *localsplus.add(oparg as usize);
+                                let slot = &mut *localsplus!().add(oparg as usize);
                                 let initial = slot.take();
                                 *slot = Some(PyCell_New(initial));
                             }
@@ -1365,18 +1382,18 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     let co = code!();
                                     let offset = (co.co_nlocalsplus as usize) - (oparg as usize);
                                     for (i, c) in cells.iter().take(oparg as usize).enumerate() {
-                                        *localsplus.add(offset + i) = Some(c.clone());
+                                        *localsplus!().add(offset + i) = Some(c.clone());
                                     }
                                 }
                             }
 
                             op::LOAD_CLOSURE => {
-                                let v = (*localsplus.add(oparg as usize)).clone();
+                                let v = (*localsplus!().add(oparg as usize)).clone();
                                 push_slot!(v);
                             }
 
                             op::LOAD_DEREF => {
-                                let cell = match &*localsplus.add(oparg as usize) {
+                                let cell = match &*localsplus!().add(oparg as usize) {
                                     Some(c) => c,
                                     None => break 'dispatch unbound_error(code!(), oparg as usize),
                                 };
@@ -1388,13 +1405,13 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::STORE_DEREF => {
                                 let v = pop!();
-                                if let Some(cell) = &*localsplus.add(oparg as usize) {
+                                if let Some(cell) = &*localsplus!().add(oparg as usize) {
                                     cell.downcast_ref_unchecked::<PyCellObject>().set(Some(v));
                                 }
                             }
 
                             op::DELETE_DEREF => {
-                                let cell = match &*localsplus.add(oparg as usize) {
+                                let cell = match &*localsplus!().add(oparg as usize) {
                                     Some(c) => c.downcast_ref_unchecked::<PyCellObject>(),
                                     None => break 'dispatch unbound_error(code!(), oparg as usize),
                                 };
@@ -1416,7 +1433,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 match found {
                                     Some(v) => push!(v),
                                     None => {
-                                        let cell = match &*localsplus.add(oparg as usize) {
+                                        let cell = match &*localsplus!().add(oparg as usize) {
                                             Some(c) => c.downcast_ref_unchecked::<PyCellObject>(),
                                             None => {
                                                 break 'dispatch unbound_error(co, oparg as usize)
@@ -1460,7 +1477,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::IMPORT_NAME => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 let fromlist = pop!();
                                 let level = pop!();
                                 save_sp!();
@@ -1471,7 +1488,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::IMPORT_FROM => {
-                                let name = &*names.add(oparg as usize);
+                                let name = &*names!().add(oparg as usize);
                                 let from = peek!(1).clone();
                                 push!(tri!(crate::import::import_from(&from, name)));
                             }
@@ -1510,7 +1527,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                         peek!(oparg as usize).downcast_ref::<PyLongObject>()
                                     {
                                         let lasti = l.as_i64().unwrap_or(0) as usize;
-                                        (*frame).prev_instr = first_instr.add(lasti);
+                                        (*frame).prev_instr = first_instr!().add(lasti);
                                     }
                                 }
                                 skip_traceback = true;
@@ -1690,7 +1707,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             // --- Superinstructions (made by `_PyCode_Quicken`). ---
                             op::LOAD_FAST__LOAD_FAST => {
-                                let v = match &*localsplus.add(oparg as usize) {
+                                let v = match &*localsplus!().add(oparg as usize) {
                                     Some(v) => v.clone(),
                                     None => break 'dispatch unbound_error(code!(), oparg as usize),
                                 };
@@ -1698,7 +1715,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 next_instr = next_instr.add(1);
                                 push!(v);
                                 let arg2 = _Py_OPARG(w) as usize;
-                                let v = match &*localsplus.add(arg2) {
+                                let v = match &*localsplus!().add(arg2) {
                                     Some(v) => v.clone(),
                                     None => break 'dispatch unbound_error(code!(), arg2),
                                 };
@@ -1706,23 +1723,26 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }
 
                             op::LOAD_FAST__LOAD_CONST => {
-                                let v = match &*localsplus.add(oparg as usize) {
+                                let v = match &*localsplus!().add(oparg as usize) {
                                     Some(v) => v.clone(),
                                     None => break 'dispatch unbound_error(code!(), oparg as usize),
                                 };
                                 let w = *next_instr;
                                 next_instr = next_instr.add(1);
                                 push!(v);
-                                push!((*consts.add(_Py_OPARG(w) as usize)).clone());
+                                push!((*consts!().add(_Py_OPARG(w) as usize)).clone());
                             }
 
                             op::STORE_FAST__LOAD_FAST => {
                                 let v = pop_slot!();
-                                drop(std::mem::replace(&mut *localsplus.add(oparg as usize), v));
+                                drop(std::mem::replace(
+                                    &mut *localsplus!().add(oparg as usize),
+                                    v,
+                                ));
                                 let w = *next_instr;
                                 next_instr = next_instr.add(1);
                                 let arg2 = _Py_OPARG(w) as usize;
-                                let v = match &*localsplus.add(arg2) {
+                                let v = match &*localsplus!().add(arg2) {
                                     Some(v) => v.clone(),
                                     None => break 'dispatch unbound_error(code!(), arg2),
                                 };
@@ -1731,23 +1751,26 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::STORE_FAST__STORE_FAST => {
                                 let v = pop_slot!();
-                                drop(std::mem::replace(&mut *localsplus.add(oparg as usize), v));
+                                drop(std::mem::replace(
+                                    &mut *localsplus!().add(oparg as usize),
+                                    v,
+                                ));
                                 let w = *next_instr;
                                 next_instr = next_instr.add(1);
                                 let v = pop_slot!();
                                 drop(std::mem::replace(
-                                    &mut *localsplus.add(_Py_OPARG(w) as usize),
+                                    &mut *localsplus!().add(_Py_OPARG(w) as usize),
                                     v,
                                 ));
                             }
 
                             op::LOAD_CONST__LOAD_FAST => {
-                                let c = (*consts.add(oparg as usize)).clone();
+                                let c = (*consts!().add(oparg as usize)).clone();
                                 let w = *next_instr;
                                 next_instr = next_instr.add(1);
                                 push!(c);
                                 let arg2 = _Py_OPARG(w) as usize;
-                                let v = match &*localsplus.add(arg2) {
+                                let v = match &*localsplus!().add(arg2) {
                                     Some(v) => v.clone(),
                                     None => break 'dispatch unbound_error(code!(), arg2),
                                 };
@@ -1757,7 +1780,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             // --- The BINARY_OP family. ---
                             op::BINARY_OP_ADAPTIVE => adaptive!(BINARY_OP, instr =>
                                 crate::specialize::_Py_Specialize_BinaryOp(
-                                    peek!(2), peek!(1), instr, oparg, localsplus)),
+                                    peek!(2), peek!(1), instr, oparg, localsplus!())),
 
                             op::BINARY_OP_ADD_INT
                             | op::BINARY_OP_SUBTRACT_INT
@@ -1820,7 +1843,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                                 let true_next =
                                     *next_instr.add(const { Opcode::BINARY_OP.cache_entries() });
-                                let target = &mut *localsplus.add(_Py_OPARG(true_next) as usize);
+                                let target = &mut *localsplus!().add(_Py_OPARG(true_next) as usize);
                                 if !target.as_ref().is_some_and(|t| t.is(l)) {
                                     deopt!(BINARY_OP)
                                 }
@@ -1895,7 +1918,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     (*frame).f_globals.as_ref(),
                                     (*frame).f_builtins.as_ref(),
                                     instr,
-                                    &*names.add((oparg >> 1) as usize))),
+                                    &*names!().add((oparg >> 1) as usize))),
 
                             op::LOAD_GLOBAL_MODULE => {
                                 use crate::specialize::cache::*;
@@ -1959,7 +1982,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             // --- The LOAD_ATTR and STORE_ATTR families. ---
                             op::LOAD_ATTR_ADAPTIVE => adaptive!(LOAD_ATTR, instr =>
                                 crate::specialize::_Py_Specialize_LoadAttr(
-                                    peek!(1), instr, &*names.add(oparg as usize))),
+                                    peek!(1), instr, &*names!().add(oparg as usize))),
 
                             op::LOAD_ATTR_WITH_HINT => {
                                 use crate::specialize::cache::*;
@@ -1976,7 +1999,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let Some(v) = _PyDict_HintValue(
                                     d.downcast_ref_unchecked::<PyDictObject>(),
                                     *next_instr.add(ATTR_INDEX) as usize,
-                                    &*names.add(oparg as usize),
+                                    &*names!().add(oparg as usize),
                                 ) else {
                                     deopt!(LOAD_ATTR)
                                 };
@@ -2070,7 +2093,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
 
                             op::STORE_ATTR_ADAPTIVE => adaptive!(STORE_ATTR, instr =>
                                 crate::specialize::_Py_Specialize_StoreAttr(
-                                    peek!(1), instr, &*names.add(oparg as usize))),
+                                    peek!(1), instr, &*names!().add(oparg as usize))),
 
                             op::STORE_ATTR_INSTANCE_VALUE => {
                                 use crate::specialize::cache::*;
@@ -2119,7 +2142,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 match _PyDict_StoreHint(
                                     d.downcast_ref_unchecked::<PyDictObject>(),
                                     *next_instr.add(ATTR_INDEX) as usize,
-                                    &*names.add(oparg as usize),
+                                    &*names!().add(oparg as usize),
                                     peek!(2).clone(),
                                 ) {
                                     Ok(old) => {
@@ -2140,7 +2163,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             // --- The LOAD_METHOD family. ---
                             op::LOAD_METHOD_ADAPTIVE => adaptive!(LOAD_METHOD, instr =>
                                 crate::specialize::_Py_Specialize_LoadMethod(
-                                    peek!(1), instr, &*names.add(oparg as usize))),
+                                    peek!(1), instr, &*names!().add(oparg as usize))),
 
                             op::LOAD_METHOD_NO_DICT => {
                                 use crate::specialize::cache::*;
@@ -2634,7 +2657,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                 // The handler is looked up for the instruction that is executing, not
                 // `prev_instr`: RERAISE may have moved that back to the original
                 // failing instruction for the traceback's sake.
-                let index = next_instr.offset_from(first_instr).max(1) as usize - 1;
+                let index = next_instr.offset_from(first_instr!()).max(1) as usize - 1;
                 let table = co
                     .co_exceptiontable
                     .downcast_ref_unchecked::<objects::bytesobject::PyBytesObject>()
@@ -2655,7 +2678,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                         push!(objects::longobject::PyLong_FromSsize_t((*frame).lasti()));
                     }
                     push!(err.into_value());
-                    next_instr = first_instr.add(handler);
+                    next_instr = first_instr!().add(handler);
                     continue 'main;
                 }
                 // No handler: pop the frame's stack and the frame itself.
@@ -3067,7 +3090,7 @@ fn star_error(e: PyErr, iterable: &PyObject) -> PyErr {
 }
 
 /// `UNPACK_SEQUENCE` (with `after == usize::MAX`) and `UNPACK_EX`: push the items so
-/// that the first ends up on top.
+/// that the first ends up on top; returns the new stack pointer.
 unsafe fn unpack_sequence(
     seq: &PyObject,
     before: usize,
