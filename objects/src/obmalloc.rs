@@ -1033,10 +1033,16 @@ impl<T> PyMemVec<T> {
     where
         T: Clone,
     {
-        let mut v = PyMemVec::try_with_capacity(n)?;
-        for _ in 0..n {
-            v.push(value.clone());
+        let mut v: PyMemVec<T> = PyMemVec::try_with_capacity(n)?;
+        // SAFETY: the buffer has room for `n` elements; each is written once before
+        // `len` covers it. Writing without `push`'s capacity check lets a zero fill
+        // become one `memset` (a generator's frame is made this way).
+        unsafe {
+            for i in 0..n {
+                v.ptr.as_ptr().add(i).write(value.clone());
+            }
         }
+        v.len = n;
         Some(v)
     }
 
@@ -1353,6 +1359,44 @@ pub unsafe fn alloc_object<T: PyObjectLayout>(tp: &PyTypeObject, value: T) -> Py
             gc::gc_track(obj);
         }
         PyRef::from_raw(NonNull::new_unchecked(p))
+    }
+}
+
+/// Allocate an instance of `tp` at the size of `T` alone, which may be less than
+/// `tp_basicsize`, as CPython's `PyUnicode_New` allocates a compact string at its
+/// own size rather than at `str.__basicsize__`. Only for exact instances of a static
+/// type without GC; free them with [`dealloc_object_own_size`].
+///
+/// # Safety
+/// As [`alloc_object`]; `tp` must be a static, non-GC type whose `tp_dealloc` frees
+/// its exact instances with [`dealloc_object_own_size::<T>`].
+pub unsafe fn alloc_object_own_size<T: PyObjectLayout>(tp: &PyTypeObject, value: T) -> PyRef<T> {
+    debug_assert!(!tp.is_gc() && !tp.is_heap_type());
+    let size = std::mem::size_of::<T>();
+    let mem = PyObject_Malloc(size);
+    if mem.is_null() {
+        object_alloc_failed(size);
+    }
+    // SAFETY: `mem` is a block of `size_of::<T>()` bytes, which `value` fills; the
+    // header in `value` is a placeholder, overwritten by the real one.
+    unsafe {
+        let p = mem as *mut T;
+        p.write(value);
+        init_header(tp, mem as *mut PyObject);
+        PyRef::from_raw(NonNull::new_unchecked(p))
+    }
+}
+
+/// The `tp_dealloc` tail for an object made by [`alloc_object_own_size`]: drop the
+/// fields of the `T` and free its `size_of::<T>()` bytes.
+///
+/// # Safety
+/// `op` must be a dead object made by [`alloc_object_own_size::<T>`].
+pub unsafe fn dealloc_object_own_size<T: PyObjectLayout>(op: *mut PyObject) {
+    // SAFETY: see the function's contract.
+    unsafe {
+        std::ptr::drop_in_place(op as *mut T);
+        PyObject_FreeSized(op as *mut u8, std::mem::size_of::<T>());
     }
 }
 

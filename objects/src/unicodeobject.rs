@@ -194,9 +194,18 @@ pub struct PyUnicodeObject {
     pub ascii: bool,
     pub data: StrData,
     /// The UTF-8 form of a non-ASCII string, made on first use; `None` inside if the
-    /// string holds lone surrogates.
-    pub utf8: OnceCell<Option<Box<str>>>,
+    /// string holds lone surrogates. Boxed so that the field is one word: most
+    /// strings never need it, and the word keeps a str object at 64 bytes (a 64-byte
+    /// pymalloc block, as CPython's short strings take) instead of 80.
+    pub utf8: OnceCell<Box<Option<Box<str>>>>,
 }
+
+/// CPython's `sizeof(PyUnicodeObject)`, i.e. `str.__basicsize__`. An exact str is
+/// allocated at its own size, smaller than this, as CPython's `PyUnicode_New`
+/// allocates a compact string at `sizeof(PyASCIIObject)` plus its characters rather
+/// than at `tp_basicsize`; subclass instances are laid out after the full 80 bytes.
+const CPYTHON_UNICODE_BASICSIZE: usize = 80;
+const _: () = assert!(size_of::<PyUnicodeObject>() <= CPYTHON_UNICODE_BASICSIZE);
 
 // SAFETY: `#[repr(C)]` with the header first.
 unsafe impl PyObjectLayout for PyUnicodeObject {}
@@ -310,15 +319,17 @@ impl PyUnicodeObject {
                 return Some(unsafe { std::str::from_utf8_unchecked(d) });
             }
         }
-        self.utf8
-            .get_or_init(|| {
-                let mut s = String::with_capacity(self.len() * 2);
-                for cp in self.iter() {
-                    s.push(char::from_u32(cp)?);
+        let utf8: &Option<Box<str>> = self.utf8.get_or_init(|| {
+            let mut s = String::with_capacity(self.len() * 2);
+            for cp in self.iter() {
+                match char::from_u32(cp) {
+                    Some(c) => s.push(c),
+                    None => return Box::new(None),
                 }
-                Some(s.into_boxed_str())
-            })
-            .as_deref()
+            }
+            Box::new(Some(s.into_boxed_str()))
+        });
+        utf8.as_deref()
     }
 
     /// The text as UTF-8 with lone surrogates replaced by U+FFFD (for messages).
@@ -409,9 +420,10 @@ fn compare_code_points(a: &PyUnicodeObject, b: &PyUnicodeObject) -> std::cmp::Or
 // --- Creation ----------------------------------------------------------------------
 
 fn new_unicode(data: StrData, ascii: bool) -> PyObjectRef {
-    // SAFETY: the fields are complete and `PyUnicode_Type` is str's layout.
+    // SAFETY: the fields are complete and `PyUnicode_Type` is str's layout; an exact
+    // str is freed at the same size by `unicode_dealloc`.
     unsafe {
-        alloc_object(
+        alloc_object_own_size(
             &PyUnicode_Type,
             PyUnicodeObject {
                 ob_base: PyObject_HEAD_INIT,
@@ -521,7 +533,7 @@ pub fn PyUnicode_FromString(s: &str) -> PyObjectRef {
     // its memory.
     if s.len() <= 4096 {
         if let Some(u) = obj.downcast_ref_exact::<PyUnicodeObject>() {
-            let _ = u.utf8.set(Some(s.into()));
+            let _ = u.utf8.set(Box::new(Some(s.into())));
         }
     }
     obj
@@ -1452,8 +1464,21 @@ pub mod stringlib {
         is_space: impl Fn(T) -> bool,
         maxsplit: isize,
     ) -> Vec<Range<usize>> {
-        let n = hay.len();
         let mut out = Vec::new();
+        split_whitespace_each(hay, is_space, maxsplit, |r| out.push(r));
+        out
+    }
+
+    /// [`split_whitespace`] handing each piece to `emit` as it is found, so that a
+    /// caller building the pieces' strings needs no array of ranges beside them (for
+    /// a long text that array is as large as the list itself, twice over).
+    pub fn split_whitespace_each<T: Elem>(
+        hay: &[T],
+        is_space: impl Fn(T) -> bool,
+        maxsplit: isize,
+        mut emit: impl FnMut(Range<usize>),
+    ) {
+        let n = hay.len();
         let mut left = if maxsplit < 0 {
             usize::MAX
         } else {
@@ -1469,17 +1494,16 @@ pub mod stringlib {
             }
             if left == 0 {
                 // The rest, as it is (its trailing whitespace stays).
-                out.push(i..n);
-                return out;
+                emit(i..n);
+                return;
             }
             let s = i;
             while i < n && !is_space(hay[i]) {
                 i += 1;
             }
-            out.push(s..i);
+            emit(s..i);
             left -= 1;
         }
-        out
     }
 
     /// `rsplit()` with no separator (`stringlib_rsplit_whitespace`).
@@ -2196,8 +2220,15 @@ fn unicode_subtype_new(tp: &PyTypeObject, u: &PyUnicodeObject) -> PyResult {
 }
 
 unsafe fn unicode_dealloc(op: *mut PyObject) {
-    // SAFETY: `op` is a dead str.
-    unsafe { dealloc_object::<PyUnicodeObject>(op) }
+    // SAFETY: `op` is a dead str; an exact str was allocated at its own size by
+    // `new_unicode`, a subclass instance at its type's size.
+    unsafe {
+        if (*op).is_type(&PyUnicode_Type) {
+            dealloc_object_own_size::<PyUnicodeObject>(op)
+        } else {
+            dealloc_object::<PyUnicodeObject>(op)
+        }
+    }
 }
 
 // --- Iterators -----------------------------------------------------------------------
@@ -2710,6 +2741,26 @@ fn split_impl(
     };
     let u = as_unicode(obj);
     let ranges = match a[0].as_ref().filter(|s| !s.is(Py_None())) {
+        None if !right => {
+            // The pieces go straight into the list (`stringlib_split_whitespace`).
+            let mut items = Vec::new();
+            macro_rules! go {
+                ($d:expr) => {
+                    stringlib::split_whitespace_each(
+                        $d,
+                        |c| uc::is_space(c.into()),
+                        maxsplit,
+                        |r| items.push(unicode_substring(u, r.start, r.end)),
+                    )
+                };
+            }
+            match u.view() {
+                StrView::Latin1(d) => go!(d),
+                StrView::Ucs2(d) => go!(d),
+                StrView::Ucs4(d) => go!(d),
+            }
+            return Ok(crate::listobject::PyList_New(items).into_object());
+        }
         None => whitespace_ranges(u, maxsplit, right),
         Some(sep) => {
             let sepu = str_arg(sep, || {
@@ -3749,7 +3800,7 @@ static UNICODE_METHODS: [PyMethodDef; 50] = [
 pub static PyUnicode_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "str",
-    tp_basicsize: Cell::new(size_of::<PyUnicodeObject>()),
+    tp_basicsize: Cell::new(CPYTHON_UNICODE_BASICSIZE),
     tp_dealloc: slot(unicode_dealloc),
     tp_repr: slot(unicode_repr),
     tp_as_number: PyNumberMethods {
