@@ -6,7 +6,7 @@
 //! until `YIELD_VALUE` or a return. The frame's state (`f_state`, CPython's
 //! `gi_frame_state`) says which.
 //!
-//! Differences from CPython: the frame lives in a boxed slice of words owned by the
+//! Differences from CPython: the frame lives in a block of words (from pymalloc) owned by the
 //! generator rather than inline; the state is kept in the frame header.
 //! Async generators share the layout; their `asend()`/`athrow()`/`aclose()` return
 //! the awaitables `async_generator_asend` and `async_generator_athrow`, and a value
@@ -47,8 +47,9 @@ pub struct PyGenObject {
     /// For coroutines: where they were created (`sys.set_coroutine_origin_tracking_depth`).
     pub gi_origin_or_finalizer: PyCell<Option<PyObjectRef>>,
     pub gi_code: PyRef<PyCodeObject>,
-    /// The frame's words: header, locals, value stack (`gi_iframe`).
-    pub gi_iframe: Box<[usize]>,
+    /// The frame's words: header, locals, value stack (`gi_iframe`), from pymalloc
+    /// as CPython's generator (frame included) is: most frames are a few dozen words.
+    pub gi_iframe: PyMemVec<usize>,
     /// Async generators: an `asend()`/`athrow()` awaitable is running it.
     pub ag_running_async: Cell<bool>,
     /// Async generators: `aclose()` was called or it finished.
@@ -132,7 +133,9 @@ pub unsafe fn _Py_MakeCoro(frame: *mut _PyInterpreterFrame) -> PyResult<PyObject
             &PyGen_Type
         };
         let words = _PyInterpreterFrame::size_for(&code);
-        let mut buf = vec![0usize; words].into_boxed_slice();
+        let Some(mut buf) = PyMemVec::try_from_elem(0usize, words) else {
+            return Err(crate::pyerrors::PyErr_NoMemory());
+        };
         let dest = buf.as_mut_ptr() as *mut _PyInterpreterFrame;
         _PyInterpreterFrame::copy(frame, dest);
         (*dest).owner = FRAME_OWNED_BY_GENERATOR;
