@@ -835,11 +835,22 @@ fn gc_collect_main(generation: usize) -> (Py_ssize_t, Py_ssize_t) {
         handle_legacy_finalizers(finalizers, old);
     }
 
+    // The free lists are emptied only by a collection of the oldest generation.
+    if generation == NUM_GENERATIONS - 1 {
+        clear_freelists();
+    }
+
     let stats = &st.generation_stats[generation];
     stats.collections.set(stats.collections.get() + 1);
     stats.collected.set(stats.collected.get() + m);
     stats.uncollectable.set(stats.uncollectable.get() + n);
     (m, n)
+}
+
+/// `clear_freelists`: give the objects kept on the free lists back to the allocator.
+fn clear_freelists() {
+    objects::floatobject::_PyFloat_ClearFreeList();
+    objects::listobject::_PyList_ClearFreeList();
 }
 
 /// `invoke_gc_callback`: call every function in `gc.callbacks` with the phase

@@ -146,6 +146,24 @@ fn float_subtype_from_double(tp: &PyTypeObject, v: f64) -> PyObjectRef {
     .into_object()
 }
 
+/// `_PyFloat_ClearFreeList`: give the kept floats back to the allocator (a full
+/// collection does this, as `clear_freelists` in Modules/gcmodule.c).
+pub fn _PyFloat_ClearFreeList() {
+    loop {
+        // SAFETY: single-threaded; the borrow ends before the memory is freed.
+        let op = unsafe {
+            let fl = FLOAT_FREELIST.get_mut();
+            if fl.numfree == 0 {
+                return;
+            }
+            fl.numfree -= 1;
+            fl.items[fl.numfree]
+        };
+        // SAFETY: the memory of a dead exact float whose header still names `float`.
+        unsafe { PyObject_Free(op as *mut PyObject) };
+    }
+}
+
 unsafe fn float_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead float; its header is intact.
     unsafe {

@@ -133,11 +133,16 @@ pub unsafe fn _Py_MakeCoro(frame: *mut _PyInterpreterFrame) -> PyResult<PyObject
             &PyGen_Type
         };
         let words = _PyInterpreterFrame::size_for(&code);
-        let Some(mut buf) = PyMemVec::try_from_elem(0usize, words) else {
+        let Some(mut buf) = PyMemVec::<usize>::try_with_capacity(words) else {
             return Err(crate::pyerrors::PyErr_NoMemory());
         };
         let dest = buf.as_mut_ptr() as *mut _PyInterpreterFrame;
         _PyInterpreterFrame::copy(frame, dest);
+        // The slots above the copied stack are empty (null), as the frame's own were;
+        // only they are zeroed, not the words the copy has just written.
+        let copied = FRAME_SPECIALS_SIZE + (*frame).stacktop as usize;
+        std::ptr::write_bytes(buf.as_mut_ptr().add(copied), 0, words - copied);
+        buf.set_len(words);
         (*dest).owner = FRAME_OWNED_BY_GENERATOR;
         (*dest).f_state = FRAME_CREATED;
         (*dest).is_entry = false;
@@ -695,7 +700,10 @@ unsafe fn gen_dealloc(op: *mut PyObject) {
                 return;
             }
         }
-        crate::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        // As CPython, only a generator that has weak references pays for clearing them.
+        if !(*(g.gi_weakreflist.as_ptr() as *const *const PyObject)).is_null() {
+            crate::weakrefobject::PyObject_ClearWeakRefs(&*op);
+        }
         if g.state() != FRAME_CLEARED {
             _PyFrame_Clear(g.frame());
         }

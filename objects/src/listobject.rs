@@ -204,8 +204,66 @@ pub(crate) fn drop_reversed(mut v: Vec<PyObjectRef>) {
 
 // --- Creation and the C-level API ----------------------------------------------------------
 
+/// How many dead lists are kept for reuse (`PyList_MAXFREELIST`).
+const PyList_MAXFREELIST: usize = 80;
+
+/// Dead exact lists (their items already released), reused by `PyList_New` as
+/// CPython's `_Py_list_state.free_list`. A reused list keeps its GC header and skips
+/// the allocator and the collector's allocation count both ways, as in CPython.
+struct ListFreeList {
+    items: [*mut PyObject; PyList_MAXFREELIST],
+    numfree: usize,
+}
+
+static LIST_FREELIST: include::object::GlobalCell<ListFreeList> =
+    include::object::GlobalCell::new(ListFreeList {
+        items: [std::ptr::null_mut(); PyList_MAXFREELIST],
+        numfree: 0,
+    });
+
+/// `_PyList_ClearFreeList`: give the kept lists back to the allocator (a full
+/// collection does this, as `clear_freelists` in Modules/gcmodule.c).
+pub fn _PyList_ClearFreeList() {
+    loop {
+        // SAFETY: single-threaded; the borrow ends before the memory is freed.
+        let op = unsafe {
+            let fl = LIST_FREELIST.get_mut();
+            if fl.numfree == 0 {
+                return;
+            }
+            fl.numfree -= 1;
+            fl.items[fl.numfree]
+        };
+        // SAFETY: every pointer on the free list is the memory of a dead exact list
+        // whose fields were dropped; its header still names `list`.
+        unsafe { PyObject_Free(op) };
+    }
+}
+
 fn new_list(tp: &PyTypeObject, items: Vec<PyObjectRef>) -> PyRef<PyListObject> {
     let n = items.len();
+    if std::ptr::eq(tp, &PyList_Type) {
+        // SAFETY: single-threaded; the borrow ends within this block and nothing in
+        // it can reach the free list again.
+        let fl = unsafe { LIST_FREELIST.get_mut() };
+        if fl.numfree > 0 {
+            fl.numfree -= 1;
+            let op = fl.items[fl.numfree] as *mut PyListObject;
+            // SAFETY: the memory of a dead exact list (see `list_dealloc`), untracked,
+            // with its GC header in place; writing a complete struct revives it with
+            // one reference, and it is tracked as a new list is.
+            unsafe {
+                op.write(PyListObject {
+                    ob_base: PyObject::new_header(&PyList_Type),
+                    ob_item: PyCell::new(items),
+                    allocated: Cell::new(n as Py_ssize_t),
+                    ob_item_null: Cell::new(n == 0),
+                });
+                include::gc::gc_track(op as *mut PyObject);
+                return PyRef::from_raw(std::ptr::NonNull::new_unchecked(op));
+            }
+        }
+    }
     // SAFETY: `tp` is `list` or a subtype; the struct is complete.
     unsafe {
         alloc_object(
@@ -367,6 +425,15 @@ unsafe fn list_dealloc(op: *mut PyObject) {
             include::gc::gc_untrack(op);
         }
         drop_reversed(l.ob_item.replace(Vec::new()));
+        if (*op).is_type(&PyList_Type) {
+            let fl = LIST_FREELIST.get_mut();
+            if fl.numfree < PyList_MAXFREELIST {
+                std::ptr::drop_in_place(op as *mut PyListObject);
+                fl.items[fl.numfree] = op;
+                fl.numfree += 1;
+                return;
+            }
+        }
         dealloc_object::<PyListObject>(op);
     }
 }

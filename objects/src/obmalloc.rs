@@ -1051,6 +1051,22 @@ impl<T> PyMemVec<T> {
         self.len
     }
 
+    /// The buffer, for filling before [`PyMemVec::set_len`] (`Vec::as_mut_ptr`).
+    #[inline(always)]
+    pub fn as_mut_ptr(&mut self) -> *mut T {
+        self.ptr.as_ptr()
+    }
+
+    /// Set the length (`Vec::set_len`).
+    ///
+    /// # Safety
+    /// `len` must be at most the capacity, with the first `len` elements initialised.
+    #[inline(always)]
+    pub unsafe fn set_len(&mut self, len: usize) {
+        debug_assert!(len <= self.cap);
+        self.len = len;
+    }
+
     #[inline(always)]
     pub fn is_empty(&self) -> bool {
         self.len == 0
