@@ -486,7 +486,6 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                         macro_rules! reswitch {
                             () => {{
                                 sp = std::hint::black_box(sp);
-                                localsplus = std::hint::black_box(localsplus);
                                 frame = std::hint::black_box(frame);
                                 continue 'reswitch;
                             }};
