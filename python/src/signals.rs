@@ -52,8 +52,17 @@ pub extern "C" fn signal_handler(sig: libc::c_int) {
     unsafe { *libc::__errno_location() = saved };
 }
 
-/// Install the SIGINT handler (`PyOS_InitInterrupts`).
+/// Install the SIGINT handler (`signal_install_handlers`), only where SIGINT still has
+/// its default action: a process started with SIGINT ignored (a background job of a
+/// non-interactive shell, `nohup`) keeps ignoring it, as under CPython.
 pub fn init_signals() {
+    // SAFETY: querying SIGINT's current action; `old` is written on success.
+    let mut old: libc::sigaction = unsafe { std::mem::zeroed() };
+    if unsafe { libc::sigaction(libc::SIGINT, std::ptr::null(), &mut old) } != 0
+        || old.sa_sigaction != libc::SIG_DFL
+    {
+        return;
+    }
     // SAFETY: installing a handler that only touches atomics is async-signal-safe.
     unsafe {
         libc::signal(
