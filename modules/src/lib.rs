@@ -5,8 +5,8 @@
 #![allow(special_module_name)]
 
 pub mod _abc;
-pub mod _blake2;
 pub mod _bisect;
+pub mod _blake2;
 pub mod _codecsmodule;
 pub mod _collectionsmodule;
 pub mod _csv;
@@ -33,8 +33,8 @@ pub mod config;
 pub mod errnomodule;
 pub mod faulthandler;
 pub mod gcmodule;
-pub mod hashlib;
 pub mod getpath;
+pub mod hashlib;
 pub mod itertoolsmodule;
 pub mod main;
 pub mod mathmodule;

@@ -13,8 +13,8 @@
 pub mod _warnings;
 pub mod assemble;
 pub mod ast_opt;
-pub mod ast_validate;
 pub mod ast_unparse;
+pub mod ast_validate;
 pub mod bltinmodule;
 pub mod call_setup;
 pub mod ceval;
