@@ -2831,10 +2831,7 @@ impl<'a> Compiler<'a> {
             Call(c) => self.compiler_call(c)?,
             Constant(c) => self.load_const(expr_const(c)),
             JoinedStr(j) => self.compiler_joined_str(j)?,
-            FormattedValue(f) => {
-                let loc = self.ur().loc;
-                self.compiler_formatted_value(f, loc)?
-            }
+            FormattedValue(f) => self.compiler_formatted_value(f)?,
             Attribute(a) => {
                 self.visit_expr(&a.value)?;
                 self.update_start_location_to_match_attr(a);
@@ -3416,37 +3413,23 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Mirrors `compiler_joined_str`. CPython's f-string parser gives the literal
-    /// pieces and the formatted values of an f-string (and of its format specs) the
-    /// location of the whole string, even when implicit concatenation joined
-    /// several; rustpython gives each its own piece, so the location is imposed
-    /// here. Pieces made by the `%`-format fold keep theirs (the values their
-    /// argument's, the literals none).
+    /// Mirrors `compiler_joined_str`. The parser gives each piece CPython's location
+    /// (the whole string for literal pieces and formatted values, the spec's own token
+    /// for a format spec), so every piece is visited at its own location.
     fn compiler_joined_str(&mut self, j: &'a ast::ExprJoinedStr) -> CResult {
-        let loc = self.ur().loc;
-        self.compiler_joined_str_pieces(j, loc)
-    }
-
-    /// A JoinedStr whose pieces are at `piece_loc` and whose own instructions are
-    /// at the current location.
-    fn compiler_joined_str_pieces(
-        &mut self,
-        j: &'a ast::ExprJoinedStr,
-        piece_loc: Location,
-    ) -> CResult {
         if j.values.len() > STACK_USE_GUIDELINE {
             self.load_const(Constant::Str(String::new()));
             self.addop_name(LOAD_METHOD, "join");
             self.addop_i(BUILD_LIST, 0);
             for v in &j.values {
-                self.fstring_piece(v, piece_loc)?;
+                self.fstring_piece(v)?;
                 self.addop_i(LIST_APPEND, 1);
             }
             self.addop_i(PRECALL, 1);
             self.addop_i(CALL, 1);
         } else {
             for v in &j.values {
-                self.fstring_piece(v, piece_loc)?;
+                self.fstring_piece(v)?;
             }
             if j.values.len() != 1 {
                 self.addop_i(BUILD_STRING, j.values.len() as i32);
@@ -3455,39 +3438,24 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// One value of a JoinedStr, at the f-string's location (see above).
-    fn fstring_piece(&mut self, v: &'a ast::Expr, piece_loc: Location) -> CResult {
-        let saved = self.ur().loc;
+    /// One value (or format spec) of an f-string. A literal made by the `%`-format
+    /// fold has no location (ast_opt.c makes it with lineno -1), so it gets none.
+    fn fstring_piece(&mut self, v: &'a ast::Expr) -> CResult {
         match v {
-            ast::Expr::Constant(c) => {
-                self.u().loc = if c.range.is_empty() && c.range.start().to_usize() == 0 {
-                    NO_LOCATION
-                } else {
-                    piece_loc
-                };
+            ast::Expr::Constant(c) if c.range.is_empty() && c.range.start().to_usize() == 0 => {
+                let saved = self.ur().loc;
+                self.u().loc = NO_LOCATION;
                 self.load_const(expr_const(c));
+                self.u().loc = saved;
+                Ok(())
             }
-            ast::Expr::FormattedValue(f) => {
-                if f.range == f.value.range() {
-                    self.set_loc(f.range);
-                } else {
-                    self.u().loc = piece_loc;
-                }
-                self.compiler_formatted_value(f, piece_loc)?;
-            }
-            _ => self.visit_expr(v)?,
+            _ => self.visit_expr(v),
         }
-        self.u().loc = saved;
-        Ok(())
     }
 
     /// Mirrors `compiler_formatted_value`: the argument has the conversion in its
     /// low two bits and 0x04 when a format spec is on the stack.
-    fn compiler_formatted_value(
-        &mut self,
-        f: &'a ast::ExprFormattedValue,
-        piece_loc: Location,
-    ) -> CResult {
+    fn compiler_formatted_value(&mut self, f: &'a ast::ExprFormattedValue) -> CResult {
         self.visit_expr(&f.value)?;
         let mut oparg = match f.conversion {
             ast::ConversionFlag::None => 0,
@@ -3496,31 +3464,7 @@ impl<'a> Compiler<'a> {
             ast::ConversionFlag::Ascii => 3,
         };
         if let Some(spec) = &f.format_spec {
-            // A format spec belongs to one string token (rustpython's range for
-            // the formatted value): a plain-text spec is at that token, and so is
-            // the BUILD_STRING of a spec with replacement fields, whose pieces are
-            // at the whole string's location.
-            let token_loc = if f.range == f.value.range() {
-                piece_loc
-            } else {
-                self.lines.location(f.range)
-            };
-            let here = self.ur().loc;
-            match &**spec {
-                ast::Expr::JoinedStr(js) => {
-                    let nested = js
-                        .values
-                        .iter()
-                        .any(|v| matches!(v, ast::Expr::FormattedValue(_)));
-                    self.u().loc = token_loc;
-                    self.compiler_joined_str_pieces(
-                        js,
-                        if nested { piece_loc } else { token_loc },
-                    )?;
-                }
-                other => self.fstring_piece(other, token_loc)?,
-            }
-            self.u().loc = here;
+            self.fstring_piece(spec)?;
             oparg |= 0x04;
         }
         self.addop_i(FORMAT_VALUE, oparg);
