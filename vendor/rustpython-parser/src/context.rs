@@ -1,3 +1,6 @@
+//! Vendored rustpython-parser 0.4.0 (unchanged): setting Load/Store/Del on target
+//! expressions, pyrs's twin of `_PyPegen_set_expr_context` in Parser/action_helpers.c.
+
 use crate::ast::{self, Expr, ExprContext};
 
 pub(crate) fn set_context(expr: Expr, ctx: ExprContext) -> Expr {

@@ -1,3 +1,7 @@
+//! Vendored rustpython-parser 0.4.0 (unchanged): argument and parameter list checks of
+//! calls, `def` and `lambda`, which CPython does in Parser/action_helpers.c and the
+//! invalid_* rules of Grammar/python.gram.
+
 // Contains functions that perform validation and parsing of arguments and parameters.
 // Checks apply both to functions and to lambdas.
 use crate::text_size::TextRange;

@@ -425,13 +425,8 @@ where
 
     /// Test if a digit is of a certain radix.
     fn is_digit_of_radix(c: Option<char>, radix: u32) -> bool {
-        match radix {
-            2 => matches!(c, Some('0'..='1')),
-            8 => matches!(c, Some('0'..='7')),
-            10 => matches!(c, Some('0'..='9')),
-            16 => matches!(c, Some('0'..='9') | Some('a'..='f') | Some('A'..='F')),
-            other => unimplemented!("Radix not implemented: {}", other),
-        }
+        // pyrs: `char::is_digit` instead of a match that panicked on other radixes.
+        c.is_some_and(|c| c.is_digit(radix))
     }
 
     /// Test if we face '[eE][-+]?[0-9]+'

@@ -1,3 +1,6 @@
+// Vendored rustpython-parser 0.4.0 (unchanged; include!d by src/lib.rs, so no `//!`):
+// the LALR parser lalrpop generated from src/python.lalrpop, pyrs's twin of
+// Parser/parser.c generated from Grammar/python.gram.
 // auto-generated: "lalrpop 0.20.0"
 // sha3: de5ffc51d44962eb297cbbf668fae33652eed69586405ebef2229fc02d183bc8
 use crate::{

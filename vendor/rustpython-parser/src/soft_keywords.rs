@@ -1,3 +1,7 @@
+//! Vendored rustpython-parser 0.4.0 (unchanged): soft keywords (`match`, `case`),
+//! which CPython's generated parser handles with `_PyPegen_expect_soft_keyword`
+//! (Parser/pegen.c).
+
 use crate::{lexer::LexResult, token::Tok, Mode};
 use itertools::{Itertools, MultiPeek};
 

@@ -1,14 +1,14 @@
-// Contains the logic for parsing string literals (mostly concerned with f-strings.)
-//
-// The lexer doesn't do any special handling of f-strings, it just treats them as
-// regular strings. Since the parser has no definition of f-string formats (Pending PEP 701)
-// we have to do the parsing here, manually.
-//
-// pyrs: the joining of string tokens and the f-string parser below the
-// `StringParser` are rewritten to follow CPython 3.11's Parser/string_parser.c
-// (`_PyPegen_concatenate_strings`, `fstring_find_literal`, `fstring_find_expr`,
-// `fstring_compile_expr`, `fstring_parse`): its scanning, its AST (node kinds and
-// locations) and its error messages. See PYRS-PATCHES.md.
+//! Contains the logic for parsing string literals (mostly concerned with f-strings.)
+//!
+//! The lexer doesn't do any special handling of f-strings, it just treats them as
+//! regular strings. Since the parser has no definition of f-string formats (Pending PEP 701)
+//! we have to do the parsing here, manually.
+//!
+//! pyrs: the joining of string tokens and the f-string parser below the
+//! `StringParser` are rewritten to follow CPython 3.11's Parser/string_parser.c
+//! (`_PyPegen_concatenate_strings`, `fstring_find_literal`, `fstring_find_expr`,
+//! `fstring_compile_expr`, `fstring_parse`): its scanning, its AST (node kinds and
+//! locations) and its error messages. See PYRS-PATCHES.md.
 use crate::text_size::TextRange;
 use crate::{
     ast::{self, Constant, Expr},
