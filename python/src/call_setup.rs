@@ -439,12 +439,8 @@ unsafe fn too_many_positional(
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let sig = if defcount > 0 {
         let atleast = co_argcount - defcount;
-        format!(
-            "from {} to {} positional argument{}",
-            atleast,
-            co_argcount,
-            plural(co_argcount)
-        )
+        // A range is always plural: "from 0 to 1 positional arguments".
+        format!("from {} to {} positional arguments", atleast, co_argcount)
     } else {
         format!("{} positional argument{}", co_argcount, plural(co_argcount))
     };
