@@ -444,18 +444,22 @@ class _CallableGenericAlias(GenericAlias):
         return _CallableGenericAlias, (Callable, args)
 
     def __getitem__(self, item):
-        # Substitute through a plain GenericAlias, then rebuild the Callable form.
-        new = super().__getitem__(item)
-        if not isinstance(new, GenericAlias):
-            return new
-        args = new.__args__
-        t_result = args[-1]
-        t_args = args[:-1]
-        if not (len(args) == 2 and _is_param_expr(args[0])):
-            t_args = list(t_args)
-        else:
-            t_args = args[0]
-        return _CallableGenericAlias(Callable, (t_args, t_result))
+        # Substitution goes through GenericAlias's own (each parameter's
+        # __typing_subst__ gives its value); the result is then rebuilt as a
+        # Callable alias, which flattens the argument list again.
+        if not isinstance(item, tuple):
+            item = (item,)
+        # PEP 612: with X = Callable[P, int], X[int, str] means X[[int, str]].
+        if (len(self.__parameters__) == 1
+                and _is_param_expr(self.__parameters__[0])
+                and item and not _is_param_expr(item[0])):
+            item = (item,)
+        new_args = super().__getitem__(item).__args__
+        # A ParamSpec replaced by a list of types leaves that list (as a tuple)
+        # first; otherwise the argument types are still flat before the result.
+        if not isinstance(new_args[0], (tuple, list)):
+            new_args = (new_args[:-1], new_args[-1])
+        return _CallableGenericAlias(Callable, tuple(new_args))
 
 
 def _is_param_expr(obj):
