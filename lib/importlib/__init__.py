@@ -11,25 +11,41 @@ __all__ = ['__import__', 'import_module', 'invalidate_caches', 'reload']
 import _imp  # Just the builtin component, NOT the full Python module
 import sys
 
-import _frozen_importlib as _bootstrap
-import _frozen_importlib_external as _bootstrap_external
-
 # The start-up copies are the modules importlib._bootstrap and
-# importlib._bootstrap_external, as in CPython.
-_bootstrap.__name__ = 'importlib._bootstrap'
-_bootstrap.__package__ = 'importlib'
-_bootstrap_external.__name__ = 'importlib._bootstrap_external'
-_bootstrap_external.__package__ = 'importlib'
+# importlib._bootstrap_external, as in CPython. When they are blocked (a test that
+# imports importlib afresh with sys.modules['_frozen_importlib'] = None), the
+# source files of this package are loaded as ordinary modules and set up here.
 try:
-    _bootstrap.__file__ = __file__.replace('__init__.py', '_bootstrap.py')
-    _bootstrap_external.__file__ = __file__.replace('__init__.py',
-                                                    '_bootstrap_external.py')
-except NameError:
-    # __file__ is not guaranteed to be defined, e.g. if this code gets
-    # frozen by a tool like cx_Freeze.
-    pass
-sys.modules['importlib._bootstrap'] = _bootstrap
-sys.modules['importlib._bootstrap_external'] = _bootstrap_external
+    import _frozen_importlib as _bootstrap
+except ImportError:
+    from . import _bootstrap
+    _bootstrap._setup(sys, _imp)
+else:
+    _bootstrap.__name__ = 'importlib._bootstrap'
+    _bootstrap.__package__ = 'importlib'
+    try:
+        _bootstrap.__file__ = __file__.replace('__init__.py', '_bootstrap.py')
+    except NameError:
+        # __file__ is not guaranteed to be defined, e.g. if this code gets
+        # frozen by a tool like cx_Freeze.
+        pass
+    sys.modules['importlib._bootstrap'] = _bootstrap
+
+try:
+    import _frozen_importlib_external as _bootstrap_external
+except ImportError:
+    from . import _bootstrap_external
+    _bootstrap_external._set_bootstrap_module(_bootstrap)
+    _bootstrap._bootstrap_external = _bootstrap_external
+else:
+    _bootstrap_external.__name__ = 'importlib._bootstrap_external'
+    _bootstrap_external.__package__ = 'importlib'
+    try:
+        _bootstrap_external.__file__ = __file__.replace('__init__.py',
+                                                        '_bootstrap_external.py')
+    except NameError:
+        pass
+    sys.modules['importlib._bootstrap_external'] = _bootstrap_external
 
 # To simplify imports in test code
 _pack_uint32 = lambda x: (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')

@@ -516,3 +516,28 @@ def _builtin_from_name(name):
     if spec is None:
         raise ImportError('no built-in module named ' + name)
     return _load(spec)
+
+
+def _setup(sys_module, _imp_module):
+    """Give this module the `sys` and `_imp` it works with, and the built-in modules
+    made so far their specs.
+
+    At start-up python/src/import.rs injects both and gives the specs itself; this
+    is for a copy of this file imported as an ordinary module (importlib falls back
+    on it when `_frozen_importlib` is blocked, as CPython's importlib does).
+    """
+    global _imp, sys
+    _imp = _imp_module
+    sys = sys_module
+
+    module_type = type(sys)
+    for name, module in sys.modules.items():
+        if isinstance(module, module_type):
+            if name in sys.builtin_module_names:
+                loader = BuiltinImporter
+            elif _imp.is_frozen(name):
+                loader = FrozenImporter
+            else:
+                continue
+            spec = _spec_from_module(module, loader)
+            _init_module_attrs(spec, module)

@@ -1,9 +1,9 @@
 """The path-based part of the import system: finders and loaders for files.
 
 pyrs's own version of CPython's Lib/importlib/_bootstrap_external.py, written for
-pyrs. Loaded at start-up as `_frozen_importlib_external`, after `_bootstrap`, with
-`sys`, `_imp`, `_io` and `_bootstrap` injected (and `marshal` once the import system
-is installed). The search itself (PathFinder over `sys.path`, `sys.path_hooks` and
+pyrs. Loaded at start-up as `_frozen_importlib_external`, after `_bootstrap`; it
+imports the built-in modules it needs itself (python/src/import.rs makes `marshal`
+before running it) and is given `_bootstrap` by `_set_bootstrap_module`. The search itself (PathFinder over `sys.path`, `sys.path_hooks` and
 `sys.path_importer_cache`, FileFinder over one directory) and source loading are Rust
 (python/src/import.rs); the classes here are what Python code sees, and they call back
 into it.
@@ -26,8 +26,13 @@ loader reads them from disk when they are there and from the embedded copy
 otherwise (with no cache, as the embedded copy has no mtime).
 """
 
-# Injected by python/src/import.rs before this code runs.
-# sys, _imp, _io, _bootstrap (and marshal, after start-up)
+# Module injected manually by _set_bootstrap_module()
+_bootstrap = None
+
+# Import builtin modules
+import _imp
+import sys
+import marshal
 
 path_sep = '/'
 path_separators = '/'
@@ -254,7 +259,17 @@ def _check_name(method):
             raise ImportError('loader for %s cannot handle %s' %
                                 (self.name, name), name=name)
         return method(self, name, *args, **kwargs)
-    _bootstrap._wrap(_check_name_wrapper, method)
+    # The loaders' methods are decorated while this module runs, before
+    # _set_bootstrap_module gives it _bootstrap.
+    if _bootstrap is not None:
+        _wrap = _bootstrap._wrap
+    else:
+        def _wrap(new, old):
+            for replace in ['__module__', '__name__', '__qualname__', '__doc__']:
+                if hasattr(old, replace):
+                    setattr(new, replace, getattr(old, replace))
+            new.__dict__.update(old.__dict__)
+    _wrap(_check_name_wrapper, method)
     return _check_name_wrapper
 
 
@@ -909,6 +924,11 @@ class FileFinder:
 
 
 # Import setup ###############################################################
+
+def _set_bootstrap_module(_bootstrap_module):
+    global _bootstrap
+    _bootstrap = _bootstrap_module
+
 
 def _get_supported_file_loaders():
     """Returns a list of file-based module loaders.

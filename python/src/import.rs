@@ -242,13 +242,17 @@ pub fn init_importlib() -> PyResult<()> {
         &[("sys", &sys), ("_imp", imp.as_object())],
     )?;
     let bm = bootstrap_mod.as_object();
+    // _bootstrap_external imports the built-in modules it uses (`_imp`, `sys`,
+    // `marshal`); with no finder yet, they must already be in sys.modules.
+    PyDict_SetItem(&modules, &s("marshal"), &*create_builtin("marshal")?)?;
     let external = exec_bootstrap_module(
         "_frozen_importlib_external",
         "importlib/_bootstrap_external.py",
         "<frozen importlib._bootstrap_external>",
-        &[("sys", &sys), ("_imp", imp.as_object()), ("_bootstrap", bm)],
+        &[],
     )?;
     let em = external.as_object();
+    objects::call::PyObject_CallOneArg(&*attr(em, "_set_bootstrap_module")?, bm)?;
     set_attr(bm, "_bootstrap_external", em)?;
     let b = Bootstrap {
         module_spec: attr(bm, "ModuleSpec")?,
@@ -285,7 +289,7 @@ pub fn init_importlib() -> PyResult<()> {
     )?;
     // The built-in modules made before the machinery existed get their specs.
     let b = bootstrap()?;
-    for name in ["sys", "builtins", "_imp"] {
+    for name in ["sys", "builtins", "_imp", "marshal"] {
         if let Some(m) = PyDict_GetItemWithError(&modules, &s(name))? {
             let spec = builtin_spec(name)?;
             init_module_attrs(&spec, &m, false)?;
@@ -294,8 +298,6 @@ pub fn init_importlib() -> PyResult<()> {
     for m in [bm, em] {
         set_attr(m, "__loader__", &b.builtin_importer.clone())?;
     }
-    // `_setup` of _bootstrap_external: the built-in modules its code uses.
-    set_attr(em, "marshal", &*find_and_load("marshal")?)?;
     Ok(())
 }
 
@@ -1275,68 +1277,141 @@ pub fn PyImport_ImportModule(name: &str) -> PyResult {
     find_and_load(name)
 }
 
-/// Where `-m name` finds its code (`runpy._get_module_details`): the spec of the
-/// module, or of a package's `__main__`, after importing the parent packages, and
-/// the module's code.
-pub fn find_main_module(name: &str) -> PyResult<(PyObjectRef, PyRef<include::code::PyCodeObject>)> {
-    let b = bootstrap()?;
-    let mut path = None;
-    if let Some((parent, _)) = name.rsplit_once('.') {
-        let pm = find_and_load(parent)?;
-        path = _PyObject_LookupAttr(&pm, objects::intern!("__path__"))?;
+/// What `-m` runs (`runpy._get_module_details`): the spec and code of module
+/// `name`, or of `name.__main__` for a package. `Ok(Err(message))` is runpy's
+/// `_Error`, which `-m` reports as "<executable>: <message>" with exit status 1;
+/// any other exception (one raised by a parent package's code) propagates.
+pub fn find_main_module(
+    mod_name: &str,
+) -> PyResult<Result<(PyObjectRef, PyRef<include::code::PyCodeObject>), String>> {
+    if mod_name.starts_with('.') {
+        return Ok(Err("Relative module names not supported".into()));
     }
-    let Some(mut spec) = find_spec(name, path.as_deref(), None)? else {
-        return Err(module_not_found(format!("No module named {name}"), name));
+    let repr = |n: &str| -> PyResult<String> {
+        Ok(as_str_lossy(&*objects::object::PyObject_Repr(&s(n))?).into_owned())
     };
-    let mut mod_name = name.to_string();
-    if lookup_not_none(&spec, "submodule_search_locations")?.is_some() {
-        if name == "__main__" || name.ends_with(".__main__") {
-            return Err(PyErr_SetString(
-                &PyExc_ImportError,
-                "Cannot use package as __main__ module",
-            ));
-        }
-        // A package: run its __main__ submodule.
-        let pkg = find_and_load(name)?;
-        mod_name = format!("{name}.__main__");
-        let pkg_path = _PyObject_LookupAttr(&pkg, objects::intern!("__path__"))?;
-        match find_spec(&mod_name, pkg_path.as_deref(), None)? {
-            Some(sp) => spec = sp,
-            None => {
-                return Err(PyErr_SetString(
-                    &PyExc_ImportError,
-                    format!("No module named {mod_name}; '{name}' is a package and cannot be directly executed"),
-                ))
+    if let Some((pkg_name, _)) = mod_name.rsplit_once('.') {
+        // Import the parent first, so that its own errors are not taken for a
+        // missing module; a missing parent (or ancestor) is left to find_spec.
+        if let Err(e) = find_and_load(pkg_name) {
+            if !PyErr_ExceptionMatches(&e, &PyExc_ImportError) {
+                return Err(e);
+            }
+            let missing = lookup_not_none(e.value(), "name")?.and_then(|n| str_of(&n));
+            match missing {
+                Some(n) if n == pkg_name || pkg_name.starts_with(&format!("{n}.")) => {}
+                _ => return Err(e),
             }
         }
+        let modules = modules_dict()?;
+        if let Some(existing) = PyDict_GetItemWithError(&modules, &s(mod_name))? {
+            if !existing.is(Py_None()) && lookup(&existing, "__path__")?.is_none() {
+                let msg = format!(
+                    "{} found in sys.modules after import of package {}, but prior to \
+                     execution of {}; this may result in unpredictable behaviour",
+                    repr(mod_name)?,
+                    repr(pkg_name)?,
+                    repr(mod_name)?
+                );
+                objects::pyhooks::PyErr_WarnEx(&PyExc_RuntimeWarning, &msg, 1)?;
+            }
+        }
+    }
+    let util = PyImport_ImportModule("importlib.util")?;
+    let spec = match objects::call::PyObject_CallOneArg(&*attr(&util, "find_spec")?, &s(mod_name)) {
+        Ok(spec) => spec,
+        Err(e)
+            if [
+                &PyExc_ImportError,
+                &objects::exceptions::PyExc_AttributeError,
+                &objects::exceptions::PyExc_TypeError,
+                &objects::exceptions::PyExc_ValueError,
+            ]
+            .iter()
+            .any(|t| PyErr_ExceptionMatches(&e, t)) =>
+        {
+            let why = as_str_lossy(&*objects::object::PyObject_Str(e.value())?).into_owned();
+            let mut msg = format!(
+                "Error while finding module specification for {} ({}: {})",
+                repr(mod_name)?,
+                e.value().ob_type().name(),
+                why
+            );
+            if let Some(stem) = mod_name.strip_suffix(".py") {
+                msg.push_str(&format!(
+                    ". Try using '{stem}' instead of '{mod_name}' as the module name."
+                ));
+            }
+            return Ok(Err(msg));
+        }
+        Err(e) => return Err(e),
+    };
+    if spec.is(Py_None()) {
+        return Ok(Err(format!("No module named {mod_name}")));
+    }
+    if lookup_not_none(&spec, "submodule_search_locations")?.is_some() {
+        if mod_name == "__main__" || mod_name.ends_with(".__main__") {
+            return Ok(Err("Cannot use package as __main__ module".into()));
+        }
+        return match find_main_module(&format!("{mod_name}.__main__"))? {
+            Ok(found) => Ok(Ok(found)),
+            Err(msg) => {
+                if PyDict_GetItemWithError(&*modules_dict()?, &s(mod_name))?.is_none() {
+                    // No module loaded; being a package is irrelevant.
+                    return Ok(Err(msg));
+                }
+                Ok(Err(format!(
+                    "{msg}; {} is a package and cannot be directly executed",
+                    repr(mod_name)?
+                )))
+            }
+        };
     }
     let loader = attr(&spec, "loader")?;
     if loader.is(Py_None()) {
-        return Err(PyErr_SetString(
-            &PyExc_ImportError,
-            format!("No module named {mod_name}"),
-        ));
+        return Ok(Err(format!(
+            "{} is a namespace package and cannot be executed",
+            repr(mod_name)?
+        )));
     }
-    let code = if loader.ob_type().as_object().is(&b.source_file_loader) {
+    let code = if loader
+        .ob_type()
+        .as_object()
+        .is(&bootstrap()?.source_file_loader)
+    {
         let path = str_of(&*attr(&loader, "path")?).unwrap_or_default();
-        source_file_get_code(&mod_name, &path)?
+        source_file_get_code(mod_name, &path)
     } else {
-        let code = objects::call::PyObject_CallMethodOneArg(
+        objects::call::PyObject_CallMethodOneArg(
             &loader,
             objects::intern!("get_code"),
-            &s(&mod_name),
-        )?;
-        match objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(code) {
-            Ok(c) => c,
-            Err(_) => {
-                return Err(PyErr_SetString(
+            &s(mod_name),
+        )
+        .and_then(|code| {
+            if code.is(Py_None()) {
+                return Ok(None);
+            }
+            objects::PyObjectRefExt::downcast::<include::code::PyCodeObject>(code)
+                .map(Some)
+                .map_err(|_| type_error("get_code() must return a code object"))
+        })
+        .and_then(|c| {
+            c.ok_or_else(|| {
+                PyErr_SetString(
                     &PyExc_ImportError,
                     format!("No code object available for {mod_name}"),
-                ))
-            }
-        }
+                )
+            })
+        })
     };
-    Ok((spec, code))
+    match code {
+        Ok(code) => Ok(Ok((spec, code))),
+        Err(e) if PyErr_ExceptionMatches(&e, &PyExc_ImportError) => Ok(Err(as_str_lossy(
+            &*objects::object::PyObject_Str(e.value())?,
+        )
+        .into_owned())),
+        Err(e) => Err(e),
+    }
 }
 
 /// Give `__main__` the attributes of the module `-m` runs (`runpy._run_module_code`):
@@ -1854,6 +1929,12 @@ fn _imp__getcwd(_m: &PyObject) -> PyResult {
 }
 
 fn _imp__fspath(_m: &PyObject, path: &PyObject) -> PyResult {
+    PyOS_FSPath(path)
+}
+
+/// `PyOS_FSPath` (Modules/posixmodule.c): str and bytes pass, other objects must have
+/// `__fspath__` returning one of them.
+pub fn PyOS_FSPath(path: &PyObject) -> PyResult {
     if PyUnicodeObject::check(path) || objects::bytesobject::PyBytesObject::check(path) {
         return Ok(path.to_owned());
     }

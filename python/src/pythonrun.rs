@@ -193,7 +193,22 @@ pub fn run_command(command: &str) -> PyResult {
 
 /// Run `-m module` (`runpy._run_module_as_main`).
 pub fn run_module(name: &str) -> PyResult {
-    let (spec, code) = crate::import::find_main_module(name)?;
+    let (spec, code) = match crate::import::find_main_module(name)? {
+        Ok(found) => found,
+        Err(msg) => {
+            // `_run_module_as_main`: `sys.exit("%s: %s" % (sys.executable, exc))`.
+            let exe = crate::sysmodule::PySys_GetObject("executable")
+                .and_then(|e| PyObject_Str(&e).ok())
+                .map(|e| as_str_lossy(&e).into_owned())
+                .unwrap_or_default();
+            return Err(objects::pyerrors::PyErr_FromArgs(
+                &objects::exceptions::PyExc_SystemExit,
+                &[objects::unicodeobject::PyUnicode_FromString(&format!(
+                    "{exe}: {msg}"
+                ))],
+            ));
+        }
+    };
     let origin = PyObject_GetAttr(&spec, objects::intern!("origin"))?;
     if let Some(argv) = crate::sysmodule::PySys_GetObject("argv") {
         objects::r#abstract::PyObject_SetItem(
