@@ -695,6 +695,37 @@ const PyCF_MASK_OBSOLETE: i64 = 0x0010;
 /// `PyCF_TYPE_COMMENTS`, `PyCF_DONT_IMPLY_DEDENT`, `PyCF_ALLOW_INCOMPLETE_INPUT`.
 const PyCF_COMPILE_MASK: i64 = 0x0400 | 0x2000 | 0x1000 | 0x0200 | 0x4000;
 
+/// `PyUnicode_FSDecoder` (Objects/unicodeobject.c): a file name given as str, bytes,
+/// an os.PathLike, or (deprecated) another bytes-like object, as a string.
+fn PyUnicode_FSDecoder(arg: &PyObject) -> PyResult<String> {
+    let is_buffer = objects::r#abstract::PyObject_CheckBuffer(arg);
+    let path = if is_buffer {
+        arg.to_owned()
+    } else {
+        crate::import::PyOS_FSPath(arg)?
+    };
+    let out = if let Some(u) = path.downcast_ref::<objects::unicodeobject::PyUnicodeObject>() {
+        objects::unicodeobject::as_str_lossy(u.as_object()).into_owned()
+    } else {
+        if !objects::bytesobject::PyBytesObject::check(&path) {
+            objects::pyhooks::PyErr_WarnEx(
+                &objects::exceptions::PyExc_DeprecationWarning,
+                &format!(
+                    "path should be string, bytes, or os.PathLike, not {}",
+                    arg.ob_type().name()
+                ),
+                1,
+            )?;
+        }
+        let b = objects::bytesobject::buffer_arg(&path)?;
+        String::from_utf8_lossy(&b).into_owned()
+    };
+    if out.contains('\0') {
+        return Err(value_error("embedded null character"));
+    }
+    Ok(out)
+}
+
 fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     let a = parse_args(
         "compile",
@@ -713,18 +744,7 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
     )?;
     let source = a[0].clone().unwrap_or_else(none);
     let filename = a[1].clone().unwrap_or_else(none);
-    let filename = if let Some(b) = objects::bytesobject::bytes_like_data(&filename) {
-        String::from_utf8_lossy(&b).into_owned()
-    } else {
-        objects::unicodeobject::as_str_strict(&filename)
-            .map_err(|_| {
-                type_error(format!(
-                    "compile() argument 'filename' must be str, bytes or os.PathLike, not {}",
-                    filename.ob_type().name()
-                ))
-            })?
-            .to_string()
-    };
+    let filename = PyUnicode_FSDecoder(&filename)?;
     let mode_obj = a[2].clone().unwrap_or_else(none);
     let mode = objects::unicodeobject::as_str_strict(&mode_obj)?.to_string();
     let flags = match &a[3] {
