@@ -1392,12 +1392,36 @@ pub struct DecodedSource {
     pub encoding: Option<String>,
 }
 
+/// Decode source whose cookie names a codec this file does not decode itself
+/// (`latin9`, `cp437`, `koi8-r`...) through the codec registry, as CPython's
+/// `fp_setreadl` opens the codec's reader. An encoding the registry does not know
+/// is "unknown encoding: NAME".
+fn decode_with_registry(body: &[u8], encoding: &str) -> Result<String, CompileError> {
+    match objects::codecs::PyUnicode_Decode(body, None, encoding, None) {
+        Ok(s) => Ok(objects::unicodeobject::as_str_lossy(&s).into_owned()),
+        Err(e)
+            if objects::pyerrors::PyErr_ExceptionMatches(
+                &e,
+                &objects::exceptions::PyExc_LookupError,
+            ) =>
+        {
+            Err(decode_error(format!("unknown encoding: {encoding}"), 0))
+        }
+        Err(e) => {
+            let why = objects::object::PyObject_Str(e.value())
+                .map(|s| objects::unicodeobject::as_str_lossy(&s).into_owned())
+                .unwrap_or_default();
+            Err(decode_error(format!("(unicode error) {why}"), 0))
+        }
+    }
+}
+
 /// Decodes source bytes (`decode_str`).
 ///
-/// Differences from CPython: only UTF-8, Latin-1, Windows-1252 and ASCII are
-/// decoded (CPython accepts every codec it has); other cookies give "unknown
-/// encoding". Invalid UTF-8 is reported on the right line but not with CPython's
-/// exact byte position.
+/// Differences from CPython: UTF-8, Latin-1, Windows-1252 and ASCII are decoded
+/// here, any other codec through the codec registry (all at once, not line by line,
+/// so a decoding error is not placed on its line). Invalid UTF-8 is reported on the
+/// right line but not with CPython's exact byte position.
 pub fn decode_source(source: &[u8]) -> Result<DecodedSource, CompileError> {
     let (bom, body) = match source.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => (true, rest),
@@ -1468,7 +1492,7 @@ pub fn decode_source(source: &[u8]) -> Result<DecodedSource, CompileError> {
             }
             String::from_utf8_lossy(body).into_owned()
         }
-        other => return Err(decode_error(format!("unknown encoding: {other}"), 0)),
+        other => decode_with_registry(body, other)?,
     };
     Ok(DecodedSource {
         text,
