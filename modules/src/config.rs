@@ -21,6 +21,7 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_contextvars", python::context::PyInit__contextvars);
     python::import::PyImport_AppendInittab("_io", crate::_io::PyInit__io);
     python::import::PyImport_AppendInittab("_json", crate::_json::PyInit__json);
+    python::import::PyImport_AppendInittab("_locale", crate::_localemodule::PyInit__locale);
     python::import::PyImport_AppendInittab("_operator", crate::_operator::PyInit__operator);
     python::import::PyImport_AppendInittab("_opcode", crate::_opcode::PyInit__opcode);
     python::import::PyImport_AppendInittab("_sre", crate::_sre::PyInit__sre);

@@ -14,6 +14,7 @@ pub mod _functoolsmodule;
 pub mod _heapq;
 pub mod _io;
 pub mod _json;
+pub mod _localemodule;
 pub mod _opcode;
 pub mod _operator;
 pub mod _posixsubprocess;

@@ -40,6 +40,7 @@ fn static_types() -> Vec<&'static PyTypeObject> {
 
 /// `Py_InitializeFromConfig`.
 pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
+    init_locale();
     objects::init_types()?;
     for tp in static_types() {
         PyType_Ready(tp)?;
@@ -81,6 +82,33 @@ pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
         init_import_site();
     }
     Ok(())
+}
+
+/// `_Py_SetLocaleFromEnv(LC_CTYPE)` of `_PyPreConfig_Write`: the LC_CTYPE locale is
+/// the user's from start-up on. A legacy one ("C" or "POSIX", with LC_ALL unset) is
+/// coerced to a UTF-8 locale, exported as `LC_CTYPE` for child processes
+/// (`_Py_CoerceLegacyLocale`, PEP 538), unless PYTHONCOERCECLOCALE is "0".
+fn init_locale() {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    // SAFETY: start-up, before any other thread exists; the strings `setlocale`
+    // returns are read at once.
+    unsafe {
+        let cur = libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
+        let legacy =
+            cur.is_null() || matches!(std::ffi::CStr::from_ptr(cur).to_bytes(), b"C" | b"POSIX");
+        if !legacy || var("LC_ALL").is_some() || var("PYTHONCOERCECLOCALE").as_deref() == Some("0")
+        {
+            return;
+        }
+        for target in [c"C.UTF-8", c"C.utf8", c"UTF-8"] {
+            if !libc::setlocale(libc::LC_CTYPE, target.as_ptr()).is_null() {
+                std::env::set_var("LC_CTYPE", target.to_str().unwrap_or("C.UTF-8"));
+                return;
+            }
+        }
+        // No UTF-8 locale: stay in the user's.
+        libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
+    }
 }
 
 /// The "Initialize warnings" step of `init_interp_main`: with `-W` options (or
