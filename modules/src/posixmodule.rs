@@ -176,7 +176,7 @@ fn name_result(bytes: &[u8], as_bytes: bool) -> PyObjectRef {
 }
 
 /// `_PyLong_AsInt` with CPython's messages for a C int argument.
-fn int_arg(obj: &PyObject) -> PyResult<i32> {
+pub(crate) fn int_arg(obj: &PyObject) -> PyResult<i32> {
     if obj.downcast_ref::<PyFloatObject>().is_some() {
         return Err(type_error(
             "'float' object cannot be interpreted as an integer",
@@ -1583,6 +1583,233 @@ pub(crate) fn PyObject_AsFileDescriptor(obj: &PyObject) -> PyResult<i32> {
     Ok(fd)
 }
 
+/// `_Py_Uid_Converter` / `_Py_Gid_Converter`: an id for `chown` and friends; -1
+/// means "unchanged" and is passed through as `(uid_t)-1`.
+fn id_converter(obj: &PyObject, what: &str) -> PyResult<u32> {
+    let index = objects::r#abstract::PyNumber_Index(obj).map_err(|_| {
+        type_error(format!(
+            "{what} should be integer, not {}",
+            obj.ob_type().name()
+        ))
+    })?;
+    let Some(l) = index.downcast_ref::<PyLongObject>() else {
+        return Err(type_error(format!(
+            "{what} should be integer, not {}",
+            obj.ob_type().name()
+        )));
+    };
+    let underflow = || overflow_error(format!("{what} is less than minimum"));
+    let overflow = || overflow_error(format!("{what} is greater than maximum"));
+    match l.as_i64() {
+        Some(-1) => Ok(u32::MAX),
+        // CPython checks the C long first: a negative value, or one that does not
+        // survive the cast to uid_t, is "less than minimum".
+        Some(v) => u32::try_from(v).map_err(|_| underflow()),
+        None if l.is_negative() => Err(underflow()),
+        None => Err(overflow()),
+    }
+}
+
+/// `_Py_Dev_Converter`: a `dev_t` (C `unsigned long long`).
+fn dev_converter(obj: &PyObject) -> PyResult<libc::dev_t> {
+    let Some(l) = obj.downcast_ref::<PyLongObject>() else {
+        return Err(type_error("an integer is required"));
+    };
+    if l.is_negative() {
+        return Err(overflow_error("can't convert negative int to unsigned"));
+    }
+    u64::try_from(&*l.big()).map_err(|_| overflow_error("int too big to convert"))
+}
+
+/// `os.chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)`.
+fn os_chown(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
+    let a = parse(
+        "chown",
+        &["path", "uid", "gid", "dir_fd", "follow_symlinks"],
+        3,
+        3,
+        args,
+        kw,
+    )?;
+    let path = path_converter(
+        "chown",
+        "path",
+        a[0].as_ref().unwrap_or(&none()),
+        true,
+        false,
+    )?;
+    let uid = id_converter(a[1].as_ref().unwrap_or(&none()), "uid")?;
+    let gid = id_converter(a[2].as_ref().unwrap_or(&none()), "gid")?;
+    let dir_fd = dir_fd_arg(a[3].as_ref())?;
+    let follow = bool_arg(a[4].as_ref(), true)?;
+    if path.fd.is_some() && dir_fd != libc::AT_FDCWD {
+        return Err(value_error("chown: can't specify both dir_fd and fd"));
+    }
+    if path.fd.is_some() && !follow {
+        return Err(value_error(
+            "chown: cannot use fd and follow_symlinks together",
+        ));
+    }
+    // SAFETY: the path is NUL-terminated; the rest are integers.
+    let r = unsafe {
+        match path.fd {
+            Some(fd) => libc::fchown(fd, uid, gid),
+            None if !follow && dir_fd == libc::AT_FDCWD => {
+                libc::lchown(path.narrow.as_ptr(), uid, gid)
+            }
+            None => libc::fchownat(
+                dir_fd,
+                path.narrow.as_ptr(),
+                uid,
+                gid,
+                if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW },
+            ),
+        }
+    };
+    if r != 0 {
+        return Err(path_error(&path));
+    }
+    Ok(none())
+}
+
+/// `os.lchown(path, uid, gid)`: chown without following a final symbolic link.
+fn os_lchown(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
+    let a = parse("lchown", &["path", "uid", "gid"], 3, 3, args, kw)?;
+    let path = path_converter(
+        "lchown",
+        "path",
+        a[0].as_ref().unwrap_or(&none()),
+        false,
+        false,
+    )?;
+    let uid = id_converter(a[1].as_ref().unwrap_or(&none()), "uid")?;
+    let gid = id_converter(a[2].as_ref().unwrap_or(&none()), "gid")?;
+    // SAFETY: the path is NUL-terminated.
+    if unsafe { libc::lchown(path.narrow.as_ptr(), uid, gid) } != 0 {
+        return Err(path_error(&path));
+    }
+    Ok(none())
+}
+
+/// `os.fchown(fd, uid, gid)`.
+fn os_fchown(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
+    let a = parse("fchown", &["fd", "uid", "gid"], 3, 3, args, kw)?;
+    let fd = int_arg(a[0].as_ref().unwrap_or(&none()))?;
+    let uid = id_converter(a[1].as_ref().unwrap_or(&none()), "uid")?;
+    let gid = id_converter(a[2].as_ref().unwrap_or(&none()), "gid")?;
+    // SAFETY: plain system call on integers.
+    if unsafe { libc::fchown(fd, uid, gid) } != 0 {
+        return Err(posix_error());
+    }
+    Ok(none())
+}
+
+/// `os.fchmod(fd, mode)`.
+fn os_fchmod(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
+    let a = parse("fchmod", &["fd", "mode"], 2, 2, args, kw)?;
+    let fd = int_arg(a[0].as_ref().unwrap_or(&none()))?;
+    let mode = int_arg(a[1].as_ref().unwrap_or(&none()))? as libc::mode_t;
+    // SAFETY: plain system call on integers.
+    if unsafe { libc::fchmod(fd, mode) } != 0 {
+        return Err(posix_error());
+    }
+    Ok(none())
+}
+
+/// `os.fchdir(fd)`.
+fn os_fchdir(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
+    let a = parse("fchdir", &["fd"], 1, 1, args, kw)?;
+    let fd = PyObject_AsFileDescriptor(a[0].as_ref().unwrap_or(&none()))?;
+    // SAFETY: plain system call on an integer.
+    if unsafe { libc::fchdir(fd) } != 0 {
+        return Err(posix_error());
+    }
+    Ok(none())
+}
+
+/// `os.fdatasync(fd)`.
+fn os_fdatasync(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
+    let a = parse("fdatasync", &["fd"], 1, 1, args, kw)?;
+    let fd = PyObject_AsFileDescriptor(a[0].as_ref().unwrap_or(&none()))?;
+    // SAFETY: plain system call on an integer.
+    if unsafe { libc::fdatasync(fd) } != 0 {
+        return Err(posix_error());
+    }
+    Ok(none())
+}
+
+/// `os.mkfifo(path, mode=0o666, *, dir_fd=None)`.
+fn os_mkfifo(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
+    let a = parse("mkfifo", &["path", "mode", "dir_fd"], 2, 1, args, kw)?;
+    let path = path_converter(
+        "mkfifo",
+        "path",
+        a[0].as_ref().unwrap_or(&none()),
+        false,
+        false,
+    )?;
+    let mode = mode_arg(a[1].as_ref(), 0o666)?;
+    let dir_fd = dir_fd_arg(a[2].as_ref())?;
+    // SAFETY: the path is NUL-terminated.
+    if unsafe { libc::mkfifoat(dir_fd, path.narrow.as_ptr(), mode) } != 0 {
+        return Err(posix_error());
+    }
+    Ok(none())
+}
+
+/// `os.mknod(path, mode=0o600, device=0, *, dir_fd=None)`.
+fn os_mknod(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
+    let a = parse(
+        "mknod",
+        &["path", "mode", "device", "dir_fd"],
+        3,
+        1,
+        args,
+        kw,
+    )?;
+    let path = path_converter(
+        "mknod",
+        "path",
+        a[0].as_ref().unwrap_or(&none()),
+        false,
+        false,
+    )?;
+    let mode = mode_arg(a[1].as_ref(), 0o600)?;
+    let device = match a[2].as_ref() {
+        Some(d) => dev_converter(d)?,
+        None => 0,
+    };
+    let dir_fd = dir_fd_arg(a[3].as_ref())?;
+    // SAFETY: the path is NUL-terminated.
+    if unsafe { libc::mknodat(dir_fd, path.narrow.as_ptr(), mode, device) } != 0 {
+        return Err(posix_error());
+    }
+    Ok(none())
+}
+
+/// `os.major(device, /)`.
+fn os_major(_m: &PyObject, arg: &PyObject) -> PyResult {
+    let dev = dev_converter(arg)?;
+    Ok(PyLong_FromLong(i64::from(libc::major(dev))))
+}
+
+/// `os.minor(device, /)`.
+fn os_minor(_m: &PyObject, arg: &PyObject) -> PyResult {
+    let dev = dev_converter(arg)?;
+    Ok(PyLong_FromLong(i64::from(libc::minor(dev))))
+}
+
+/// `os.makedev(major, minor, /)`: the arguments are C ints, cast to unsigned as C
+/// does.
+fn os_makedev(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    objects::getargs::check_positional("makedev", args.len(), 2, 2)?;
+    let major = int_arg(&args[0])? as u32;
+    let minor = int_arg(&args[1])? as u32;
+    Ok(objects::longobject::PyLong_FromU64(libc::makedev(
+        major, minor,
+    )))
+}
+
 /// `os.fsync(fd)`.
 fn os_fsync(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyResult {
     let a = parse("fsync", &["fd"], 1, 1, args, kw)?;
@@ -2012,7 +2239,18 @@ macro_rules! fkw {
     };
 }
 
-static POSIX_METHODS: [PyMethodDef; 74] = [
+static POSIX_METHODS: [PyMethodDef; 85] = [
+    fkw!("chown", os_chown, "chown($module, /, path, uid, gid, *, dir_fd=None, follow_symlinks=True)\n--\n\nChange the owner and group id of path to the numeric uid and gid."),
+    fkw!("lchown", os_lchown, "lchown($module, /, path, uid, gid)\n--\n\nChange the owner and group id of path to the numeric uid and gid.\n\nThis function will not follow symbolic links.\nEquivalent to os.chown(path, uid, gid, follow_symlinks=False)."),
+    fkw!("fchown", os_fchown, "fchown($module, /, fd, uid, gid)\n--\n\nChange the owner and group id of the file specified by file descriptor.\n\nEquivalent to os.chown(fd, uid, gid)."),
+    fkw!("fchmod", os_fchmod, "fchmod($module, /, fd, mode)\n--\n\nChange the access permissions of the file given by file descriptor fd."),
+    fkw!("fchdir", os_fchdir, "fchdir($module, /, fd)\n--\n\nChange to the directory of the given file descriptor.\n\nfd must be opened on a directory, not a file.\nEquivalent to os.chdir(fd)."),
+    fkw!("fdatasync", os_fdatasync, "fdatasync($module, /, fd)\n--\n\nForce write of fd to disk without forcing update of metadata."),
+    fkw!("mkfifo", os_mkfifo, "mkfifo($module, /, path, mode=438, *, dir_fd=None)\n--\n\nCreate a \"fifo\" (a POSIX named pipe)."),
+    fkw!("mknod", os_mknod, "mknod($module, /, path, mode=384, device=0, *, dir_fd=None)\n--\n\nCreate a node in the file system."),
+    PyMethodDef::new("major", PyCFunction::O(os_major), "major($module, device, /)\n--\n\nExtracts a device major number from a raw device number."),
+    PyMethodDef::new("minor", PyCFunction::O(os_minor), "minor($module, device, /)\n--\n\nExtracts a device minor number from a raw device number."),
+    PyMethodDef::new("makedev", PyCFunction::Fast(os_makedev), "makedev($module, major, minor, /)\n--\n\nComposes a raw device number from the major and minor device numbers."),
     fkw!("stat", os_stat, "stat($module, /, path, *, dir_fd=None, follow_symlinks=True)\n--\n\nPerform a stat system call on the given path."),
     fkw!("lstat", os_lstat, "lstat($module, /, path, *, dir_fd=None)\n--\n\nPerform a stat system call on the given path, without following symbolic links."),
     fkw!("fstat", os_fstat, "fstat($module, /, fd)\n--\n\nPerform a stat system call on the given file descriptor."),
