@@ -117,7 +117,7 @@ fn str_arg(fname: &str, pos: usize, obj: &PyObject, nullable: bool) -> PyResult<
     let Some(u) = obj.downcast_ref::<PyUnicodeObject>() else {
         return Err(objects::longobject::_PyArg_BadArgument(
             fname,
-            &format!("argument {pos}"),
+            &argument_name(pos),
             if nullable { "str or None" } else { "str" },
             obj,
         ));
@@ -128,12 +128,22 @@ fn str_arg(fname: &str, pos: usize, obj: &PyObject, nullable: bool) -> PyResult<
         .map_err(|_| value_error("embedded null character"))
 }
 
+/// How a bad argument is named: "argument 2", or just "argument" for the one
+/// argument of a METH_O function (`pos` 0).
+fn argument_name(pos: usize) -> String {
+    if pos == 0 {
+        "argument".into()
+    } else {
+        format!("argument {pos}")
+    }
+}
+
 /// The `unicode` converter: a `str`, or `TypeError`.
 fn unicode_arg<'a>(fname: &str, pos: usize, obj: &'a PyObject) -> PyResult<&'a PyObject> {
     if obj.downcast_ref::<PyUnicodeObject>().is_none() {
         return Err(objects::longobject::_PyArg_BadArgument(
             fname,
-            &format!("argument {pos}"),
+            &argument_name(pos),
             "str",
             obj,
         ));
@@ -373,7 +383,7 @@ fn _locale_strcoll(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
 
 /// `strxfrm(string, /)`: the key whose plain comparison is the locale's collation.
 fn _locale_strxfrm(_m: &PyObject, arg: &PyObject) -> PyResult {
-    let s = unicode_arg("strxfrm", 1, arg)?;
+    let s = unicode_arg("strxfrm", 0, arg)?;
     let ws = as_wide_string(s)?;
     let n1 = ws.len();
     let mut buf: Vec<libc::wchar_t> = vec![0; n1];
@@ -497,7 +507,7 @@ fn opt_ptr(s: &Option<CString>) -> *const c_char {
 
 /// `gettext(msg, /)`.
 fn _locale_gettext(_m: &PyObject, arg: &PyObject) -> PyResult {
-    let msg = str_arg("gettext", 1, arg, false)?;
+    let msg = str_arg("gettext", 0, arg, false)?;
     // SAFETY: `msg` is a C string; the result is the C library's and is copied.
     unsafe { decode_c_result(gettext(opt_ptr(&msg))) }
 }
@@ -523,7 +533,7 @@ fn _locale_dcgettext(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
 
 /// `textdomain(domain, /)`.
 fn _locale_textdomain(_m: &PyObject, arg: &PyObject) -> PyResult {
-    let domain = str_arg("textdomain", 1, arg, true)?;
+    let domain = str_arg("textdomain", 0, arg, true)?;
     // SAFETY: as in `_locale_gettext`; NULL means failure, with errno set.
     unsafe {
         let r = textdomain(opt_ptr(&domain));

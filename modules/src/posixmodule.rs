@@ -1799,15 +1799,18 @@ fn os_minor(_m: &PyObject, arg: &PyObject) -> PyResult {
     Ok(PyLong_FromLong(i64::from(libc::minor(dev))))
 }
 
-/// `os.makedev(major, minor, /)`: the arguments are C ints, cast to unsigned as C
-/// does.
+/// `os.makedev(major, minor, /)`: the arguments are C ints (`_PyLong_AsInt`), cast
+/// to unsigned as C does; the result is a `dev_t` made signed (`_PyLong_FromDev`).
 fn os_makedev(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     objects::getargs::check_positional("makedev", args.len(), 2, 2)?;
-    let major = int_arg(&args[0])? as u32;
-    let minor = int_arg(&args[1])? as u32;
-    Ok(objects::longobject::PyLong_FromU64(libc::makedev(
-        major, minor,
-    )))
+    let c_int = |o: &PyObject| -> PyResult<u32> {
+        let v = PyLong_AsLong(o)?;
+        i32::try_from(v)
+            .map(|v| v as u32)
+            .map_err(|_| overflow_error("Python int too large to convert to C int"))
+    };
+    let (major, minor) = (c_int(&args[0])?, c_int(&args[1])?);
+    Ok(PyLong_FromLong(libc::makedev(major, minor) as i64))
 }
 
 /// `os.fsync(fd)`.

@@ -615,9 +615,13 @@ fn libc_enoent() -> i32 {
     2
 }
 
-/// Source bytes as text: UTF-8 (a BOM is dropped), or Latin-1 when a coding cookie
-/// says so (PEP 263).
+/// Source bytes as text, as the tokenizer decodes them (a BOM, or the codec a PEP 263
+/// cookie names, else UTF-8); source the tokenizer refuses is read as UTF-8 (a
+/// Latin-1 cookie honoured) with invalid bytes replaced.
 pub fn decode_source(bytes: &[u8]) -> String {
+    if let Ok(decoded) = crate::tokenizer::decode_source(bytes) {
+        return decoded.text;
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let head: Vec<&[u8]> = bytes.splitn(3, |&b| b == b'\n').take(2).collect();
     for line in head {
@@ -1600,9 +1604,13 @@ fn source_file_get_code(
         Some(b) => b,
         None => read_file_data(source_path)?,
     };
-    let source = decode_source(&source_bytes);
-    let code =
-        crate::pythonrun::compile_source(&source, source_path, crate::compile::Mode::Exec, -1)?;
+    // `source_to_code`: compile() of the bytes, which the tokenizer decodes.
+    let code = crate::pythonrun::compile_source_bytes(
+        &source_bytes,
+        source_path,
+        crate::compile::Mode::Exec,
+        -1,
+    )?;
     if let (Some(bc), Some(mtime)) = (&bytecode_path, source_mtime) {
         if !dont_write_bytecode()? {
             let mut data = MAGIC_NUMBER.to_vec();

@@ -1399,19 +1399,24 @@ pub struct DecodedSource {
 fn decode_with_registry(body: &[u8], encoding: &str) -> Result<String, CompileError> {
     match objects::codecs::PyUnicode_Decode(body, None, encoding, None) {
         Ok(s) => Ok(objects::unicodeobject::as_str_lossy(&s).into_owned()),
-        Err(e)
-            if objects::pyerrors::PyErr_ExceptionMatches(
-                &e,
-                &objects::exceptions::PyExc_LookupError,
-            ) =>
-        {
-            Err(decode_error(format!("unknown encoding: {encoding}"), 0))
-        }
         Err(e) => {
             let why = objects::object::PyObject_Str(e.value())
                 .map(|s| objects::unicodeobject::as_str_lossy(&s).into_owned())
                 .unwrap_or_default();
-            Err(decode_error(format!("(unicode error) {why}"), 0))
+            // A LookupError says "unknown encoding: NAME", or that the codec is not
+            // a text encoding.
+            let lookup = objects::pyerrors::PyErr_ExceptionMatches(
+                &e,
+                &objects::exceptions::PyExc_LookupError,
+            );
+            Err(decode_error(
+                if lookup {
+                    why
+                } else {
+                    format!("(unicode error) {why}")
+                },
+                0,
+            ))
         }
     }
 }
