@@ -10,9 +10,17 @@
 //! `Err(PyErr)`), and there is a native stack guard: besides the Python recursion
 //! limit, every nested entry into the eval loop from Rust checks how much of the Rust
 //! stack is left, so no input can overflow it.
+//!
+//! Threads (Python/pystate.c): every OS thread that runs Python code has its own
+//! `PyThreadState`, listed in the interpreter's list ([`interp_threads`], CPython's
+//! `interp->threads.head`). The state of the thread holding the GIL is in one global
+//! pointer, `_PyRuntime.tstate_current`, which python/src/ceval_gil.rs swaps when the
+//! GIL changes hands; `_PyThreadState_GET` is one load of it. A thread without the GIL
+//! never calls it (the pointer is then another thread's state, or null).
 
 use std::cell::Cell;
 use std::ptr;
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 
 use crate::frame::{_PyInterpreterFrame, Slot};
 use crate::object::{GlobalCell, PyCell, PyObject, PyObjectRef};
@@ -93,6 +101,20 @@ pub struct PyThreadState {
     /// `sys.setprofile`'s function and argument.
     pub c_profilefunc: Cell<Option<Py_tracefunc>>,
     pub c_profileobj: PyCell<Option<PyObjectRef>>,
+    /// A number unique to this thread state for the life of the process (`id`).
+    pub id: u64,
+    /// `PyThread_get_thread_ident()` of the OS thread that owns this state
+    /// (`thread_id`), set by the code that binds the state to its thread (0: not
+    /// yet).
+    pub thread_id: Cell<u64>,
+    /// `PyThreadState_GetDict`: per-thread storage for extension modules (`dict`);
+    /// `_thread._local` keeps each thread's attribute dict in it.
+    pub dict: PyCell<Option<PyObjectRef>>,
+    /// The current `contextvars` context (`context`); a new thread starts with none.
+    pub context: PyCell<Option<PyObjectRef>>,
+    /// A weak reference to the lock `_thread._set_sentinel` made, released when the
+    /// state is cleared (`on_delete_data`).
+    pub on_delete_data: PyCell<Option<PyObjectRef>>,
 }
 
 /// `_PyCFrame`: state of one activation of the eval loop, on the Rust stack. The loop
@@ -189,6 +211,7 @@ pub const USE_TRACING_INSTR: u8 = 2;
 
 impl PyThreadState {
     fn new() -> PyThreadState {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         PyThreadState {
             current_frame: Cell::new(ptr::null_mut()),
             recursion_remaining: Cell::new(DEFAULT_RECURSION_LIMIT),
@@ -207,7 +230,26 @@ impl PyThreadState {
             c_traceobj: PyCell::new(None),
             c_profilefunc: Cell::new(None),
             c_profileobj: PyCell::new(None),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            thread_id: Cell::new(0),
+            dict: PyCell::new(None),
+            context: PyCell::new(None),
+            on_delete_data: PyCell::new(None),
         }
+    }
+
+    /// `PyThreadState_Clear`: let go of every object the state holds. Needs the GIL
+    /// (releasing a reference can run any Python code).
+    pub fn clear(&self) {
+        // Take each value out before dropping it: a finalizer may look at the state.
+        drop(self.exc_state.exc_value.replace(None));
+        drop(self.dict.replace(None));
+        drop(self.context.replace(None));
+        drop(self.on_delete_data.replace(None));
+        self.c_tracefunc.set(None);
+        self.c_profilefunc.set(None);
+        drop(self.c_traceobj.replace(None));
+        drop(self.c_profileobj.replace(None));
     }
 
     /// Recompute `use_tracing` after a trace or profile function was set or one
@@ -343,23 +385,94 @@ impl Drop for PyThreadState {
     }
 }
 
-static MAIN_THREAD: GlobalCell<Option<Box<PyThreadState>>> = GlobalCell::new(None);
+/// `_PyRuntime.tstate_current`: the state of the thread holding the GIL.
+static TSTATE_CURRENT: AtomicPtr<PyThreadState> = AtomicPtr::new(ptr::null_mut());
 
-/// The current thread state (`_PyThreadState_GET`). Made on first use.
-#[inline]
+/// The main thread's state (`interp->threads.main`... CPython keeps it first in the
+/// list), made by the first `_PyThreadState_GET` before any other thread exists.
+static MAIN_TSTATE: AtomicPtr<PyThreadState> = AtomicPtr::new(ptr::null_mut());
+
+/// `interp->threads.head`: every live thread state, in creation order. Changed only
+/// by the thread holding the GIL.
+static INTERP_THREADS: GlobalCell<Vec<*const PyThreadState>> = GlobalCell::new(Vec::new());
+
+/// The current thread state (`_PyThreadState_GET`): one load of the global pointer
+/// the GIL keeps. The first call (start-up, on the thread that becomes the main
+/// thread) makes the main thread's state.
+#[inline(always)]
 pub fn _PyThreadState_GET() -> &'static PyThreadState {
-    // SAFETY: one thread runs Python code at a time; the box is never freed or
-    // replaced once made, so the reference stays valid.
-    unsafe {
-        let slot = MAIN_THREAD.get_mut();
-        if slot.is_none() {
-            *slot = Some(Box::new(PyThreadState::new()));
-        }
-        match slot {
-            Some(ts) => &*(ts as *const Box<PyThreadState>),
-            None => std::hint::unreachable_unchecked(),
-        }
+    let p = TSTATE_CURRENT.load(Ordering::Relaxed);
+    if p.is_null() {
+        return make_main_tstate();
     }
+    // SAFETY: the pointer is the live state of the thread holding the GIL, which is
+    // the caller's thread; states are freed only by their own thread after it gave
+    // up the GIL, so the state outlives every use the caller can make of it.
+    unsafe { &*p }
+}
+
+#[cold]
+#[inline(never)]
+fn make_main_tstate() -> &'static PyThreadState {
+    if !MAIN_TSTATE.load(Ordering::Relaxed).is_null() {
+        // Only a thread without the GIL sees a null pointer once the main thread
+        // exists: a broken invariant that must not turn into memory corruption.
+        eprintln!("Fatal Python error: _PyThreadState_GET: the GIL is not held");
+        std::process::abort();
+    }
+    let ts = PyThreadState_New();
+    MAIN_TSTATE.store(ts, Ordering::Relaxed);
+    TSTATE_CURRENT.store(ts, Ordering::Relaxed);
+    // SAFETY: just made; the main thread's state is never freed.
+    unsafe { &*ts }
+}
+
+/// `_PyThreadState_Swap`: make `ts` (or nobody) the current thread state; returns
+/// the previous one. Called by the GIL code only.
+#[inline]
+pub fn _PyThreadState_Swap(ts: *mut PyThreadState) -> *mut PyThreadState {
+    TSTATE_CURRENT.swap(ts, Ordering::Relaxed)
+}
+
+/// The current thread state as a raw pointer, null when no thread holds the GIL
+/// (`_PyThreadState_UncheckedGet`).
+#[inline]
+pub fn _PyThreadState_UncheckedGet() -> *mut PyThreadState {
+    TSTATE_CURRENT.load(Ordering::Relaxed)
+}
+
+/// The main thread's state (null before start-up).
+#[inline]
+pub fn main_tstate() -> *const PyThreadState {
+    MAIN_TSTATE.load(Ordering::Relaxed)
+}
+
+/// `PyThreadState_New`: a fresh state for a thread about to run Python code, added
+/// to the interpreter's list. The caller must hold the GIL (or be the first thread).
+pub fn PyThreadState_New() -> *mut PyThreadState {
+    let ts = Box::into_raw(Box::new(PyThreadState::new()));
+    // SAFETY: the list is changed only under the GIL, and not borrowed across calls.
+    unsafe { INTERP_THREADS.get_mut().push(ts) };
+    ts
+}
+
+/// `PyThreadState_Delete`: take `ts` off the interpreter's list and free it. The
+/// caller holds the GIL, has cleared the state ([`PyThreadState::clear`]) and will
+/// not use it again; `ts` is not the current state.
+///
+/// # Safety
+/// `ts` was made by [`PyThreadState_New`] and is not used after this call.
+pub unsafe fn PyThreadState_Delete(ts: *mut PyThreadState) {
+    // SAFETY: as in `PyThreadState_New`.
+    unsafe { INTERP_THREADS.get_mut().retain(|&t| t != ts as *const _) };
+    // SAFETY: made by `Box::into_raw` in `PyThreadState_New`; see the contract.
+    drop(unsafe { Box::from_raw(ts) });
+}
+
+/// `interp->threads.head`: a snapshot of the live thread states (under the GIL).
+pub fn interp_threads() -> Vec<*const PyThreadState> {
+    // SAFETY: as in `PyThreadState_New`.
+    unsafe { INTERP_THREADS.get_ref().clone() }
 }
 
 /// The slot type, re-exported for users of the data stack.

@@ -36,13 +36,13 @@ use objects::weakrefobject::PyWeakref_NewRef;
 /// The collection flags an ABC passes on to the classes registered with it.
 const COLLECTION_FLAGS: u64 = Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING;
 
-thread_local! {
-    /// `abc_invalidation_counter`: bumped by every registration.
-    static ABC_INVALIDATION_COUNTER: Cell<u64> = const { Cell::new(0) };
-}
+/// `abc_invalidation_counter`: bumped by every registration (interpreter-wide, as
+/// the module state is).
+static ABC_INVALIDATION_COUNTER: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(0);
 
 fn invalidation_counter() -> u64 {
-    ABC_INVALIDATION_COUNTER.with(|c| c.get())
+    ABC_INVALIDATION_COUNTER.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 // --- _abc_data ----------------------------------------------------------------------------
@@ -317,7 +317,7 @@ fn _abc__abc_register(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     let impl_ = _get_impl(self_)?;
     _add_to_weak_set(&as_data(&impl_)._abc_registry, subclass)?;
     // Invalidate the negative caches.
-    ABC_INVALIDATION_COUNTER.with(|c| c.set(c.get() + 1));
+    ABC_INVALIDATION_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     if let Some(cls) = as_type(self_) {
         let collection_flag = cls.tp_flags.get() & COLLECTION_FLAGS;
         if collection_flag != 0 {

@@ -1,18 +1,27 @@
-//! The `_thread` module: locks and thread identity. Mirrors Modules/_threadmodule.c
-//! (CPython 3.11).
+//! The `_thread` module: threads, locks and thread identity. Mirrors
+//! Modules/_threadmodule.c (CPython 3.11).
 //!
-//! Differences from CPython: pyrs runs Python code on one thread only (its objects'
-//! reference counts are not atomic), so `start_new_thread` always fails with
-//! `RuntimeError("can't start new thread")`, the error CPython raises when the system
-//! refuses a thread. The locks are real locks for that one thread: acquiring a lock
-//! that is held waits, which without other threads means waiting out the timeout
-//! (or forever, interruptible by Ctrl-C, as CPython would deadlock). `threading` from
-//! the host Lib imports and works for the main thread (its `local` falls back to
-//! `_threading_local` and its `excepthook` to the Python version, as CPython's does
-//! when `_thread` lacks `_local` and `_excepthook`, which pyrs leaves out).
+//! `start_new_thread` starts an OS thread (`std::thread`) with its own thread state;
+//! the thread takes the GIL (python/src/ceval_gil.rs), calls the function, reports an
+//! exception other than `SystemExit` through `sys.unraisablehook` ("Exception ignored
+//! in thread started by"), releases its `_set_sentinel` lock, clears its state and
+//! gives the GIL up for good (`thread_run`). Locks wait with the GIL released
+//! (python/src/thread.rs).
+//!
+//! Differences from CPython:
+//! - A new thread's native stack is at least [`THREAD_STACK_MIN_PYRS`] even when
+//!   `stack_size()` asks for less: pyrs's native stack guard keeps a margin for
+//!   raising and unwinding that a 32 KiB stack cannot hold.
+//! - A new thread blocks the asynchronous signals, so that signals sent to the
+//!   process wake the main thread, the only one that handles them (CPython leaves
+//!   the choice of thread to the kernel).
+//! - `_local`, `_excepthook` and `_ExceptHookArgs` are left out: `threading` falls
+//!   back to `_threading_local.local` and its own Python `excepthook`, as CPython's
+//!   does when they are missing.
 
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use include::cpython::object::flags::*;
 use include::methodobject::{PyCFunction, PyMethodDef};
@@ -31,14 +40,20 @@ use objects::tupleobject::PyTuple_New;
 use objects::typeobject::{PyType_Ready, PyType_Type};
 use objects::unicodeobject::PyUnicode_FromString;
 
-/// `PY_TIMEOUT_MAX` in seconds, as CPython computes it on Linux.
-const TIMEOUT_MAX: f64 = 9223372036.0;
+use python::thread::{
+    acquire_timed, PyThread_get_thread_ident as thread_ident, PyThread_type_lock,
+};
 
-/// `PyThread_get_thread_ident`: the pthread handle of the running thread.
-fn thread_ident() -> u64 {
-    // SAFETY: pthread_self has no preconditions.
-    unsafe { libc::pthread_self() as u64 }
-}
+/// `PY_TIMEOUT_MAX` in seconds, as CPython computes it on Linux.
+const TIMEOUT_MAX: f64 = python::thread::PY_TIMEOUT_MAX;
+
+/// The stack of a new thread when `stack_size()` was not set (the main thread
+/// reserves 1 GiB; only the pages used are touched).
+const THREAD_STACK_DEFAULT: usize = 256 << 20;
+/// The smallest stack pyrs gives a thread, whatever `stack_size()` says.
+const THREAD_STACK_MIN_PYRS: usize = 16 << 20;
+/// Room kept below a thread's native stack guard for raising and unwinding.
+const THREAD_STACK_MARGIN: usize = 2 << 20;
 
 /// Parse `acquire(blocking=True, timeout=-1)` (`lock_acquire_parse_args`): the wait in
 /// seconds, `None` for forever, `Some(0.0)` for a non-blocking try.
@@ -75,27 +90,6 @@ fn acquire_parse_args(args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyRes
     Ok(Some(timeout))
 }
 
-/// Wait for a lock that no other thread can release (`acquire_timed` with one
-/// thread): sleep out the timeout, checking for signals (Ctrl-C) as CPython does.
-/// Returns false (not acquired) or the signal handler's exception.
-fn wait_unreleasable(timeout: Option<f64>) -> PyResult<bool> {
-    let start = std::time::Instant::now();
-    loop {
-        python::signals::check_signals()?;
-        let step = match timeout {
-            Some(t) => {
-                let left = t - start.elapsed().as_secs_f64();
-                if left <= 0.0 {
-                    return Ok(false);
-                }
-                left.min(0.05)
-            }
-            None => 0.05,
-        };
-        std::thread::sleep(std::time::Duration::from_secs_f64(step));
-    }
-}
-
 /// The name a lock's repr shows: `tp_name` (qualified for the static types).
 fn type_name(obj: &PyObject) -> &str {
     let tp = obj.ob_type();
@@ -121,7 +115,7 @@ fn as_u64(obj: &PyObject) -> PyResult<u64> {
 #[repr(C)]
 pub struct lockobject {
     pub ob_base: PyObject,
-    locked: Cell<bool>,
+    lock_lock: PyThread_type_lock,
     in_weakreflist: PyCell<Option<PyObjectRef>>,
 }
 
@@ -140,7 +134,7 @@ fn newlockobject() -> PyObjectRef {
             &Locktype,
             lockobject {
                 ob_base: PyObject_HEAD_INIT,
-                locked: Cell::new(false),
+                lock_lock: PyThread_type_lock::new(),
                 in_weakreflist: PyCell::new(None),
             },
         )
@@ -154,21 +148,14 @@ fn lock_PyThread_acquire_lock(
     kwnames: Option<&PyObject>,
 ) -> PyResult {
     let timeout = acquire_parse_args(args, kwnames)?;
-    let lock = as_lock(obj);
-    if !lock.locked.get() {
-        lock.locked.set(true);
-        return Ok(PyBool_FromLong(true));
-    }
-    let got = wait_unreleasable(timeout)?;
+    let got = acquire_timed(&as_lock(obj).lock_lock, timeout)?;
     Ok(PyBool_FromLong(got))
 }
 
 fn lock_PyThread_release_lock(obj: &PyObject) -> PyResult {
-    let lock = as_lock(obj);
-    if !lock.locked.get() {
+    if !as_lock(obj).lock_lock.release() {
         return Err(runtime_error("release unlocked lock"));
     }
-    lock.locked.set(false);
     Ok(none())
 }
 
@@ -177,11 +164,11 @@ fn lock_exit(obj: &PyObject, _args: &[PyObjectRef]) -> PyResult {
 }
 
 fn lock_locked_lock(obj: &PyObject) -> PyResult {
-    Ok(PyBool_FromLong(as_lock(obj).locked.get()))
+    Ok(PyBool_FromLong(as_lock(obj).lock_lock.is_locked()))
 }
 
 fn lock__at_fork_reinit(obj: &PyObject) -> PyResult {
-    as_lock(obj).locked.set(false);
+    as_lock(obj).lock_lock.reinit();
     Ok(none())
 }
 
@@ -189,7 +176,11 @@ fn lock_repr(obj: &PyObject) -> PyResult {
     let l = as_lock(obj);
     Ok(PyUnicode_FromString(&format!(
         "<{} {} object at {:#x}>",
-        if l.locked.get() { "locked" } else { "unlocked" },
+        if l.lock_lock.is_locked() {
+            "locked"
+        } else {
+            "unlocked"
+        },
         type_name(obj),
         obj.as_ptr() as usize
     )))
@@ -265,6 +256,8 @@ pub static Locktype: PyTypeObject = PyTypeObject {
 #[repr(C)]
 pub struct rlockobject {
     pub ob_base: PyObject,
+    rlock_lock: PyThread_type_lock,
+    /// The owner and the count change only under the GIL.
     rlock_owner: Cell<u64>,
     rlock_count: Cell<u64>,
     in_weakreflist: PyCell<Option<PyObjectRef>>,
@@ -284,6 +277,7 @@ fn rlock_new(tp: &PyTypeObject, _args: &[PyObjectRef], _kwnames: Option<&PyObjec
             tp,
             rlockobject {
                 ob_base: PyObject_HEAD_INIT,
+                rlock_lock: PyThread_type_lock::new(),
                 rlock_owner: Cell::new(0),
                 rlock_count: Cell::new(0),
                 in_weakreflist: PyCell::new(None),
@@ -307,12 +301,12 @@ fn rlock_acquire(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
         r.rlock_count.set(count);
         return Ok(PyBool_FromLong(true));
     }
-    if r.rlock_count.get() == 0 {
-        r.rlock_owner.set(tid);
-        r.rlock_count.set(1);
-        return Ok(PyBool_FromLong(true));
+    if !acquire_timed(&r.rlock_lock, timeout)? {
+        return Ok(PyBool_FromLong(false));
     }
-    Ok(PyBool_FromLong(wait_unreleasable(timeout)?))
+    r.rlock_owner.set(tid);
+    r.rlock_count.set(1);
+    Ok(PyBool_FromLong(true))
 }
 
 fn rlock_release(obj: &PyObject) -> PyResult {
@@ -324,6 +318,7 @@ fn rlock_release(obj: &PyObject) -> PyResult {
     r.rlock_count.set(count);
     if count == 0 {
         r.rlock_owner.set(0);
+        r.rlock_lock.release();
     }
     Ok(none())
 }
@@ -342,8 +337,8 @@ fn rlock_acquire_restore(obj: &PyObject, state: &PyObject) -> PyResult {
     let count = as_u64(count)?;
     let owner = as_u64(owner)?;
     let r = as_rlock(obj);
-    if r.rlock_count.get() > 0 && r.rlock_owner.get() != thread_ident() {
-        wait_unreleasable(None)?;
+    if !acquire_timed(&r.rlock_lock, None)? {
+        return Err(runtime_error("couldn't acquire lock"));
     }
     r.rlock_owner.set(owner);
     r.rlock_count.set(count);
@@ -361,6 +356,7 @@ fn rlock_release_save(obj: &PyObject) -> PyResult {
     ]);
     r.rlock_count.set(0);
     r.rlock_owner.set(0);
+    r.rlock_lock.release();
     Ok(state.into_object())
 }
 
@@ -373,6 +369,7 @@ fn rlock_is_owned(obj: &PyObject) -> PyResult {
 
 fn rlock__at_fork_reinit(obj: &PyObject) -> PyResult {
     let r = as_rlock(obj);
+    r.rlock_lock.reinit();
     r.rlock_owner.set(0);
     r.rlock_count.set(0);
     Ok(none())
@@ -472,8 +469,123 @@ fn thread_PyThread_start_new_thread(_m: &PyObject, args: &[PyObjectRef]) -> PyRe
             return Err(type_error("optional 3rd arg must be a dictionary"));
         }
     }
-    // pyrs runs Python code on one thread (see the module header).
-    Err(runtime_error("can't start new thread"))
+    let boot = bootstate {
+        func: args[0].clone(),
+        args: args[1].clone(),
+        kwargs: args.get(2).cloned(),
+        tstate: include::pystate::PyThreadState_New(),
+    };
+    let tstate = boot.tstate;
+    // SAFETY: under the GIL; not borrowed across calls.
+    let requested = unsafe { *STACK_SIZE.get_ref() };
+    let size = if requested == 0 {
+        THREAD_STACK_DEFAULT
+    } else {
+        requested.max(THREAD_STACK_MIN_PYRS)
+    };
+    THREAD_COUNT.fetch_add(1, Ordering::SeqCst);
+    let spawned = std::thread::Builder::new()
+        .stack_size(size)
+        .spawn(move || thread_run(boot, size));
+    match spawned {
+        Ok(handle) => {
+            use std::os::unix::thread::JoinHandleExt;
+            let ident = handle.as_pthread_t() as u64;
+            // SAFETY: the new thread cannot use its state before it takes the GIL,
+            // which this thread holds.
+            unsafe { (*tstate).thread_id.set(ident) };
+            // Detached: nobody joins an OS thread (`threading` joins through locks).
+            drop(handle);
+            Ok(PyLong_FromU64(ident))
+        }
+        Err(_) => {
+            THREAD_COUNT.fetch_sub(1, Ordering::SeqCst);
+            // The closure, with the boot state, was dropped by the failed spawn; the
+            // thread state was never used.
+            // SAFETY: made above, never current, not used again.
+            unsafe { include::pystate::PyThreadState_Delete(tstate) };
+            Err(runtime_error("can't start new thread"))
+        }
+    }
+}
+
+/// `struct bootstate`: what a new thread needs to run its function.
+struct bootstate {
+    func: PyObjectRef,
+    args: PyObjectRef,
+    kwargs: Option<PyObjectRef>,
+    tstate: *mut include::pystate::PyThreadState,
+}
+
+// SAFETY: the boot state moves to the new thread, which touches it only once it
+// holds the GIL (the references are released there, under the GIL). Should the spawn
+// fail, the closure holding it is dropped by the starting thread, which holds the GIL.
+unsafe impl Send for bootstate {}
+
+/// `interp->threads.count`: threads started by `start_new_thread` still running.
+static THREAD_COUNT: AtomicUsize = AtomicUsize::new(0);
+
+/// `thread_run`: the body of a new thread.
+fn thread_run(boot: bootstate, stack_size: usize) {
+    block_async_signals();
+    let tstate = boot.tstate;
+    python::ceval_gil::PyEval_AcquireThread(tstate);
+    // SAFETY: this thread's own state, current now that it holds the GIL.
+    let ts = unsafe { &*tstate };
+    ts.thread_id.set(thread_ident());
+    ts.set_native_stack(stack_size, THREAD_STACK_MARGIN.min(stack_size / 4));
+    let bootstate {
+        func, args, kwargs, ..
+    } = boot;
+    let result = objects::call::PyObject_Call(&func, &args, kwargs.as_deref());
+    if let Err(e) = result {
+        if !PyErr_ExceptionMatches(&e, &PyExc_SystemExit) {
+            python::pythonrun::write_unraisable_msg(e, Some("in thread started by"), Some(&func));
+        }
+    }
+    drop((func, args, kwargs));
+    release_sentinel(ts);
+    ts.clear();
+    THREAD_COUNT.fetch_sub(1, Ordering::SeqCst);
+    // SAFETY: the current state, cleared above and not used again.
+    unsafe { python::ceval_gil::_PyThreadState_DeleteCurrent(tstate) };
+}
+
+/// Block the asynchronous signals on a new thread, so that the kernel delivers them
+/// to the main thread (see the module header). The signals a fault raises on the
+/// faulting thread stay unblocked.
+fn block_async_signals() {
+    // SAFETY: a set filled, then emptied of the synchronous signals, and applied to
+    // this thread's own mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for sig in [
+            libc::SIGSEGV,
+            libc::SIGBUS,
+            libc::SIGFPE,
+            libc::SIGILL,
+            libc::SIGTRAP,
+            libc::SIGABRT,
+            libc::SIGSYS,
+        ] {
+            libc::sigdelset(&mut set, sig);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+/// `release_sentinel`: release the lock `_set_sentinel` made for this thread, if it is
+/// still alive and locked (`threading` waits on it to join the thread).
+fn release_sentinel(ts: &include::pystate::PyThreadState) {
+    let Some(wr) = ts.on_delete_data.replace(None) else {
+        return;
+    };
+    if let Ok(lock) = objects::weakrefobject::PyWeakref_GetObject(&wr) {
+        if std::ptr::eq(lock.ob_type(), &Locktype) {
+            as_lock(&lock).lock_lock.release();
+        }
+    }
 }
 
 fn thread_PyThread_allocate_lock(_m: &PyObject) -> PyResult {
@@ -481,7 +593,13 @@ fn thread_PyThread_allocate_lock(_m: &PyObject) -> PyResult {
 }
 
 fn thread__set_sentinel(_m: &PyObject) -> PyResult {
-    Ok(newlockobject())
+    let ts = include::pystate::_PyThreadState_GET();
+    // A second call (in a child after `fork`) replaces the first lock.
+    drop(ts.on_delete_data.replace(None));
+    let lock = newlockobject();
+    let wr = objects::weakrefobject::PyWeakref_NewRef(&lock, None)?;
+    drop(ts.on_delete_data.replace(Some(wr)));
+    Ok(lock)
 }
 
 fn thread_get_ident(_m: &PyObject) -> PyResult {
@@ -494,15 +612,14 @@ fn thread_get_native_id(_m: &PyObject) -> PyResult {
 }
 
 fn thread__count(_m: &PyObject) -> PyResult {
-    // Threads started by `_thread` and still running: there are none.
-    Ok(PyLong_FromLong(0))
+    Ok(PyLong_FromLong(THREAD_COUNT.load(Ordering::SeqCst) as i64))
 }
 
 static STACK_SIZE: include::object::GlobalCell<usize> = include::object::GlobalCell::new(0);
 
 fn thread_stack_size(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     objects::getargs::check_positional("stack_size", args.len(), 0, 1)?;
-    // SAFETY: single-threaded; not borrowed across calls.
+    // SAFETY: under the GIL; not borrowed across calls.
     let old = unsafe { *STACK_SIZE.get_ref() };
     if let Some(size) = args.first() {
         let new = objects::r#abstract::PyNumber_AsSsize_t(size, Some(&PyExc_OverflowError))?;
@@ -529,12 +646,12 @@ fn thread_interrupt_main(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
         Some(s) => objects::longobject::PyLong_AsLong(s)?,
         None => libc::SIGINT as i64,
     };
-    if signum != libc::SIGINT as i64 {
+    if signum < 1 || signum >= python::signals::NSIG as i64 {
         return Err(value_error("signal number out of range"));
     }
-    // Simulate the arrival of SIGINT: the handler runs at the next check.
-    // SAFETY: raising a signal in our own process; pyrs handles SIGINT.
-    unsafe { libc::raise(libc::SIGINT) };
+    // `PyErr_SetInterruptEx`: the signal is tripped as if it had arrived; the main
+    // thread runs its handler at its next check.
+    python::signals::PyErr_SetInterruptEx(signum as usize);
     Ok(none())
 }
 

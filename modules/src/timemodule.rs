@@ -238,13 +238,17 @@ fn time_sleep(_m: &PyObject, arg: &PyObject) -> PyResult {
             tv_sec: 0,
             tv_nsec: 0,
         };
-        // SAFETY: both timespecs are valid.
-        let r = unsafe { libc::nanosleep(&req, &mut rem) };
+        // The GIL is released while sleeping (`Py_BEGIN_ALLOW_THREADS`).
+        let (r, err) = python::ceval_gil::allow_threads(|| {
+            // SAFETY: both timespecs are valid.
+            let r = unsafe { libc::nanosleep(&req, &mut rem) };
+            (r, std::io::Error::last_os_error().raw_os_error())
+        });
         if r == 0 {
             return Ok(none());
         }
-        if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
-            return Err(os_error());
+        if err != Some(libc::EINTR) {
+            return Err(PyErr_SetFromErrno(err.unwrap_or(0)));
         }
         // Interrupted: run the signal handlers (which may raise), then sleep on.
         python::signals::check_signals()?;

@@ -132,7 +132,8 @@ unsafe fn trace_instruction(
     }
 }
 
-/// Set when something outside the loop (a signal, the GC) needs the loop's attention
+/// Set when something outside the loop (a signal, the GC, a thread waiting for the
+/// GIL) needs the loop's attention
 /// at the next `RESUME` or backward jump (`eval_breaker`).
 pub static EVAL_BREAKER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
@@ -140,6 +141,8 @@ pub static EVAL_BREAKER: std::sync::atomic::AtomicBool = std::sync::atomic::Atom
 #[cold]
 fn handle_pending() -> PyResult<()> {
     EVAL_BREAKER.store(false, std::sync::atomic::Ordering::Relaxed);
+    // Another thread waits for the GIL: let it run (`gil_drop_request`).
+    crate::ceval_gil::handle_drop_request();
     include::gc::_Py_RunGC();
     crate::signals::check_signals()
 }

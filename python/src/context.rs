@@ -45,18 +45,19 @@ use objects::unicodeobject::{as_str_lossy, PyUnicodeObject, PyUnicode_FromString
 
 // --- the current context ----------------------------------------------------------------
 
-thread_local! {
-    /// `ts->context`: the current context, created on first use.
-    static CURRENT_CONTEXT: PyCell<Option<PyObjectRef>> = const { PyCell::new(None) };
+/// `ts->context`: the current thread's context (created on first use; a new thread
+/// starts without one, so it gets a fresh empty context).
+fn current_context() -> &'static PyCell<Option<PyObjectRef>> {
+    &include::pystate::_PyThreadState_GET().context
 }
 
 /// `context_get`: the current context, creating an empty one the first time.
 fn context_get() -> PyObjectRef {
-    if let Some(ctx) = CURRENT_CONTEXT.with(|c| c.get()) {
+    if let Some(ctx) = current_context().get() {
         return ctx;
     }
     let ctx = context_new_empty();
-    CURRENT_CONTEXT.with(|c| c.set(Some(ctx.clone())));
+    current_context().set(Some(ctx.clone()));
     ctx
 }
 
@@ -139,7 +140,7 @@ fn context_enter(ctx_obj: &PyObject) -> PyResult<()> {
     }
     ctx.ctx_prev.set(Some(context_get()));
     ctx.ctx_entered.set(true);
-    CURRENT_CONTEXT.with(|c| c.set(Some(ctx_obj.to_owned())));
+    current_context().set(Some(ctx_obj.to_owned()));
     Ok(())
 }
 
@@ -153,14 +154,14 @@ fn context_exit(ctx_obj: &PyObject) -> PyResult<()> {
             as_str_lossy(&r)
         )));
     }
-    let current = CURRENT_CONTEXT.with(|c| c.get());
+    let current = current_context().get();
     if !current.as_ref().is_some_and(|c| c.is(ctx_obj)) {
         return Err(runtime_error(
             "cannot exit context: thread state references a different context object",
         ));
     }
     let prev = ctx.ctx_prev.take();
-    CURRENT_CONTEXT.with(|c| c.set(prev));
+    current_context().set(prev);
     ctx.ctx_entered.set(false);
     Ok(())
 }

@@ -18,6 +18,7 @@ pub mod ast_validate;
 pub mod bltinmodule;
 pub mod call_setup;
 pub mod ceval;
+pub mod ceval_gil;
 pub mod ceval_support;
 pub mod ceval_trace;
 pub mod code_unit;
@@ -44,6 +45,7 @@ pub mod string_parser;
 pub mod suggestions;
 pub mod symtable;
 pub mod sysmodule;
+pub mod thread;
 pub mod tokenizer;
 pub mod traceback;
 

@@ -3,8 +3,12 @@
 //! hooks the object layer calls up through; at the end, flush the standard streams
 //! and tear the modules down (`finalize_modules`, with the cycle collector's help).
 //!
-//! Differences from CPython: at exit there are no `atexit` callbacks, no threads to
-//! wait for and no dump of the collector's statistics.
+//! At exit, `threading._shutdown()` waits for the non-daemon threads first
+//! (`wait_for_thread_shutdown`), then the atexit callbacks run, then the finalizing
+//! thread is recorded (python/src/ceval_gil.rs), after which no other thread runs
+//! Python code again: daemon threads stop for good when they next take the GIL.
+//!
+//! Differences from CPython: no dump of the collector's statistics.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -253,10 +257,9 @@ fn create_stdio(
 /// 120 if flushing failed, as CPython does (the exit status of a program whose output
 /// could not be written).
 ///
-/// Not yet done here: `atexit` callbacks and waiting for threads (there are neither
-/// yet).
 pub fn Py_FinalizeEx() -> i32 {
     let mut status = 0;
+    wait_for_thread_shutdown();
     // `_PyAtExit_Call`: the atexit callbacks run first, with the interpreter whole.
     // They live in the `atexit` module (modules/src/atexitmodule.rs, a crate above
     // this one), so they are reached through the module, if it was imported.
@@ -280,6 +283,7 @@ pub fn Py_FinalizeEx() -> i32 {
         status = 120;
     }
     FINALIZING.store(true, Ordering::Relaxed);
+    crate::ceval_gil::_PyRuntimeState_SetFinalizing();
     // Collect garbage while the modules are still whole, so that finalizers see them
     // (only if collection is enabled; `gc.callbacks` are told).
     include::gc::PyGC_Collect();
@@ -292,6 +296,24 @@ pub fn Py_FinalizeEx() -> i32 {
         status = 120;
     }
     status
+}
+
+/// `wait_for_thread_shutdown`: if `threading` was imported, call its `_shutdown()`,
+/// which joins every non-daemon thread.
+fn wait_for_thread_shutdown() {
+    let Ok(modules) = crate::import::modules_dict() else {
+        return;
+    };
+    let Ok(Some(threading)) =
+        objects::dictobject::PyDict_GetItemWithError(&modules, objects::intern!("threading"))
+    else {
+        return;
+    };
+    let result = objects::object::PyObject_GetAttr(&threading, objects::intern!("_shutdown"))
+        .and_then(|f| objects::call::PyObject_CallNoArgs(&f));
+    if let Err(e) = result {
+        crate::pythonrun::write_unraisable(e, Some(&threading));
+    }
 }
 
 /// `finalize_modules_delete_special`: drop what `sys` holds for running programs and

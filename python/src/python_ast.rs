@@ -10,7 +10,7 @@
 //! `Constant` without `kind` for bytes); `ast2obj_*` rebuild CPython's shape.
 //! `obj2ast` (compiling an AST object) is in python_ast_obj2ast.rs.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::mem::size_of;
 use std::rc::Rc;
@@ -18,6 +18,7 @@ use std::rc::Rc;
 use include::cpython::object::flags::*;
 use include::descrobject::PyGetSetDef;
 use include::methodobject::{PyCFunction, PyMethodDef};
+use include::object::GlobalCell;
 use objects::call::{kwnames_len, kwnames_slice, PyObject_Call, PyObject_CallNoArgs};
 use objects::dictobject::{PyDictObject, PyDict_New, PyDict_SetItemString};
 use objects::listobject::PyList_New;
@@ -212,9 +213,9 @@ pub struct AstState {
     pub(crate) names_by_type: HashMap<usize, &'static str>,
 }
 
-thread_local! {
-    static AST_STATE: RefCell<Option<Rc<AstState>>> = const { RefCell::new(None) };
-}
+/// The interpreter's `ast_state` (one for every thread: the node classes must be
+/// the same objects everywhere).
+static AST_STATE: GlobalCell<Option<Rc<AstState>>> = GlobalCell::new(None);
 
 fn str_tuple(items: impl Iterator<Item = &'static str>) -> PyObjectRef {
     PyTuple_New(items.map(PyUnicode_FromString).collect()).into_object()
@@ -286,11 +287,14 @@ fn init_types() -> PyResult<AstState> {
 /// `get_ast_state`: the node classes, made on first use (by `import _ast` or by
 /// the first `compile(..., PyCF_ONLY_AST)`).
 pub fn get_ast_state() -> PyResult<Rc<AstState>> {
-    if let Some(s) = AST_STATE.with(|s| s.borrow().clone()) {
+    // SAFETY: under the GIL; the borrow ends before any Python code runs.
+    if let Some(s) = unsafe { AST_STATE.get_ref() }.clone() {
         return Ok(s);
     }
     let state = Rc::new(init_types()?);
-    AST_STATE.with(|s| *s.borrow_mut() = Some(state.clone()));
+    // SAFETY: as above. Should `init_types` have run Python code that made the state
+    // first, the one made here replaces it; both are complete.
+    unsafe { *AST_STATE.get_mut() = Some(state.clone()) };
     Ok(state)
 }
 

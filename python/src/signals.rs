@@ -8,6 +8,9 @@
 //! Differences from CPython: the handler table (`Handlers`) lives here so that the
 //! eval loop can reach it; the `_signal` module's functions live in
 //! modules/src/signalmodule.rs. Handlers are called with `None` as their frame.
+//! Handlers run on the main thread only: another thread leaves them pending, and the
+//! main thread sets the eval breaker again when it next takes the GIL
+//! (python/src/ceval_gil.rs).
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
@@ -52,6 +55,31 @@ pub extern "C" fn signal_handler(sig: libc::c_int) {
     unsafe { *libc::__errno_location() = saved };
 }
 
+/// `PyErr_SetInterruptEx`: act as if `signum` had arrived (`_thread.interrupt_main`).
+/// A signal whose Python handler is `SIG_IGN` or `SIG_DFL` is ignored; SIGINT before
+/// the `signal` module installed a handler raises `KeyboardInterrupt`.
+pub fn PyErr_SetInterruptEx(signum: usize) {
+    if signum == 0 || signum >= NSIG {
+        return;
+    }
+    let handler = get_handler(signum);
+    let installed = match &handler {
+        Some(h) => h.ob_type().tp_call.get().is_some(),
+        None => signum == libc::SIGINT as usize,
+    };
+    if !installed {
+        return;
+    }
+    TRIPPED[signum].store(true, Ordering::SeqCst);
+    IS_TRIPPED.store(true, Ordering::SeqCst);
+    crate::ceval::EVAL_BREAKER.store(true, Ordering::SeqCst);
+}
+
+/// Whether a signal arrived whose Python handler has not run yet (`is_tripped`).
+pub fn is_tripped() -> bool {
+    IS_TRIPPED.load(Ordering::Relaxed)
+}
+
 /// Install the SIGINT handler (`signal_install_handlers`), only where SIGINT still has
 /// its default action: a process started with SIGINT ignored (a background job of a
 /// non-interactive shell, `nohup`) keeps ignoring it, as under CPython.
@@ -91,7 +119,13 @@ pub fn set_handler(signum: usize, func: Option<PyObjectRef>) -> Option<PyObjectR
 
 /// `PyErr_CheckSignals` / `_PyErr_CheckSignalsTstate`: call the Python handler of
 /// every signal that arrived. If a handler raises, the remaining ones stay pending.
+///
+/// Only the main thread runs handlers (`_Py_ThreadCanHandleSignals`); on any other
+/// thread the signals stay pending for it.
 pub fn check_signals() -> PyResult<()> {
+    if !IS_TRIPPED.load(Ordering::SeqCst) || !crate::ceval_gil::_Py_ThreadCanHandleSignals() {
+        return Ok(());
+    }
     if !IS_TRIPPED.swap(false, Ordering::SeqCst) {
         return Ok(());
     }

@@ -468,14 +468,8 @@ fn ignore_environment() -> bool {
         .is_some_and(|v| PyObject_IsTrue(&v).unwrap_or(false))
 }
 
-/// The thread switch interval in microseconds (`gil->interval`): pyrs runs Python
-/// code on one thread, so the value is only kept and reported.
-static SWITCH_INTERVAL_US: GlobalCell<std::cell::Cell<u64>> =
-    GlobalCell::new(std::cell::Cell::new(5000));
-
 fn sys_getswitchinterval(_m: &PyObject) -> PyResult {
-    // SAFETY: a Cell used by the interpreter's thread only.
-    let us = unsafe { SWITCH_INTERVAL_US.get_ref() }.get();
+    let us = crate::ceval_gil::_PyEval_GetSwitchInterval();
     Ok(objects::floatobject::PyFloat_FromDouble(1e-6 * us as f64))
 }
 
@@ -484,8 +478,7 @@ fn sys_setswitchinterval(_m: &PyObject, arg: &PyObject) -> PyResult {
     if interval <= 0.0 {
         return Err(value_error("switch interval must be strictly positive"));
     }
-    // SAFETY: as above.
-    unsafe { SWITCH_INTERVAL_US.get_ref() }.set((1e6 * interval) as u64);
+    crate::ceval_gil::_PyEval_SetSwitchInterval((1e6 * interval) as u64);
     Ok(none())
 }
 
@@ -979,20 +972,21 @@ fn structseq(
     Ok(v)
 }
 
-thread_local! {
-    /// The `-O` level the interpreter was started with (`config->optimization_level`).
-    static OPTIMIZATION_LEVEL: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
-}
+/// The `-O` level the interpreter was started with (`config->optimization_level`).
+static OPTIMIZATION_LEVEL: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
 
 /// The interpreter's optimisation level, which `compile(..., optimize=-1)` and the
 /// main program use (`_Py_GetConfig()->optimization_level`).
 pub fn optimization_level() -> i32 {
-    OPTIMIZATION_LEVEL.with(|l| l.get())
+    OPTIMIZATION_LEVEL.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Make the `sys` module (`_PySys_Create`).
 pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
-    OPTIMIZATION_LEVEL.with(|l| l.set(cfg.optimize.clamp(0, i32::MAX as i64) as i32));
+    OPTIMIZATION_LEVEL.store(
+        cfg.optimize.clamp(0, i32::MAX as i64) as i32,
+        std::sync::atomic::Ordering::Relaxed,
+    );
     let m = PyModule_New("sys")?;
     m.md_builtin.set(true);
     PyModule_AddFunctions(&m, &SYS_METHODS)?;
