@@ -1445,8 +1445,10 @@ fn os_read(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     }
     let mut buf = vec![0u8; n as usize];
     loop {
-        // SAFETY: `buf` is writable for `n` bytes.
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        let (ptr, len) = (buf.as_mut_ptr() as *mut libc::c_void, buf.len());
+        // The GIL is released around the call; `buf` is a local of this call.
+        // SAFETY: `buf` is writable for `len` bytes.
+        let r = python::ceval_gil::allow_threads(|| unsafe { libc::read(fd, ptr, len) });
         if r < 0 {
             if errno() == libc::EINTR {
                 objects::pyhooks::check_signals()?;
@@ -1470,8 +1472,11 @@ fn os_write(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     let fd = int_arg(&args[0])?;
     let data = objects::bytesobject::buffer_arg(&args[1])?;
     loop {
-        // SAFETY: `data` is readable for its length.
-        let r = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) };
+        let (ptr, len) = (data.as_ptr() as *const libc::c_void, data.len());
+        // The GIL is released around the call; `data` is a copy or the contents of
+        // an immutable `bytes` that the arguments keep alive.
+        // SAFETY: `data` is readable for `len` bytes.
+        let r = python::ceval_gil::allow_threads(|| unsafe { libc::write(fd, ptr, len) });
         if r < 0 {
             if errno() == libc::EINTR {
                 objects::pyhooks::check_signals()?;
@@ -2095,8 +2100,11 @@ fn os_waitpid(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     let options = int_arg(&args[1])?;
     let mut status = 0;
     loop {
+        // The GIL is released while waiting.
         // SAFETY: `status` is writable.
-        let r = unsafe { libc::waitpid(pid, &mut status, options) };
+        let r = python::ceval_gil::allow_threads(|| unsafe {
+            libc::waitpid(pid, &mut status, options)
+        });
         if r < 0 {
             if errno() == libc::EINTR {
                 objects::pyhooks::check_signals()?;

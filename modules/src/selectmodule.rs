@@ -180,8 +180,11 @@ fn select_select(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
         let tvp = tv
             .as_mut()
             .map_or(std::ptr::null_mut(), |t| t as *mut libc::timeval);
+        // The GIL is released while waiting; the sets are locals of this call.
         // SAFETY: the sets and the timeval are valid for the call.
-        let n = unsafe { libc::select(max + 1, &mut i, &mut o, &mut e, tvp) };
+        let n = python::ceval_gil::allow_threads(|| unsafe {
+            libc::select(max + 1, &mut i, &mut o, &mut e, tvp)
+        });
         if n < 0 {
             let err = errno();
             if err != libc::EINTR {
@@ -302,8 +305,10 @@ fn do_poll(fds: &mut [libc::pollfd], timeout: Option<i64>) -> PyResult<usize> {
     let deadline = timeout.map(|t| monotonic_ns().saturating_add(t));
     let mut ms = timeout.map_or(-1, ns_to_ms_ceil);
     loop {
+        let (ptr, len) = (fds.as_mut_ptr(), fds.len() as libc::nfds_t);
+        // The GIL is released while waiting; `fds` is the caller's own copy.
         // SAFETY: `fds` is a valid array of pollfd of the given length.
-        let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
+        let n = python::ceval_gil::allow_threads(|| unsafe { libc::poll(ptr, len, ms) });
         if n >= 0 {
             return Ok(n as usize);
         }
@@ -605,8 +610,12 @@ fn select_epoll_poll(obj: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>
     let deadline = timeout.map(|t| monotonic_ns().saturating_add(t));
     let mut ms = timeout.map_or(-1, ns_to_ms_ceil);
     let n = loop {
+        let ptr = evs.as_mut_ptr();
+        // The GIL is released while waiting; `evs` is a local of this call.
         // SAFETY: `evs` has room for `maxevents` events.
-        let n = unsafe { libc::epoll_wait(epfd, evs.as_mut_ptr(), maxevents as i32, ms) };
+        let n = python::ceval_gil::allow_threads(|| unsafe {
+            libc::epoll_wait(epfd, ptr, maxevents as i32, ms)
+        });
         if n >= 0 {
             break n as usize;
         }

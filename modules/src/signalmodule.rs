@@ -67,7 +67,16 @@ fn signal_default_int_handler(_m: &PyObject, _args: &[PyObjectRef]) -> PyResult 
 /// `signal.signal(signalnum, handler, /)`.
 fn signal_signal(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_positional("signal", args.len(), 2, 2)?;
-    let signum = signum_arg(&args[0])?;
+    let n = int_arg(&args[0])?;
+    if !python::ceval_gil::_Py_ThreadCanHandleSignals() {
+        return Err(value_error(
+            "signal only works in main thread of the main interpreter",
+        ));
+    }
+    if n < 1 || n >= NSIG as i64 {
+        return Err(value_error("signal number out of range"));
+    }
+    let signum = n as libc::c_int;
     let handler = &args[1];
     let func: libc::sighandler_t = if is_handler(handler, IGNORE_HANDLER) {
         libc::SIG_IGN
@@ -192,6 +201,11 @@ fn signal_set_wakeup_fd(
         Some(w) => objects::object::PyObject_IsTrue(w)?,
         None => true,
     };
+    if !python::ceval_gil::_Py_ThreadCanHandleSignals() {
+        return Err(value_error(
+            "set_wakeup_fd only works in main thread of the main interpreter",
+        ));
+    }
     if fd != -1 {
         // SAFETY: fstat on any int; `st` is written only on success.
         let mut st: libc::stat = unsafe { std::mem::zeroed() };

@@ -365,8 +365,9 @@ fn internal_select(
     } else {
         -1
     };
+    // The GIL is released while waiting; `pfd` is a local.
     // SAFETY: one valid pollfd.
-    let n = unsafe { libc::poll(&mut pfd, 1, ms) };
+    let n = python::ceval_gil::allow_threads(|| unsafe { libc::poll(&mut pfd, 1, ms) });
     if n < 0 {
         return Err(errno());
     }
@@ -434,7 +435,11 @@ fn sock_call_ex<T>(
             }
         }
         let err = loop {
-            if let Some(v) = sock_func(s.sock_fd.get()) {
+            let fd = s.sock_fd.get();
+            // The GIL is released around the system call (`Py_BEGIN_ALLOW_THREADS`
+            // in `sock_call_ex`): every `sock_func` works on local buffers and
+            // copies of its arguments only.
+            if let Some(v) = python::ceval_gil::allow_threads(|| sock_func(fd)) {
                 return Ok(v);
             }
             let e = errno();

@@ -15,9 +15,11 @@
 //!   (`write`) where CPython passes a `memoryview` of its buffer (pyrs has no
 //!   `memoryview` yet). An exact `FileIO` raw stream is read and written directly,
 //!   without a method call; the effects are the same.
-//! - The lock is a flag: pyrs runs one thread, so the only way to find the object
-//!   busy is a reentrant call (from a signal handler, a `__del__` or the raw stream's
-//!   own methods), which raises `RuntimeError` as CPython does. Unlike CPython, the
+//! - The lock is a flag with its owner's thread ident, changed under the GIL. Found
+//!   busy by its own thread, it is a reentrant call (from a signal handler, a
+//!   `__del__` or the raw stream's own methods), which raises `RuntimeError` as
+//!   CPython does; found busy by another thread (whose raw call released the GIL),
+//!   the caller waits with the GIL released until it is free. Unlike CPython, the
 //!   read fast paths also take it, so that a reentrant call can never see the buffer
 //!   in the middle of an update.
 
@@ -173,8 +175,10 @@ pub struct PyBufferedObject {
     write_pos: Cell<i64>,
     /// Just after the last byte waiting to be written, or -1 if nothing waits.
     write_end: Cell<i64>,
-    /// An operation is in progress (the lock's owner).
+    /// An operation is in progress (the lock is held).
     busy: Cell<bool>,
+    /// The thread holding the lock (`owner`).
+    owner: Cell<u64>,
     buffer_size: Cell<i64>,
     /// `buffer_size - 1` when the size is a power of two, else 0.
     buffer_mask: Cell<i64>,
@@ -245,6 +249,14 @@ impl PyBufferedObject {
 
     /// `ENTER_BUFFERED`.
     fn enter<'a>(&'a self, obj: &PyObject) -> PyResult<Busy<'a>> {
+        let me = python::thread::PyThread_get_thread_ident();
+        // Another thread's operation is in progress (its raw call released the GIL):
+        // wait for it to finish, letting it run.
+        while self.busy.get() && self.owner.get() != me {
+            python::ceval_gil::allow_threads(|| {
+                std::thread::sleep(std::time::Duration::from_micros(50))
+            });
+        }
         if self.busy.get() {
             let r = PyObject_Repr(obj)
                 .map(|r| as_str_lossy(&r).into_owned())
@@ -252,6 +264,7 @@ impl PyBufferedObject {
             return Err(runtime_error(format!("reentrant call inside {r}")));
         }
         self.busy.set(true);
+        self.owner.set(me);
         Ok(Busy(self))
     }
 
@@ -931,6 +944,7 @@ fn buffered_alloc(tp: &PyTypeObject) -> PyObjectRef {
                 write_pos: Cell::new(0),
                 write_end: Cell::new(-1),
                 busy: Cell::new(false),
+                owner: Cell::new(0),
                 buffer_size: Cell::new(0),
                 buffer_mask: Cell::new(0),
                 dict: PyCell::new(None),

@@ -86,8 +86,11 @@ fn err_mode(action: &str) -> PyErr {
 pub fn _Py_read(fd: i32, buf: &mut [u8]) -> PyResult<Option<usize>> {
     let len = buf.len().min(PY_READ_MAX);
     loop {
+        let ptr = buf.as_mut_ptr() as *mut libc::c_void;
+        // The GIL is released around the call (`Py_BEGIN_ALLOW_THREADS`); `buf` is
+        // plain memory that no other thread can reach.
         // SAFETY: `buf` is valid for `len` bytes of writing.
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, len) };
+        let n = python::ceval_gil::allow_threads(|| unsafe { libc::read(fd, ptr, len) });
         if n >= 0 {
             return Ok(Some(n as usize));
         }
@@ -107,8 +110,11 @@ pub fn _Py_read(fd: i32, buf: &mut [u8]) -> PyResult<Option<usize>> {
 pub fn _Py_write(fd: i32, buf: &[u8]) -> PyResult<Option<usize>> {
     let len = buf.len().min(PY_READ_MAX);
     loop {
+        let ptr = buf.as_ptr() as *const libc::c_void;
+        // The GIL is released around the call; `buf` is either plain memory or the
+        // contents of an immutable object that the caller keeps alive.
         // SAFETY: `buf` is valid for `len` bytes of reading.
-        let n = unsafe { libc::write(fd, buf.as_ptr() as *const libc::c_void, len) };
+        let n = python::ceval_gil::allow_threads(|| unsafe { libc::write(fd, ptr, len) });
         if n >= 0 {
             return Ok(Some(n as usize));
         }
