@@ -25,6 +25,7 @@ pub mod _stat;
 pub mod _string;
 pub mod _struct;
 pub mod _threadmodule;
+pub mod _typingmodule;
 pub mod _weakref;
 pub mod arraymodule;
 pub mod atexitmodule;
