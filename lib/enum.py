@@ -1719,72 +1719,72 @@ class verify:
             raise TypeError("the 'verify' decorator only works with Enum and Flag")
         for check in self.checks:
             if check is UNIQUE:
-                self._check_unique(enumeration)
+                _verify_unique(enumeration)
             elif check is CONTINUOUS:
-                self._check_continuous(enumeration, enum_type)
+                _verify_continuous(enumeration, enum_type)
             elif check is NAMED_FLAGS:
-                self._check_named_flags(enumeration)
+                _verify_named_flags(enumeration)
         return enumeration
 
-    @staticmethod
-    def _check_unique(enumeration):
-        duplicates = _find_aliases(enumeration)
-        if duplicates:
-            raise ValueError('aliases found in %r: %s' %
-                    (enumeration, _alias_details(duplicates)))
 
-    @staticmethod
-    def _check_continuous(enumeration, enum_type):
-        values = set(e.value for e in enumeration)
-        if len(values) < 2:
-            return
-        low, high = min(values), max(values)
-        if enum_type == 'flag':
-            # every power of two between the lowest and the highest
-            expected = (2**i for i in range(_high_bit(low)+1, _high_bit(high)))
-        else:
-            # every integer between the lowest and the highest
-            expected = range(low+1, high)
-        missing = [v for v in expected if v not in values]
-        if missing:
-            # the length limit guards against huge messages
-            raise ValueError(('invalid %s %r: missing values %s' % (
-                    enum_type, enumeration.__name__,
-                    ', '.join((str(m) for m in missing)))
-                    )[:256])
+def _verify_unique(enumeration):
+    duplicates = _find_aliases(enumeration)
+    if duplicates:
+        raise ValueError('aliases found in %r: %s' %
+                (enumeration, _alias_details(duplicates)))
 
-    @staticmethod
-    def _check_named_flags(enumeration):
-        # each multi-bit alias may only contain bits that members have
-        member_names = enumeration._member_names_
-        member_values = [m.value for m in enumeration]
-        missing_names = []
-        missing_value = 0
-        for name, alias in enumeration._member_map_.items():
-            if name in member_names or alias.value < 0:
-                # not an alias, or negative (not checked)
-                continue
-            missed = [v for v in _iter_bits_lsb(alias.value) if v not in member_values]
-            if missed:
-                missing_names.append(name)
-                for v in missed:
-                    missing_value |= v
-        if not missing_names:
-            return
-        if len(missing_names) == 1:
-            alias = 'alias %s is missing' % missing_names[0]
-        else:
-            alias = 'aliases %s and %s are missing' % (
-                    ', '.join(missing_names[:-1]), missing_names[-1]
-                    )
-        if _is_single_bit(missing_value):
-            value = 'value 0x%x' % missing_value
-        else:
-            value = 'combined values of 0x%x' % missing_value
-        raise ValueError(
-                'invalid Flag %r: %s %s [use enum.show_flag_values(value) for details]'
-                % (enumeration.__name__, alias, value)
+
+def _verify_continuous(enumeration, enum_type):
+    values = set(e.value for e in enumeration)
+    if len(values) < 2:
+        return
+    low, high = min(values), max(values)
+    if enum_type == 'flag':
+        # every power of two between the lowest and the highest
+        expected = (2**i for i in range(_high_bit(low)+1, _high_bit(high)))
+    else:
+        # every integer between the lowest and the highest
+        expected = range(low+1, high)
+    missing = [v for v in expected if v not in values]
+    if missing:
+        # the length limit guards against huge messages
+        raise ValueError(('invalid %s %r: missing values %s' % (
+                enum_type, enumeration.__name__,
+                ', '.join((str(m) for m in missing)))
+                )[:256])
+
+
+def _verify_named_flags(enumeration):
+    # each multi-bit alias may only contain bits that members have
+    member_names = enumeration._member_names_
+    member_values = [m.value for m in enumeration]
+    missing_names = []
+    missing_value = 0
+    for name, alias in enumeration._member_map_.items():
+        if name in member_names or alias.value < 0:
+            # not an alias, or negative (not checked)
+            continue
+        missed = [v for v in _iter_bits_lsb(alias.value) if v not in member_values]
+        if missed:
+            missing_names.append(name)
+            for v in missed:
+                missing_value |= v
+    if not missing_names:
+        return
+    if len(missing_names) == 1:
+        alias = 'alias %s is missing' % missing_names[0]
+    else:
+        alias = 'aliases %s and %s are missing' % (
+                ', '.join(missing_names[:-1]), missing_names[-1]
                 )
+    if _is_single_bit(missing_value):
+        value = 'value 0x%x' % missing_value
+    else:
+        value = 'combined values of 0x%x' % missing_value
+    raise ValueError(
+            'invalid Flag %r: %s %s [use enum.show_flag_values(value) for details]'
+            % (enumeration.__name__, alias, value)
+            )
 
 
 # ---------------------------------------------------------------------------
