@@ -15,9 +15,13 @@
 //! - A new thread blocks the asynchronous signals, so that signals sent to the
 //!   process wake the main thread, the only one that handles them (CPython leaves
 //!   the choice of thread to the kernel).
-//! - `_local`, `_excepthook` and `_ExceptHookArgs` are left out: `threading` falls
-//!   back to `_threading_local.local` and its own Python `excepthook`, as CPython's
-//!   does when they are missing.
+//! - `_local` keeps each thread's attribute dict directly in the thread's
+//!   `PyThreadState_GetDict()` (CPython puts a "dummy" object there that holds it, so
+//!   that a weak reference can tell the `_local` when the thread dies); the dicts die
+//!   with their thread's state, and a dying `_local` removes its key from every
+//!   thread's dict.
+//! - `_excepthook` and `_ExceptHookArgs` are left out: `threading` falls back to its
+//!   own Python `excepthook`, as CPython's does when they are missing.
 
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
@@ -27,6 +31,9 @@ use include::cpython::object::flags::*;
 use include::methodobject::{PyCFunction, PyMethodDef};
 
 use objects::boolobject::PyBool_FromLong;
+use objects::dictobject::{
+    PyDictObject, PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem,
+};
 use objects::exceptions::*;
 use objects::floatobject::PyFloat_FromDouble;
 use objects::longobject::{PyLong_FromLong, PyLong_FromU64};
@@ -454,6 +461,212 @@ pub static RLocktype: PyTypeObject = PyTypeObject {
     ..PyTypeObject::DEFAULT
 };
 
+// --- _local ----------------------------------------------------------------------------
+
+/// `localobject`: thread-local data. Each thread sees its own attribute dict, kept in
+/// that thread's `PyThreadState_GetDict()` under this object's `key`.
+#[repr(C)]
+pub struct localobject {
+    pub ob_base: PyObject,
+    /// `"_thread._local.<address>"`, the key in every thread's dict.
+    key: PyCell<Option<PyObjectRef>>,
+    /// The arguments `__init__` gets in each new thread (vectorcall form).
+    args: PyCell<Vec<PyObjectRef>>,
+    kwnames: PyCell<Option<PyObjectRef>>,
+    weakreflist: PyCell<Option<PyObjectRef>>,
+}
+
+// SAFETY: `#[repr(C)]` with the header first.
+unsafe impl PyObjectLayout for localobject {}
+
+fn as_local(obj: &PyObject) -> &localobject {
+    // SAFETY: the slots of `_local` are only called on its instances.
+    unsafe { &*(obj as *const PyObject as *const localobject) }
+}
+
+/// Whether `tp` keeps `object.__init__` (then `_local` takes no arguments).
+fn has_object_init(tp: &PyTypeObject) -> bool {
+    let base = objects::typeobject::PyBaseObject_Type.tp_init.get();
+    match (tp.tp_init.get(), base) {
+        (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn local_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
+    if has_object_init(tp) && !args.is_empty() {
+        return Err(type_error("Initialization arguments are not supported"));
+    }
+    // SAFETY: `tp` is `_local` or a subclass; the rest of a subclass instance is
+    // zeroed.
+    let obj = unsafe {
+        alloc_object(
+            tp,
+            localobject {
+                ob_base: PyObject_HEAD_INIT,
+                key: PyCell::new(None),
+                args: PyCell::new(args.to_vec()),
+                kwnames: PyCell::new(kwnames.map(|k| k.to_owned())),
+                weakreflist: PyCell::new(None),
+            },
+        )
+    }
+    .into_object();
+    let key = PyUnicode_FromString(&format!("_thread._local.{:#x}", obj.as_ptr() as usize));
+    as_local(&obj).key.set(Some(key));
+    // The creating thread's dict is made now; `__init__` runs for it through the
+    // type call.
+    local_create_dict(&obj)?;
+    Ok(obj)
+}
+
+/// The running thread's `PyThreadState_GetDict()`, made on first use.
+fn thread_dict() -> PyObjectRef {
+    let ts = include::pystate::_PyThreadState_GET();
+    if let Some(d) = ts.dict.get() {
+        return d;
+    }
+    let d = PyDict_New().into_object();
+    ts.dict.set(Some(d.clone()));
+    d
+}
+
+fn as_dict(d: &PyObject) -> &PyDictObject {
+    // SAFETY: only called on the dicts this module makes.
+    unsafe { &*(d as *const PyObject as *const PyDictObject) }
+}
+
+fn local_key(obj: &PyObject) -> PyResult<PyObjectRef> {
+    as_local(obj)
+        .key
+        .get()
+        .ok_or_else(|| system_error("_local object without a key"))
+}
+
+/// `_local_create_dummy`: a new attribute dict for this thread.
+fn local_create_dict(obj: &PyObject) -> PyResult<PyObjectRef> {
+    let ldict = PyDict_New().into_object();
+    let key = local_key(obj)?;
+    PyDict_SetItem(as_dict(&thread_dict()), &key, &ldict)?;
+    Ok(ldict)
+}
+
+/// `_ldict`: this thread's attribute dict; in a thread that has none yet, make it
+/// and run `__init__` with the arguments the object was made with.
+fn local_ldict(obj: &PyObject) -> PyResult<PyObjectRef> {
+    let key = local_key(obj)?;
+    let tdict = thread_dict();
+    if let Some(d) = PyDict_GetItemWithError(as_dict(&tdict), &key)? {
+        return Ok(d);
+    }
+    let ldict = local_create_dict(obj)?;
+    let tp = obj.ob_type();
+    if !has_object_init(tp) {
+        if let Some(init) = tp.tp_init.get() {
+            let l = as_local(obj);
+            let args = l.args.get();
+            let kwnames = l.kwnames.get();
+            if let Err(e) = init(obj, &args, kwnames.as_deref()) {
+                // The dict is dropped: the next access tries `__init__` again.
+                let _ = PyDict_DelItem(as_dict(&tdict), &key);
+                return Err(e);
+            }
+        }
+    }
+    Ok(ldict)
+}
+
+fn is_dunder_dict(name: &PyObject) -> PyResult<bool> {
+    PyObject_RichCompareBool(name, objects::intern!("__dict__"), CompareOp::Eq)
+}
+
+fn local_getattro(obj: &PyObject, name: &PyObject) -> PyResult {
+    let ldict = local_ldict(obj)?;
+    if is_dunder_dict(name)? {
+        return Ok(ldict);
+    }
+    match objects::object::_PyObject_GenericGetAttrWithDict(obj, name, Some(&ldict), false)? {
+        Some(v) => Ok(v),
+        None => Err(attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            type_name(obj),
+            objects::unicodeobject::as_str_lossy(name)
+        ))),
+    }
+}
+
+/// `local_setattro`: `_PyObject_GenericSetAttrWithDict` with this thread's dict.
+fn local_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let ldict = local_ldict(obj)?;
+    if is_dunder_dict(name)? {
+        return Err(attribute_error(format!(
+            "'{}' object attribute '__dict__' is read-only",
+            type_name(obj)
+        )));
+    }
+    if !objects::unicodeobject::PyUnicodeObject::check(name) {
+        return Err(type_error(format!(
+            "attribute name must be string, not '{}'",
+            name.ob_type().name()
+        )));
+    }
+    let tp = obj.ob_type();
+    if let Some(d) = objects::typeobject::_PyType_Lookup(tp, name) {
+        if d.ob_type().tp_descr_set.get().is_some() {
+            return objects::descrobject::descr_set(&d, obj, value);
+        }
+    }
+    let ldict = as_dict(&ldict);
+    match value {
+        Some(v) => PyDict_SetItem(ldict, name, v),
+        None => match PyDict_DelItem(ldict, name) {
+            Ok(()) => Ok(()),
+            Err(e) if PyErr_ExceptionMatches(&e, &PyExc_KeyError) => Err(attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                type_name(obj),
+                objects::unicodeobject::as_str_lossy(name)
+            ))),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+unsafe fn local_dealloc(op: *mut PyObject) {
+    // SAFETY: `op` is a dead `_local`.
+    let obj = unsafe { &*op };
+    objects::weakrefobject::PyObject_ClearWeakRefs(obj);
+    // `local_clear`: forget this object's dict in every thread.
+    if let Some(key) = as_local(obj).key.replace(None) {
+        for ts in include::pystate::interp_threads() {
+            // SAFETY: the list holds live states; under the GIL.
+            if let Some(d) = unsafe { (*ts).dict.get() } {
+                if let Err(e) = PyDict_DelItem(as_dict(&d), &key) {
+                    if !PyErr_ExceptionMatches(&e, &PyExc_KeyError) {
+                        python::pythonrun::write_unraisable(e, None);
+                    }
+                }
+            }
+        }
+    }
+    // SAFETY: as above.
+    unsafe { dealloc_object::<localobject>(op) }
+}
+
+pub static localtype: PyTypeObject = PyTypeObject {
+    ob_base: PyObject::new_static(&PyType_Type),
+    tp_name: "_thread._local",
+    tp_basicsize: Cell::new(size_of::<localobject>()),
+    tp_dealloc: slot(local_dealloc),
+    tp_getattro: slot(local_getattro),
+    tp_setattro: slot(local_setattro),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE),
+    tp_doc: Some("Thread-local data"),
+    tp_weaklistoffset: Cell::new(offset_of!(localobject, weakreflist)),
+    tp_new: slot(local_new),
+    ..PyTypeObject::DEFAULT
+};
+
 // --- module functions ------------------------------------------------------------------
 
 fn thread_PyThread_start_new_thread(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
@@ -484,9 +697,17 @@ fn thread_PyThread_start_new_thread(_m: &PyObject, args: &[PyObjectRef]) -> PyRe
         requested.max(THREAD_STACK_MIN_PYRS)
     };
     THREAD_COUNT.fetch_add(1, Ordering::SeqCst);
-    let spawned = std::thread::Builder::new()
-        .stack_size(size)
-        .spawn(move || thread_run(boot, size));
+    let spawned = std::thread::Builder::new().stack_size(size).spawn(move || {
+        // A panic is a bug in pyrs; unwinding out of the thread would leave the
+        // GIL held and every other thread waiting for ever, so the process ends
+        // as it does when the main thread panics.
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| thread_run(boot, size)))
+            .is_err()
+        {
+            eprintln!("pyrs: internal error (a thread panicked)");
+            std::process::exit(70);
+        }
+    });
     match spawned {
         Ok(handle) => {
             use std::os::unix::thread::JoinHandleExt;
@@ -674,11 +895,13 @@ static THREAD_METHODS: [PyMethodDef; 12] = [
 pub fn PyInit__thread() -> PyResult<PyRef<PyModuleObject>> {
     PyType_Ready(&Locktype)?;
     PyType_Ready(&RLocktype)?;
+    PyType_Ready(&localtype)?;
     let m = PyModule_New("_thread")?;
     PyModule_AddFunctions(&m, &THREAD_METHODS)?;
     PyModule_AddObject(&m, "error", PyExc_RuntimeError.as_object())?;
     PyModule_AddObject(&m, "LockType", Locktype.as_object())?;
     PyModule_AddObject(&m, "RLock", RLocktype.as_object())?;
+    PyModule_AddObject(&m, "_local", localtype.as_object())?;
     PyModule_AddObject(&m, "TIMEOUT_MAX", &PyFloat_FromDouble(TIMEOUT_MAX))?;
     PyModule_AddObject(
         &m,
