@@ -15,11 +15,10 @@
 //! - A new thread blocks the asynchronous signals, so that signals sent to the
 //!   process wake the main thread, the only one that handles them (CPython leaves
 //!   the choice of thread to the kernel).
-//! - `_local` keeps each thread's attribute dict directly in the thread's
-//!   `PyThreadState_GetDict()` (CPython puts a "dummy" object there that holds it, so
-//!   that a weak reference can tell the `_local` when the thread dies); the dicts die
-//!   with their thread's state, and a dying `_local` removes its key from every
-//!   thread's dict.
+//! - `_local` keeps a weak reference to itself in each thread's
+//!   `PyThreadState_GetDict()` where CPython keeps a "dummy" object whose death (a
+//!   weakref callback) tells the `_local` that the thread is gone; pyrs's thread end
+//!   walks its dict and removes its attribute dict from each `_local` directly.
 //! - `_excepthook` and `_ExceptHookArgs` are left out: `threading` falls back to its
 //!   own Python `excepthook`, as CPython's does when they are missing.
 
@@ -463,8 +462,11 @@ pub static RLocktype: PyTypeObject = PyTypeObject {
 
 // --- _local ----------------------------------------------------------------------------
 
-/// `localobject`: thread-local data. Each thread sees its own attribute dict, kept in
-/// that thread's `PyThreadState_GetDict()` under this object's `key`.
+/// `localobject`: thread-local data. The object owns each thread's attribute dict
+/// (`dicts`, keyed by the thread state's `id`, traversed by the collector, so a
+/// cycle through a thread's attributes can be collected); each thread's
+/// `PyThreadState_GetDict()` holds a weak reference to the object under its `key`,
+/// so that a dying thread can take its dict out of every `_local` it used.
 #[repr(C)]
 pub struct localobject {
     pub ob_base: PyObject,
@@ -473,6 +475,8 @@ pub struct localobject {
     /// The arguments `__init__` gets in each new thread (vectorcall form).
     args: PyCell<Vec<PyObjectRef>>,
     kwnames: PyCell<Option<PyObjectRef>>,
+    /// `{thread state id: attribute dict}` (CPython's `dummies`).
+    dicts: PyCell<Option<PyObjectRef>>,
     weakreflist: PyCell<Option<PyObjectRef>>,
 }
 
@@ -508,6 +512,7 @@ fn local_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
                 key: PyCell::new(None),
                 args: PyCell::new(args.to_vec()),
                 kwnames: PyCell::new(kwnames.map(|k| k.to_owned())),
+                dicts: PyCell::new(Some(PyDict_New().into_object())),
                 weakreflist: PyCell::new(None),
             },
         )
@@ -537,27 +542,32 @@ fn as_dict(d: &PyObject) -> &PyDictObject {
     unsafe { &*(d as *const PyObject as *const PyDictObject) }
 }
 
-fn local_key(obj: &PyObject) -> PyResult<PyObjectRef> {
-    as_local(obj)
-        .key
-        .get()
-        .ok_or_else(|| system_error("_local object without a key"))
+fn local_field(cell: &PyCell<Option<PyObjectRef>>) -> PyResult<PyObjectRef> {
+    cell.get()
+        .ok_or_else(|| system_error("_local object was cleared"))
+}
+
+/// The running thread's key in `dicts`.
+fn thread_state_id() -> PyObjectRef {
+    PyLong_FromU64(include::pystate::_PyThreadState_GET().id)
 }
 
 /// `_local_create_dummy`: a new attribute dict for this thread.
 fn local_create_dict(obj: &PyObject) -> PyResult<PyObjectRef> {
+    let l = as_local(obj);
+    let (key, dicts) = (local_field(&l.key)?, local_field(&l.dicts)?);
     let ldict = PyDict_New().into_object();
-    let key = local_key(obj)?;
-    PyDict_SetItem(as_dict(&thread_dict()), &key, &ldict)?;
+    let wr = objects::weakrefobject::PyWeakref_NewRef(obj, None)?;
+    PyDict_SetItem(as_dict(&thread_dict()), &key, &wr)?;
+    PyDict_SetItem(as_dict(&dicts), &thread_state_id(), &ldict)?;
     Ok(ldict)
 }
 
 /// `_ldict`: this thread's attribute dict; in a thread that has none yet, make it
 /// and run `__init__` with the arguments the object was made with.
 fn local_ldict(obj: &PyObject) -> PyResult<PyObjectRef> {
-    let key = local_key(obj)?;
-    let tdict = thread_dict();
-    if let Some(d) = PyDict_GetItemWithError(as_dict(&tdict), &key)? {
+    let dicts = local_field(&as_local(obj).dicts)?;
+    if let Some(d) = PyDict_GetItemWithError(as_dict(&dicts), &thread_state_id())? {
         return Ok(d);
     }
     let ldict = local_create_dict(obj)?;
@@ -569,12 +579,40 @@ fn local_ldict(obj: &PyObject) -> PyResult<PyObjectRef> {
             let kwnames = l.kwnames.get();
             if let Err(e) = init(obj, &args, kwnames.as_deref()) {
                 // The dict is dropped: the next access tries `__init__` again.
-                let _ = PyDict_DelItem(as_dict(&tdict), &key);
+                let _ = PyDict_DelItem(as_dict(&dicts), &thread_state_id());
                 return Err(e);
             }
         }
     }
     Ok(ldict)
+}
+
+/// A thread is ending (`PyThreadState_Clear` clearing the thread's dict, whose
+/// dummies' weakref callbacks do this in CPython): every `_local` it used forgets the
+/// thread's attribute dict.
+fn local_thread_exit(ts: &include::pystate::PyThreadState) {
+    let Some(tdict) = ts.dict.get() else {
+        return;
+    };
+    let id = PyLong_FromU64(ts.id);
+    for (_, wr) in objects::dictobject::PyDict_Items_vec(as_dict(&tdict)) {
+        if !objects::weakrefobject::PyWeakref_Check(&wr) {
+            continue;
+        }
+        let Ok(local) = objects::weakrefobject::PyWeakref_GetObject(&wr) else {
+            continue;
+        };
+        if !objects::typeobject::PyObject_TypeCheck(&local, &localtype) {
+            continue;
+        }
+        if let Some(dicts) = as_local(&local).dicts.get() {
+            if let Err(e) = PyDict_DelItem(as_dict(&dicts), &id) {
+                if !PyErr_ExceptionMatches(&e, &PyExc_KeyError) {
+                    python::pythonrun::write_unraisable(e, None);
+                }
+            }
+        }
+    }
 }
 
 fn is_dunder_dict(name: &PyObject) -> PyResult<bool> {
@@ -632,11 +670,35 @@ fn local_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) -> 
     }
 }
 
+fn local_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let l = as_local(obj);
+    // SAFETY: traversal runs no Python code.
+    unsafe {
+        for a in l.args.get_ref() {
+            visit(a);
+        }
+        for cell in [&l.kwnames, &l.dicts] {
+            if let Some(o) = cell.get_ref() {
+                visit(o);
+            }
+        }
+    }
+}
+
+fn local_clear(obj: &PyObject) {
+    let l = as_local(obj);
+    drop(l.args.replace(Vec::new()));
+    drop(l.kwnames.replace(None));
+    drop(l.dicts.replace(None));
+}
+
 unsafe fn local_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead `_local`.
     let obj = unsafe { &*op };
+    // SAFETY: as above.
+    unsafe { include::gc::gc_untrack(op) };
     objects::weakrefobject::PyObject_ClearWeakRefs(obj);
-    // `local_clear`: forget this object's dict in every thread.
+    // `local_clear`: forget this object's entry in every thread's dict.
     if let Some(key) = as_local(obj).key.replace(None) {
         for ts in include::pystate::interp_threads() {
             // SAFETY: the list holds live states; under the GIL.
@@ -649,6 +711,7 @@ unsafe fn local_dealloc(op: *mut PyObject) {
             }
         }
     }
+    local_clear(obj);
     // SAFETY: as above.
     unsafe { dealloc_object::<localobject>(op) }
 }
@@ -660,8 +723,10 @@ pub static localtype: PyTypeObject = PyTypeObject {
     tp_dealloc: slot(local_dealloc),
     tp_getattro: slot(local_getattro),
     tp_setattro: slot(local_setattro),
-    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE),
+    tp_flags: Cell::new(Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC),
     tp_doc: Some("Thread-local data"),
+    tp_traverse: slot(local_traverse),
+    tp_clear: slot(local_clear),
     tp_weaklistoffset: Cell::new(offset_of!(localobject, weakreflist)),
     tp_new: slot(local_new),
     ..PyTypeObject::DEFAULT
@@ -765,6 +830,7 @@ fn thread_run(boot: bootstate, stack_size: usize) {
         }
     }
     drop((func, args, kwargs));
+    local_thread_exit(ts);
     release_sentinel(ts);
     ts.clear();
     THREAD_COUNT.fetch_sub(1, Ordering::SeqCst);

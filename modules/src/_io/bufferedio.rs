@@ -252,7 +252,19 @@ impl PyBufferedObject {
         let me = python::thread::PyThread_get_thread_ident();
         // Another thread's operation is in progress (its raw call released the GIL):
         // wait for it to finish, letting it run.
+        let start = std::time::Instant::now();
         while self.busy.get() && self.owner.get() != me {
+            // At exit a daemon thread may hold the lock for ever (it stopped when it
+            // next took the GIL): give up after a second, as `_enter_buffered_busy`.
+            if python::pylifecycle::is_finalizing() && start.elapsed().as_secs() >= 1 {
+                let r = objects::object::PyObject_ASCII(obj)
+                    .map(|r| as_str_lossy(&r).into_owned())
+                    .unwrap_or_else(|_| "<ascii(self) failed>".to_owned());
+                eprintln!(
+                    "Fatal Python error: _enter_buffered_busy: could not acquire lock for {r} at interpreter shutdown, possibly due to daemon threads"
+                );
+                std::process::abort();
+            }
             python::ceval_gil::allow_threads(|| {
                 std::thread::sleep(std::time::Duration::from_micros(50))
             });
