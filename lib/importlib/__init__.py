@@ -65,6 +65,39 @@ def invalidate_caches():
             finder.invalidate_caches()
 
 
+def find_loader(name, path=None):
+    """Return the loader for the specified module.
+
+    This is a backward-compatible wrapper around find_spec().
+
+    This function is deprecated in favor of importlib.util.find_spec().
+
+    """
+    import warnings
+    warnings.warn('Deprecated since Python 3.4 and slated for removal in '
+                  'Python 3.12; use importlib.util.find_spec() instead',
+                  DeprecationWarning, stacklevel=2)
+    try:
+        loader = sys.modules[name].__loader__
+        if loader is None:
+            raise ValueError(f'{name}.__loader__ is None')
+        return loader
+    except KeyError:
+        pass
+    except AttributeError:
+        raise ValueError(f'{name}.__loader__ is not set') from None
+
+    spec = _bootstrap._find_spec(name, path)
+    # Malformed specs (missing attributes) are not worried about.
+    if spec is None:
+        return None
+    if spec.loader is None:
+        if spec.submodule_search_locations is None:
+            raise ImportError(f'spec for {name} missing loader', name=name)
+        raise ImportError('namespace packages do not have loaders', name=name)
+    return spec.loader
+
+
 def import_module(name, package=None):
     """Import a module.
 

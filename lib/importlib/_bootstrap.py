@@ -306,6 +306,10 @@ def _load_module_shim(self, fullname):
 
     This method is deprecated.  Use loader.exec_module() instead.
     """
+    import _warnings
+    _warnings.warn("the load_module() method is deprecated and slated for "
+                   "removal in Python 3.12; use exec_module() instead",
+                   DeprecationWarning)
     spec = spec_from_loader(fullname, self)
     if fullname in sys.modules:
         module = sys.modules[fullname]
@@ -337,12 +341,25 @@ class BuiltinImporter:
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
-        if path is not None:
-            return None
         if _imp.is_builtin(fullname):
             return spec_from_loader(fullname, cls, origin=cls._ORIGIN)
         else:
             return None
+
+    @classmethod
+    def find_module(cls, fullname, path=None):
+        """Find the built-in module.
+
+        If 'path' is ever specified then the search is considered a failure.
+
+        This method is deprecated.  Use find_spec() instead.
+        """
+        import _warnings
+        _warnings.warn("BuiltinImporter.find_module() is deprecated and "
+                       "slated for removal in Python 3.12; use find_spec() instead",
+                       DeprecationWarning)
+        spec = cls.find_spec(fullname, path)
+        return spec.loader if spec is not None else None
 
     @staticmethod
     def create_module(spec):
@@ -375,6 +392,8 @@ class BuiltinImporter:
         """Return False as built-in modules are never packages."""
         return False
 
+    load_module = classmethod(_load_module_shim)
+
 
 class FrozenImporter:
     """Meta path import for frozen modules.
@@ -391,6 +410,18 @@ class FrozenImporter:
         if _imp.is_frozen(fullname):
             return spec_from_loader(fullname, cls, origin=cls._ORIGIN)
         return None
+
+    @classmethod
+    def find_module(cls, fullname, path=None):
+        """Find a frozen module.
+
+        This method is deprecated.  Use find_spec() instead.
+        """
+        import _warnings
+        _warnings.warn("FrozenImporter.find_module() is deprecated and "
+                       "slated for removal in Python 3.12; use find_spec() instead",
+                       DeprecationWarning)
+        return cls if _imp.is_frozen(fullname) else None
 
     @staticmethod
     def create_module(spec):
@@ -416,6 +447,15 @@ class FrozenImporter:
     @_requires_frozen
     def is_package(cls, fullname):
         return False
+
+    @classmethod
+    @_requires_frozen
+    def load_module(cls, fullname):
+        """Load a frozen module.
+
+        This method is deprecated.  Use exec_module() instead.
+        """
+        return _load_module_shim(cls, fullname)
 
 
 # Import itself ###############################################################

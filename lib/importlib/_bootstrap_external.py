@@ -855,6 +855,23 @@ class PathFinder:
         """
         return _imp._path_finder_find_spec(fullname, path, target)
 
+    @classmethod
+    def find_module(cls, fullname, path=None):
+        """find the module on sys.path or 'path' based on sys.path_hooks and
+        sys.path_importer_cache.
+
+        This method is deprecated.  Use find_spec() instead.
+
+        """
+        import _warnings
+        _warnings.warn("PathFinder.find_module() is deprecated and "
+                       "slated for removal in Python 3.12; use find_spec() instead",
+                       DeprecationWarning)
+        spec = cls.find_spec(fullname, path)
+        if spec is None:
+            return None
+        return spec.loader
+
     @staticmethod
     def find_distributions(*args, **kwargs):
         """Find distributions (importlib.metadata)."""
@@ -901,6 +918,41 @@ class FileFinder:
         Returns the matching spec, or None if not found.
         """
         return _imp._file_finder_find_spec(self, fullname, target)
+
+    def find_loader(self, fullname):
+        """Try to find a loader for the specified module, or the namespace
+        package portions. Returns (loader, list-of-portions).
+
+        This method is deprecated.  Use find_spec() instead.
+
+        """
+        import _warnings
+        _warnings.warn("FileFinder.find_loader() is deprecated and "
+                       "slated for removal in Python 3.12; use find_spec() instead",
+                       DeprecationWarning)
+        spec = self.find_spec(fullname)
+        if spec is None:
+            return None, []
+        return spec.loader, spec.submodule_search_locations or []
+
+    def find_module(self, fullname):
+        """Try to find a loader for the specified module by delegating to
+        self.find_loader().
+
+        This method is deprecated in favor of finder.find_spec().
+
+        """
+        import _warnings
+        _warnings.warn("find_module() is deprecated and "
+                       "slated for removal in Python 3.12; use find_spec() instead",
+                       DeprecationWarning)
+        # A directory without __init__ is a namespace package portion: warn and
+        # return None.
+        loader, portions = self.find_loader(fullname)
+        if loader is None and len(portions):
+            msg = 'Not importing directory {}: missing __init__'
+            _warnings.warn(msg.format(portions[0]), ImportWarning)
+        return loader
 
     @classmethod
     def path_hook(cls, *loader_details):

@@ -2598,7 +2598,11 @@ fn object_set_class(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
         )));
     };
     let oldto = obj.ob_type();
-    if !(newto.is_heap_type() && oldto.is_heap_type()) {
+    let module = &crate::moduleobject::PyModule_Type;
+    // Modules may change class between `module` and its subclasses (a lazy module
+    // turning back into a plain one), static type or not.
+    let both_modules = PyType_IsSubtype(newto, module) && PyType_IsSubtype(oldto, module);
+    if !both_modules && !(newto.is_heap_type() && oldto.is_heap_type()) {
         return Err(type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
@@ -2612,10 +2616,16 @@ fn object_set_class(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
             return Err(crate::pyerrors::PyErr_NoMemory());
         }
     }
-    newto.as_object().incref();
+    // An instance owns a reference to its type only when that type is a heap type.
+    if newto.is_heap_type() {
+        newto.as_object().incref();
+    }
+    let old_is_heap = oldto.is_heap_type();
     let old = obj.ob_type.replace(NonNull::from(newto));
-    // SAFETY: the instance held a reference to its old (heap) type.
-    unsafe { include::object::Py_DECREF(old.cast()) };
+    if old_is_heap {
+        // SAFETY: the instance held a reference to its old (heap) type.
+        unsafe { include::object::Py_DECREF(old.cast()) };
+    }
     Ok(())
 }
 

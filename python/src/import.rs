@@ -338,9 +338,9 @@ fn builtin_spec(name: &str) -> PyResult {
     )
 }
 
-/// `BuiltinImporter.find_spec`.
-fn builtin_find_spec(name: &str, path: Option<&PyObject>) -> PyResult<Option<PyObjectRef>> {
-    if path.is_some_and(|p| !p.is(Py_None())) || !is_builtin_name(name) {
+/// `BuiltinImporter.find_spec`: 3.11's ignores `path`.
+fn builtin_find_spec(name: &str) -> PyResult<Option<PyObjectRef>> {
+    if !is_builtin_name(name) {
         return Ok(None);
     }
     builtin_spec(name).map(Some)
@@ -367,7 +367,7 @@ fn find_spec(
     let is_reload = PyDict_GetItemWithError(&modules, &key)?.is_some();
     for finder in objects::r#abstract::PySequence_Fast(&meta_path, "")? {
         let spec = if finder.is(&b.builtin_importer) {
-            builtin_find_spec(name, path)?
+            builtin_find_spec(name)?
         } else if finder.is(&b.path_finder) {
             path_finder_find_spec(name, path, target)?
         } else {
@@ -722,6 +722,13 @@ fn module_from_spec(spec: &PyObject) -> PyResult {
     let name = str_of(&name_obj).unwrap_or_default();
     let mut module = None;
     if loader.is(&b.builtin_importer) {
+        // `BuiltinImporter.create_module`.
+        if !is_builtin_name(&name) {
+            return Err(import_error_with_name(
+                format!("'{name}' is not a built-in module"),
+                &name,
+            ));
+        }
         module = Some(create_builtin(&name)?);
     } else if !loader.is(Py_None()) {
         if let Some(create) = lookup(&loader, "create_module")? {
