@@ -896,6 +896,12 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 }
                                 drop(function);
                                 push!(tri!(res));
+                                // As CPython's CALL of anything but a Python function:
+                                // a signal or a thread switch the callee asked for is
+                                // handled now (`CHECK_EVAL_BREAKER`).
+                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                    tri!(handle_pending());
+                                }
                             }
 
                             op::CALL_FUNCTION_EX => {
@@ -1122,6 +1128,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let cond = pop!();
                                 if !tri!(is_true(&cond)) {
                                     next_instr = next_instr.sub(oparg as usize);
+                                    if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                        (*frame).prev_instr = next_instr.sub(1);
+                                        tri!(handle_pending());
+                                    }
                                 }
                             }
 
@@ -1136,6 +1146,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let cond = pop!();
                                 if tri!(is_true(&cond)) {
                                     next_instr = next_instr.sub(oparg as usize);
+                                    if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                        (*frame).prev_instr = next_instr.sub(1);
+                                        tri!(handle_pending());
+                                    }
                                 }
                             }
 
@@ -1148,6 +1162,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::POP_JUMP_BACKWARD_IF_NONE => {
                                 if pop!().is(Py_None()) {
                                     next_instr = next_instr.sub(oparg as usize);
+                                    if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                        (*frame).prev_instr = next_instr.sub(1);
+                                        tri!(handle_pending());
+                                    }
                                 }
                             }
 
@@ -1160,6 +1178,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             op::POP_JUMP_BACKWARD_IF_NOT_NONE => {
                                 if !pop!().is(Py_None()) {
                                     next_instr = next_instr.sub(oparg as usize);
+                                    if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                        (*frame).prev_instr = next_instr.sub(1);
+                                        tri!(handle_pending());
+                                    }
                                 }
                             }
 
@@ -2447,6 +2469,9 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 skip_caches!(PRECALL);
                                 next_instr =
                                     next_instr.add(1 + const { Opcode::CALL.cache_entries() });
+                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                    tri!(handle_pending());
+                                }
                             }
 
                             op::PRECALL_NO_KW_LEN
