@@ -4,11 +4,14 @@ use std::cell::Cell;
 use std::mem::size_of;
 
 use include::cpython::object::flags::*;
+use include::descrobject::{MemberType, PyMemberDef, READONLY};
+use include::methodobject::{PyCFunction, PyMethodDef};
 
 use crate::dictobject::{PyDictObject, PyDict_New, PyDict_SetItem};
 use crate::object::*;
 use crate::obmalloc::*;
 use crate::prelude::*;
+use crate::tupleobject::PyTuple_New;
 use crate::typeobject::PyType_Type;
 use crate::unicodeobject::{as_str_lossy, PyUnicodeObject, PyUnicode_FromString};
 
@@ -139,6 +142,31 @@ fn namespace_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
 }
 
+/// `__reduce__`: `(type(ns), (), ns.__dict__)`, so that copy and pickle rebuild
+/// the namespace through its dict (`namespace_reduce`).
+fn namespace_reduce(obj: &PyObject) -> PyResult {
+    let d = _PyObject_GetOrCreateDict(obj).unwrap_or_else(none);
+    Ok(PyTuple_New(vec![
+        obj.ob_type().as_object().to_owned(),
+        PyTuple_New(vec![]).into_object(),
+        d,
+    ])
+    .into_object())
+}
+
+static NAMESPACE_METHODS: [PyMethodDef; 1] = [PyMethodDef::new(
+    "__reduce__",
+    PyCFunction::NoArgs(namespace_reduce),
+    "Return state information for pickling",
+)];
+
+static NAMESPACE_MEMBERS: [PyMemberDef; 1] = [PyMemberDef::new(
+    "__dict__",
+    MemberType::Object,
+    std::mem::offset_of!(PyNamespaceObject, ns_dict),
+    READONLY,
+)];
+
 /// `types.SimpleNamespace`.
 pub static _PyNamespace_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
@@ -152,6 +180,8 @@ pub static _PyNamespace_Type: PyTypeObject = PyTypeObject {
     tp_doc: Some("A simple attribute-based namespace.\n\nSimpleNamespace(**kwargs)"),
     tp_traverse: slot(namespace_traverse),
     tp_richcompare: slot(namespace_richcompare),
+    tp_methods: &NAMESPACE_METHODS,
+    tp_members: &NAMESPACE_MEMBERS,
     tp_dictoffset: Cell::new(std::mem::offset_of!(PyNamespaceObject, ns_dict)),
     tp_init: slot(namespace_init),
     tp_new: slot(namespace_new),
