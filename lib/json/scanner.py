@@ -30,10 +30,12 @@ def py_make_scanner(context):
     memo = context.memo
 
     def _scan_once(string, idx):
-        # StopIteration(idx) means "no value starts at idx".
-        if idx >= len(string):
-            raise StopIteration(idx)
-        nextchar = string[idx]
+        # StopIteration(idx) means "no value starts at idx". A negative idx counts
+        # from the end, as indexing does; one beyond either end finds nothing.
+        try:
+            nextchar = string[idx]
+        except IndexError:
+            raise StopIteration(idx) from None
         if nextchar == '"':
             return parse_string(string, idx + 1, strict)
         if nextchar == '{':

@@ -63,11 +63,14 @@ class RegexFlag(int, metaclass=_RegexFlagType):
         if member is not None:
             return member
         if value < 0:
-            # A negative value stands for its complement within the flags.
-            all_bits = 0
-            for m in cls._members_:
-                all_bits |= int(m)
-            value = all_bits & value
+            # A negative value stands for its complement (enum's Flag with the
+            # KEEP boundary): within the flags' bits when it fits there, else
+            # within the next power of two, so unknown bits are kept.
+            all_bits = cls._all_bits_()
+            if value < ~all_bits:
+                value += max(all_bits + 1, 2 ** value.bit_length())
+            else:
+                value += all_bits + 1
             member = cls._by_value_.get(value)
             if member is not None:
                 return member
@@ -152,11 +155,16 @@ class RegexFlag(int, metaclass=_RegexFlagType):
     __rand__ = __and__
     __rxor__ = __xor__
 
+    @classmethod
+    def _all_bits_(cls):
+        # Every bit up to the highest flag's (enum's `_all_bits_`).
+        flag_mask = 0
+        for m in cls._members_:
+            flag_mask |= int(m)
+        return 2 ** flag_mask.bit_length() - 1
+
     def __invert__(self):
-        all_bits = 0
-        for m in type(self)._members_:
-            all_bits |= int(m)
-        return type(self)(all_bits & ~int(self))
+        return type(self)(~int(self))
 
     def __reduce_ex__(self, proto):
         return type(self), (int(self),)

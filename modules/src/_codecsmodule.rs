@@ -11,10 +11,7 @@
 //!
 //! Differences from CPython: the registry imports the `encodings` package on first
 //! use rather than at start-up (`_PyCodecRegistry_Init`); `EncodingMap` keeps a hash
-//! map instead of CPython's three-level table; errors raised inside a codec are not
-//! rewrapped with "encoding with '...' codec failed" (`_PyErr_TrySetFromCause`).
-//! `escape_decode` does not issue CPython's DeprecationWarning for invalid escapes (pyrs
-//! has no `warnings` machinery yet).
+//! map instead of CPython's three-level table.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -192,6 +189,7 @@ fn lookup_text_encoding(encoding: &str, alternate: &str) -> PyResult {
 fn call_codec(
     func: &PyObject,
     obj: &PyObject,
+    encoding: &str,
     errors: Option<&PyObject>,
     encode: bool,
 ) -> PyResult {
@@ -199,7 +197,15 @@ fn call_codec(
     if let Some(e) = errors {
         args.push(e.to_owned());
     }
-    let result = objects::call::PyObject_Vectorcall(func, &args, None)?;
+    // `wrap_codec_error`: a plain failure of the codec function is re-raised naming
+    // the codec, with the original as its cause.
+    let result = objects::call::PyObject_Vectorcall(func, &args, None).map_err(|e| {
+        let operation = if encode { "encoding" } else { "decoding" };
+        objects::pyerrors::_PyErr_TrySetFromCause(
+            e,
+            &format!("{operation} with '{encoding}' codec failed"),
+        )
+    })?;
     match result.downcast_ref::<PyTupleObject>() {
         Some(t) if t.as_slice().len() == 2 => Ok(t.as_slice()[0].clone()),
         _ => Err(type_error(if encode {
@@ -214,7 +220,7 @@ fn call_codec(
 fn codec_call(obj: &PyObject, encoding: &str, errors: Option<&PyObject>, encode: bool) -> PyResult {
     let info = _PyCodec_Lookup(encoding)?;
     let func = codec_getitem(&info, if encode { 0 } else { 1 });
-    call_codec(&func, obj, errors, encode)
+    call_codec(&func, obj, encoding, errors, encode)
 }
 
 /// The hook `str.encode` and `bytes.decode` use for encodings that are not built
@@ -245,7 +251,7 @@ pub fn codec_fallback(
     let func = codec_getitem(&info, if encode { 0 } else { 1 });
     let errors = errors.filter(|e| !e.is(Py_None()));
     if encode {
-        return call_codec(&func, obj, errors, encode).map(Some);
+        return call_codec(&func, obj, encoding, errors, encode).map(Some);
     }
     // `PyUnicode_Decode` hands the decoder a read-only memoryview of the data.
     let data = if PyBytesObject::check(obj) {
@@ -254,7 +260,7 @@ pub fn codec_fallback(
         PyBytes_FromVec(buffer_arg(obj)?.into_owned())
     };
     let view = objects::memoryobject::PyMemoryView_FromObject(&data)?;
-    call_codec(&func, &view, errors, encode).map(Some)
+    call_codec(&func, &view, encoding, errors, encode).map(Some)
 }
 
 // --- Argument helpers -----------------------------------------------------------------
@@ -697,6 +703,8 @@ fn _codecs_escape_decode(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     let mut out = Vec::with_capacity(data.len());
     let mut i = 0;
     let hexval = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    // Where the first invalid escape starts (after its backslash), for the warning.
+    let mut first_invalid_escape: Option<usize> = None;
     while i < data.len() {
         let c = data[i];
         i += 1;
@@ -731,6 +739,9 @@ fn _codecs_escape_decode(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
                         _ => break,
                     }
                 }
+                if v > 0o377 && first_invalid_escape.is_none() {
+                    first_invalid_escape = Some(i - 3);
+                }
                 out.push(v as u8);
             }
             b'x' => {
@@ -762,10 +773,16 @@ fn _codecs_escape_decode(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
                 }
             }
             _ => {
+                if first_invalid_escape.is_none() {
+                    first_invalid_escape = Some(i - 1);
+                }
                 out.push(b'\\');
                 i -= 1;
             }
         }
+    }
+    if let Some(at) = first_invalid_escape {
+        objects::codecs::warn_invalid_escape(&data[at..])?;
     }
     pair(PyBytes_FromVec(out), data.len())
 }

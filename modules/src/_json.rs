@@ -16,7 +16,7 @@ use objects::dictobject::{PyDictObject, PyDict_New, PyDict_SetDefault, PyDict_Se
 use objects::exceptions::PyExc_StopIteration;
 use objects::floatobject::PyFloatObject;
 use objects::getargs::{unpack_keywords, ArgSpec};
-use objects::listobject::{PyList_Append, PyList_New};
+use objects::listobject::{PyListObject, PyList_Append, PyList_New};
 use objects::longobject::{PyLongObject, PyLong_FromSsize_t};
 use objects::moduleobject::{
     PyModuleObject, PyModule_AddFunctions, PyModule_AddObject, PyModule_New,
@@ -873,8 +873,16 @@ impl PyEncoderObject {
         seq: &PyObject,
         indent_level: isize,
     ) -> PyResult<()> {
-        let items = objects::r#abstract::PySequence_Fast(seq, "_iterencode_list needs a sequence")?;
-        if items.is_empty() {
+        // A list is read live, its length checked before each item as CPython's
+        // `PySequence_Fast_GET_SIZE` loop does: a `default` hook that shrinks the
+        // list shortens the output instead of reading freed items.
+        let live = seq.downcast_ref::<PyListObject>();
+        let items = match live {
+            Some(_) => Vec::new(),
+            None => objects::r#abstract::PySequence_Fast(seq, "_iterencode_list needs a sequence")?,
+        };
+        let len = |items: &Vec<PyObjectRef>| live.map_or(items.len(), |l| l.len());
+        if len(&items) == 0 {
             w.push_str("[]");
             return Ok(());
         }
@@ -884,11 +892,20 @@ impl PyEncoderObject {
             .item_separator
             .downcast_ref::<PyUnicodeObject>()
             .expect("str");
-        for (i, obj) in items.iter().enumerate() {
+        let mut i = 0;
+        while i < len(&items) {
+            let obj = match live {
+                Some(l) => match l.get(i) {
+                    Some(o) => o,
+                    None => break,
+                },
+                None => items[i].clone(),
+            };
             if i > 0 {
                 w.push_unicode(item_sep);
             }
-            self.listencode_obj(w, obj, indent_level)?;
+            self.listencode_obj(w, &obj, indent_level)?;
+            i += 1;
         }
         self.leave(id)?;
         w.push_char(']' as u32);

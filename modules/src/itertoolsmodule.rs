@@ -22,7 +22,10 @@ use objects::call::{
     kwnames_slice, PyObject_Call, PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_Vectorcall,
 };
 use objects::exceptions::*;
-use objects::getargs::{check_no_kwargs, check_positional, unpack_keywords, ArgSpec};
+use objects::getargs::{
+    check_no_kwargs, check_positional, positional_args as positional, takes_no_kwargs,
+    unpack_keywords, ArgSpec,
+};
 use objects::listobject::{PyListObject, PyList_Append, PyList_New};
 use objects::longobject::{PyLongObject, PyLong_AsSsize_t, PyLong_FromSsize_t};
 use objects::moduleobject::{
@@ -73,18 +76,6 @@ fn visit_opt(cell: &PyCell<Option<PyObjectRef>>, visit: &mut dyn FnMut(&PyObject
     if let Some(o) = unsafe { cell.get_ref() } {
         visit(o);
     }
-}
-
-/// The positional part of a vectorcall argument array.
-fn positional<'a>(args: &'a [PyObjectRef], kwnames: Option<&PyObject>) -> &'a [PyObjectRef] {
-    &args[..args.len() - kwnames_slice(kwnames).len()]
-}
-
-/// CPython's `type == &X_type || type->tp_init == X_type.tp_init` before refusing
-/// keyword arguments: a subclass with its own `__init__` may take keywords.
-fn takes_no_kwargs(tp: &PyTypeObject, base: &PyTypeObject) -> bool {
-    std::ptr::eq(tp, base)
-        || tp.tp_init.get().map(|f| f as usize) == base.tp_init.get().map(|f| f as usize)
 }
 
 /// `_PyArg_NoKeywords` for the exact type, then `_PyArg_CheckPositional`.

@@ -1220,6 +1220,25 @@ pub fn encode_str(
 // --- Decoding ---------------------------------------------------------------------------
 
 /// One decoding call.
+/// The DeprecationWarning of `_PyUnicode_DecodeUnicodeEscapeStateful` and
+/// `PyBytes_DecodeEscape` for the first invalid escape; `rest` starts just after its
+/// backslash.
+pub fn warn_invalid_escape(rest: &[u8]) -> PyResult<()> {
+    let Some(&c) = rest.first() else {
+        return Ok(());
+    };
+    let msg = if (b'4'..=b'7').contains(&c) {
+        let digits = &rest[..rest.len().min(3)];
+        format!(
+            "invalid octal escape sequence '\\{}'",
+            String::from_utf8_lossy(digits)
+        )
+    } else {
+        format!("invalid escape sequence '\\{}'", c as char)
+    };
+    crate::pyhooks::PyErr_WarnEx(&crate::exceptions::PyExc_DeprecationWarning, &msg, 1)
+}
+
 struct Decoder<'a> {
     codec: Codec,
     /// The name the codec reports in errors (UTF-16/32 name the byte order found).
@@ -1230,6 +1249,9 @@ struct Decoder<'a> {
     errors: ErrorHandler,
     handler: Option<PyObjectRef>,
     w: _PyUnicodeWriter,
+    /// `unicode_escape`: where the first invalid escape starts (just after its
+    /// backslash), for the DeprecationWarning given once decoding is done.
+    first_invalid_escape: Option<usize>,
 }
 
 impl Decoder<'_> {
@@ -1566,6 +1588,9 @@ impl Decoder<'_> {
                                 _ => break,
                             }
                         }
+                        if ch > 0o377 && self.first_invalid_escape.is_none() {
+                            self.first_invalid_escape = Some(start + 1);
+                        }
                         self.w.push_char(ch);
                         continue 'chars;
                     }
@@ -1621,7 +1646,10 @@ impl Decoder<'_> {
                         }
                     }
                     _ => {
-                        // An unknown escape stays as it is (CPython also warns).
+                        // An unknown escape stays as it is, with a warning.
+                        if self.first_invalid_escape.is_none() {
+                            self.first_invalid_escape = Some(start + 1);
+                        }
                         self.w.push_char('\\' as u32);
                         self.w.push_char(c as u32);
                         continue 'chars;
@@ -1834,6 +1862,7 @@ pub fn decode_with_codec(
         errors: errors.clone(),
         handler: None,
         w: _PyUnicodeWriter::with_capacity(data.len()),
+        first_invalid_escape: None,
     };
     let consumed = match codec {
         Codec::Latin1 => {
@@ -1845,7 +1874,13 @@ pub fn decode_with_codec(
             d.ascii()?;
             d.data.len()
         }
-        Codec::UnicodeEscape => d.unicode_escape(final_)?,
+        Codec::UnicodeEscape => {
+            let consumed = d.unicode_escape(final_)?;
+            if let Some(at) = d.first_invalid_escape {
+                warn_invalid_escape(&d.data[at..])?;
+            }
+            consumed
+        }
         Codec::RawUnicodeEscape => d.raw_unicode_escape(final_)?,
         Codec::Utf7 => d.utf7(final_)?,
         Codec::Utf8 => d.utf8(0, final_)?,

@@ -12,7 +12,7 @@ use std::cell::Cell;
 use std::mem::size_of;
 
 use include::cpython::object::flags::*;
-use include::descrobject::{MemberType, PyGetSetDef};
+use include::descrobject::{MemberType, PyGetSetDef, PyMemberDef, READONLY};
 use include::methodobject::PyMethodDef;
 
 use crate::call::{kwnames_len, PyObject_Vectorcall};
@@ -1055,7 +1055,29 @@ fn mappingproxy_get(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     mappingproxy_method(obj, "get", args)
 }
 
-static MAPPINGPROXY_METHODS: [PyMethodDef; 5] = [
+/// `mappingproxy_reversed`: the mapping's own `__reversed__()`.
+fn mappingproxy_reversed(obj: &PyObject) -> PyResult {
+    mappingproxy_method(obj, "__reversed__", &[])
+}
+
+/// `mappingproxy_or`: `proxy | other` is the underlying mappings' `|`.
+fn mappingproxy_or(a: &PyObject, b: &PyObject) -> PyResult {
+    let unwrap = |o: &PyObject| match o.downcast_ref::<PyMappingProxyObject>() {
+        Some(p) => p.mapping.clone(),
+        None => o.to_owned(),
+    };
+    crate::r#abstract::PyNumber_BinaryOp(&unwrap(a), &unwrap(b), include::opcode::nb::OR)
+}
+
+/// `mappingproxy_ior`: a proxy is read-only.
+fn mappingproxy_ior(a: &PyObject, _b: &PyObject) -> PyResult {
+    Err(type_error(format!(
+        "'|=' is not supported by {}; use '|' instead",
+        a.ob_type().name()
+    )))
+}
+
+static MAPPINGPROXY_METHODS: [PyMethodDef; 7] = [
     PyMethodDef::new(
         "get",
         include::methodobject::PyCFunction::Fast(mappingproxy_get),
@@ -1080,6 +1102,12 @@ static MAPPINGPROXY_METHODS: [PyMethodDef; 5] = [
         "copy",
         include::methodobject::PyCFunction::NoArgs(mappingproxy_copy),
         "D.copy() -> a shallow copy of D",
+    ),
+    crate::genericaliasobject::GENERIC_ALIAS_CLASS_GETITEM,
+    PyMethodDef::new(
+        "__reversed__",
+        include::methodobject::PyCFunction::NoArgs(mappingproxy_reversed),
+        "D.__reversed__() -> reverse iterator",
     ),
 ];
 
@@ -1111,6 +1139,11 @@ pub static PyDictProxy_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: slot(mappingproxy_dealloc),
     tp_repr: slot(mappingproxy_repr),
     tp_str: slot(mappingproxy_str),
+    tp_as_number: include::cpython::object::PyNumberMethods {
+        nb_or: slot(mappingproxy_or),
+        nb_inplace_or: slot(mappingproxy_ior),
+        ..include::cpython::object::PyNumberMethods::EMPTY
+    },
     tp_as_mapping: include::cpython::object::PyMappingMethods {
         mp_length: slot(mappingproxy_len),
         mp_subscript: slot(mappingproxy_getitem),
@@ -1307,18 +1340,6 @@ fn property_set_name(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     Ok(none())
 }
 
-fn property_fget(obj: &PyObject) -> PyResult {
-    Ok(as_property(obj).prop_get.get().unwrap_or_else(none))
-}
-
-fn property_fset(obj: &PyObject) -> PyResult {
-    Ok(as_property(obj).prop_set.get().unwrap_or_else(none))
-}
-
-fn property_fdel(obj: &PyObject) -> PyResult {
-    Ok(as_property(obj).prop_del.get().unwrap_or_else(none))
-}
-
 fn property_doc_get(obj: &PyObject) -> PyResult {
     Ok(as_property(obj).prop_doc.get().unwrap_or_else(none))
 }
@@ -1403,10 +1424,30 @@ static PROPERTY_METHODS: [PyMethodDef; 4] = [
     ),
 ];
 
-static PROPERTY_GETSET: [PyGetSetDef; 5] = [
-    PyGetSetDef::getter("fget", property_fget),
-    PyGetSetDef::getter("fset", property_fset),
-    PyGetSetDef::getter("fdel", property_fdel),
+// `property_members`: the three functions are read-only T_OBJECT members, so that
+// assigning one says "readonly attribute" as CPython's does.
+static PROPERTY_MEMBERS: [PyMemberDef; 3] = [
+    PyMemberDef::new(
+        "fget",
+        MemberType::Object,
+        std::mem::offset_of!(PyPropertyObject, prop_get),
+        READONLY,
+    ),
+    PyMemberDef::new(
+        "fset",
+        MemberType::Object,
+        std::mem::offset_of!(PyPropertyObject, prop_set),
+        READONLY,
+    ),
+    PyMemberDef::new(
+        "fdel",
+        MemberType::Object,
+        std::mem::offset_of!(PyPropertyObject, prop_del),
+        READONLY,
+    ),
+];
+
+static PROPERTY_GETSET: [PyGetSetDef; 2] = [
     PyGetSetDef::getset("__doc__", property_doc_get, property_doc_set),
     PyGetSetDef::getter("__isabstractmethod__", property_isabstract),
 ];
@@ -1423,6 +1464,7 @@ pub static PyProperty_Type: PyTypeObject = PyTypeObject {
     tp_traverse: slot(property_traverse),
     tp_clear: slot(property_clear),
     tp_methods: &PROPERTY_METHODS,
+    tp_members: &PROPERTY_MEMBERS,
     tp_getset: &PROPERTY_GETSET,
     tp_descr_get: slot(property_descr_get),
     tp_descr_set: slot(property_descr_set),

@@ -517,7 +517,25 @@ fn gen_throw_impl(
         } else {
             gen.set_state(FRAME_EXECUTING);
             let r = if PyGenObject::check(&yf) {
-                gen_throw_impl(as_gen(&yf), close_on_genexit, typ, val, tb)
+                // The eval loop is skipped for this generator, so its frame is made
+                // the current one by hand: the sub-generator's frame then has it
+                // as `f_back`, as if it had resumed the sub-generator itself.
+                let frame = gen.frame();
+                let ts = _PyThreadState_GET();
+                let prev = ts.current_frame.get();
+                // SAFETY: the generator's frame is initialised and not running; it is
+                // linked under the current frame only for the duration of the call.
+                unsafe {
+                    (*frame).previous = prev;
+                }
+                ts.current_frame.set(frame);
+                let r = gen_throw_impl(as_gen(&yf), close_on_genexit, typ, val, tb);
+                ts.current_frame.set(prev);
+                // SAFETY: as above.
+                unsafe {
+                    (*frame).previous = std::ptr::null_mut();
+                }
+                r
             } else {
                 match _PyObject_LookupAttr(&yf, crate::intern!("throw")) {
                     Ok(Some(meth)) => {

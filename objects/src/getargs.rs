@@ -51,6 +51,22 @@ pub fn check_no_kwargs(name: &str, kwnames: Option<&PyObject>) -> PyResult<()> {
     Ok(())
 }
 
+/// The positional part of a vectorcall argument array (the keyword values follow it).
+pub fn positional_args<'a>(
+    args: &'a [PyObjectRef],
+    kwnames: Option<&PyObject>,
+) -> &'a [PyObjectRef] {
+    &args[..args.len() - kwnames_slice(kwnames).len()]
+}
+
+/// CPython's `type == &X_type || type->tp_init == X_type.tp_init` before a `tp_new`
+/// refuses keyword arguments: a subclass with its own `__init__` may take keywords,
+/// which `tp_new` then ignores.
+pub fn takes_no_kwargs(tp: &PyTypeObject, base: &PyTypeObject) -> bool {
+    std::ptr::eq(tp, base)
+        || tp.tp_init.get().map(|f| f as usize) == base.tp_init.get().map(|f| f as usize)
+}
+
 /// `_PyArg_NoPositional`: `name() takes no positional arguments`.
 pub fn check_no_positional(name: &str, nargs: usize) -> PyResult<()> {
     if nargs > 0 {

@@ -208,8 +208,13 @@ fn module_repr(obj: &PyObject) -> PyResult {
     Ok(PyUnicode_FromString(&format!("<module {name}>")))
 }
 
+/// `module_dir`: the names in `self.__dict__`, looked up as an attribute so that a
+/// subclass's `__dict__` property is honoured (and must give a dict).
 fn module_dir(obj: &PyObject) -> PyResult {
-    let d = as_module(obj).dict();
+    let dict = crate::object::PyObject_GetAttr(obj, crate::intern!("__dict__"))?;
+    let Some(d) = dict.downcast_ref::<PyDictObject>() else {
+        return Err(type_error("<module>.__dict__ is not a dictionary"));
+    };
     if let Some(f) = PyDict_GetItemWithError(d, crate::intern!("__dir__"))? {
         return crate::call::PyObject_CallNoArgs(&f);
     }

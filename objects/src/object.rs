@@ -564,7 +564,8 @@ pub fn _PyObject_GenericGetAttrWithDict(
     let tp = obj.ob_type();
     let descr = _PyType_Lookup(tp, name);
     if let Some(d) = &descr {
-        if is_data_descriptor(d) {
+        // A data descriptor wins over the instance dict only if it has `__get__`.
+        if d.ob_type().tp_descr_get.get().is_some() && is_data_descriptor(d) {
             return suppress_attribute_error(
                 descr_get(d, Some(obj), Some(tp.as_object())),
                 suppress,
@@ -694,7 +695,7 @@ pub fn _PyObject_GetMethod(obj: &PyObject, name: &PyObject) -> PyResult<(PyObjec
     if let Some(d) = &descr {
         if d.ob_type().has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR) {
             meth_found = true;
-        } else if is_data_descriptor(d) {
+        } else if d.ob_type().tp_descr_get.get().is_some() && is_data_descriptor(d) {
             return Ok((descr_get(d, Some(obj), Some(tp.as_object()))?, false));
         }
     }

@@ -259,3 +259,60 @@ pub fn cached_exception_type(
     unsafe { *cell.get_mut() = Some(tp) };
     cached_exception_type(cell, name, bases)
 }
+
+/// `_PyErr_TrySetFromCause`: replace `err` with a new exception of the same type whose
+/// message is `"{prefix} ({type name}: {str(err)})"` and whose `__cause__` is `err`,
+/// when that loses nothing: the type must be built by `BaseException`'s own
+/// `__new__`/`__init__` with no extra C-level state (at most a weakref list more),
+/// the instance must have no attributes, and its args must be empty or one `str`.
+/// Otherwise `err` comes back unchanged. Codecs use it to name the failing codec.
+pub fn _PyErr_TrySetFromCause(err: PyErr, prefix: &str) -> PyErr {
+    let val = err.value();
+    let tp = val.ob_type();
+    let base_size = PyExc_BaseException.tp_basicsize.get();
+    let size = tp.tp_basicsize.get();
+    let same_basic_size = size == base_size
+        || (crate::weakrefobject::_PyType_SUPPORTS_WEAKREFS(tp)
+            && size == base_size + std::mem::size_of::<usize>());
+    let same_fn = |a: Option<usize>, b: usize| a == Some(b);
+    if !same_fn(
+        tp.tp_init.get().map(|f| f as usize),
+        BaseException_init as include::cpython::object::slots::initproc as usize,
+    ) || !same_fn(
+        tp.tp_new.get().map(|f| f as usize),
+        BaseException_new as include::cpython::object::slots::newfunc as usize,
+    ) || !same_basic_size
+        || tp.tp_itemsize.get() != PyExc_BaseException.tp_itemsize.get()
+    {
+        return err;
+    }
+    let args = exc_args(val);
+    let args = match args.downcast_ref::<PyTupleObject>() {
+        Some(t) => t.as_slice().to_vec(),
+        None => return err,
+    };
+    if args.len() > 1
+        || (args.len() == 1 && !args[0].is_type(&crate::unicodeobject::PyUnicode_Type))
+    {
+        return err;
+    }
+    // An instance with attributes of its own is left alone: copying them over is
+    // more than this promises.
+    if let Some(e) = val.downcast_ref::<PyBaseExceptionObject>() {
+        if let Some(d) = e.dict.get() {
+            if d.downcast_ref::<crate::dictobject::PyDictObject>()
+                .map_or(true, |d| d.len() != 0)
+            {
+                return err;
+            }
+        }
+    }
+    let text = match crate::object::PyObject_Str(val) {
+        Ok(s) => crate::unicodeobject::as_str_lossy(&s).into_owned(),
+        Err(e) => return e,
+    };
+    let msg = format!("{prefix} ({}: {text})", tp.name());
+    let new = PyErr_SetString(tp, msg);
+    exc_set_cause(new.value(), Some(val.clone()));
+    new
+}

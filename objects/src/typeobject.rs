@@ -62,9 +62,9 @@ impl crate::PyTypeInfo for PyTypeObject {
 
 /// `PyType_IsSubtype`: is `a` the same as `b` or derived from it?
 pub fn PyType_IsSubtype(a: &PyTypeObject, b: &PyTypeObject) -> bool {
-    if std::ptr::eq(a, b) {
-        return true;
-    }
+    // With an MRO, only the MRO answers (as CPython's): a custom `mro()` that leaves
+    // the class out of its own MRO makes it no subtype of itself. The class is
+    // normally the MRO's first item, so identity is still found at once.
     // SAFETY: the MRO tuple is only replaced by `type.__bases__` assignment, which
     // cannot run during this loop.
     match unsafe { a.tp_mro.get_ref() } {
@@ -76,7 +76,10 @@ pub fn PyType_IsSubtype(a: &PyTypeObject, b: &PyTypeObject) -> bool {
                 .any(|t| std::ptr::eq(t.as_ptr() as *const PyTypeObject, b))
         }
         None => {
-            // Not ready yet: follow the base chain.
+            // Not ready yet: follow the base chain (`type_is_subtype_base_chain`).
+            if std::ptr::eq(a, b) {
+                return true;
+            }
             let mut t = a.base();
             while let Some(tt) = t {
                 if std::ptr::eq(tt, b) {
@@ -927,10 +930,16 @@ fn type_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -
 pub fn type_getattro(obj: &PyObject, name: &PyObject) -> PyResult {
     // SAFETY: installed on type objects only.
     let tp = unsafe { &*(obj as *const PyObject as *const PyTypeObject) };
+    if !crate::unicodeobject::PyUnicodeObject::check(name) {
+        return Err(type_error(format!(
+            "attribute name must be string, not '{:.200}'",
+            name.ob_type().name()
+        )));
+    }
     let meta = obj.ob_type();
     let meta_attr = _PyType_Lookup(meta, name);
     if let Some(m) = &meta_attr {
-        if is_data_descriptor(m) {
+        if m.ob_type().tp_descr_get.get().is_some() && is_data_descriptor(m) {
             return descr_get(m, Some(obj), Some(meta.as_object()));
         }
     }
@@ -1912,7 +1921,12 @@ pub fn type_new(
             // descriptor replaces the earlier one in the class dict).
             let mangled = mangle(&name_text, &s);
             let key = PyUnicode_FromString(&mangled);
-            if PyDict_GetItemWithError(&dict, &key)?.is_some() {
+            // `__qualname__` and `__classcell__` are taken out of the namespace
+            // before the slots are made, so they do not conflict.
+            if mangled != "__qualname__"
+                && mangled != "__classcell__"
+                && PyDict_GetItemWithError(&dict, &key)?.is_some()
+            {
                 return Err(value_error(format!(
                     "'{mangled}' in __slots__ conflicts with class variable"
                 )));
@@ -1920,6 +1934,28 @@ pub fn type_new(
             slot_names.push(mangled);
         }
         slot_names.sort();
+        // Secondary bases may provide the dict or the weakref list: then this class
+        // adds them too, even with `__slots__` naming neither (`type_new_slots_impl`).
+        let (may_add_dict, may_add_weak) = (add_dict, add_weak);
+        if bases_v.len() > 1 && (may_add_dict && !want_dict || may_add_weak && !want_weak) {
+            for other in &bases_v {
+                if other.is(base.as_object()) {
+                    continue;
+                }
+                let Some(other) = as_type(other) else {
+                    continue;
+                };
+                if may_add_dict && !want_dict && other.tp_dictoffset.get() != 0 {
+                    want_dict = true;
+                }
+                if may_add_weak && !want_weak && other.tp_weaklistoffset.get() != 0 {
+                    want_weak = true;
+                }
+                if (!may_add_dict || want_dict) && (!may_add_weak || want_weak) {
+                    break;
+                }
+            }
+        }
         add_dict = want_dict;
         add_weak = want_weak;
     }
@@ -2051,6 +2087,25 @@ pub fn type_new(
             }
         }
     }
+    // __classcell__ receives the class, and leaves the namespace before the slots'
+    // member descriptors go in (CPython adds those in `PyType_Ready`, after
+    // `type_new_set_classcell`), so `__slots__` may name it.
+    let cell_key = crate::intern!("__classcell__");
+    let classcell = PyDict_GetItemWithError(&dict, cell_key)?;
+    if let Some(cell) = &classcell {
+        PyDict_DelItem(&dict, cell_key)?;
+        match cell.downcast_ref::<crate::cellobject::PyCellObject>() {
+            Some(c) => c.set(Some(tp.as_object().to_owned())),
+            None => {
+                // CPython formats the cell's type with %R: "<class 'int'>".
+                let tp_repr = PyObject_Repr(cell.ob_type().as_object())?;
+                return Err(type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not {}",
+                    crate::unicodeobject::as_str_lossy(&tp_repr)
+                )));
+            }
+        }
+    }
     // Member descriptors for the slots.
     for (i, s) in slot_names.iter().enumerate() {
         let descr = PyDescr_NewMember(
@@ -2079,23 +2134,6 @@ pub fn type_new(
             crate::intern!("__weakref__"),
             &PyDescr_NewGetSet(tp, &SUBTYPE_WEAKREF_GETSET),
         )?;
-    }
-    // __classcell__ receives the class.
-    let cell_key = crate::intern!("__classcell__");
-    let classcell = PyDict_GetItemWithError(&dict, cell_key)?;
-    if let Some(cell) = &classcell {
-        PyDict_DelItem(&dict, cell_key)?;
-        match cell.downcast_ref::<crate::cellobject::PyCellObject>() {
-            Some(c) => c.set(Some(tp.as_object().to_owned())),
-            None => {
-                // CPython formats the cell's type with %R: "<class 'int'>".
-                let tp_repr = PyObject_Repr(cell.ob_type().as_object())?;
-                return Err(type_error(format!(
-                    "__classcell__ must be a nonlocal cell, not {}",
-                    crate::unicodeobject::as_str_lossy(&tp_repr)
-                )));
-            }
-        }
     }
     tp.tp_dict.set(Some(dict.clone().into_object()));
 
@@ -2164,14 +2202,58 @@ pub fn current_globals() -> Option<PyObjectRef> {
     Some(unsafe { (*f).f_globals.as_ref() }.to_owned())
 }
 
+/// `get_builtin_base_with_dict`: the first built-in type up the `tp_base` chain
+/// whose instances have a dict of their own (`type`, `module`, a function...).
+fn get_builtin_base_with_dict(tp: &PyTypeObject) -> Option<&PyTypeObject> {
+    let mut t = tp;
+    while let Some(base) = t.base() {
+        if t.tp_dictoffset.get() != 0 && !t.is_heap_type() {
+            return Some(t);
+        }
+        t = base;
+    }
+    None
+}
+
+/// `raise_dict_descr_error`.
+fn raise_dict_descr_error(obj: &PyObject) -> PyErr {
+    type_error(format!(
+        "this __dict__ descriptor does not support '{:.200}' objects",
+        obj.ob_type().name()
+    ))
+}
+
+/// `subtype_dict`: a class that also derives from a built-in type with a dict
+/// (`class Meta(type, Base)`) reaches that dict through the built-in's own
+/// `__dict__` descriptor, never through the generic slot.
 fn subtype_dict_get(obj: &PyObject) -> PyResult {
+    if let Some(base) = get_builtin_base_with_dict(obj.ob_type()) {
+        let Some(descr) = _PyType_Lookup(base, crate::intern!("__dict__")) else {
+            return Err(raise_dict_descr_error(obj));
+        };
+        let Some(get) = descr.ob_type().tp_descr_get.get() else {
+            return Err(raise_dict_descr_error(obj));
+        };
+        return get(&descr, Some(obj), Some(obj.ob_type().as_object()));
+    }
     match _PyObject_GetOrCreateDict(obj) {
         Some(d) => Ok(d),
         None => Err(attribute_error("This object has no __dict__")),
     }
 }
 
+/// `subtype_setdict`: as `subtype_dict`, a built-in base's dict is set through its
+/// own descriptor (which refuses, for `type` and `module`).
 fn subtype_dict_set(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    if let Some(base) = get_builtin_base_with_dict(obj.ob_type()) {
+        let Some(descr) = _PyType_Lookup(base, crate::intern!("__dict__")) else {
+            return Err(raise_dict_descr_error(obj));
+        };
+        let Some(set) = descr.ob_type().tp_descr_set.get() else {
+            return Err(raise_dict_descr_error(obj));
+        };
+        return set(&descr, obj, value);
+    }
     let Some(slot) = _PyObject_GetDictPtr(obj) else {
         return Err(attribute_error("This object has no __dict__"));
     };
@@ -2598,11 +2680,13 @@ fn object_set_class(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
         )));
     };
     let oldto = obj.ob_type();
+    // Instances of immutable (static) types may be shared or interned, so their
+    // class is fixed; modules are the exception, both ways.
     let module = &crate::moduleobject::PyModule_Type;
-    // Modules may change class between `module` and its subclasses (a lazy module
-    // turning back into a plain one), static type or not.
-    let both_modules = PyType_IsSubtype(newto, module) && PyType_IsSubtype(oldto, module);
-    if !both_modules && !(newto.is_heap_type() && oldto.is_heap_type()) {
+    let immutable = |t: &PyTypeObject| !t.is_heap_type() || t.has_feature(Py_TPFLAGS_IMMUTABLETYPE);
+    if !(PyType_IsSubtype(newto, module) && PyType_IsSubtype(oldto, module))
+        && (immutable(newto) || immutable(oldto))
+    {
         return Err(type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));

@@ -1044,14 +1044,14 @@ enum NameStep {
     Key(std::ops::Range<usize>),
 }
 
-/// `field_name_split` plus the whole `FieldNameIterator`: `0.a[1][x]` ->
-/// `(Index(0), [Attr(a), Index(1), Key(x)])`. `auto` is `None` for
-/// `formatter_field_name_split`, which does no numbering.
+/// `field_name_split`: the first part of a field name (`0` or `name` in
+/// `0.a[1][x]`) and where the `.attr`/`[key]` steps begin, for `field_name_next`.
+/// `auto` is `None` for `formatter_field_name_split`, which does no numbering.
 fn field_name_split(
     s: &[u32],
     range: std::ops::Range<usize>,
     auto: Option<&mut AutoNumber>,
-) -> PyResult<(FirstName, Vec<NameStep>)> {
+) -> PyResult<(FirstName, usize)> {
     let (start, end) = (range.start, range.end);
     let mut i = start;
     while i < end && s[i] != '.' as u32 && s[i] != '[' as u32 {
@@ -1091,46 +1091,50 @@ fn field_name_split(
             auto.next += 1;
         }
     }
-    // The rest: ".name" and "[key]" steps.
-    let mut steps = Vec::new();
-    let mut p = i;
-    while p < end {
-        let c = s[p];
-        p += 1;
-        let step = if c == '.' as u32 {
-            let ns = p;
-            while p < end && s[p] != '.' as u32 && s[p] != '[' as u32 {
-                p += 1;
-            }
-            if ns == p {
-                return Err(value_error("Empty attribute in format string"));
-            }
-            NameStep::Attr(ns..p)
-        } else if c == '[' as u32 {
-            let ns = p;
-            while p < end && s[p] != ']' as u32 {
-                p += 1;
-            }
-            if p >= end {
-                return Err(value_error("Missing ']' in format string"));
-            }
-            let ne = p;
-            p += 1;
-            if ns == ne {
-                return Err(value_error("Empty attribute in format string"));
-            }
-            match get_integer(&s[ns..ne])? {
-                Some(n) => NameStep::Index(n),
-                None => NameStep::Key(ns..ne),
-            }
-        } else {
-            return Err(value_error(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ));
-        };
-        steps.push(step);
+    Ok((first_name, i))
+}
+
+/// `FieldNameIterator_next`: the `.name` or `[key]` step at `*p` (advancing past
+/// it), or `None` at `end`. The steps are parsed one at a time, as they are used,
+/// so `"{0.}".format()` fails on the missing argument before the empty attribute.
+fn field_name_next(s: &[u32], p: &mut usize, end: usize) -> PyResult<Option<NameStep>> {
+    if *p >= end {
+        return Ok(None);
     }
-    Ok((first_name, steps))
+    let c = s[*p];
+    *p += 1;
+    let step = if c == '.' as u32 {
+        let ns = *p;
+        while *p < end && s[*p] != '.' as u32 && s[*p] != '[' as u32 {
+            *p += 1;
+        }
+        if ns == *p {
+            return Err(value_error("Empty attribute in format string"));
+        }
+        NameStep::Attr(ns..*p)
+    } else if c == '[' as u32 {
+        let ns = *p;
+        while *p < end && s[*p] != ']' as u32 {
+            *p += 1;
+        }
+        if *p >= end {
+            return Err(value_error("Missing ']' in format string"));
+        }
+        let ne = *p;
+        *p += 1;
+        if ns == ne {
+            return Err(value_error("Empty attribute in format string"));
+        }
+        match get_integer(&s[ns..ne])? {
+            Some(n) => NameStep::Index(n),
+            None => NameStep::Key(ns..ne),
+        }
+    } else {
+        return Err(value_error(
+            "Only '.' or '[' may follow ']' in format field specifier",
+        ));
+    };
+    Ok(Some(step))
 }
 
 /// Where `str.format` finds its fields: positional arguments and keyword
@@ -1182,12 +1186,13 @@ fn get_field_object(
     src: &FieldSource,
     auto: &mut AutoNumber,
 ) -> PyResult<PyObjectRef> {
-    let (first, steps) = field_name_split(s, name, Some(auto))?;
+    let end = name.end;
+    let (first, mut p) = field_name_split(s, name, Some(auto))?;
     let mut obj = match first {
         FirstName::Index(i) => src.positional(i)?,
         FirstName::Key(r) => src.keyword(&s[r])?,
     };
-    for step in steps {
+    while let Some(step) = field_name_next(s, &mut p, end)? {
         obj = match step {
             NameStep::Attr(r) => {
                 crate::object::PyObject_GetAttr(&obj, &PyUnicode_FromCodePoints(&s[r]))?
@@ -1379,19 +1384,19 @@ pub fn formatter_field_name_split(
         )));
     };
     let cps = fu.code_points_cow();
-    let (first, steps) = field_name_split(&cps, 0..cps.len(), None)?;
+    let (first, mut p) = field_name_split(&cps, 0..cps.len(), None)?;
     let first = match first {
         FirstName::Index(i) => crate::longobject::PyLong_FromSsize_t(i as isize),
         FirstName::Key(r) => PyUnicode_FromCodePoints(&cps[r]),
     };
-    let steps = steps
-        .into_iter()
-        .map(|st| match st {
+    let mut steps = Vec::new();
+    while let Some(step) = field_name_next(&cps, &mut p, cps.len())? {
+        steps.push(match step {
             NameStep::Attr(r) => (true, PyUnicode_FromCodePoints(&cps[r])),
             NameStep::Key(r) => (false, PyUnicode_FromCodePoints(&cps[r])),
             NameStep::Index(i) => (false, crate::longobject::PyLong_FromSsize_t(i as isize)),
-        })
-        .collect();
+        });
+    }
     Ok((first, steps))
 }
 

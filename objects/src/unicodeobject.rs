@@ -173,6 +173,7 @@ impl FromIterator<u8> for CompactBytes {
 }
 
 /// The code points of a string, in the narrowest width that holds them.
+#[derive(Clone)]
 pub enum StrData {
     /// Every code point < 256 (short strings keep their bytes inline).
     Latin1(CompactBytes),
@@ -3668,13 +3669,18 @@ fn str_sizeof(obj: &PyObject) -> PyResult {
     Ok(py_int(size))
 }
 
+/// `_PyUnicode_Copy`: a new exact `str` with `u`'s characters (the empty string
+/// is the singleton, as `PyUnicode_New(0, ...)` gives).
+pub fn _PyUnicode_Copy(u: &PyUnicodeObject) -> PyObjectRef {
+    if u.len() == 0 {
+        return unicode_empty();
+    }
+    new_unicode(u.data.clone(), u.ascii)
+}
+
+/// `unicode_getnewargs`: `(copy,)`, always a new string as CPython's.
 fn str_getnewargs(obj: &PyObject) -> PyResult {
-    let u = as_unicode(obj);
-    let copy = if obj.is_type(&PyUnicode_Type) {
-        obj.to_owned()
-    } else {
-        unicode_substring(u, 0, u.len())
-    };
+    let copy = _PyUnicode_Copy(as_unicode(obj));
     Ok(crate::tupleobject::PyTuple_New(vec![copy]).into_object())
 }
 

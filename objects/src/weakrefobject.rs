@@ -33,9 +33,7 @@ use include::descrobject::{MemberType, PyMemberDef, READONLY};
 use include::methodobject::{PyCFunction, PyMethodDef};
 use include::opcode::nb;
 
-use crate::call::{
-    kwnames_len, PyObject_CallMethodNoArgs, PyObject_CallOneArg, PyObject_Vectorcall,
-};
+use crate::call::{PyObject_CallMethodNoArgs, PyObject_CallOneArg, PyObject_Vectorcall};
 use crate::exceptions::PyExc_ReferenceError;
 use crate::object::*;
 use crate::obmalloc::*;
@@ -482,10 +480,9 @@ fn parse_weakref_init_args<'a>(
     args: &'a [PyObjectRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult<(&'a PyObject, Option<&'a PyObject>)> {
-    let nkw = kwnames.map_or(0, kwnames_len);
-    if nkw > 0 {
-        return Err(type_error("ref() takes no keyword arguments"));
-    }
+    // Keyword arguments are ignored here (a subclass's `__init__` may take some);
+    // `ref.__init__` refuses them.
+    let args = crate::getargs::positional_args(args, kwnames);
     crate::getargs::check_positional(funcname, args.len(), 1, 2)?;
     Ok((&args[0], args.get(1).map(|c| &**c)))
 }
@@ -537,6 +534,7 @@ fn weakref___init__(
     args: &[PyObjectRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult<()> {
+    crate::getargs::check_no_kwargs("ref", kwnames)?;
     parse_weakref_init_args("__init__", args, kwnames).map(|_| ())
 }
 

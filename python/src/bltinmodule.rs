@@ -214,34 +214,31 @@ fn builtin_hasattr(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     ))
 }
 
-/// `dir(obj)`'s list before sorting, for suggestions.
-pub fn builtin_dir_of(obj: &PyObject) -> PyResult<Vec<PyObjectRef>> {
+/// `_dir_object` (Objects/object.c): `sorted(obj.__dir__())`, as `dir(obj)` and the
+/// suggestions for an `AttributeError` see it.
+pub fn builtin_dir_of(obj: &PyObject) -> PyResult {
     let Some(dirfunc) =
         objects::typeobject::_PyObject_LookupSpecial(obj, objects::intern!("__dir__"))?
     else {
         return Err(type_error("object does not provide __dir__"));
     };
     let res = PyObject_CallNoArgs(&dirfunc)?;
-    PySequence_List_items(&res)
+    let list = PyList_New(PySequence_List_items(&res)?);
+    objects::listobject::list_sort(&list, None, false)?;
+    Ok(list.into_object())
 }
 
 fn builtin_dir(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_positional("dir", args.len(), 0, 1)?;
-    let items = match args.first() {
-        None => {
-            let locals =
-                crate::ceval::PyEval_GetLocals()?.unwrap_or_else(|| PyDict_New().into_object());
-            {
-                let keys =
-                    objects::call::PyObject_CallMethod(&locals, objects::intern!("keys"), &[])?;
-                PySequence_List_items(&keys)?
-            }
-        }
-        Some(obj) => builtin_dir_of(obj)?,
+    let Some(obj) = args.first() else {
+        let locals =
+            crate::ceval::PyEval_GetLocals()?.unwrap_or_else(|| PyDict_New().into_object());
+        let keys = objects::call::PyObject_CallMethod(&locals, objects::intern!("keys"), &[])?;
+        let list = PyList_New(PySequence_List_items(&keys)?);
+        objects::listobject::list_sort(&list, None, false)?;
+        return Ok(list.into_object());
     };
-    let list = PyList_New(items);
-    objects::listobject::list_sort(&list, None, false)?;
-    Ok(list.into_object())
+    builtin_dir_of(obj)
 }
 
 fn builtin_divmod(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
@@ -1170,9 +1167,10 @@ struct MapObject {
 unsafe impl PyObjectLayout for MapObject {}
 
 fn map_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    if std::ptr::eq(tp, &PyMap_Type) {
+    if objects::getargs::takes_no_kwargs(tp, &PyMap_Type) {
         objects::getargs::check_no_kwargs("map", kwnames)?;
     }
+    let args = objects::getargs::positional_args(args, kwnames);
     if args.len() < 2 {
         return Err(type_error("map() must have at least two arguments."));
     }
@@ -1270,9 +1268,10 @@ struct FilterObject {
 unsafe impl PyObjectLayout for FilterObject {}
 
 fn filter_new(tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
-    if std::ptr::eq(tp, &PyFilter_Type) {
+    if objects::getargs::takes_no_kwargs(tp, &PyFilter_Type) {
         objects::getargs::check_no_kwargs("filter", kwnames)?;
     }
+    let args = objects::getargs::positional_args(args, kwnames);
     check_positional("filter", args.len(), 2, 2)?;
     let it = PyObject_GetIter(&args[1])?;
     // SAFETY: `tp` is filter or a subclass; the fields are complete.

@@ -1532,7 +1532,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     1 => (Some(pop!()), None),
                                     _ => (None, None),
                                 };
-                                let (e, reraise) = do_raise(tstate, exc, cause);
+                                let (e, reraise) = do_raise(exc, cause);
                                 // A bare `raise` re-raises without a new traceback entry.
                                 skip_traceback = reraise;
                                 if !reraise {
@@ -3200,15 +3200,13 @@ unsafe fn unpack_sequence(
 
 /// `do_raise`: `raise`, `raise exc`, `raise exc from cause`. Returns the exception to
 /// raise and whether it is a re-raise of the exception being handled (bare `raise`).
-fn do_raise(
-    tstate: &PyThreadState,
-    exc: Option<PyObjectRef>,
-    cause: Option<PyObjectRef>,
-) -> (PyErr, bool) {
+fn do_raise(exc: Option<PyObjectRef>, cause: Option<PyObjectRef>) -> (PyErr, bool) {
     let Some(exc) = exc else {
-        return match tstate.exc_info().exc_value.get() {
-            Some(v) if !v.is(Py_None()) => (PyErr::from_instance(v), true),
-            _ => (runtime_error("No active exception to reraise"), false),
+        // The handled exception is the topmost one on the whole stack: a generator
+        // resumed inside an `except` block re-raises its caller's exception.
+        return match crate::sysmodule::topmost_exception() {
+            Some(v) => (PyErr::from_instance(v), true),
+            None => (runtime_error("No active exception to reraise"), false),
         };
     };
     match make_raised(exc, cause) {

@@ -158,6 +158,7 @@ fn offer_for_attribute_error(exc: &PyObject) -> Option<PyObjectRef> {
         return None;
     }
     let dir = crate::bltinmodule::builtin_dir_of(&obj).ok()?;
+    let dir = objects::r#abstract::PySequence_Fast(&dir, "").ok()?;
     calculate_suggestions(&dir, &name)
 }
 

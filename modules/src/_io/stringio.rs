@@ -461,7 +461,11 @@ fn stringio_getstate(obj: &PyObject) -> PyResult {
 /// `StringIO.__setstate__(state)`.
 fn stringio_setstate(obj: &PyObject, state: &PyObject) -> PyResult {
     let s = as_stringio(obj);
-    s.check_initialized()?;
+    // Only a closed object is refused: unpickling calls this on an object made by
+    // `__new__` alone, which `stringio_setup` below initialises.
+    if s.closed.get() {
+        return Err(value_error("I/O operation on closed file"));
+    }
     let items = match state.downcast_ref::<PyTupleObject>() {
         Some(t) if t.len() >= 4 => t.as_slice().to_vec(),
         _ => {
