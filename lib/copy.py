@@ -44,7 +44,7 @@ def _copy_immutable(x):
 _copy_dispatch = d = {}
 for t in (type(None), int, float, bool, complex, str, tuple, bytes, frozenset,
           type, range, slice, property, types.BuiltinFunctionType, type(Ellipsis),
-          type(NotImplemented), types.FunctionType, weakref.ref):
+          type(NotImplemented), types.FunctionType, weakref.ref, types.CodeType):
     d[t] = _copy_immutable
 for t in (list, dict, set, bytearray):
     d[t] = t.copy

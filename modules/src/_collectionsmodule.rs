@@ -910,7 +910,7 @@ fn deque_richcompare(v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult {
 
 fn deque_reduce(obj: &PyObject) -> PyResult {
     let deque = as_deque(obj);
-    let dict = _PyObject_LookupAttr(obj, objects::intern!("__dict__"))?.unwrap_or_else(none);
+    let dict = objects::typeobject::_PyObject_GetState(obj)?;
     let it = PyObject_GetIter(obj)?;
     let tp = type_of(obj);
     if deque.maxlen.get() < 0 {

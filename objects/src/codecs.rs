@@ -1523,6 +1523,13 @@ impl Decoder<'_> {
                 }
                 Some(n) => {
                     let b = self.data[start];
+                    // A stateful decoder waits on the first two bytes of a surrogate
+                    // (ED A0..BF) at the very end: `surrogatepass` may take it
+                    // whole once the third byte comes.
+                    let rest = &self.data[start..];
+                    if !final_ && rest.len() == 2 && b == 0xED && (0xA0..=0xBF).contains(&rest[1]) {
+                        return Ok(start);
+                    }
                     let invalid_start = (0x80..0xC2).contains(&b) || b >= 0xF5;
                     let reason = if n == 1 && invalid_start {
                         "invalid start byte"

@@ -670,6 +670,8 @@ pub static PyCode_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "code",
     tp_basicsize: Cell::new(size_of::<PyCodeObject>()),
+    // CPython's `__itemsize__`; pyrs keeps the variable part out of line.
+    tp_itemsize: Cell::new(2),
     tp_dealloc: slot(code_dealloc),
     tp_repr: slot(code_repr),
     tp_hash: slot(code_hash),

@@ -1175,8 +1175,6 @@ pub struct PyPropertyObject {
     pub prop_doc: PyCell<Option<PyObjectRef>>,
     pub prop_name: PyCell<Option<PyObjectRef>>,
     pub getter_doc: Cell<bool>,
-    /// A `__dict__`, so subclasses of property can have a writable `__doc__`.
-    pub dict: PyCell<Option<PyObjectRef>>,
 }
 
 // SAFETY: `#[repr(C)]` with the header first.
@@ -1206,7 +1204,6 @@ fn property_new(tp: &PyTypeObject, _args: &[PyObjectRef], _kwnames: Option<&PyOb
                 prop_doc: PyCell::new(None),
                 prop_name: PyCell::new(None),
                 getter_doc: Cell::new(false),
-                dict: PyCell::new(None),
             },
         )
     };
@@ -1226,26 +1223,26 @@ fn property_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject
     p.prop_get.set(norm(&a[0]));
     p.prop_set.set(norm(&a[1]));
     p.prop_del.set(norm(&a[2]));
-    let mut doc = norm(&a[3]);
+    let doc = norm(&a[3]);
     p.getter_doc.set(false);
-    // If no docstring is given and the getter has one, use the getter's.
+    p.prop_doc.set(doc.clone());
+    // If no docstring is given and the getter has one, use the getter's. A
+    // subclass stores it on the instance (its dict or a slot), where it shadows the
+    // class's own `__doc__`; with no room for it, setting it fails.
     if doc.is_none() {
         if let Some(g) = p.prop_get.get() {
             if let Some(gd) = _PyObject_LookupAttr(&g, crate::intern!("__doc__"))? {
                 if !gd.is(Py_None()) {
-                    doc = Some(gd);
+                    if obj.is_type(&PyProperty_Type) {
+                        p.prop_doc.set(Some(gd));
+                    } else {
+                        PyObject_SetAttr(obj, crate::intern!("__doc__"), Some(&gd))?;
+                    }
                     p.getter_doc.set(true);
                 }
             }
         }
     }
-    if !obj.is_type(&PyProperty_Type) {
-        // A subclass stores the doc in its instance dict so it shadows the class's.
-        if let Some(d) = doc.clone() {
-            PyObject_SetAttr(obj, crate::intern!("__doc__"), Some(&d))?;
-        }
-    }
-    p.prop_doc.set(doc);
     Ok(())
 }
 
@@ -1378,7 +1375,6 @@ fn property_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         &p.prop_del,
         &p.prop_doc,
         &p.prop_name,
-        &p.dict,
     ] {
         // SAFETY: traversal runs no Python code.
         if let Some(o) = unsafe { c.get_ref() } {
@@ -1395,7 +1391,6 @@ fn property_clear(obj: &PyObject) {
         &p.prop_del,
         &p.prop_doc,
         &p.prop_name,
-        &p.dict,
     ] {
         c.set(None);
     }
@@ -1468,7 +1463,6 @@ pub static PyProperty_Type: PyTypeObject = PyTypeObject {
     tp_getset: &PROPERTY_GETSET,
     tp_descr_get: slot(property_descr_get),
     tp_descr_set: slot(property_descr_set),
-    tp_dictoffset: Cell::new(std::mem::offset_of!(PyPropertyObject, dict)),
     tp_init: slot(property_init),
     tp_new: slot(property_new),
     ..PyTypeObject::DEFAULT

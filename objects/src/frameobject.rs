@@ -898,6 +898,8 @@ pub static PyFrame_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "frame",
     tp_basicsize: Cell::new(size_of::<PyFrameObject>()),
+    // CPython's `__itemsize__`; pyrs keeps the variable part out of line.
+    tp_itemsize: Cell::new(8),
     tp_dealloc: slot(frame_dealloc),
     tp_repr: slot(frame_repr),
     tp_getattro: slot(PyObject_GenericGetAttr),

@@ -869,6 +869,8 @@ pub static PyGen_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "generator",
     tp_basicsize: Cell::new(size_of::<PyGenObject>()),
+    // CPython's `__itemsize__`; pyrs keeps the variable part out of line.
+    tp_itemsize: Cell::new(8),
     tp_dealloc: slot(gen_dealloc),
     tp_repr: slot(gen_repr),
     tp_as_async: PyAsyncMethods {
@@ -948,6 +950,8 @@ pub static PyCoro_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "coroutine",
     tp_basicsize: Cell::new(size_of::<PyGenObject>()),
+    // CPython's `__itemsize__`; pyrs keeps the variable part out of line.
+    tp_itemsize: Cell::new(8),
     tp_dealloc: slot(gen_dealloc),
     tp_repr: slot(gen_repr),
     tp_as_async: PyAsyncMethods {
@@ -1557,6 +1561,8 @@ pub static PyAsyncGen_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "async_generator",
     tp_basicsize: Cell::new(size_of::<PyGenObject>()),
+    // CPython's `__itemsize__`; pyrs keeps the variable part out of line.
+    tp_itemsize: Cell::new(8),
     tp_dealloc: slot(gen_dealloc),
     tp_repr: slot(gen_repr),
     tp_as_async: PyAsyncMethods {

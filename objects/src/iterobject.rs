@@ -263,11 +263,16 @@ fn calliter_clear(it: &calliterobject) {
 
 fn calliter_iternext(obj: &PyObject) -> PyResult<Option<PyObjectRef>> {
     let it = as_calliter(obj);
-    let (Some(callable), Some(sentinel)) = (it.it_callable.get(), it.it_sentinel.get()) else {
+    let Some(callable) = it.it_callable.get() else {
         return Ok(None);
     };
     match crate::call::PyObject_CallNoArgs(&callable) {
         Ok(result) => {
+            // The call may have exhausted this very iterator (re-entrantly): then
+            // it stays exhausted and the result is dropped (gh-101892).
+            let Some(sentinel) = it.it_sentinel.get() else {
+                return Ok(None);
+            };
             if !PyObject_RichCompareBool(&sentinel, &result, CompareOp::Eq)? {
                 return Ok(Some(result));
             }

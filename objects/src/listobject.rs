@@ -1275,17 +1275,17 @@ fn empty_iter_reduce() -> PyResult {
 }
 
 fn listiter_reduce(obj: &PyObject) -> PyResult {
+    // The builtin is looked up first: that can run code (a builtins key's `__eq__`)
+    // which exhausts this iterator (gh-101765).
+    let iter = crate::iterobject::_PyEval_GetBuiltin(crate::intern!("iter"))?;
     let it = as_listiter(obj);
     match it.it_seq.get() {
-        Some(seq) => {
-            let iter = crate::iterobject::_PyEval_GetBuiltin(crate::intern!("iter"))?;
-            Ok(PyTuple_New(vec![
-                iter,
-                PyTuple_New(vec![seq.into_object()]).into_object(),
-                PyLong_FromSsize_t(it.it_index.get() as Py_ssize_t),
-            ])
-            .into_object())
-        }
+        Some(seq) => Ok(PyTuple_New(vec![
+            iter,
+            PyTuple_New(vec![seq.into_object()]).into_object(),
+            PyLong_FromSsize_t(it.it_index.get() as Py_ssize_t),
+        ])
+        .into_object()),
         None => empty_iter_reduce(),
     }
 }
@@ -1406,17 +1406,16 @@ fn listreviter_len(obj: &PyObject) -> PyResult {
 }
 
 fn listreviter_reduce(obj: &PyObject) -> PyResult {
+    // As `listiter_reduce`: the lookup first.
+    let reversed = crate::iterobject::_PyEval_GetBuiltin(crate::intern!("reversed"))?;
     let it = as_listreviter(obj);
     match it.it_seq.get() {
-        Some(seq) => {
-            let reversed = crate::iterobject::_PyEval_GetBuiltin(crate::intern!("reversed"))?;
-            Ok(PyTuple_New(vec![
-                reversed,
-                PyTuple_New(vec![seq.into_object()]).into_object(),
-                PyLong_FromSsize_t(it.it_index.get()),
-            ])
-            .into_object())
-        }
+        Some(seq) => Ok(PyTuple_New(vec![
+            reversed,
+            PyTuple_New(vec![seq.into_object()]).into_object(),
+            PyLong_FromSsize_t(it.it_index.get()),
+        ])
+        .into_object()),
         None => empty_iter_reduce(),
     }
 }

@@ -1540,6 +1540,8 @@ pub static PyMemoryView_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "memoryview",
     tp_basicsize: Cell::new(size_of::<PyMemoryViewObject>()),
+    // CPython's `__itemsize__`; pyrs keeps the variable part out of line.
+    tp_itemsize: Cell::new(8),
     tp_dealloc: slot(memory_dealloc),
     tp_repr: slot(memory_repr),
     tp_as_sequence: PySequenceMethods {

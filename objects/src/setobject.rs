@@ -1331,24 +1331,10 @@ fn set_pop(obj: &PyObject) -> PyResult {
     key.ok_or_else(|| PyErr_SetString(&PyExc_KeyError, "pop from an empty set"))
 }
 
-/// `_PyObject_GetState` for pickling: `__getstate__()` if the object has one, else
-/// its `__dict__` if not empty, else `None`.
-fn object_get_state(obj: &PyObject) -> PyResult {
-    if let Some(getstate) = _PyObject_LookupAttr(obj, crate::intern!("__getstate__"))? {
-        return crate::call::PyObject_CallNoArgs(&getstate);
-    }
-    if let Some(d) = crate::object::_PyObject_GetDictPtr(obj).and_then(|slot| slot.get()) {
-        if crate::r#abstract::PyObject_Size(&d)? > 0 {
-            return Ok(d);
-        }
-    }
-    Ok(none())
-}
-
 fn set_reduce(obj: &PyObject) -> PyResult {
     let keys = crate::r#abstract::PySequence_List(obj)?;
     let args = PyTuple_New(vec![keys.into_object()]).into_object();
-    let state = object_get_state(obj)?;
+    let state = crate::typeobject::_PyObject_GetState(obj)?;
     Ok(PyTuple_New(vec![obj.ob_type().as_object().to_owned(), args, state]).into_object())
 }
 

@@ -452,6 +452,7 @@ fn type_ready(tp: &PyTypeObject) -> PyResult<()> {
         // SAFETY: MRO entries are types.
         let b = unsafe { &*(b.as_ptr() as *const PyTypeObject) };
         inherit_slots(tp, b);
+        inherit_patma_flags(tp, b);
     }
     // `__hash__ = None` in the dict means unhashable; an `__eq__` without `__hash__`
     // on a static type does not inherit the base's hash (`type_ready_set_hash`).
@@ -620,14 +621,18 @@ fn inherit_special(tp: &PyTypeObject, base: &PyTypeObject) {
         | Py_TPFLAGS_BASE_EXC_SUBCLASS
         | Py_TPFLAGS_TYPE_SUBCLASS;
     flags |= base.tp_flags.get() & (fast | Py_TPFLAGS_MATCH_SELF);
-    flags |= base.tp_flags.get()
-        & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING)
-        & !tp_collection_flags_set(tp);
     tp.tp_flags.set(flags);
 }
 
-fn tp_collection_flags_set(tp: &PyTypeObject) -> u64 {
-    tp.tp_flags.get() & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING)
+/// `inherit_patma_flags`: a type with neither collection flag takes those of a
+/// base; called along the MRO, so the first base in MRO order that has one wins
+/// (`class M(C, UserDict, Sequence)` is a mapping).
+fn inherit_patma_flags(tp: &PyTypeObject, base: &PyTypeObject) {
+    let collection = Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING;
+    if tp.tp_flags.get() & collection == 0 {
+        tp.tp_flags
+            .set(tp.tp_flags.get() | (base.tp_flags.get() & collection));
+    }
 }
 
 macro_rules! inherit {
@@ -1632,6 +1637,10 @@ pub static PyType_Type: PyTypeObject = PyTypeObject {
     ob_base: PyObject::new_static(&PyType_Type),
     tp_name: "type",
     tp_basicsize: Cell::new(size_of::<PyTypeObject>()),
+    // CPython's `sizeof(PyMemberDef)`: a heap type's slot members follow it there.
+    // pyrs keeps them elsewhere, but the figure shows (`type.__itemsize__`) and
+    // refuses nonempty `__slots__` on subclasses of `type`, as CPython does.
+    tp_itemsize: Cell::new(40),
     tp_dealloc: slot(type_dealloc),
     tp_repr: slot(type_repr),
     tp_call: slot(type_call),
@@ -1992,8 +2001,7 @@ pub fn type_new(
         | Py_TPFLAGS_HEAPTYPE
         | Py_TPFLAGS_BASETYPE
         | Py_TPFLAGS_HAVE_GC
-        | (base.tp_flags.get()
-            & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING | Py_TPFLAGS_MANAGED_DICT))
+        | (base.tp_flags.get() & Py_TPFLAGS_MANAGED_DICT)
         | if managed_dict {
             Py_TPFLAGS_MANAGED_DICT
         } else {
@@ -2066,10 +2074,17 @@ pub fn type_new(
         }
         None => tp.ht_qualname.set(Some(name.clone())),
     }
-    // __doc__ defaults to None in the class namespace.
+    // __doc__ defaults to None in the class namespace; a str one must encode to
+    // UTF-8, as CPython keeps it as `tp_doc` (`type_new_set_doc`).
     let doc_key = crate::intern!("__doc__");
-    if PyDict_GetItemWithError(&dict, doc_key)?.is_none() {
-        PyDict_SetItem(&dict, doc_key, Py_None())?;
+    match PyDict_GetItemWithError(&dict, doc_key)? {
+        None => {
+            PyDict_SetItem(&dict, doc_key, Py_None())?;
+        }
+        Some(doc) if PyUnicodeObject::check(&doc) => {
+            crate::unicodeobject::as_str_strict(&doc)?;
+        }
+        Some(_) => {}
     }
     // __new__ is a static method, __init_subclass__ and __class_getitem__ class
     // methods, even when defined as plain functions.
@@ -2120,16 +2135,18 @@ pub fn type_new(
         );
         PyDict_SetItem(&dict, &PyUnicode_InternFromString(s), &descr)?;
     }
-    // __dict__ and __weakref__ getsets when this class adds them.
+    // __dict__ and __weakref__ getsets when this class adds them, unless the class
+    // body defines those names itself (CPython's `add_getset` uses
+    // `PyDict_SetDefault`): a `__dict__` property stays what `vars()` reads.
     if add_dict && base.tp_dictoffset.get() == 0 {
-        PyDict_SetItem(
+        crate::dictobject::PyDict_SetDefault(
             &dict,
             crate::intern!("__dict__"),
             &PyDescr_NewGetSet(tp, &SUBTYPE_DICT_GETSET),
         )?;
     }
     if add_weak && base.tp_weaklistoffset.get() == 0 {
-        PyDict_SetItem(
+        crate::dictobject::PyDict_SetDefault(
             &dict,
             crate::intern!("__weakref__"),
             &PyDescr_NewGetSet(tp, &SUBTYPE_WEAKREF_GETSET),
@@ -2906,6 +2923,12 @@ fn object_getstate(obj: &PyObject, required: bool) -> PyResult {
         }
     }
     crate::call::PyObject_CallNoArgs(&getstate)
+}
+
+/// `_PyObject_GetState`: the state `__reduce__` of a C type pickles (`__dict__`, and
+/// the slot values when there are any), through an overriding `__getstate__`.
+pub fn _PyObject_GetState(obj: &PyObject) -> PyResult {
+    object_getstate(obj, false)
 }
 
 /// `object.__getstate__()`.

@@ -1449,11 +1449,15 @@ fn slot_nb_bool(s: &PyObject) -> PyResult<bool> {
 
 /// Check and convert the result of `__len__`.
 fn len_result(r: &PyObject) -> PyResult<Py_ssize_t> {
-    let n = crate::r#abstract::PyNumber_AsSsize_t(r, Some(&PyExc_OverflowError))?;
-    if n < 0 {
+    // The sign is checked before the size, so a huge negative length is a
+    // ValueError, not an OverflowError.
+    let r = crate::r#abstract::_PyNumber_Index(r)?;
+    if r.downcast_ref::<crate::longobject::PyLongObject>()
+        .is_some_and(|l| l.is_negative())
+    {
         return Err(value_error("__len__() should return >= 0"));
     }
-    Ok(n)
+    crate::r#abstract::PyNumber_AsSsize_t(&r, Some(&PyExc_OverflowError))
 }
 
 fn slot_sq_length(s: &PyObject) -> PyResult<Py_ssize_t> {

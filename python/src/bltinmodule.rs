@@ -455,34 +455,64 @@ fn builtin_print(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>
     Ok(none())
 }
 
+/// `input([prompt])` (`builtin_input_impl`) without the interactive readline path:
+/// the prompt goes to `sys.stdout`, the line comes from `sys.stdin.readline()`.
 fn builtin_input(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     check_positional("input", args.len(), 0, 1)?;
-    let stdout = crate::sysmodule::PySys_GetObject("stdout")
-        .ok_or_else(|| runtime_error("input(): lost sys.stdout"))?;
-    let stdin = crate::sysmodule::PySys_GetObject("stdin")
-        .ok_or_else(|| runtime_error("input(): lost sys.stdin"))?;
+    let stream = |name: &str| crate::sysmodule::PySys_GetObject(name).filter(|f| !f.is(Py_None()));
+    let (fin, fout, ferr) = (stream("stdin"), stream("stdout"), stream("stderr"));
+    crate::sysmodule::PySys_Audit(
+        "builtins.input",
+        vec![args.first().cloned().unwrap_or_else(none)],
+    )?;
+    let Some(fin) = fin else {
+        return Err(runtime_error("input(): lost sys.stdin"));
+    };
+    let Some(fout) = fout else {
+        return Err(runtime_error("input(): lost sys.stdout"));
+    };
+    let Some(ferr) = ferr else {
+        return Err(runtime_error("input(): lost sys.stderr"));
+    };
+    // Flushing is best effort: a stream without `flush` does not stop input().
+    let flush = |f: &PyObject| {
+        let _ = objects::call::PyObject_CallMethod(f, objects::intern!("flush"), &[]);
+    };
+    flush(&ferr);
     if let Some(p) = args.first() {
         let s = PyObject_Str(p)?;
-        file_write_object(&stdout, &s)?;
+        file_write_object(&fout, &s)?;
     }
-    objects::call::PyObject_CallMethod(&stdout, objects::intern!("flush"), &[])?;
-    let line = objects::call::PyObject_CallMethod(&stdin, objects::intern!("readline"), &[])?;
-    let Some(u) = line.downcast_ref::<PyUnicodeObject>() else {
-        return Err(type_error("object.readline() returned non-string"));
-    };
-    if u.is_empty() {
-        return Err(PyErr_FromArgs(
-            &PyExc_EOFError,
-            &[PyUnicode_FromString("EOF when reading a line")],
-        ));
+    flush(&fout);
+    // `PyFile_GetLine(fin, -1)`: the line without its newline, EOFError at the end.
+    let line = objects::call::PyObject_CallMethod(&fin, objects::intern!("readline"), &[])?;
+    if let Some(u) = line.downcast_ref::<PyUnicodeObject>() {
+        let n = u.len();
+        if n == 0 {
+            return Err(PyErr_FromArgs(
+                &PyExc_EOFError,
+                &[PyUnicode_FromString("EOF when reading a line")],
+            ));
+        }
+        let end = if u.char_at(n - 1) == '\n' as u32 {
+            n - 1
+        } else {
+            n
+        };
+        return Ok(objects::unicodeobject::unicode_substring(u, 0, end));
     }
-    let n = u.len();
-    let end = if u.char_at(n - 1) == '\n' as u32 {
-        n - 1
-    } else {
-        n
-    };
-    Ok(objects::unicodeobject::unicode_substring(u, 0, end))
+    if let Some(b) = line.downcast_ref::<objects::bytesobject::PyBytesObject>() {
+        let data = b.as_bytes();
+        if data.is_empty() {
+            return Err(PyErr_FromArgs(
+                &PyExc_EOFError,
+                &[PyUnicode_FromString("EOF when reading a line")],
+            ));
+        }
+        let end = data.len() - usize::from(data.ends_with(b"\n"));
+        return Ok(objects::bytesobject::PyBytes_FromVec(data[..end].to_vec()));
+    }
+    Err(type_error("object.readline() returned non-string"))
 }
 
 /// `min()` and `max()` (`min_max`).
@@ -1113,20 +1143,21 @@ fn builtin_build_class(
         if as_type(&cls).is_some() {
             let content = c.get();
             if !content.as_ref().is_some_and(|v| v.is(&cls)) {
-                let msg = match content {
-                    None => format!(
+                // A cell left unset is a RuntimeError, one set to another class
+                // a TypeError.
+                return Err(match content {
+                    None => runtime_error(format!(
                         "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
                         as_str_lossy(&*PyObject_Repr(name)?),
                         as_str_lossy(&*PyObject_Repr(&cls)?)
-                    ),
-                    Some(v) => format!(
+                    )),
+                    Some(v) => type_error(format!(
                         "__class__ set to {} defining {} as {}",
                         as_str_lossy(&*PyObject_Repr(&v)?),
                         as_str_lossy(&*PyObject_Repr(name)?),
                         as_str_lossy(&*PyObject_Repr(&cls)?)
-                    ),
-                };
-                return Err(type_error(msg));
+                    )),
+                });
             }
         }
     }

@@ -430,7 +430,11 @@ fn print_exception(ctx: &mut PrintContext, value: &PyObject, out: &mut String) {
             .ok()
             .flatten()
             .filter(|f| !f.is(Py_None()))
-            .map(|f| as_str_lossy(&f).into_owned())
+            // Any filename prints as its str(): b'x' for bytes.
+            .map(|f| match objects::object::PyObject_Str(&f) {
+                Ok(s) => as_str_lossy(&s).into_owned(),
+                Err(_) => as_str_lossy(&f).into_owned(),
+            })
             .unwrap_or_else(|| "<string>".into());
         let lineno = attr_int(value, objects::intern!("lineno")).unwrap_or(0);
         ctx.write_margin(out);

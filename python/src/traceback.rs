@@ -11,6 +11,7 @@ use std::mem::size_of;
 
 use include::cpython::object::flags::*;
 use include::descrobject::PyGetSetDef;
+use include::methodobject::{PyCFunction, PyMethodDef};
 
 use objects::codeobject::{PyCode_Addr2Line, PyCode_Addr2Location};
 use objects::frameobject::PyFrameObject;
@@ -171,6 +172,25 @@ static TB_GETSET: [PyGetSetDef; 4] = [
     PyGetSetDef::getter("tb_lineno", tb_get_lineno),
 ];
 
+/// `tb_dir`: only the four attributes, not `object`'s.
+fn tb_dir(_obj: &PyObject) -> PyResult {
+    let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"];
+    Ok(objects::listobject::PyList_New(
+        names
+            .iter()
+            .map(|n| objects::unicodeobject::PyUnicode_FromString(n))
+            .collect(),
+    )
+    .into_object())
+}
+
+static TB_METHODS: [PyMethodDef; 1] = [PyMethodDef::new(
+    "__dir__",
+    PyCFunction::NoArgs(tb_dir),
+    // CPython gives this method no docstring.
+    "",
+)];
+
 fn tb_new(_tp: &PyTypeObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) -> PyResult {
     let a = objects::getargs::parse_args(
         "traceback",
@@ -234,6 +254,7 @@ pub static PyTraceBack_Type: PyTypeObject = PyTypeObject {
     tp_doc: Some("TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)\n--\n\nCreate a new traceback object."),
     tp_traverse: slot(tb_traverse),
     tp_clear: slot(tb_clear),
+    tp_methods: &TB_METHODS,
     tp_getset: &TB_GETSET,
     tp_new: slot(tb_new),
     ..PyTypeObject::DEFAULT

@@ -60,3 +60,18 @@ for f in (codecs.unicode_escape_decode, codecs.escape_decode,
             warnings.simplefilter("always")
             r = f(b)
         print(b, r, [(x.category.__name__, str(x.message)) for x in w])
+
+# An incremental UTF-8 decoder waits for the rest of a split surrogate.
+for enc in ('utf-8', 'utf-8-sig'):
+    for ch in ('\ud901', '\udc02'):
+        data = ch.encode('utf-8', 'surrogatepass')
+        for i in range(1, len(data)):
+            dec = codecs.getincrementaldecoder(enc)('surrogatepass')
+            print(enc, ascii(dec.decode(data[:i])), ascii(dec.decode(data[i:], True)))
+    dec = codecs.getincrementaldecoder(enc)('strict')
+    try:
+        print(ascii(dec.decode(b'\xed\xa0', True)))
+    except UnicodeDecodeError as e:
+        print("UnicodeDecodeError", e)
+    dec = codecs.getincrementaldecoder(enc)('replace')
+    print(ascii(dec.decode(b'a\xed\xa0')), ascii(dec.decode(b'', True)))
