@@ -63,8 +63,11 @@ _add("HAVE_FACCESSAT", "access")
 _add("HAVE_FCHMODAT", "chmod")
 _add("HAVE_FSTATAT", "stat")
 _add("HAVE_FUTIMESAT", "utime")
+_add("HAVE_FCHOWNAT", "chown")
 _add("HAVE_LINKAT", "link")
 _add("HAVE_MKDIRAT", "mkdir")
+_add("HAVE_MKFIFOAT", "mkfifo")
+_add("HAVE_MKNODAT", "mknod")
 _add("HAVE_OPENAT", "open")
 _add("HAVE_READLINKAT", "readlink")
 _add("HAVE_RENAMEAT", "rename")
@@ -81,17 +84,23 @@ supports_effective_ids = _set
 _set = set()
 _add("HAVE_FCHDIR", "chdir")
 _add("HAVE_FCHMOD", "chmod")
+_add("HAVE_FCHOWN", "chown")
 _add("HAVE_FDOPENDIR", "listdir")
 _add("HAVE_FDOPENDIR", "scandir")
+_set.add(stat)  # fstat always works
 _add("HAVE_FTRUNCATE", "truncate")
 _add("HAVE_FUTIMENS", "utime")
 supports_fd = _set
 
 _set = set()
 _add("HAVE_FACCESSAT", "access")
-_add("HAVE_FCHMODAT", "chmod")
-_add("HAVE_LINKAT", "link")
+# Not chmod: Linux's fchmodat does not honour AT_SYMLINK_NOFOLLOW (CPython counts
+# only a working lchmod, which Linux lacks).
+_add("HAVE_FCHOWNAT", "chown")
 _add("HAVE_FSTATAT", "stat")
+if _exists("lchown"):
+    _add("HAVE_LCHOWN", "chown")
+_add("HAVE_LINKAT", "link")
 _add("HAVE_UTIMENSAT", "utime")
 supports_follow_symlinks = _set
 

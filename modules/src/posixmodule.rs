@@ -1142,6 +1142,19 @@ fn os_chmod(_m: &PyObject, args: &[PyObjectRef], kw: Option<&PyObject>) -> PyRes
         }
     };
     if r != 0 {
+        // Linux's fchmodat cannot change a symbolic link's mode: CPython reports
+        // that follow_symlinks=False is unavailable rather than the ENOTSUP.
+        let e = errno();
+        if !follow && path.fd.is_none() && (e == libc::ENOTSUP || e == libc::EOPNOTSUPP) {
+            return Err(if dir_fd != libc::AT_FDCWD {
+                value_error("chmod: cannot use dir_fd and follow_symlinks together")
+            } else {
+                PyErr_SetString(
+                    &objects::exceptions::PyExc_NotImplementedError,
+                    "chmod: follow_symlinks unavailable on this platform",
+                )
+            });
+        }
         return Err(path_error(&path));
     }
     Ok(none())
@@ -2512,12 +2525,17 @@ pub fn PyInit_posix() -> PyResult<PyRef<PyModuleObject>> {
         "HAVE_FCHDIR",
         "HAVE_FCHMOD",
         "HAVE_FCHMODAT",
+        "HAVE_FCHOWN",
+        "HAVE_FCHOWNAT",
         "HAVE_FDOPENDIR",
         "HAVE_FSTATAT",
         "HAVE_FTRUNCATE",
         "HAVE_FUTIMENS",
         "HAVE_LINKAT",
+        "HAVE_LCHOWN",
         "HAVE_MKDIRAT",
+        "HAVE_MKFIFOAT",
+        "HAVE_MKNODAT",
         "HAVE_OPENAT",
         "HAVE_READLINKAT",
         "HAVE_RENAMEAT",

@@ -79,3 +79,20 @@ check(os.makedev, 1)
 check(os.makedev, 2**40, 1)
 print(os.chown.__text_signature__, os.lchown.__text_signature__, os.fchown.__text_signature__)
 print(os.mknod.__text_signature__, os.mkfifo.__text_signature__, os.makedev.__text_signature__)
+
+# Which functions take an fd, dir_fd or follow_symlinks=False; chmod cannot change
+# a symbolic link on Linux.
+print(sorted(f.__name__ for f in os.supports_follow_symlinks))
+print(sorted(f.__name__ for f in os.supports_fd if f.__name__ not in ('execve', 'pathconf', 'statvfs')))
+print(sorted(f.__name__ for f in os.supports_dir_fd))
+with tempfile.TemporaryDirectory() as d:
+    target = os.path.join(d, 't')
+    open(target, 'w').close()
+    link = os.path.join(d, 'l')
+    os.symlink(target, link)
+    check(os.chmod, link, 0o600, follow_symlinks=False)
+    dfd = os.open(d, os.O_RDONLY)
+    check(os.chmod, 'l', 0o600, dir_fd=dfd, follow_symlinks=False)
+    check(os.chmod, 't', 0o640, dir_fd=dfd)
+    print(oct(stat.S_IMODE(os.stat(target).st_mode)))
+    os.close(dfd)
