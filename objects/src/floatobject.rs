@@ -164,6 +164,17 @@ pub fn _PyFloat_ClearFreeList() {
     }
 }
 
+/// `_PyFloat_ExactDealloc`: free a dead float directly (the eval loop's float
+/// instructions use it in place of `_Py_Dealloc`; a float holds no references, so it
+/// needs no trashcan).
+///
+/// # Safety
+/// `op` must be a float whose reference count reached zero.
+pub unsafe fn _PyFloat_ExactDealloc(op: *mut PyObject) {
+    // SAFETY: forwarded from the caller.
+    unsafe { float_dealloc(op) }
+}
+
 unsafe fn float_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead float; its header is intact.
     unsafe {

@@ -16,7 +16,10 @@
 //! Rust locals written back to the frame (`prev_instr`, `stacktop`) whenever other code
 //! may look at them, as CPython's macros do; errors are `Err(PyErr)` values instead of
 //! the thread state's "current exception". The specialising interpreter (PEP 659) is
-//! not implemented yet: the inline caches are reserved and skipped.
+//! CPython 3.11's (decisions in specialize.rs), except `BINARY_SUBSCR_GETITEM`. One
+//! `match` replaces the computed gotos: a specialised instruction whose guard fails
+//! (`deopt!`) or an adaptive one (`adaptive!`) sets the base opcode and runs the match
+//! again (`reswitch!`) where CPython jumps to the base instruction's label.
 
 use std::ptr;
 
@@ -1839,13 +1842,24 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     deopt!(BINARY_OP)
                                 };
                                 let (a, b) = (a.ob_fval, b.ob_fval);
-                                let res = match opcode {
+                                let res = PyFloat_FromDouble(match opcode {
                                     op::BINARY_OP_ADD_FLOAT => a + b,
                                     op::BINARY_OP_SUBTRACT_FLOAT => a - b,
                                     _ => a * b,
-                                };
-                                drop(pop_slot!());
-                                set_peek!(1, PyFloat_FromDouble(res));
+                                });
+                                // The operands go with float's own deallocator
+                                // (`_Py_DECREF_SPECIALIZED(..., _PyFloat_ExactDealloc)`).
+                                let right = pop!();
+                                let left = pop!();
+                                push!(res);
+                                _Py_DECREF_SPECIALIZED(
+                                    right,
+                                    objects::floatobject::_PyFloat_ExactDealloc,
+                                );
+                                _Py_DECREF_SPECIALIZED(
+                                    left,
+                                    objects::floatobject::_PyFloat_ExactDealloc,
+                                );
                                 skip_caches!(BINARY_OP);
                             }
 
@@ -2231,6 +2245,58 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 let owner = pop!();
                                 push!(meth);
                                 push!(owner);
+                                skip_caches!(LOAD_METHOD);
+                            }
+
+                            op::LOAD_METHOD_WITH_DICT => {
+                                use crate::specialize::cache::*;
+                                if peek!(1).ob_type().tp_version_tag.get()
+                                    != read_u32(next_instr.add(METHOD_TYPE_VERSION))
+                                {
+                                    deopt!(LOAD_METHOD)
+                                }
+                                // The instance's own dict: its keys unchanged since, so it
+                                // still lacks the name.
+                                let Some(dict_slot) = _PyObject_DictPointer(peek!(1)) else {
+                                    deopt!(LOAD_METHOD)
+                                };
+                                let keys_ok = dict_slot.get_ref().as_ref().is_some_and(|d| {
+                                    d.downcast_ref::<PyDictObject>().is_some_and(|d| {
+                                        _PyDict_KeysVersion(d)
+                                            == read_u32(next_instr.add(METHOD_KEYS_VERSION))
+                                    })
+                                });
+                                if !keys_ok {
+                                    deopt!(LOAD_METHOD)
+                                }
+                                // The type's dict holds the descriptor while the version holds.
+                                let descr = read_u64(next_instr.add(METHOD_DESCR)) as usize
+                                    as *const PyObject;
+                                let meth = (*descr).to_owned();
+                                let owner = pop!();
+                                push!(meth);
+                                push!(owner);
+                                skip_caches!(LOAD_METHOD);
+                            }
+
+                            op::LOAD_METHOD_CLASS => {
+                                use crate::specialize::cache::*;
+                                let Some(cls) = peek!(1).downcast_ref::<PyTypeObject>() else {
+                                    deopt!(LOAD_METHOD)
+                                };
+                                if cls.tp_version_tag.get()
+                                    != read_u32(next_instr.add(METHOD_TYPE_VERSION))
+                                {
+                                    deopt!(LOAD_METHOD)
+                                }
+                                // The class's dict holds the value while the version holds.
+                                let descr = read_u64(next_instr.add(METHOD_DESCR)) as usize
+                                    as *const PyObject;
+                                let res = (*descr).to_owned();
+                                let cls = pop!();
+                                push_slot!(None);
+                                push!(res);
+                                drop(cls);
                                 skip_caches!(LOAD_METHOD);
                             }
 
@@ -2769,6 +2835,27 @@ unsafe fn take_n(base: *mut Slot, n: usize) -> Vec<PyObjectRef> {
             }
         }
         v
+    }
+}
+
+/// `_Py_DECREF_SPECIALIZED`: drop a reference to an object whose exact type the
+/// instruction has checked, freeing it with that type's deallocator directly instead of
+/// through `_Py_Dealloc`.
+///
+/// # Safety
+/// `dealloc` must be the deallocator of `v`'s type.
+#[inline(always)]
+unsafe fn _Py_DECREF_SPECIALIZED(v: PyObjectRef, dealloc: unsafe fn(*mut PyObject)) {
+    let op = v.into_raw();
+    // SAFETY: `v` owned one reference to a live object, given up above; at zero
+    // nothing else can reach the object, and the caller names its deallocator.
+    unsafe {
+        let obj = op.as_ref();
+        let n = obj.ob_refcnt.get() - 1;
+        obj.ob_refcnt.set(n);
+        if n == 0 {
+            dealloc(op.as_ptr());
+        }
     }
 }
 

@@ -13,8 +13,7 @@
 //! reverts to the adaptive form (`miss` in ceval.rs).
 //!
 //! Differences from CPython:
-//! - Not specialised yet (they stay adaptive, backing off): `LOAD_METHOD_CLASS`,
-//!   `LOAD_METHOD_WITH_DICT`, `BINARY_SUBSCR_GETITEM`.
+//! - Not specialised yet (it stays adaptive, backing off): `BINARY_SUBSCR_GETITEM`.
 //! - No specialisation statistics (`Py_STATS`).
 
 use include::code::*;
@@ -236,7 +235,20 @@ pub unsafe fn _Py_Specialize_BinaryOp(
                 None
             }
         }
-        _ => None,
+        nb::ADD
+        | nb::INPLACE_ADD
+        | nb::MULTIPLY
+        | nb::INPLACE_MULTIPLY
+        | nb::SUBTRACT
+        | nb::INPLACE_SUBTRACT => None,
+        _ => {
+            // No specialisation exists for the other operators: rather than trying
+            // again and again, the instruction becomes a plain BINARY_OP for good (as
+            // CPython does when built without `Py_STATS`).
+            // SAFETY: upheld by the caller.
+            unsafe { set_opcode(instr, Opcode::BINARY_OP) };
+            return;
+        }
     };
     // SAFETY: upheld by the caller.
     unsafe {
@@ -483,6 +495,14 @@ fn object_slot_offset(descr: Option<&PyObject>, store: bool) -> Option<u16> {
     u16::try_from(m.spec.offset).ok().filter(|&o| o > 0)
 }
 
+/// `analyze_descriptor`'s `DUNDER_CLASS`: the descriptor is `object.__class__` itself
+/// (not a class's own `__class__`).
+fn is_dunder_class(descr: Option<&PyObject>) -> bool {
+    descr.is_some_and(|d| {
+        _PyType_Lookup(&PyBaseObject_Type, objects::intern!("__class__")).is_some_and(|c| c.is(d))
+    })
+}
+
 /// `specialize_dict_access` (with the `OBJECT_SLOT` case of `_Py_Specialize_LoadAttr`
 /// and `_Py_Specialize_StoreAttr`): a `__slots__` member read or written at its offset
 /// (`*_ATTR_SLOT`); for an instance of a class with a managed dict, an attribute in its
@@ -512,7 +532,15 @@ unsafe fn specialize_dict_access(
         return None;
     }
     let store = hint_op == Opcode::STORE_ATTR_WITH_HINT;
-    if let Some(offset) = object_slot_offset(descr.as_deref(), store) {
+    let slot = if !store && is_dunder_class(descr.as_deref()) {
+        // `DUNDER_CLASS`: `object.__class__` reads the header's `ob_type`, a reference
+        // to the type at a fixed offset, so LOAD_ATTR_SLOT reads it as it reads a slot
+        // member (CPython does the same with `offsetof(PyObject, ob_type)`).
+        Some(std::mem::offset_of!(PyObject, ob_type) as u16)
+    } else {
+        object_slot_offset(descr.as_deref(), store)
+    };
+    if let Some(offset) = slot {
         // SAFETY: upheld by the caller.
         unsafe {
             write_u32(
@@ -597,6 +625,9 @@ pub unsafe fn _Py_Specialize_LoadMethod(
         // SAFETY: upheld by the caller.
         unsafe { specialize_module_load_attr(owner, instr, name) }
             .then_some(Opcode::LOAD_METHOD_MODULE)
+    } else if let Some(cls) = owner.downcast_ref::<PyTypeObject>() {
+        // SAFETY: upheld by the caller.
+        unsafe { specialize_class_load_method(owner, cls, instr, name) }
     } else {
         let tp = owner.ob_type();
         let descr = _PyType_Lookup(tp, name);
@@ -606,12 +637,25 @@ pub unsafe fn _Py_Specialize_LoadMethod(
                     && d.ob_type().has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR)
                     && tp.has_feature(Py_TPFLAGS_VALID_VERSION_TAG) =>
             {
-                let chosen = if tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
+                let dict = _PyObject_DictPointer(owner).and_then(|s| s.get());
+                let chosen = if let Some(dict) = dict {
+                    // `MANAGED_DICT` / `OFFSET_DICT`: the instance's own dict, which must
+                    // not have the name; guarded by its keys' version.
+                    let dict = dict.downcast_ref::<PyDictObject>();
+                    dict.and_then(|d| {
+                        let keys_version = _PyDictKeys_GetVersionForCurrentState(d);
+                        if _PyDictKeys_StringLookup(d, name) != DKIX_EMPTY || keys_version == 0 {
+                            return None;
+                        }
+                        // SAFETY: LOAD_METHOD has 10 cache entries.
+                        unsafe {
+                            write_u32(cache_entry(instr, cache::METHOD_KEYS_VERSION), keys_version)
+                        };
+                        Some(Opcode::LOAD_METHOD_WITH_DICT)
+                    })
+                } else if tp.has_feature(Py_TPFLAGS_MANAGED_DICT) {
                     let keys_version = _PyType_CachedKeysVersionForCurrentState(tp);
-                    if _PyObject_DictPointer(owner).is_some_and(|s| s.get().is_some())
-                        || _PyType_CachedKeysLookup(tp, name) != DKIX_EMPTY
-                        || keys_version == 0
-                    {
+                    if _PyType_CachedKeysLookup(tp, name) != DKIX_EMPTY || keys_version == 0 {
                         None
                     } else {
                         // SAFETY: LOAD_METHOD has 10 cache entries.
@@ -623,6 +667,7 @@ pub unsafe fn _Py_Specialize_LoadMethod(
                 } else if tp.tp_dictoffset.get() == 0 {
                     Some(Opcode::LOAD_METHOD_NO_DICT)
                 } else {
+                    // An instance whose dict is not made yet (`SPEC_FAIL_NO_DICT`).
                     None
                 };
                 if chosen.is_some() {
@@ -651,6 +696,49 @@ pub unsafe fn _Py_Specialize_LoadMethod(
     }
 }
 
+/// `specialize_class_load_method`: `Class.name()` on a class whose metaclass is `type`
+/// and has no attribute of that name, where the class has a method (a function or
+/// method descriptor, which a class gives back as it is) or a plain value under it:
+/// kept in the cache, guarded by the class's version tag (`LOAD_METHOD_CLASS`).
+///
+/// # Safety
+/// `instr` is the running `LOAD_METHOD_ADAPTIVE`.
+unsafe fn specialize_class_load_method(
+    owner: &PyObject,
+    cls: &PyTypeObject,
+    instr: *mut _Py_CODEUNIT,
+    name: &PyObject,
+) -> Option<Opcode> {
+    if !owner.is_type(&PyType_Type) || _PyType_Lookup(owner.ob_type(), name).is_some() {
+        return None;
+    }
+    // `analyze_descriptor`: only its METHOD and NON_DESCRIPTOR kinds qualify.
+    if !generic_getattr(cls) {
+        return None;
+    }
+    let descr = _PyType_Lookup(cls, name)?;
+    let dtp = descr.ob_type();
+    if !dtp.has_feature(Py_TPFLAGS_IMMUTABLETYPE)
+        || (dtp.tp_descr_get.get().is_some() && !dtp.has_feature(Py_TPFLAGS_METHOD_DESCRIPTOR))
+        || !cls.has_feature(Py_TPFLAGS_VALID_VERSION_TAG)
+    {
+        return None;
+    }
+    // SAFETY: LOAD_METHOD has 10 cache entries. The value is borrowed from the class's
+    // dict, which keeps it while the version tag holds.
+    unsafe {
+        write_u32(
+            cache_entry(instr, cache::METHOD_TYPE_VERSION),
+            cls.tp_version_tag.get(),
+        );
+        write_u64(
+            cache_entry(instr, cache::METHOD_DESCR),
+            descr.as_ptr() as u64,
+        );
+    }
+    Some(Opcode::LOAD_METHOD_CLASS)
+}
+
 // --- Subscripts and unpacking ---------------------------------------------------------------
 
 /// `_Py_Specialize_BinarySubscr`.
@@ -662,13 +750,13 @@ pub unsafe fn _Py_Specialize_BinarySubscr(
     sub: &PyObject,
     instr: *mut _Py_CODEUNIT,
 ) {
-    let chosen = if let Some(l) = container.downcast_ref_exact::<PyListObject>() {
-        small_index(sub)
-            .is_some_and(|i| i < l.len())
+    // Any exact int index specialises (as CPython's): one that is negative or out of
+    // range makes the instruction miss at run time.
+    let chosen = if container.is_type(&PyList_Type) {
+        sub.is_type(&PyLong_Type)
             .then_some(Opcode::BINARY_SUBSCR_LIST_INT)
-    } else if let Some(t) = container.downcast_ref_exact::<PyTupleObject>() {
-        small_index(sub)
-            .is_some_and(|i| i < t.len())
+    } else if container.is_type(&PyTuple_Type) {
+        sub.is_type(&PyLong_Type)
             .then_some(Opcode::BINARY_SUBSCR_TUPLE_INT)
     } else if container.is_type(&PyDict_Type) {
         Some(Opcode::BINARY_SUBSCR_DICT)
