@@ -1232,6 +1232,17 @@ pub fn long_subtype_new(tp: &PyTypeObject, v: BigInt) -> PyObjectRef {
     new_long_object(tp, long_value_of(v))
 }
 
+/// `_PyLong_ExactDealloc`: free a dead int directly (the eval loop's int instructions
+/// use it in place of `_Py_Dealloc`, as CPython's `_Py_DECREF_SPECIALIZED` does; an
+/// int holds no references, so it needs no trashcan).
+///
+/// # Safety
+/// `op` must be an int whose reference count reached zero.
+pub unsafe fn _PyLong_ExactDealloc(op: *mut PyObject) {
+    // SAFETY: forwarded from the caller.
+    unsafe { long_dealloc(op) }
+}
+
 unsafe fn long_dealloc(op: *mut PyObject) {
     // SAFETY: `op` is a dead int; its header is intact.
     unsafe {

@@ -1827,8 +1827,17 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     }
                                     _ => objects::longobject::long_mul_values(a, b),
                                 };
-                                drop(pop_slot!());
-                                set_peek!(1, res);
+                                let right = pop!();
+                                let left = pop!();
+                                push!(res);
+                                _Py_DECREF_SPECIALIZED(
+                                    right,
+                                    objects::longobject::_PyLong_ExactDealloc,
+                                );
+                                _Py_DECREF_SPECIALIZED(
+                                    left,
+                                    objects::longobject::_PyLong_ExactDealloc,
+                                );
                                 skip_caches!(BINARY_OP);
                             }
 
@@ -1908,8 +1917,14 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     deopt!(COMPARE_OP)
                                 };
                                 let sign = (a > b) as i32 - (a < b) as i32;
-                                drop(pop_slot!());
-                                drop(pop_slot!());
+                                _Py_DECREF_SPECIALIZED(
+                                    pop!(),
+                                    objects::longobject::_PyLong_ExactDealloc,
+                                );
+                                _Py_DECREF_SPECIALIZED(
+                                    pop!(),
+                                    objects::longobject::_PyLong_ExactDealloc,
+                                );
                                 compare_jump!(sign, mask);
                             }
 
@@ -1926,8 +1941,14 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     deopt!(COMPARE_OP)
                                 }
                                 let sign = (a > b) as i32 - (a < b) as i32;
-                                drop(pop_slot!());
-                                drop(pop_slot!());
+                                _Py_DECREF_SPECIALIZED(
+                                    pop!(),
+                                    objects::floatobject::_PyFloat_ExactDealloc,
+                                );
+                                _Py_DECREF_SPECIALIZED(
+                                    pop!(),
+                                    objects::floatobject::_PyFloat_ExactDealloc,
+                                );
                                 compare_jump!(sign, mask);
                             }
 
