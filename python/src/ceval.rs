@@ -566,6 +566,17 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                             }};
                         }
 
+                        // The end of a `LOAD_METHOD_*` on an instance whose guards
+                        // held: the method kept in the cache, then the instance as `self`.
+                        macro_rules! push_cached_method {
+                            () => {{
+                                let meth = cached_method(next_instr);
+                                let owner = pop!();
+                                push!(meth);
+                                push!(owner);
+                                skip_caches!(LOAD_METHOD);
+                            }};
+                        }
                         // The jump that ends a `COMPARE_OP_*_JUMP`: `sign` is -1, 0 or 1
                         // for less, equal, greater; the mask says which outcomes jump.
                         macro_rules! compare_jump {
@@ -2231,14 +2242,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 {
                                     deopt!(LOAD_METHOD)
                                 }
-                                // The type's dict holds the descriptor while the version holds.
-                                let descr = read_u64(next_instr.add(METHOD_DESCR)) as usize
-                                    as *const PyObject;
-                                let meth = (*descr).to_owned();
-                                let owner = pop!();
-                                push!(meth);
-                                push!(owner);
-                                skip_caches!(LOAD_METHOD);
+                                push_cached_method!();
                             }
 
                             op::LOAD_METHOD_WITH_VALUES => {
@@ -2259,14 +2263,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 {
                                     deopt!(LOAD_METHOD)
                                 }
-                                // The type's dict holds the descriptor while the version holds.
-                                let descr = read_u64(next_instr.add(METHOD_DESCR)) as usize
-                                    as *const PyObject;
-                                let meth = (*descr).to_owned();
-                                let owner = pop!();
-                                push!(meth);
-                                push!(owner);
-                                skip_caches!(LOAD_METHOD);
+                                push_cached_method!();
                             }
 
                             op::LOAD_METHOD_WITH_DICT => {
@@ -2290,14 +2287,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 if !keys_ok {
                                     deopt!(LOAD_METHOD)
                                 }
-                                // The type's dict holds the descriptor while the version holds.
-                                let descr = read_u64(next_instr.add(METHOD_DESCR)) as usize
-                                    as *const PyObject;
-                                let meth = (*descr).to_owned();
-                                let owner = pop!();
-                                push!(meth);
-                                push!(owner);
-                                skip_caches!(LOAD_METHOD);
+                                push_cached_method!();
                             }
 
                             op::LOAD_METHOD_CLASS => {
@@ -2310,10 +2300,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                 {
                                     deopt!(LOAD_METHOD)
                                 }
-                                // The class's dict holds the value while the version holds.
-                                let descr = read_u64(next_instr.add(METHOD_DESCR)) as usize
-                                    as *const PyObject;
-                                let res = (*descr).to_owned();
+                                let res = cached_method(next_instr);
                                 let cls = pop!();
                                 push_slot!(None);
                                 push!(res);
@@ -2857,6 +2844,18 @@ unsafe fn take_n(base: *mut Slot, n: usize) -> Vec<PyObjectRef> {
         }
         v
     }
+}
+
+/// The object a specialised `LOAD_METHOD_*` keeps in its cache (a new reference).
+///
+/// # Safety
+/// `caches` must be the caches of a LOAD_METHOD specialised by
+/// `_Py_Specialize_LoadMethod` whose type-version guard has just held: the type's (or
+/// class's) dict still holds the object.
+unsafe fn cached_method(caches: *const _Py_CODEUNIT) -> PyObjectRef {
+    use crate::specialize::cache::METHOD_DESCR;
+    // SAFETY: upheld by the caller.
+    unsafe { (*(read_u64(caches.add(METHOD_DESCR)) as usize as *const PyObject)).to_owned() }
 }
 
 /// `_Py_DECREF_SPECIALIZED`: drop a reference to an object whose exact type the
