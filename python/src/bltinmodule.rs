@@ -714,8 +714,7 @@ fn source_text(source: &PyObject, fname: &str) -> PyResult<String> {
 }
 
 /// `PyCF_MASK`: the `CO_FUTURE_*` flags `compile()` accepts.
-const PyCF_MASK: i64 =
-    0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+const PyCF_MASK: i64 = crate::compile::PyCF_MASK as i64;
 /// `PyCF_MASK_OBSOLETE`: `CO_NESTED`.
 const PyCF_MASK_OBSOLETE: i64 = 0x0010;
 /// `PyCF_COMPILE_MASK`: `PyCF_ONLY_AST`, `PyCF_ALLOW_TOP_LEVEL_AWAIT`,
@@ -781,6 +780,16 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
     if flags & !(PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK) != 0 {
         return Err(value_error("compile(): unrecognised flags"));
     }
+    let dont_inherit = match &a[4] {
+        Some(d) => objects::object::PyObject_IsTrue(d)?,
+        None => false,
+    };
+    let mut cf = crate::compile::PyCompilerFlags {
+        cf_flags: flags as u32,
+    };
+    if !dont_inherit {
+        PyEval_MergeCompilerFlags(&mut cf);
+    }
     let optimize = match &a[5] {
         Some(o) => objects::longobject::PyLong_AsLong(o)?,
         None => -1,
@@ -818,7 +827,8 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
         let Some(mode) = mode else {
             return Err(system_error("func_type mode without PyCF_ONLY_AST"));
         };
-        let co = crate::python_ast_obj2ast::compile_ast_object(&source, &filename, mode, optimize)?;
+        let co =
+            crate::python_ast_obj2ast::compile_ast_object(&source, &filename, mode, cf, optimize)?;
         return Ok(co.into_object());
     }
     // FIXME(pyrs): the `func_type` start rule (type comments' signatures) is not
@@ -858,7 +868,7 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
                 "source code string cannot contain null bytes",
             ));
         }
-        let co = crate::pythonrun::compile_source_bytes(&b, &filename, mode, optimize)?;
+        let co = crate::pythonrun::compile_source_bytes_flags(&b, &filename, mode, cf, optimize)?;
         return Ok(co.into_object());
     }
     let text = source_text(&source, "compile")?;
@@ -868,8 +878,31 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
             "source code string cannot contain null bytes",
         ));
     }
-    let co = crate::pythonrun::compile_source(&text, &filename, mode, optimize)?;
+    let co = crate::pythonrun::compile_source_flags(&text, &filename, mode, cf, optimize)?;
     Ok(co.into_object())
+}
+
+/// `PyEval_MergeCompilerFlags` (Python/ceval.c): the future features of the
+/// running code (`co_flags & PyCF_MASK`) join `cf`, so that `compile()`, `exec()`
+/// and `eval()` of source inherit their caller's `from __future__` imports.
+fn PyEval_MergeCompilerFlags(cf: &mut crate::compile::PyCompilerFlags) -> bool {
+    let f = include::pystate::_PyThreadState_GET().current_frame.get();
+    if f.is_null() {
+        return false;
+    }
+    // SAFETY: the current frame is live while the built-in runs.
+    let codeflags = unsafe { (*(*f).f_code).co_flags } as u32;
+    let compilerflags = codeflags & crate::compile::PyCF_MASK;
+    cf.cf_flags |= compilerflags;
+    compilerflags != 0
+}
+
+/// The flags `exec()` and `eval()` compile a string with: the caller's future
+/// features (`PyEval_MergeCompilerFlags` on empty flags).
+fn inherited_flags() -> crate::compile::PyCompilerFlags {
+    let mut cf = crate::compile::PyCompilerFlags::default();
+    PyEval_MergeCompilerFlags(&mut cf);
+    cf
 }
 
 /// Check and default the `globals`/`locals` of `exec`/`eval`.
@@ -961,15 +994,22 @@ fn builtin_exec(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
     } else {
         match objects::bytesobject::bytes_like_data(&source) {
             // Bytes are decoded by the tokenizer (a BOM or a coding cookie).
-            Some(b) if !b.contains(&0) => crate::pythonrun::compile_source_bytes(
+            Some(b) if !b.contains(&0) => crate::pythonrun::compile_source_bytes_flags(
                 &b,
                 "<string>",
                 crate::compile::Mode::Exec,
+                inherited_flags(),
                 -1,
             )?,
             _ => {
                 let text = source_text(&source, "exec() arg 1")?;
-                crate::pythonrun::compile_source(&text, "<string>", crate::compile::Mode::Exec, -1)?
+                crate::pythonrun::compile_source_flags(
+                    &text,
+                    "<string>",
+                    crate::compile::Mode::Exec,
+                    inherited_flags(),
+                    -1,
+                )?
             }
         }
     };
@@ -1007,17 +1047,24 @@ fn builtin_eval(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
                     .iter()
                     .position(|&c| c != b' ' && c != b'\t')
                     .unwrap_or(b.len());
-                crate::pythonrun::compile_source_bytes(
+                crate::pythonrun::compile_source_bytes_flags(
                     &b[start..],
                     "<string>",
                     crate::compile::Mode::Eval,
+                    inherited_flags(),
                     -1,
                 )?
             }
             _ => {
                 let text = source_text(&source, "eval() arg 1")?;
                 let text = text.trim_start_matches([' ', '\t']);
-                crate::pythonrun::compile_source(text, "<string>", crate::compile::Mode::Eval, -1)?
+                crate::pythonrun::compile_source_flags(
+                    text,
+                    "<string>",
+                    crate::compile::Mode::Eval,
+                    inherited_flags(),
+                    -1,
+                )?
             }
         }
     };

@@ -30,6 +30,28 @@ pub enum Mode {
     Single,
 }
 
+/// `PyCF_MASK`: the `CO_FUTURE_*` flags `compile()` takes and a code object inherits
+/// (Include/cpython/compile.h).
+pub const PyCF_MASK: u32 = 0x0002_0000
+    | 0x0004_0000
+    | 0x0008_0000
+    | 0x0010_0000
+    | 0x0020_0000
+    | 0x0040_0000
+    | 0x0080_0000
+    | 0x0100_0000;
+/// `PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await`, `async for` and `async with` at the top
+/// level, compiled to a code object flagged `CO_COROUTINE`.
+pub const PyCF_ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
+
+/// `PyCompilerFlags` (Include/cpython/compile.h): the `CO_FUTURE_*` features and
+/// `PyCF_*` bits a compilation starts with (from `compile()`'s `flags`, or
+/// inherited from the calling code).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PyCompilerFlags {
+    pub cf_flags: u32,
+}
+
 /// The exception class a compile error maps to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -231,7 +253,26 @@ pub fn compile(
     mode: Mode,
     optimize: i32,
 ) -> Result<CodeUnit, CompileError> {
-    compile_with_encoding(source, filename, mode, optimize, Some("utf-8"), false)
+    compile_flags(source, filename, mode, PyCompilerFlags::default(), optimize)
+}
+
+/// `compile` with `compile()`'s flags (`Py_CompileStringObject` with `flags`).
+pub fn compile_flags(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: PyCompilerFlags,
+    optimize: i32,
+) -> Result<CodeUnit, CompileError> {
+    compile_with_encoding(
+        source,
+        filename,
+        mode,
+        flags,
+        optimize,
+        Some("utf-8"),
+        false,
+    )
 }
 
 /// A warning issued while compiling: the compiler's SyntaxWarnings
@@ -307,11 +348,23 @@ pub fn compile_bytes(
     mode: Mode,
     optimize: i32,
 ) -> Result<CodeUnit, CompileError> {
+    compile_bytes_flags(source, filename, mode, PyCompilerFlags::default(), optimize)
+}
+
+/// `compile_bytes` with `compile()`'s flags.
+pub fn compile_bytes_flags(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    flags: PyCompilerFlags,
+    optimize: i32,
+) -> Result<CodeUnit, CompileError> {
     let decoded = crate::tokenizer::decode_source(source)?;
     compile_with_encoding(
         &decoded.text,
         filename,
         mode,
+        flags,
         optimize,
         decoded.encoding.as_deref(),
         false,
@@ -332,6 +385,7 @@ pub fn compile_file(
         &decoded.text,
         filename,
         Mode::Exec,
+        PyCompilerFlags::default(),
         optimize,
         decoded.encoding.as_deref(),
         true,
@@ -346,6 +400,7 @@ pub fn compile_with_encoding(
     source: &str,
     filename: &str,
     mode: Mode,
+    flags: PyCompilerFlags,
     optimize: i32,
     encoding: Option<&str>,
     from_file: bool,
@@ -364,6 +419,7 @@ pub fn compile_with_encoding(
                 &source,
                 &filename,
                 mode,
+                flags,
                 optimize,
                 encoding.as_deref(),
                 from_file,
@@ -404,6 +460,7 @@ fn compile_on_this_thread(
     source: &str,
     filename: &str,
     mode: Mode,
+    flags: PyCompilerFlags,
     optimize: i32,
     encoding: Option<&str>,
     from_file: bool,
@@ -422,7 +479,15 @@ fn compile_on_this_thread(
         Mode::Single => crate::pegen::StartRule::Single,
     };
     let parsed = crate::pegen::run_parser_from_string(source, filename, rule, encoding, from_file)?;
-    compile_parsed(parsed, Some(source), &lines, filename, mode, optimize)
+    compile_parsed(
+        parsed,
+        Some(source),
+        &lines,
+        filename,
+        mode,
+        flags,
+        optimize,
+    )
 }
 
 /// Compiles an AST made from `ast` node objects (`compile(tree, ...)`): as
@@ -436,6 +501,7 @@ pub fn compile_ast<F>(
     remap: F,
     filename: &str,
     mode: Mode,
+    flags: PyCompilerFlags,
     optimize: i32,
 ) -> Result<CodeUnit, CompileError>
 where
@@ -447,7 +513,7 @@ where
         .stack_size(1 << 30)
         .spawn(move || {
             let (parsed, lines) = remap(parsed);
-            let result = compile_parsed(parsed, None, &lines, &filename, mode, optimize)
+            let result = compile_parsed(parsed, None, &lines, &filename, mode, flags, optimize)
                 .map_err(|e| with_program_text(e, &filename));
             let warnings: Vec<CompileWarning> = take_warnings()
                 .into_iter()
@@ -472,36 +538,36 @@ where
 
 /// The part of `_PyAST_Compile` after parsing: fold constants, build the symbol
 /// table, generate code. `source` is None for an AST made from node objects.
+/// The features of the module's future imports and those of `flags` are merged
+/// (`compiler_setup`): both reach the optimiser, the symbol table and every code
+/// object's flags.
 fn compile_parsed(
     parsed: crate::pegen::Parsed,
     source: Option<&str>,
     lines: &LineIndex,
     filename: &str,
     mode: Mode,
+    flags: PyCompilerFlags,
     optimize: i32,
 ) -> Result<CodeUnit, CompileError> {
     match parsed {
         crate::pegen::Parsed::Expression(mut body) => {
-            crate::ast_opt::optimize_expr(source, &mut body, optimize, false)?;
+            let merged = flags.cf_flags;
+            let future_annotations = merged & CO_FUTURE_ANNOTATIONS != 0;
+            crate::ast_opt::optimize_expr(source, &mut body, optimize, future_annotations)?;
             let key = node_key(&body);
             let st = symtable::build_expr(&body, key, lines)?;
-            let mut c = Compiler::new(st, lines, filename, optimize, false, 0);
+            let mut c = Compiler::new(st, lines, filename, optimize, false, merged);
             c.compiler_mod_expr(&body, key)
         }
         crate::pegen::Parsed::Module(mut body) => {
             let future = future_parse(&body, lines)?;
-            let future_annotations = future.features & CO_FUTURE_ANNOTATIONS != 0;
+            let merged = future.features | flags.cf_flags;
+            let future_annotations = merged & CO_FUTURE_ANNOTATIONS != 0;
             crate::ast_opt::optimize_module(source, &mut body, optimize, future_annotations)?;
             let key = node_key(&body);
             let st = symtable::build(&body, key, lines, future_annotations)?;
-            let mut c = Compiler::new(
-                st,
-                lines,
-                filename,
-                optimize,
-                mode == Mode::Single,
-                future.features,
-            );
+            let mut c = Compiler::new(st, lines, filename, optimize, mode == Mode::Single, merged);
             c.future_lineno = future.lineno;
             c.compiler_mod(&body, key)
         }
@@ -703,6 +769,9 @@ struct Compiler<'a> {
     filename: String,
     optimize: i32,
     interactive: bool,
+    /// `c_flags->cf_flags`: the `PyCF_*` bits, and the `CO_FUTURE_*` features of
+    /// the flags merged with those of the future imports (`c_future->ff_features`
+    /// holds the same merge).
     future_features: u32,
     future_lineno: i32,
     nestlevel: usize,
@@ -1137,7 +1206,18 @@ impl<'a> Compiler<'a> {
                 flags |= CO_VARKEYWORDS;
             }
         }
-        flags | (self.future_features & (CO_FUTURE_ANNOTATIONS | CO_FUTURE_BARRY_AS_BDFL))
+        if self.is_top_level_await() && ste.coroutine && !ste.generator {
+            flags |= CO_COROUTINE;
+        }
+        // Only the flags of PyCF_MASK are inherited.
+        flags | (self.future_features & PyCF_MASK)
+    }
+
+    /// `IS_TOP_LEVEL_AWAIT`: `compile()` was given `PyCF_ALLOW_TOP_LEVEL_AWAIT` and
+    /// the code being generated is the module's.
+    fn is_top_level_await(&self) -> bool {
+        self.future_features & PyCF_ALLOW_TOP_LEVEL_AWAIT != 0
+            && self.ste().typ == BlockType::Module
     }
 
     /// The first half of `assemble`: the implicit `return None`, then hand the unit
@@ -1733,7 +1813,10 @@ impl<'a> Compiler<'a> {
 
     /// Mirrors `compiler_async_for`.
     fn compiler_async_for(&mut self, s: &'a ast::StmtAsyncFor) -> CResult {
-        if self.ur().scope_type != ScopeType::AsyncFunction {
+        if self.is_top_level_await() {
+            let ste = self.ur().ste;
+            self.st.entries[ste].coroutine = true;
+        } else if self.ur().scope_type != ScopeType::AsyncFunction {
             return Err(self.error("'async for' outside async function"));
         }
         let start = self.new_block();
@@ -2339,7 +2422,10 @@ impl<'a> Compiler<'a> {
         body: &'a [ast::Stmt],
         pos: usize,
     ) -> CResult {
-        if self.ur().scope_type != ScopeType::AsyncFunction {
+        if self.is_top_level_await() {
+            let ste = self.ur().ste;
+            self.st.entries[ste].coroutine = true;
+        } else if self.ur().scope_type != ScopeType::AsyncFunction {
             return Err(self.error("'async with' outside async function"));
         }
         let item = &items[pos];
@@ -2813,14 +2899,16 @@ impl<'a> Compiler<'a> {
                 self.compiler_add_yield_from(false);
             }
             Await(a) => {
-                if self.ste().typ != BlockType::Function {
-                    return Err(self.error("'await' outside function"));
-                }
-                if !matches!(
-                    self.ur().scope_type,
-                    ScopeType::AsyncFunction | ScopeType::Comprehension
-                ) {
-                    return Err(self.error("'await' outside async function"));
+                if !self.is_top_level_await() {
+                    if self.ste().typ != BlockType::Function {
+                        return Err(self.error("'await' outside function"));
+                    }
+                    if !matches!(
+                        self.ur().scope_type,
+                        ScopeType::AsyncFunction | ScopeType::Comprehension
+                    ) {
+                        return Err(self.error("'await' outside async function"));
+                    }
                 }
                 self.visit_expr(&a.value)?;
                 self.addop_i(GET_AWAITABLE, 0);
@@ -3709,6 +3797,7 @@ impl<'a> Compiler<'a> {
     ) -> CResult {
         let outermost = &generators[0];
         let scope_type = self.ur().scope_type;
+        let is_top_level_await = self.is_top_level_await();
         let lineno = self.lines.location(e.range()).lineno;
         self.enter_scope(name, ScopeType::Comprehension, key, lineno)?;
         self.set_loc(e.range());
@@ -3717,6 +3806,7 @@ impl<'a> Compiler<'a> {
             && typ != CompType::GenExp
             && scope_type != ScopeType::AsyncFunction
             && scope_type != ScopeType::Comprehension
+            && !is_top_level_await
         {
             return Err(
                 self.error("asynchronous comprehension outside of an asynchronous function")
@@ -3736,6 +3826,10 @@ impl<'a> Compiler<'a> {
         }
         let co = self.assemble_unit(true)?;
         self.exit_scope();
+        if is_top_level_await && is_async_generator {
+            let ste = self.ur().ste;
+            self.st.entries[ste].coroutine = true;
+        }
         self.make_closure(co, 0)?;
         self.visit_expr(&outermost.iter)?;
         self.addop(if outermost.is_async {

@@ -1003,33 +1003,34 @@ impl SecondPass<'_, '_> {
     /// The end (exclusive) of the longest expression of kind `want` starting at
     /// token `from` and ending before a separator at its depth.
     fn longest(&mut self, from: usize, want: fn(&Parsed1) -> bool) -> Option<(usize, Parsed1)> {
-        let d = self.depth(from);
+        // The span ends at a separator outside the brackets it opens itself, or
+        // at a bracket closing one opened before it.
+        let mut open = 0usize;
         let mut end = from;
         loop {
             if !self.has(end) || end - from > MAX_RULE_TOKENS {
                 break;
             }
             let t = self.typ(end);
-            let dt = self.depth(end);
-            if dt < d
-                || (dt == d
-                    && matches!(
-                        t,
-                        TokType::COMMA
-                            | TokType::COLON
-                            | TokType::EQUAL
-                            | TokType::SEMI
-                            | TokType::COLONEQUAL
-                            | TokType::RPAR
-                            | TokType::RSQB
-                            | TokType::RBRACE
-                    ))
-                || matches!(
-                    t,
-                    TokType::NEWLINE | TokType::ENDMARKER | TokType::INDENT | TokType::DEDENT
-                )
-            {
-                break;
+            match t {
+                TokType::LPAR | TokType::LSQB | TokType::LBRACE => open += 1,
+                TokType::RPAR | TokType::RSQB | TokType::RBRACE => {
+                    if open == 0 {
+                        break;
+                    }
+                    open -= 1;
+                }
+                TokType::COMMA
+                | TokType::COLON
+                | TokType::EQUAL
+                | TokType::SEMI
+                | TokType::COLONEQUAL
+                    if open == 0 =>
+                {
+                    break
+                }
+                TokType::NEWLINE | TokType::ENDMARKER | TokType::INDENT | TokType::DEDENT => break,
+                _ => {}
             }
             end += 1;
         }
@@ -1122,25 +1123,12 @@ impl SecondPass<'_, '_> {
     }
 
     /// rustpython checks parameters and call arguments while parsing; report its
-    /// findings as CPython does: from the grammar's `invalid_arguments` and
-    /// `invalid_parameters` rules, or, for duplicates, from the symbol table and
-    /// the compiler (with the text read from the file).
+    /// findings as CPython does, from the grammar's `invalid_arguments` and
+    /// `invalid_parameters` rules. (Duplicate names are left to the symbol table
+    /// and the compiler, as in CPython: the vendored parser no longer checks them.)
     fn argument_error(&mut self, l: &LexicalErrorType) -> bool {
         let at = self.last;
         match l {
-            LexicalErrorType::DuplicateArgumentError(name) => {
-                let end = self.item_end(at, true);
-                let loc = self.span(at, end - 1);
-                self.compiler_error(
-                    format!("duplicate argument '{name}' in function definition"),
-                    loc,
-                );
-            }
-            LexicalErrorType::DuplicateKeywordArgumentError(name) => {
-                let end = self.item_end(at, false);
-                let loc = self.span(at, end - 1);
-                self.compiler_error(format!("keyword argument repeated: {name}"), loc);
-            }
             LexicalErrorType::DefaultArgumentError => {
                 let end = self.item_end(at, true);
                 let loc = self.span(at, end - 1);
@@ -1173,6 +1161,14 @@ impl SecondPass<'_, '_> {
                 );
             }
             LexicalErrorType::FStringError(fe) => return self.fstring_error(fe),
+            // `parsestr` (Parser/string_parser.c), raised while the `strings`
+            // rule joins the tokens: at the string token that holds the character.
+            LexicalErrorType::OtherError(msg)
+                if msg == "bytes can only contain ASCII literal characters" =>
+            {
+                let loc = self.loc(at);
+                self.p.raise_syntax_error_known_location(loc, msg.clone());
+            }
             _ => return false,
         }
         true
@@ -1210,21 +1206,6 @@ impl SecondPass<'_, '_> {
                 && self.depth(k) == d
                 && matches!(self.typ(k - 1), TokType::LPAR | TokType::COMMA)
         })
-    }
-
-    /// An error of the symbol table or the compiler: byte columns, and the text
-    /// read from the file when the error is raised.
-    fn compiler_error(&mut self, msg: String, loc: Loc) {
-        self.p.error = Some(crate::compile::CompileError {
-            kind: ErrorKind::SyntaxError,
-            msg,
-            lineno: loc.lineno,
-            offset: loc.col_offset + 1,
-            end_lineno: loc.end_lineno,
-            end_offset: loc.end_col_offset + 1,
-            text: None,
-            program_text: true,
-        });
     }
 
     // ---- Compound statements ----

@@ -1469,6 +1469,7 @@ pub fn compile_ast_object(
     obj: &PyObject,
     filename: &str,
     mode: Mode,
+    flags: crate::compile::PyCompilerFlags,
     optimize: i32,
 ) -> PyResult<PyRef<include::code::PyCodeObject>> {
     let state = crate::python_ast::get_ast_state()?;
@@ -1485,7 +1486,7 @@ pub fn compile_ast_object(
         optimize
     };
     let remap = move |p: Parsed| (remap.parsed(p), lines);
-    match crate::compile::compile_ast(parsed, remap, filename, mode, optimize) {
+    match crate::compile::compile_ast(parsed, remap, filename, mode, flags, optimize) {
         Ok(unit) => crate::makecode::make_code(&unit),
         Err(e) => Err(crate::pythonrun::compile_error_to_exception(&e, filename)),
     }

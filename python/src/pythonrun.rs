@@ -50,6 +50,17 @@ pub fn compile_source(
     mode: Mode,
     optimize: i32,
 ) -> PyResult<PyRef<PyCodeObject>> {
+    compile_source_flags(source, filename, mode, Default::default(), optimize)
+}
+
+/// `compile_source` with `compile()`'s flags.
+pub fn compile_source_flags(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: crate::compile::PyCompilerFlags,
+    optimize: i32,
+) -> PyResult<PyRef<PyCodeObject>> {
     // -1 means "the interpreter's own level", resolved before the AST optimiser
     // folds `__debug__` and the compiler drops asserts (`compiler_setup`).
     let optimize = if optimize < 0 {
@@ -57,7 +68,7 @@ pub fn compile_source(
     } else {
         optimize
     };
-    match crate::compile::compile(source, filename, mode, optimize) {
+    match crate::compile::compile_flags(source, filename, mode, flags, optimize) {
         Ok(unit) => crate::makecode::make_code(&unit),
         Err(e) => Err(compile_error_to_exception(&e, filename)),
     }
@@ -164,12 +175,23 @@ pub fn compile_source_bytes(
     mode: Mode,
     optimize: i32,
 ) -> PyResult<PyRef<PyCodeObject>> {
+    compile_source_bytes_flags(source, filename, mode, Default::default(), optimize)
+}
+
+/// `compile_source_bytes` with `compile()`'s flags.
+pub fn compile_source_bytes_flags(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    flags: crate::compile::PyCompilerFlags,
+    optimize: i32,
+) -> PyResult<PyRef<PyCodeObject>> {
     let optimize = if optimize < 0 {
         crate::sysmodule::optimization_level()
     } else {
         optimize
     };
-    match crate::compile::compile_bytes(source, filename, mode, optimize) {
+    match crate::compile::compile_bytes_flags(source, filename, mode, flags, optimize) {
         Ok(unit) => crate::makecode::make_code(&unit),
         Err(e) => Err(compile_error_to_exception(&e, filename)),
     }

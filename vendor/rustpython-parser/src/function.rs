@@ -1,4 +1,5 @@
-//! Vendored rustpython-parser 0.4.0 (unchanged): argument and parameter list checks of
+//! Vendored rustpython-parser 0.4.0 (patched for pyrs: no duplicate-name checks, see
+//! PYRS-PATCHES.md): argument and parameter list checks of
 //! calls, `def` and `lambda`, which CPython does in Parser/action_helpers.c and the
 //! invalid_* rules of Grammar/python.gram.
 
@@ -10,7 +11,6 @@ use crate::{
     lexer::{LexicalError, LexicalErrorType},
     text_size::TextSize,
 };
-use rustc_hash::FxHashSet;
 use rustpython_ast::Ranged;
 
 pub(crate) struct ArgumentList {
@@ -18,34 +18,12 @@ pub(crate) struct ArgumentList {
     pub keywords: Vec<ast::Keyword>,
 }
 
-// Perform validation of function/lambda arguments in a function definition.
-pub(crate) fn validate_arguments(arguments: &ast::Arguments) -> Result<(), LexicalError> {
-    let mut all_arg_names = FxHashSet::with_hasher(Default::default());
-
-    let posonlyargs = arguments.posonlyargs.iter();
-    let args = arguments.args.iter();
-    let kwonlyargs = arguments.kwonlyargs.iter();
-
-    let vararg: Option<&ast::Arg> = arguments.vararg.as_deref();
-    let kwarg: Option<&ast::Arg> = arguments.kwarg.as_deref();
-
-    for arg in posonlyargs
-        .chain(args)
-        .chain(kwonlyargs)
-        .map(|arg| &arg.def)
-        .chain(vararg)
-        .chain(kwarg)
-    {
-        let range = arg.range;
-        let arg_name = arg.arg.as_str();
-        if !all_arg_names.insert(arg_name) {
-            return Err(LexicalError {
-                error: LexicalErrorType::DuplicateArgumentError(arg_name.to_string()),
-                location: range.start(),
-            });
-        }
-    }
-
+// pyrs: duplicate parameter names are not a parse error. CPython's parser accepts
+// `def f(a, a)` (`ast.parse` returns the tree); its symbol table rejects it
+// ("duplicate argument 'a' in function definition", Python/symtable.c
+// `symtable_add_def_helper`), as pyrs's symtable.rs does. The generated parser
+// still calls this function, so it stays, with nothing left to check.
+pub(crate) fn validate_arguments(_arguments: &ast::Arguments) -> Result<(), LexicalError> {
     Ok(())
 }
 
@@ -79,25 +57,14 @@ pub(crate) fn parse_args(func_args: Vec<FunctionArgument>) -> Result<ArgumentLis
     let mut args = vec![];
     let mut keywords = vec![];
 
-    let mut keyword_names =
-        FxHashSet::with_capacity_and_hasher(func_args.len(), Default::default());
+    // pyrs: a repeated keyword (`f(a=1, a=2)`) is not a parse error: CPython's
+    // compiler reports it ("keyword argument repeated: a", `validate_keywords` in
+    // Python/compile.c), as pyrs's compile.rs does.
     let mut double_starred = false;
     for (name, value) in func_args {
         match name {
             Some((start, end, name)) => {
-                // Check for duplicate keyword arguments in the call.
-                if let Some(keyword_name) = &name {
-                    if keyword_names.contains(keyword_name) {
-                        return Err(LexicalError {
-                            error: LexicalErrorType::DuplicateKeywordArgumentError(
-                                keyword_name.to_string(),
-                            ),
-                            location: start,
-                        });
-                    }
-
-                    keyword_names.insert(keyword_name.clone());
-                } else {
+                if name.is_none() {
                     double_starred = true;
                 }
 
@@ -134,4 +101,3 @@ pub(crate) fn parse_args(func_args: Vec<FunctionArgument>) -> Result<ArgumentLis
 const fn is_starred(exp: &ast::Expr) -> bool {
     exp.is_starred_expr()
 }
-
