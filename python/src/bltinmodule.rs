@@ -831,13 +831,6 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
             crate::python_ast_obj2ast::compile_ast_object(&source, &filename, mode, cf, optimize)?;
         return Ok(co.into_object());
     }
-    // FIXME(pyrs): the `func_type` start rule (type comments' signatures) is not
-    // parsed: only an AST passes through compile() in that mode.
-    let Some(mode) = mode else {
-        return Err(value_error(
-            "compile() mode 'func_type' is not supported for source in pyrs",
-        ));
-    };
     if only_ast {
         let text = match objects::bytesobject::bytes_like_data(&source) {
             Some(b) => {
@@ -859,8 +852,14 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
                 "source code string cannot contain null bytes",
             ));
         }
-        return crate::python_ast::parse_to_object(&text, &filename, mode);
+        return match mode {
+            Some(mode) => crate::python_ast::parse_to_object(&text, &filename, mode),
+            None => crate::python_ast::parse_func_type_to_object(&text, &filename),
+        };
     }
+    let Some(mode) = mode else {
+        return Err(system_error("func_type mode without PyCF_ONLY_AST"));
+    };
     if let Some(b) = objects::bytesobject::bytes_like_data(&source) {
         if b.contains(&0) {
             return Err(PyErr_SetString(

@@ -322,6 +322,200 @@ pub fn run_parser_from_string(
     run_parser(p, source)
 }
 
+/// The `func_type` start rule (`Py_func_type_input`): the signature of a
+/// function's type comment, `'(' [type_expressions] ')' '->' expression NEWLINE*
+/// ENDMARKER`, where `type_expressions` is expressions separated by commas, then
+/// optionally `*expression`, then optionally `**expression` (the stars are not
+/// kept). Returns the text the nodes' ranges refer to (the tokenizer's input),
+/// the argument types and the return type.
+///
+/// The grammar's tokens are read with CPython's tokenizer; each `expression`,
+/// the tokens up to a comma or bracket that ends it, is parsed by rustpython's
+/// expression parser. A failure is "invalid syntax" at the token where the rule
+/// stopped, as `_PyPegen_set_syntax_error` reports it.
+pub fn run_func_type_parser(
+    source: &str,
+    filename: &str,
+) -> Result<(String, (Vec<ast::Expr>, ast::Expr)), CompileError> {
+    // The parser state of an expression start rule: like `eval` input, a
+    // signature is not file input and takes no INDENT.
+    let tok = TokState::from_source(source.as_bytes(), false);
+    let mut p = Parser::new(tok, StartRule::Eval, filename, Some("utf-8".into()));
+    let text = String::from_utf8_lossy(&p.tok.input).into_owned();
+    let mut fp = FuncTypeParser {
+        p: &mut p,
+        text: &text,
+        filename,
+        pos: 0,
+        fail_at: 0,
+    };
+    let parsed = fp.func_type();
+    let last = fp.fail_at;
+    if p.error.is_some() {
+        // The tokenizer failed.
+        return Err(p.take_error());
+    }
+    match parsed {
+        Some(parsed) => Ok((text, parsed)),
+        None => {
+            let last = last.min(p.fill().saturating_sub(1));
+            p.set_syntax_error(Some(last));
+            Err(p.take_error())
+        }
+    }
+}
+
+/// The `func_type` rule, reading tokens as it goes.
+struct FuncTypeParser<'p, 'a> {
+    p: &'p mut Parser<'a>,
+    text: &'p str,
+    filename: &'p str,
+    /// The next token.
+    pos: usize,
+    /// The furthest token looked at, where a failure is reported.
+    fail_at: usize,
+}
+
+impl FuncTypeParser<'_, '_> {
+    /// The type of token `i`, read if need be, without counting it as looked at.
+    fn raw_typ(&mut self, i: usize) -> TokType {
+        if !self.p.fill_to(i) {
+            return TokType::ERRORTOKEN;
+        }
+        self.p.tokens[i].typ
+    }
+
+    /// The type of token `i`, which the rule looks at.
+    fn typ(&mut self, i: usize) -> TokType {
+        let t = self.raw_typ(i);
+        if t != TokType::ERRORTOKEN {
+            self.fail_at = self.fail_at.max(i);
+        }
+        t
+    }
+
+    fn fail<T>(&mut self, at: usize) -> Option<T> {
+        self.fail_at = self.fail_at.max(at);
+        None
+    }
+
+    fn expect(&mut self, t: TokType) -> Option<()> {
+        if self.typ(self.pos) == t {
+            self.pos += 1;
+            Some(())
+        } else {
+            self.fail(self.pos)
+        }
+    }
+
+    fn func_type(&mut self) -> Option<(Vec<ast::Expr>, ast::Expr)> {
+        self.expect(TokType::LPAR)?;
+        let args = if self.typ(self.pos) == TokType::RPAR {
+            Vec::new()
+        } else {
+            self.type_expressions()?
+        };
+        self.expect(TokType::RPAR)?;
+        self.expect(TokType::RARROW)?;
+        let returns = self.expression()?;
+        while self.typ(self.pos) == TokType::NEWLINE {
+            self.pos += 1;
+        }
+        self.expect(TokType::ENDMARKER)?;
+        Some((args, returns))
+    }
+
+    /// `type_expressions`.
+    fn type_expressions(&mut self) -> Option<Vec<ast::Expr>> {
+        let is_star = |t| matches!(t, TokType::STAR | TokType::DOUBLESTAR);
+        let mut out = Vec::new();
+        if !is_star(self.typ(self.pos)) {
+            out.push(self.expression()?);
+            while self.typ(self.pos) == TokType::COMMA && !is_star(self.typ(self.pos + 1)) {
+                self.pos += 1;
+                out.push(self.expression()?);
+            }
+            if self.typ(self.pos) != TokType::COMMA {
+                return Some(out);
+            }
+            self.pos += 1;
+        }
+        if self.typ(self.pos) == TokType::STAR {
+            self.pos += 1;
+            out.push(self.expression()?);
+            if self.typ(self.pos) == TokType::COMMA && self.typ(self.pos + 1) == TokType::DOUBLESTAR
+            {
+                self.pos += 1;
+            } else {
+                return Some(out);
+            }
+        }
+        self.expect(TokType::DOUBLESTAR)?;
+        out.push(self.expression()?);
+        Some(out)
+    }
+
+    /// `expression`: the tokens up to a comma, a closing bracket or the end of
+    /// the line outside the brackets they open, parsed by rustpython's parser. Not
+    /// a bare tuple, named expression, starred expression or `yield`.
+    fn expression(&mut self) -> Option<ast::Expr> {
+        let start = self.pos;
+        let mut open = 0usize;
+        let mut end = start;
+        loop {
+            match self.raw_typ(end) {
+                TokType::LPAR | TokType::LSQB | TokType::LBRACE => open += 1,
+                TokType::RPAR | TokType::RSQB | TokType::RBRACE if open == 0 => break,
+                TokType::RPAR | TokType::RSQB | TokType::RBRACE => open -= 1,
+                TokType::COMMA if open == 0 => break,
+                TokType::NEWLINE | TokType::ENDMARKER | TokType::ERRORTOKEN => break,
+                _ => {}
+            }
+            end += 1;
+        }
+        if end == start {
+            return self.fail(start);
+        }
+        let tokens = &self.p.tokens;
+        let (Some(from), Some(to)) = (tokens[start].start, tokens[end - 1].end) else {
+            return self.fail(start);
+        };
+        let offset = ast::text_size::TextSize::from(from as u32);
+        let expr = match ast::Expr::parse_starts_at(&self.text[from..to], self.filename, offset) {
+            Ok(e) => e,
+            Err(e) => {
+                // The token where rustpython stopped.
+                let at = e.offset.to_usize();
+                let k = (start..end)
+                    .find(|&k| tokens[k].end.is_some_and(|x| x > at))
+                    .unwrap_or(end);
+                return self.fail(k);
+            }
+        };
+        let level = tokens[start].level;
+        let parenthesized = tokens[start].typ == TokType::LPAR
+            && tokens[end - 1].typ == TokType::RPAR
+            && (start + 1..end - 1).all(|k| tokens[k].level >= level);
+        let allowed = parenthesized
+            || !matches!(
+                expr,
+                ast::Expr::Tuple(_)
+                    | ast::Expr::NamedExpr(_)
+                    | ast::Expr::Starred(_)
+                    | ast::Expr::Yield(_)
+                    | ast::Expr::YieldFrom(_)
+            );
+        if !allowed {
+            let k = (start..end)
+                .find(|&k| tokens[k].level == level && tokens[k].typ == TokType::COLONEQUAL)
+                .unwrap_or(start);
+            return self.fail(k);
+        }
+        self.pos = end;
+        Some(expr)
+    }
+}
+
 /// The second half of `fstring_compile_expr` (Parser/string_parser.c), for an
 /// expression of a replacement field that rustpython's parser rejected: parse
 /// `(expr)` with the f-string start rule, as if it stood where its `{` is (line

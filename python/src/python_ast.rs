@@ -394,6 +394,18 @@ impl Ast2Obj<'_> {
         self.list(body, Self::stmt)
     }
 
+    /// `FunctionType(expr* argtypes, expr returns)`.
+    fn function_type(&self, args: &[ast::Expr], returns: &ast::Expr) -> PyResult {
+        self.node(
+            "FunctionType",
+            vec![
+                ("argtypes", self.exprs(args)?),
+                ("returns", self.expr(returns)?),
+            ],
+            None,
+        )
+    }
+
     fn exprs(&self, items: &[ast::Expr]) -> PyResult {
         self.list(items, Self::expr)
     }
@@ -1118,4 +1130,35 @@ pub fn parse_to_object(source: &str, filename: &str, mode: crate::compile::Mode)
             None,
         ),
     }
+}
+
+/// `compile(source, filename, 'func_type', PyCF_ONLY_AST)`: parse a type-comment
+/// signature with the `func_type` start rule into a `FunctionType` node.
+pub fn parse_func_type_to_object(source: &str, filename: &str) -> PyResult {
+    let text = source.to_string();
+    let fname = filename.to_string();
+    let (text, args, returns) = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || {
+            crate::pegen::run_func_type_parser(&text, &fname).and_then(
+                |(text, (mut args, mut returns))| {
+                    for e in args.iter_mut().chain(std::iter::once(&mut returns)) {
+                        crate::ast_opt::fix_parsed_expr(&text, e)?;
+                    }
+                    Ok((text, args, returns))
+                },
+            )
+        })
+        .map_err(|_| objects::pyerrors::PyErr_NoMemory())?
+        .join()
+        .map_err(|_| crate::compile::CompileError::recursion())
+        .and_then(|r| r)
+        .map_err(|e| crate::pythonrun::compile_error_to_exception(&e, filename))?;
+    let state = get_ast_state()?;
+    let lines = LineIndex::new(&text);
+    let cv = Ast2Obj {
+        state: &state,
+        lines: &lines,
+    };
+    cv.function_type(&args, &returns)
 }
