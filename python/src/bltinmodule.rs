@@ -853,7 +853,12 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
             ));
         }
         return match mode {
-            Some(mode) => crate::python_ast::parse_to_object(&text, &filename, mode),
+            Some(mode) => crate::python_ast::parse_to_object(
+                &text,
+                &filename,
+                mode,
+                flags & crate::python_ast::PyCF_TYPE_COMMENTS != 0,
+            ),
             None => crate::python_ast::parse_func_type_to_object(&text, &filename),
         };
     }

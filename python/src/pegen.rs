@@ -322,6 +322,300 @@ pub fn run_parser_from_string(
     run_parser(p, source)
 }
 
+/// A `# type: ignore` comment: its line and tag (`TypeIgnore(lineno, tag)`).
+pub type TypeIgnore = (i32, String);
+
+/// Type comments (`ast.parse(..., type_comments=True)`, `PyCF_TYPE_COMMENTS`) for
+/// a module parsed from `source`. CPython's tokenizer then makes `# type: ...`
+/// comments TYPE_COMMENT tokens, which the grammar takes after an assignment,
+/// after the `:` of a `def`, `for` or `with` header (for a `def` also alone on
+/// the next line), and after a parameter of a `def` (followed by its comma, or
+/// by the closing parenthesis); anywhere else one is a syntax error.
+/// `# type: ignore` comments are TYPE_IGNORE tokens that `_PyPegen_fill_token`
+/// records and skips, for the module's `type_ignores`.
+///
+/// rustpython's parser does not see comments, so the source is tokenized again
+/// in type-comment mode and each TYPE_COMMENT is matched to the node the grammar
+/// would give it; the `type_comment` fields of the tree are filled in place.
+pub fn apply_type_comments(
+    source: &str,
+    filename: &str,
+    body: &mut [ast::Stmt],
+) -> Result<Vec<TypeIgnore>, CompileError> {
+    let mut tok = TokState::from_source(source.as_bytes(), true);
+    tok.type_comments = true;
+    let mut p = Parser::new(tok, StartRule::File, filename, Some("utf-8".into()));
+    if !p.fill_all() {
+        return Err(p.take_error());
+    }
+    let mut ignores = Vec::new();
+    let mut kept = Vec::with_capacity(p.tokens.len());
+    for (i, t) in p.tokens.iter().enumerate() {
+        if t.typ == TokType::TYPE_IGNORE {
+            ignores.push((t.loc.lineno, p.token_str(i).to_string()));
+        } else {
+            kept.push(*t);
+        }
+    }
+    p.tokens = kept;
+    let mut tc = TypeComments {
+        used: vec![false; p.tokens.len()],
+        p: &mut p,
+        offsets: OffsetMap::new(source),
+        error: None,
+    };
+    tc.walk(body);
+    let error = tc.error.take();
+    let used = std::mem::take(&mut tc.used);
+    if let Some((msg, loc)) = error {
+        p.raise_error_known_location_raw(
+            ErrorKind::SyntaxError,
+            loc.lineno,
+            loc.col_offset,
+            loc.end_lineno,
+            loc.end_col_offset,
+            msg,
+        );
+        return Err(p.take_error());
+    }
+    let stray = (0..used.len()).find(|&i| !used[i] && p.tokens[i].typ == TokType::TYPE_COMMENT);
+    if let Some(i) = stray {
+        p.raise_error(ErrorKind::SyntaxError, Some(i), "invalid syntax".into());
+        return Err(p.take_error());
+    }
+    Ok(ignores)
+}
+
+/// The matching of TYPE_COMMENT tokens to nodes for [`apply_type_comments`].
+struct TypeComments<'p, 'a> {
+    p: &'p mut Parser<'a>,
+    /// Which tokens a node took.
+    used: Vec<bool>,
+    offsets: OffsetMap,
+    /// "Cannot have two type comments on def", at the given 1-based position.
+    error: Option<(String, Loc)>,
+}
+
+impl TypeComments<'_, '_> {
+    fn typ(&self, i: usize) -> TokType {
+        self.p.tokens.get(i).map_or(TokType::ENDMARKER, |t| t.typ)
+    }
+
+    /// The index of the last token that starts before source offset `off`.
+    fn last_before(&self, off: ast::text_size::TextSize) -> Option<usize> {
+        let off = self.offsets.to_input(off.to_usize());
+        let n = self.p.tokens.partition_point(|t| t.pos < off);
+        n.checked_sub(1)
+    }
+
+    /// The text of TYPE_COMMENT token `i`, taken.
+    fn take(&mut self, i: usize) -> Option<String> {
+        if self.typ(i) != TokType::TYPE_COMMENT || self.used[i] {
+            return None;
+        }
+        self.used[i] = true;
+        Some(self.p.token_str(i).to_string())
+    }
+
+    /// Token `i` and the closing parentheses after it that stay inside the
+    /// brackets at `level` (those of the node ending at token `i`, which may be
+    /// parenthesised): the node's last token.
+    fn node_end(&self, mut i: usize, level: usize) -> usize {
+        while self.typ(i + 1) == TokType::RPAR && self.p.tokens[i + 1].level >= level {
+            i += 1;
+        }
+        i
+    }
+
+    fn walk(&mut self, body: &mut [ast::Stmt]) {
+        use ast::Ranged;
+        use ast::Stmt as S;
+        for s in body {
+            match s {
+                S::FunctionDef(f) => {
+                    self.params(&mut f.args);
+                    f.type_comment = self.def_comment(&f.body);
+                    self.walk(&mut f.body);
+                }
+                S::AsyncFunctionDef(f) => {
+                    self.params(&mut f.args);
+                    f.type_comment = self.def_comment(&f.body);
+                    self.walk(&mut f.body);
+                }
+                S::ClassDef(c) => self.walk(&mut c.body),
+                S::For(x) => {
+                    x.type_comment = self.header_comment(&x.body);
+                    self.walk(&mut x.body);
+                    self.walk(&mut x.orelse);
+                }
+                S::AsyncFor(x) => {
+                    x.type_comment = self.header_comment(&x.body);
+                    self.walk(&mut x.body);
+                    self.walk(&mut x.orelse);
+                }
+                S::While(x) => {
+                    self.walk(&mut x.body);
+                    self.walk(&mut x.orelse);
+                }
+                S::If(x) => {
+                    self.walk(&mut x.body);
+                    self.walk(&mut x.orelse);
+                }
+                S::With(x) => {
+                    x.type_comment = self.header_comment(&x.body);
+                    self.walk(&mut x.body);
+                }
+                S::AsyncWith(x) => {
+                    x.type_comment = self.header_comment(&x.body);
+                    self.walk(&mut x.body);
+                }
+                S::Match(m) => {
+                    for case in &mut m.cases {
+                        self.walk(&mut case.body);
+                    }
+                }
+                S::Try(t) => self.walk_try(
+                    &mut t.body,
+                    &mut t.handlers,
+                    &mut t.orelse,
+                    &mut t.finalbody,
+                ),
+                S::TryStar(t) => self.walk_try(
+                    &mut t.body,
+                    &mut t.handlers,
+                    &mut t.orelse,
+                    &mut t.finalbody,
+                ),
+                S::Assign(a) => {
+                    // `assignment: (star_targets '=')+ (yield_expr | star_expressions)
+                    // !'=' TYPE_COMMENT?`
+                    if let Some(last) = self.last_before(a.value.range().end()) {
+                        // The comment comes after the whole statement, outside
+                        // any bracket.
+                        let end = self.node_end(last, 0);
+                        if self.p.tokens.get(end + 1).is_some_and(|t| t.level == 0) {
+                            a.type_comment = self.take(end + 1);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn walk_try(
+        &mut self,
+        body: &mut [ast::Stmt],
+        handlers: &mut [ast::ExceptHandler],
+        orelse: &mut [ast::Stmt],
+        finalbody: &mut [ast::Stmt],
+    ) {
+        self.walk(body);
+        for h in handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.walk(&mut h.body);
+        }
+        self.walk(orelse);
+        self.walk(finalbody);
+    }
+
+    /// The index of the `:` that ends the header of the block whose body is
+    /// `body`.
+    fn header_colon(&self, body: &[ast::Stmt]) -> Option<usize> {
+        use ast::Ranged;
+        let first = body.first()?;
+        let mut i = self.last_before(first.range().start())?;
+        loop {
+            let t = &self.p.tokens[i];
+            if t.typ == TokType::COLON && t.level == 0 {
+                return Some(i);
+            }
+            i = i.checked_sub(1)?;
+        }
+    }
+
+    /// `':' [TYPE_COMMENT] block` of `for` and `with`.
+    fn header_comment(&mut self, body: &[ast::Stmt]) -> Option<String> {
+        let colon = self.header_colon(body)?;
+        self.take(colon + 1)
+    }
+
+    /// `func_type_comment`: `NEWLINE TYPE_COMMENT &(NEWLINE INDENT)` or a
+    /// TYPE_COMMENT right after the `:`; both is an error
+    /// (`invalid_double_type_comments`).
+    fn def_comment(&mut self, body: &[ast::Stmt]) -> Option<String> {
+        let colon = self.header_colon(body)?;
+        let own_line = |tc: &Self, at: usize| {
+            tc.typ(at) == TokType::NEWLINE
+                && tc.typ(at + 1) == TokType::TYPE_COMMENT
+                && tc.typ(at + 2) == TokType::NEWLINE
+                && tc.typ(at + 3) == TokType::INDENT
+        };
+        if self.typ(colon + 1) == TokType::TYPE_COMMENT {
+            if own_line(self, colon + 2) {
+                let indent = &self.p.tokens[colon + 5];
+                let line_start = self.p.tok.input[..indent.pos]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |k| k + 1);
+                let col = (indent.pos - line_start) as i32;
+                let lineno = indent.loc.lineno;
+                self.error = Some((
+                    "Cannot have two type comments on def".into(),
+                    Loc {
+                        lineno,
+                        col_offset: col,
+                        end_lineno: lineno,
+                        end_col_offset: -1,
+                    },
+                ));
+                return None;
+            }
+            return self.take(colon + 1);
+        }
+        if own_line(self, colon + 1) {
+            return self.take(colon + 2);
+        }
+        None
+    }
+
+    /// The type comments of a `def`'s parameters: `param ',' TYPE_COMMENT?` or
+    /// `param TYPE_COMMENT? &')'` (with the default, if any, after the param).
+    fn params(&mut self, args: &mut ast::Arguments) {
+        use ast::Ranged;
+        let one = |tc: &mut Self, arg: &mut ast::Arg, default: Option<&ast::Expr>| {
+            let end = default.map_or(arg.range.end(), |d| d.range().end());
+            let (Some(name), Some(last)) = (
+                tc.last_before(arg.range.start() + ast::text_size::TextSize::from(1)),
+                tc.last_before(end),
+            ) else {
+                return;
+            };
+            let level = tc.p.tokens[name].level;
+            let last = tc.node_end(last, level);
+            if tc.typ(last + 1) == TokType::COMMA {
+                arg.type_comment = tc.take(last + 2);
+            } else if tc.typ(last + 2) == TokType::RPAR {
+                arg.type_comment = tc.take(last + 1);
+            }
+        };
+        for a in args
+            .posonlyargs
+            .iter_mut()
+            .chain(args.args.iter_mut())
+            .chain(args.kwonlyargs.iter_mut())
+        {
+            one(self, &mut a.def, a.default.as_deref());
+        }
+        if let Some(v) = args.vararg.as_deref_mut() {
+            one(self, v, None);
+        }
+        if let Some(k) = args.kwarg.as_deref_mut() {
+            one(self, k, None);
+        }
+    }
+}
+
 /// The `func_type` start rule (`Py_func_type_input`): the signature of a
 /// function's type comment, `'(' [type_expressions] ')' '->' expression NEWLINE*
 /// ENDMARKER`, where `type_expressions` is expressions separated by commas, then

@@ -394,6 +394,27 @@ impl Ast2Obj<'_> {
         self.list(body, Self::stmt)
     }
 
+    /// The `TypeIgnore(int lineno, string tag)` nodes of a module.
+    fn type_ignores(&self, ignores: &[crate::pegen::TypeIgnore]) -> PyResult {
+        let items: PyResult<Vec<PyObjectRef>> = ignores
+            .iter()
+            .map(|(lineno, tag)| {
+                self.node(
+                    "TypeIgnore",
+                    vec![
+                        (
+                            "lineno",
+                            objects::longobject::PyLong_FromLong(*lineno as i64),
+                        ),
+                        ("tag", objects::unicodeobject::PyUnicode_FromString(tag)),
+                    ],
+                    None,
+                )
+            })
+            .collect();
+        Ok(PyList_New(items?).into_object())
+    }
+
     /// `FunctionType(expr* argtypes, expr returns)`.
     fn function_type(&self, args: &[ast::Expr], returns: &ast::Expr) -> PyResult {
         self.node(
@@ -1071,7 +1092,12 @@ impl Ast2Obj<'_> {
 /// `compile(source, filename, mode, PyCF_ONLY_AST)`: parse (on a thread with a big
 /// stack, as `compile` does) and convert with `PyAST_mod2obj`. The AST is not
 /// optimised, as in CPython.
-pub fn parse_to_object(source: &str, filename: &str, mode: crate::compile::Mode) -> PyResult {
+pub fn parse_to_object(
+    source: &str,
+    filename: &str,
+    mode: crate::compile::Mode,
+    type_comments: bool,
+) -> PyResult {
     use crate::compile::Mode;
     let text = source.to_string();
     let fname = filename.to_string();
@@ -1087,15 +1113,19 @@ pub fn parse_to_object(source: &str, filename: &str, mode: crate::compile::Mode)
                 .and_then(|mut parsed| {
                     // The ranges and shapes rustpython gets differently from
                     // CPython's parser, corrected as the compiler does.
+                    let mut ignores = Vec::new();
                     match &mut parsed {
                         crate::pegen::Parsed::Module(body) => {
-                            crate::ast_opt::fix_parsed_module(&text, body)?
+                            crate::ast_opt::fix_parsed_module(&text, body)?;
+                            if type_comments {
+                                ignores = crate::pegen::apply_type_comments(&text, &fname, body)?;
+                            }
                         }
                         crate::pegen::Parsed::Expression(e) => {
                             crate::ast_opt::fix_parsed_expr(&text, e)?
                         }
                     }
-                    Ok(parsed)
+                    Ok((parsed, ignores))
                 });
             (r, crate::compile::take_warnings())
         })
@@ -1108,6 +1138,7 @@ pub fn parse_to_object(source: &str, filename: &str, mode: crate::compile::Mode)
             r
         })
         .map_err(|e| crate::pythonrun::compile_error_to_exception(&e, filename))?;
+    let (parsed, ignores) = parsed;
     let state = get_ast_state()?;
     let lines = LineIndex::new(source);
     let cv = Ast2Obj {
@@ -1125,7 +1156,7 @@ pub fn parse_to_object(source: &str, filename: &str, mode: crate::compile::Mode)
             "Module",
             vec![
                 ("body", cv.stmts(&body)?),
-                ("type_ignores", PyList_New(Vec::new()).into_object()),
+                ("type_ignores", cv.type_ignores(&ignores)?),
             ],
             None,
         ),

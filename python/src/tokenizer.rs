@@ -90,9 +90,11 @@ pub enum TokType {
     ELLIPSIS,
     COLONEQUAL,
     OP,
-    /// Never produced: pyrs does not read type comments, but the grammar asks for
-    /// them (and so reads the token after a `def` line's NEWLINE).
+    /// `# type: ...`, produced only when `type_comments` is set (`ast.parse(...,
+    /// type_comments=True)`); its text is what follows the prefix.
     TYPE_COMMENT,
+    /// `# type: ignore...`, likewise; its text is the tag after "ignore".
+    TYPE_IGNORE,
     ERRORTOKEN,
     // Keywords (their own token types in the generated parser).
     KwFalse,
@@ -361,6 +363,8 @@ pub struct TokState {
     /// The input is a file read line by line (`tok->fp`): `buf` then moves to
     /// each new line even at the end of the input (`tok_underflow_file`).
     pub fp_input: bool,
+    /// `tok->type_comments`: comments of the form `# type: ...` are tokens.
+    pub type_comments: bool,
 }
 
 /// A token as `tok_get` returns it: its type and, when it has text, the byte
@@ -398,6 +402,7 @@ impl TokState {
             error: None,
             indent_continuations: Vec::new(),
             fp_input: false,
+            type_comments: false,
         }
     }
 
@@ -650,6 +655,49 @@ impl TokState {
         RawToken { typ, start, end }
     }
 
+    /// The comment just read (from `start` to `cur`, `c` the character after it)
+    /// as a type comment: it matches `# type: ` where each space stands for any
+    /// run of spaces and tabs. `type: ignore` followed by nothing or by an ASCII
+    /// character that is not alphanumeric is a TYPE_IGNORE (whose text is the tag
+    /// after "ignore"; on a line of its own it takes the newline too), anything
+    /// else a TYPE_COMMENT (whose text follows the prefix).
+    fn type_comment(&mut self, c: i32, blankline: bool) -> Option<RawToken> {
+        let start = self.start?;
+        let end = self.cur - usize::from(c != EOF);
+        let mut p = start;
+        for &want in b"# type: " {
+            if p >= end {
+                return None;
+            }
+            if want == b' ' {
+                while p < end && matches!(self.input[p], b' ' | b'\t') {
+                    p += 1;
+                }
+            } else if self.input[p] == want {
+                p += 1;
+            } else {
+                return None;
+            }
+        }
+        // Don't eat the newline or the end of the input.
+        self.tok_backup(c);
+        let ignore_end = p + 6;
+        let is_type_ignore = end >= ignore_end
+            && &self.input[p..ignore_end] == b"ignore"
+            && !(end > ignore_end
+                && (self.input[ignore_end] >= 128
+                    || self.input[ignore_end].is_ascii_alphanumeric()));
+        if is_type_ignore {
+            if blankline {
+                self.tok_nextc();
+                self.atbol = true;
+            }
+            Some(self.token(TokType::TYPE_IGNORE, Some(ignore_end), Some(end)))
+        } else {
+            Some(self.token(TokType::TYPE_COMMENT, Some(p), Some(end)))
+        }
+    }
+
     /// `_PyTokenizer_Get` (`tok_get`): the next token.
     pub fn get(&mut self) -> RawToken {
         let typ = self.tok_get();
@@ -784,10 +832,15 @@ impl TokState {
                 // Set the start of the current token.
                 self.start = Some(self.cur.saturating_sub(1));
 
-                // Skip a comment.
+                // Skip a comment, unless it is a type comment.
                 if c == b'#' as i32 {
                     while c != EOF && c != b'\n' as i32 {
                         c = self.tok_nextc();
+                    }
+                    if self.type_comments {
+                        if let Some(t) = self.type_comment(c, blankline) {
+                            return Ok(t);
+                        }
                     }
                 }
 

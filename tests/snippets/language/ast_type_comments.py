@@ -1,0 +1,10 @@
+# ast.parse(..., type_comments=True): '# type:' comments on assignments, for, with
+# and def (its header line, the next line, its parameters), TypeIgnore tags, and
+# the SyntaxError for a type comment anywhere else.
+import ast
+for s in ['x = 1\n# type: int\ny = 2\n', '# type: int\nx=1\n', 'def f():\n    # type: () -> int\n    pass\n', 'def f():\n    pass\n    # type: int\n', 'if x:\n    pass\n# type: int\n', 'x = 1\n# type: ignore\n', 'def f(a,  # type: int\n      b,  # type: str\n      ):\n  pass\n', 'def f(a  # type: int\n      ):\n  pass\n','def f(a,  # type: int\n      b=1,  # type: str\n      *c,  # type: x\n **d # type: y\n):\n  pass\n', 'def f():  # type: () -> int\n    # type: () -> int\n    pass\n', 'with a: # type: int\n  pass\n', 'async def f():  # type: () -> int\n  async for x in y:  # type: int\n    pass\n  async with x: # type: int\n    pass\n', 'x = 1 # type: int\n', 'def f(*, a, # type: int\n b): pass\n', 'x = 1;  # type: int\n','x = yield  # type: int\n','x = [1,  # type: int\n 2]\n', 'for x in y:  # type: int\n  pass\nelse:  # type: int\n  pass\n','def f(): # type: int\n  pass\n  x = 1 # type: str\n',
+ 'x + 1  # type: int\n','x = 1  # type: int\n','import x # type: ignore[foo]\ny=2 # type: ignore\n','if x:  # type: int\n  pass\n', 'x = 1 # type:int # hello\n', 'x = (1 # type: int\n)\n','x = 1 # type: ignore # hello\n','x = 1 # type:  ignore  \n','x=1 # type: ignored\n', 'for a in b: pass # type: int\n','a = b = 3 # type: int\n', 'x: int = 1 # type: int\n',
+ 'x = (1)  # type: int\n', 'def f(a=(1),  # type: int\n b: (int) = 2  # type: str\n): pass\n', 'class C:\n    @dec\n    def f(self, x):\n        # type: (int) -> None\n        x = 1 # type: int\n', 'try:\n  x = 1 # type: a\nexcept E:\n  y = 2 # type: b\nfinally:\n  z = 3 # type: c\n', 'def f():  #type:int\n  pass\n', 'x = 1  # type: \u00e9\n', 'x = 1\r\ny = 2  # type: int\r\n']:
+  try: print(repr(s), ast.dump(ast.parse(s, type_comments=True)))
+  except SyntaxError as e: print(repr(s), 'SE', e.msg, e.args[1][1:3])
+print(ast.dump(ast.parse('x = 1  # type: int\n')))
