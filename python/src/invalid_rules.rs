@@ -1306,7 +1306,7 @@ impl SecondPass<'_, '_> {
                 }
             }
         }
-        if self.try_without_handlers() {
+        if self.try_without_handlers() || self.mixed_except() {
             return true;
         }
         let last = self.last;
@@ -1523,6 +1523,79 @@ impl SecondPass<'_, '_> {
             return true;
         }
         false
+    }
+
+    /// The INDENT of the block that the DEDENT at token `k` closes (with the
+    /// blocks nested in it).
+    fn block_indent(&self, k: usize) -> Option<usize> {
+        let mut depth = 0i32;
+        let mut i = k;
+        loop {
+            match self.typ(i) {
+                TokType::DEDENT => depth += 1,
+                TokType::INDENT => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+            i = i.checked_sub(1)?;
+        }
+    }
+
+    /// `invalid_try_stmt`'s last alternatives: an `except` handler after
+    /// `except*` ones of the same `try`, or an `except*` after `except` ones.
+    fn mixed_except(&mut self) -> bool {
+        let a = self.line_start(self.last);
+        if self.typ(a) != TokType::KwExcept || a == 0 {
+            return false;
+        }
+        let star = self.typ(a + 1) == TokType::STAR;
+        if self.header_colon(a).0.is_none() {
+            return false;
+        }
+        // The handlers before it, back to the `try`.
+        let mut k = a - 1;
+        let mut other_kind = false;
+        loop {
+            if self.typ(k) != TokType::DEDENT {
+                return false;
+            }
+            let Some(indent) = self.block_indent(k) else {
+                return false;
+            };
+            if indent < 2 || self.typ(indent - 1) != TokType::NEWLINE {
+                return false;
+            }
+            let h = self.line_start(indent - 1);
+            match self.typ(h) {
+                TokType::KwTry => break,
+                TokType::KwExcept => {
+                    if (self.typ(h + 1) == TokType::STAR) != star {
+                        other_kind = true;
+                    }
+                }
+                _ => return false,
+            }
+            let Some(prev) = h.checked_sub(1) else {
+                return false;
+            };
+            k = prev;
+        }
+        if !other_kind {
+            return false;
+        }
+        let msg = "cannot have both 'except' and 'except*' on the same 'try'".to_string();
+        if star {
+            let (from, to) = (self.loc(a), self.loc(a + 1));
+            self.p.raise_syntax_error_known_range(from, to, msg);
+        } else {
+            let loc = self.loc(a);
+            self.p.raise_syntax_error_known_location(loc, msg);
+        }
+        true
     }
 
     // ---- Expressions ----
