@@ -851,6 +851,7 @@ fn gc_collect_main(generation: usize) -> (Py_ssize_t, Py_ssize_t) {
 fn clear_freelists() {
     objects::floatobject::_PyFloat_ClearFreeList();
     objects::listobject::_PyList_ClearFreeList();
+    objects::sliceobject::_PySlice_ClearCache();
 }
 
 /// `invoke_gc_callback`: call every function in `gc.callbacks` with the phase

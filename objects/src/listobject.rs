@@ -533,43 +533,108 @@ fn list_ass_slice(
     ihigh: Py_ssize_t,
     v: Option<&PyObject>,
 ) -> PyResult<()> {
-    let new_items: Vec<PyObjectRef> = match v {
-        None => Vec::new(),
-        // `a[i:j] = a`: copy the right-hand side first.
-        Some(v) if v.is(a.as_object()) => a.to_vec(),
-        Some(v) => crate::r#abstract::PySequence_Fast(v, "can only assign an iterable")?,
+    // CPython's `PySequence_Fast` hands back an exact list or tuple itself, whose
+    // items are then copied straight into place; only other iterables (and `a[i:j] =
+    // a`) are gathered into a vector first.
+    let owned: Vec<PyObjectRef>;
+    let src: &[PyObjectRef] = match v {
+        None => &[],
+        Some(v) if v.is(a.as_object()) => {
+            owned = a.to_vec();
+            &owned
+        }
+        Some(v) => {
+            if let Some(t) = v.downcast_ref_exact::<crate::tupleobject::PyTupleObject>() {
+                t.as_slice()
+            } else if let Some(l) = v.downcast_ref_exact::<PyListObject>() {
+                // SAFETY: `l` is not `a`, and nothing below runs Python code before the
+                // borrow ends (cloning and resizing do not).
+                unsafe { l.items() }.as_slice()
+            } else {
+                owned = crate::r#abstract::PySequence_Fast(v, "can only assign an iterable")?;
+                &owned
+            }
+        }
     };
-    let garbage = {
+    // The replaced items are released only once the list is consistent again, as
+    // CPython's `recycle` array (on the stack for up to 8 items).
+    let mut recycle = Recycle::new();
+    {
         // SAFETY: from here to the end of the block no Python code runs and no
         // reference is dropped.
         let items = unsafe { a.items_mut() };
         let len = items.len() as Py_ssize_t;
         let ilow = ilow.clamp(0, len);
         let ihigh = ihigh.clamp(ilow, len);
-        let n = new_items.len() as Py_ssize_t;
+        let n = src.len() as Py_ssize_t;
         let d = n - (ihigh - ilow);
         if len + d == 0 {
             // Everything goes: the `_list_clear` path leaves no allocation behind.
             let old = a.ob_item.replace(Vec::new());
             a.allocated.set(0);
             a.ob_item_null.set(true);
-            drop(new_items);
             drop_reversed(old);
             return Ok(());
         }
-        if d > 0 {
-            a.list_resize(items, (len + d) as usize)?;
+        if d == 0 {
+            // Same length: overwrite in place, nothing moves.
+            for (slot, new) in items[ilow as usize..ihigh as usize].iter_mut().zip(src) {
+                recycle.push(std::mem::replace(slot, new.clone()));
+            }
+        } else {
+            if d > 0 {
+                a.list_resize(items, (len + d) as usize)?;
+            }
+            for old in items.splice(ilow as usize..ihigh as usize, src.iter().cloned()) {
+                recycle.push(old);
+            }
+            if d < 0 {
+                a.list_resize(items, (len + d) as usize)?;
+            }
         }
-        let garbage: Vec<PyObjectRef> = items
-            .splice(ilow as usize..ihigh as usize, new_items)
-            .collect();
-        if d < 0 {
-            a.list_resize(items, (len + d) as usize)?;
-        }
-        garbage
-    };
-    drop_reversed(garbage);
+    }
+    drop(recycle);
     Ok(())
+}
+
+/// Items taken out of a list, held until it is consistent again and then released
+/// last to first (CPython's `recycle_on_stack` in `list_ass_slice`): the first 8
+/// on the stack, any more in a vector.
+struct Recycle {
+    small: [Option<PyObjectRef>; 8],
+    n: usize,
+    big: Vec<PyObjectRef>,
+}
+
+impl Recycle {
+    #[inline]
+    fn new() -> Recycle {
+        Recycle {
+            small: [const { None }; 8],
+            n: 0,
+            big: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, v: PyObjectRef) {
+        match self.small.get_mut(self.n) {
+            Some(slot) => {
+                *slot = Some(v);
+                self.n += 1;
+            }
+            None => self.big.push(v),
+        }
+    }
+}
+
+impl Drop for Recycle {
+    fn drop(&mut self) {
+        drop_reversed(std::mem::take(&mut self.big));
+        for slot in self.small[..self.n].iter_mut().rev() {
+            drop(slot.take());
+        }
+    }
 }
 
 fn list_inplace_repeat(obj: &PyObject, n: Py_ssize_t) -> PyResult {

@@ -6,7 +6,8 @@
 //! [`PySlice_AdjustIndices`] (bounds against a length), exactly as CPython splits the
 //! work, and `slice.indices()` does the same computation with unbounded ints.
 //!
-//! Differences from CPython: no one-slice free list.
+//! As in CPython, one dead slice is kept for reuse (`interp->slice_cache`): a
+//! subscript such as `a[i:j]` builds and drops a slice every time.
 
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
@@ -78,25 +79,53 @@ fn as_slice(obj: &PyObject) -> &PySliceObject {
     unsafe { &*(obj as *const PyObject as *const PySliceObject) }
 }
 
+/// The memory of one dead slice (`interp->slice_cache`), untracked, with its GC
+/// header in place and its fields already released; null when empty.
+static SLICE_CACHE: include::object::GlobalCell<Cell<*mut PySliceObject>> =
+    include::object::GlobalCell::new(Cell::new(std::ptr::null_mut()));
+
 /// `PySlice_New`: a slice of the given parts (`None` for a missing part).
 pub fn PySlice_New(
     start: Option<PyObjectRef>,
     stop: Option<PyObjectRef>,
     step: Option<PyObjectRef>,
 ) -> PyObjectRef {
-    // SAFETY: the struct is complete.
-    unsafe {
-        alloc_object(
-            &PySlice_Type,
-            PySliceObject {
-                ob_base: PyObject_HEAD_INIT,
-                start: start.unwrap_or_else(none),
-                stop: stop.unwrap_or_else(none),
-                step: step.unwrap_or_else(none),
-            },
-        )
+    let value = PySliceObject {
+        ob_base: PyObject_HEAD_INIT,
+        start: start.unwrap_or_else(none),
+        stop: stop.unwrap_or_else(none),
+        step: step.unwrap_or_else(none),
+    };
+    // SAFETY: single-threaded; the cell is only touched here, in `slice_dealloc` and
+    // in `_PySlice_ClearCache`.
+    let cache = unsafe { SLICE_CACHE.get_ref() };
+    let op = cache.replace(std::ptr::null_mut());
+    if !op.is_null() {
+        // SAFETY: the cached memory is a dead slice's (see `slice_dealloc`); writing
+        // a complete struct with a fresh header revives it with one reference, and it
+        // is tracked as a new slice is.
+        unsafe {
+            op.write(PySliceObject {
+                ob_base: PyObject::new_header(&PySlice_Type),
+                ..value
+            });
+            include::gc::gc_track(op as *mut PyObject);
+            return PyObjectRef::from_raw(std::ptr::NonNull::new_unchecked(op as *mut PyObject));
+        }
     }
-    .into_object()
+    // SAFETY: the struct is complete.
+    unsafe { alloc_object(&PySlice_Type, value) }.into_object()
+}
+
+/// `_PySlice_Fini`: give the cached slice back to the allocator (a full collection,
+/// and so finalisation, does this with the other free lists).
+pub fn _PySlice_ClearCache() {
+    // SAFETY: single-threaded, as in `PySlice_New`.
+    let op = unsafe { SLICE_CACHE.get_ref() }.replace(std::ptr::null_mut());
+    if !op.is_null() {
+        // SAFETY: the memory of a dead slice whose header still names `slice`.
+        unsafe { PyObject_Free(op as *mut PyObject) };
+    }
 }
 
 /// `_PySlice_FromIndices`: `slice(istart, istop)`.
@@ -189,8 +218,18 @@ pub fn PySlice_AdjustIndices(
 // --- slice type -----------------------------------------------------------------------------
 
 unsafe fn slice_dealloc(op: *mut PyObject) {
-    // SAFETY: `op` is a dead slice.
-    unsafe { dealloc_object::<PySliceObject>(op) }
+    // SAFETY: `op` is a dead slice (slice has no subclasses). Its fields are dropped
+    // before it is cached; releasing them may run code that fills the cache first.
+    unsafe {
+        include::gc::gc_untrack(op);
+        std::ptr::drop_in_place(op as *mut PySliceObject);
+        let cache = SLICE_CACHE.get_ref();
+        if cache.get().is_null() {
+            cache.set(op as *mut PySliceObject);
+        } else {
+            PyObject_Free(op);
+        }
+    }
 }
 
 fn slice_repr(obj: &PyObject) -> PyResult {

@@ -642,10 +642,70 @@ fn builtin_sum(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
         None => PyLong_FromLong(0),
     };
     let it = PyObject_GetIter(&iterable)?;
+    // CPython's fast paths (absent under `SLOW_SUM`): while the sum and the items are
+    // exact ints (or bools) that fit in a machine word, the running total stays a C
+    // `long`; while it is a float and the items floats or word-sized ints, a C
+    // `double`. Only a value that leaves that range or type goes back to
+    // `PyNumber_Add`, so no intermediate object is made for the common sums.
+    if result.is_type(&objects::longobject::PyLong_Type) {
+        if let Some(mut i_result) = long_as_word(&result) {
+            loop {
+                let Some(item) = PyIter_Next(&it)? else {
+                    return Ok(PyLong_FromLong(i_result));
+                };
+                if item.is_type(&objects::longobject::PyLong_Type)
+                    || item.is_type(&objects::boolobject::PyBool_Type)
+                {
+                    if let Some(b) = long_as_word(&item).and_then(|b| i_result.checked_add(b)) {
+                        i_result = b;
+                        continue;
+                    }
+                }
+                // Overflow, or not an int: carry on with real objects.
+                result = PyNumber_BinaryOp(
+                    &PyLong_FromLong(i_result),
+                    &item,
+                    include::opcode::nb::ADD,
+                )?;
+                break;
+            }
+        }
+    }
+    if let Some(f) = result.downcast_ref_exact::<objects::floatobject::PyFloatObject>() {
+        let mut f_result = f.ob_fval;
+        loop {
+            let Some(item) = PyIter_Next(&it)? else {
+                return Ok(objects::floatobject::PyFloat_FromDouble(f_result));
+            };
+            if let Some(x) = item.downcast_ref_exact::<objects::floatobject::PyFloatObject>() {
+                f_result += x.ob_fval;
+                continue;
+            }
+            if item.downcast_ref::<objects::longobject::PyLongObject>().is_some() {
+                if let Some(v) = long_as_word(&item) {
+                    f_result += v as f64;
+                    continue;
+                }
+            }
+            result = PyNumber_BinaryOp(
+                &objects::floatobject::PyFloat_FromDouble(f_result),
+                &item,
+                include::opcode::nb::ADD,
+            )?;
+            break;
+        }
+    }
     while let Some(item) = PyIter_Next(&it)? {
         result = PyNumber_BinaryOp(&result, &item, include::opcode::nb::ADD)?;
     }
     Ok(result)
+}
+
+/// `PyLong_AsLongAndOverflow` for `sum()`'s fast paths: the value of an int (or int
+/// subclass) if it fits in a C `long`, `None` on overflow.
+fn long_as_word(obj: &PyObject) -> Option<i64> {
+    obj.downcast_ref::<objects::longobject::PyLongObject>()?
+        .as_i64()
 }
 
 fn builtin_vars(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
