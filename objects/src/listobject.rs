@@ -601,7 +601,8 @@ fn list_ass_slice(
 /// last to first (CPython's `recycle_on_stack` in `list_ass_slice`): the first 8
 /// on the stack, any more in a vector.
 struct Recycle {
-    small: [Option<PyObjectRef>; 8],
+    /// The first `n` slots are initialised.
+    small: [std::mem::MaybeUninit<PyObjectRef>; 8],
     n: usize,
     big: Vec<PyObjectRef>,
 }
@@ -610,7 +611,7 @@ impl Recycle {
     #[inline]
     fn new() -> Recycle {
         Recycle {
-            small: [const { None }; 8],
+            small: [const { std::mem::MaybeUninit::uninit() }; 8],
             n: 0,
             big: Vec::new(),
         }
@@ -620,7 +621,7 @@ impl Recycle {
     fn push(&mut self, v: PyObjectRef) {
         match self.small.get_mut(self.n) {
             Some(slot) => {
-                *slot = Some(v);
+                slot.write(v);
                 self.n += 1;
             }
             None => self.big.push(v),
@@ -631,8 +632,11 @@ impl Recycle {
 impl Drop for Recycle {
     fn drop(&mut self) {
         drop_reversed(std::mem::take(&mut self.big));
-        for slot in self.small[..self.n].iter_mut().rev() {
-            drop(slot.take());
+        while self.n > 0 {
+            self.n -= 1;
+            // SAFETY: slot `n` was written by `push` and is read once, as the count
+            // drops below it.
+            drop(unsafe { self.small[self.n].assume_init_read() });
         }
     }
 }

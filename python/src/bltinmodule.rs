@@ -542,27 +542,14 @@ fn min_max(
             "{name} expected at least 1 argument, got 0"
         )));
     }
-    let items: Vec<PyObjectRef>;
-    let it: PyObjectRef;
     let single = pos.len() == 1;
     if !single && default.is_some() {
         return Err(type_error(format!(
             "Cannot specify a default for {name}() with multiple positional arguments"
         )));
     }
-    let iter = if single {
-        it = PyObject_GetIter(&pos[0])?;
-        Some(it)
-    } else {
-        items = pos.to_vec();
-        it = objects::listobject::PyList_New(items).into_object();
-        Some(PyObject_GetIter(&it)?)
-    };
-    let Some(iter) = iter else {
-        return Err(system_error("min_max"));
-    };
     let mut best: Option<(PyObjectRef, PyObjectRef)> = None;
-    while let Some(item) = PyIter_Next(&iter)? {
+    let mut consider = |item: PyObjectRef| -> PyResult<()> {
         let k = match &key {
             Some(f) => PyObject_CallOneArg(f, &item)?,
             None => item.clone(),
@@ -574,6 +561,19 @@ fn min_max(
                     best = Some((item, k));
                 }
             }
+        }
+        Ok(())
+    };
+    if single {
+        let it = PyObject_GetIter(&pos[0])?;
+        while let Some(item) = PyIter_Next(&it)? {
+            consider(item)?;
+        }
+    } else {
+        // CPython iterates the argument tuple; the arguments are read in place here,
+        // with no tuple or iterator made for `min(a, b)`.
+        for item in pos {
+            consider(item.clone())?;
         }
     }
     match best {
