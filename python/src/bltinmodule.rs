@@ -524,6 +524,11 @@ fn min_max(
 ) -> PyResult {
     let nkw = kwnames.map_or(0, kwnames_len);
     let (pos, kwvals) = args.split_at(args.len() - nkw);
+    if nkw > 2 {
+        return Err(type_error(format!(
+            "{name}() takes at most 2 keyword arguments ({nkw} given)"
+        )));
+    }
     let mut key = None;
     let mut default = None;
     for (k, v) in objects::call::kwnames_slice(kwnames).iter().zip(kwvals) {
@@ -532,7 +537,7 @@ fn min_max(
             "default" => default = Some(v.clone()),
             other => {
                 return Err(type_error(format!(
-                    "{name}() got an unexpected keyword argument '{other}'"
+                    "'{other}' is an invalid keyword argument for {name}()"
                 )))
             }
         }
