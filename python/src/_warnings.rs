@@ -489,7 +489,7 @@ fn warn_explicit(
 ///
 /// # Safety
 /// `frame` is a live frame.
-unsafe fn frame_is_complete(frame: *mut _PyInterpreterFrame) -> bool {
+pub(crate) unsafe fn frame_is_complete(frame: *mut _PyInterpreterFrame) -> bool {
     // SAFETY: the caller passes a live frame.
     unsafe { (*frame).owner != FRAME_OWNED_BY_THREAD || (*frame).lasti() >= 0 }
 }

@@ -45,6 +45,10 @@ fn static_types() -> Vec<&'static PyTypeObject> {
 /// `Py_InitializeFromConfig`.
 pub fn Py_InitializeFromConfig(cfg: &SysConfig) -> PyResult<()> {
     init_locale();
+    // The main thread's state belongs to this thread (`_PyThreadState_Bind`).
+    include::pystate::_PyThreadState_GET()
+        .thread_id
+        .set(crate::thread::PyThread_get_thread_ident());
     objects::init_types()?;
     for tp in static_types() {
         PyType_Ready(tp)?;

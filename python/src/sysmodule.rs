@@ -8,7 +8,7 @@
 
 use include::methodobject::{PyCFunction, PyMethodDef};
 use include::object::GlobalCell;
-use include::pystate::_PyThreadState_GET;
+use include::pystate::{_PyThreadState_GET, PyThreadState};
 
 use objects::boolobject::PyBool_FromLong;
 use objects::dictobject::*;
@@ -225,7 +225,12 @@ fn sys_getframe(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
 /// The exception being handled, walking down the handled-exception stack
 /// (`_PyErr_GetTopmostException`).
 pub fn topmost_exception() -> Option<PyObjectRef> {
-    let ts = _PyThreadState_GET();
+    thread_topmost_exception(_PyThreadState_GET())
+}
+
+/// `_PyErr_GetTopmostException` for thread state `ts`, which may be another thread's
+/// (that thread waits for the GIL, which we hold, so its stack does not change).
+fn thread_topmost_exception(ts: &PyThreadState) -> Option<PyObjectRef> {
     let mut item = ts.exc_info.get();
     // SAFETY: the stack items are live while linked.
     unsafe {
@@ -241,15 +246,20 @@ pub fn topmost_exception() -> Option<PyObjectRef> {
     ts.exc_state.exc_value.get().filter(|v| !v.is(Py_None()))
 }
 
-fn sys_exc_info(_m: &PyObject) -> PyResult {
-    Ok(match topmost_exception() {
+/// `_PyErr_StackItemToExcInfoTuple`: `(type, value, traceback)` of `exc`, or three Nones.
+fn exc_info_tuple(exc: Option<PyObjectRef>) -> PyObjectRef {
+    match exc {
         Some(v) => {
             let tp = v.ob_type().as_object().to_owned();
             let tb = exc_traceback(&v).unwrap_or_else(none);
             PyTuple_New(vec![tp, v, tb]).into_object()
         }
         None => PyTuple_New(vec![none(), none(), none()]).into_object(),
-    })
+    }
+}
+
+fn sys_exc_info(_m: &PyObject) -> PyResult {
+    Ok(exc_info_tuple(topmost_exception()))
 }
 
 fn sys_exception(_m: &PyObject) -> PyResult {
@@ -516,29 +526,54 @@ fn sys_setdlopenflags(_m: &PyObject, arg: &PyObject) -> PyResult {
 }
 
 /// The thread identifier `threading.get_ident()` reports (`PyThread_get_thread_ident`).
-fn thread_ident() -> PyObjectRef {
-    // SAFETY: pthread_self has no preconditions.
-    PyLong_FromU64(unsafe { libc::pthread_self() } as u64)
+/// The live thread states with the OS thread ident each is bound to (states not
+/// yet bound to a thread are left out).
+fn bound_thread_states() -> Vec<(&'static PyThreadState, u64)> {
+    include::pystate::interp_threads()
+        .into_iter()
+        .filter_map(|ts| {
+            // SAFETY: listed states are live while we hold the GIL (a state leaves
+            // the list, under the GIL, before it is freed).
+            let ts: &'static PyThreadState = unsafe { &*ts };
+            let id = ts.thread_id.get();
+            (id != 0).then_some((ts, id))
+        })
+        .collect()
 }
 
-/// `sys._current_frames()`: the top frame of each thread (one here).
+/// `sys._current_frames()` (`_PyThread_CurrentFrames`): each thread's innermost
+/// started frame, by thread ident.
 fn sys_current_frames(_m: &PyObject) -> PyResult {
     let d = PyDict_New();
-    let frame = _PyThreadState_GET().current_frame.get();
-    if !frame.is_null() {
-        // SAFETY: the thread's current frame is live.
-        let f = unsafe { objects::frameobject::_PyFrame_GetFrameObject(frame) };
-        PyDict_SetItem(&d, &thread_ident(), &f)?;
+    for (ts, id) in bound_thread_states() {
+        let mut frame = ts.current_frame.get();
+        // SAFETY: a thread's frame chain is live and does not change while we hold
+        // the GIL.
+        unsafe {
+            while !frame.is_null() && !crate::_warnings::frame_is_complete(frame) {
+                frame = (*frame).previous;
+            }
+            if frame.is_null() {
+                continue;
+            }
+            let f = objects::frameobject::_PyFrame_GetFrameObject(frame);
+            PyDict_SetItem(&d, &PyLong_FromU64(id), &f)?;
+        }
     }
     Ok(d.into_object())
 }
 
-/// `sys._current_exceptions()`: the `exc_info()` triple of the exception each
-/// thread is handling (one thread here).
+/// `sys._current_exceptions()` (`_PyThread_CurrentExceptions`): the `exc_info()`
+/// triple of the exception each thread is handling, by thread ident.
 fn sys_current_exceptions(_m: &PyObject) -> PyResult {
     let d = PyDict_New();
-    let info = sys_exc_info(_m)?;
-    PyDict_SetItem(&d, &thread_ident(), &info)?;
+    for (ts, id) in bound_thread_states() {
+        PyDict_SetItem(
+            &d,
+            &PyLong_FromU64(id),
+            &exc_info_tuple(thread_topmost_exception(ts)),
+        )?;
+    }
     Ok(d.into_object())
 }
 
