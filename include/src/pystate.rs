@@ -464,7 +464,7 @@ pub fn PyThreadState_New() -> *mut PyThreadState {
 /// `ts` was made by [`PyThreadState_New`] and is not used after this call.
 pub unsafe fn PyThreadState_Delete(ts: *mut PyThreadState) {
     // SAFETY: as in `PyThreadState_New`.
-    unsafe { INTERP_THREADS.get_mut().retain(|&t| t != ts as *const _) };
+    unsafe { INTERP_THREADS.get_mut().retain(|&t| !std::ptr::eq(t, ts)) };
     // SAFETY: made by `Box::into_raw` in `PyThreadState_New`; see the contract.
     drop(unsafe { Box::from_raw(ts) });
 }

@@ -776,7 +776,7 @@ fn thread_PyThread_start_new_thread(_m: &PyObject, args: &[PyObjectRef]) -> PyRe
     match spawned {
         Ok(handle) => {
             use std::os::unix::thread::JoinHandleExt;
-            let ident = handle.as_pthread_t() as u64;
+            let ident = handle.as_pthread_t();
             // SAFETY: the new thread cannot use its state before it takes the GIL,
             // which this thread holds.
             unsafe { (*tstate).thread_id.set(ident) };

@@ -301,7 +301,7 @@ pub fn _PyErr_TrySetFromCause(err: PyErr, prefix: &str) -> PyErr {
     if let Some(e) = val.downcast_ref::<PyBaseExceptionObject>() {
         if let Some(d) = e.dict.get() {
             if d.downcast_ref::<crate::dictobject::PyDictObject>()
-                .map_or(true, |d| d.len() != 0)
+                .is_none_or(|d| !d.is_empty())
             {
                 return err;
             }

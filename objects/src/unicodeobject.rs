@@ -3672,7 +3672,7 @@ fn str_sizeof(obj: &PyObject) -> PyResult {
 /// `_PyUnicode_Copy`: a new exact `str` with `u`'s characters (the empty string
 /// is the singleton, as `PyUnicode_New(0, ...)` gives).
 pub fn _PyUnicode_Copy(u: &PyUnicodeObject) -> PyObjectRef {
-    if u.len() == 0 {
+    if u.is_empty() {
         return unicode_empty();
     }
     new_unicode(u.data.clone(), u.ascii)

@@ -960,7 +960,7 @@ fn PyEval_MergeCompilerFlags(cf: &mut crate::compile::PyCompilerFlags) -> bool {
         return false;
     }
     // SAFETY: the current frame is live while the built-in runs.
-    let codeflags = unsafe { (*(*f).f_code).co_flags } as u32;
+    let codeflags = unsafe { (*f).f_code.co_flags } as u32;
     let compilerflags = codeflags & crate::compile::PyCF_MASK;
     cf.cf_flags |= compilerflags;
     compilerflags != 0
