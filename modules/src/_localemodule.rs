@@ -12,7 +12,6 @@ use std::ffi::{c_char, c_int, CStr, CString};
 use include::methodobject::{PyCFunction, PyMethodDef};
 use include::object::GlobalCell;
 
-use objects::bytesobject::PyBytesObject;
 use objects::dictobject::{PyDictObject, PyDict_New, PyDict_SetItem};
 use objects::listobject::PyList_New;
 use objects::longobject::PyLong_FromLong;
@@ -545,19 +544,9 @@ fn _locale_textdomain(_m: &PyObject, arg: &PyObject) -> PyResult {
     }
 }
 
-/// `PyUnicode_FSConverter`: a str (encoded with surrogateescape), bytes, or an
-/// os.PathLike giving one.
+/// `PyUnicode_FSConverter` as a C string (the converter refuses NUL bytes).
 fn fs_converter(obj: &PyObject) -> PyResult<CString> {
-    let path = crate::_io::fspath(obj)?;
-    let bytes = if let Some(b) = path.downcast_ref::<PyBytesObject>() {
-        b.as_bytes().to_vec()
-    } else {
-        objects::codecs::encode_with_codec(
-            objects::codecs::Codec::Utf8,
-            &path,
-            &objects::codecs::ErrorHandler::SurrogateEscape,
-        )?
-    };
+    let bytes = crate::_io::fileio::fs_converter(obj)?;
     CString::new(bytes).map_err(|_| value_error("embedded null byte"))
 }
 

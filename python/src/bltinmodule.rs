@@ -667,11 +667,8 @@ fn builtin_sum(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
                     }
                 }
                 // Overflow, or not an int: carry on with real objects.
-                result = PyNumber_BinaryOp(
-                    &PyLong_FromLong(i_result),
-                    &item,
-                    include::opcode::nb::ADD,
-                )?;
+                result =
+                    PyNumber_BinaryOp(&PyLong_FromLong(i_result), &item, include::opcode::nb::ADD)?;
                 break;
             }
         }
@@ -686,7 +683,10 @@ fn builtin_sum(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>) 
                 f_result += x.ob_fval;
                 continue;
             }
-            if item.downcast_ref::<objects::longobject::PyLongObject>().is_some() {
+            if item
+                .downcast_ref::<objects::longobject::PyLongObject>()
+                .is_some()
+            {
                 if let Some(v) = long_as_word(&item) {
                     f_result += v as f64;
                     continue;
@@ -960,7 +960,8 @@ fn PyEval_MergeCompilerFlags(cf: &mut crate::compile::PyCompilerFlags) -> bool {
         return false;
     }
     // SAFETY: the current frame is live while the built-in runs.
-    let codeflags = unsafe { (*f).f_code.co_flags } as u32;
+    let code = unsafe { &(*f).f_code };
+    let codeflags = code.co_flags as u32;
     let compilerflags = codeflags & crate::compile::PyCF_MASK;
     cf.cf_flags |= compilerflags;
     compilerflags != 0

@@ -221,7 +221,7 @@ fn fileio_init(obj: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObject>)
 
 /// `PyUnicode_FSConverter`: a path as bytes for the system (UTF-8 with
 /// `surrogateescape` for str), without NUL bytes.
-fn fs_converter(nameobj: &PyObject) -> PyResult<Vec<u8>> {
+pub(crate) fn fs_converter(nameobj: &PyObject) -> PyResult<Vec<u8>> {
     let path = super::fspath(nameobj)?;
     let bytes = if let Some(b) = path.downcast_ref::<PyBytesObject>() {
         b.as_bytes().to_vec()
