@@ -8,7 +8,7 @@
 //!
 //! Differences from CPython: the families are AF_INET, AF_INET6 and AF_UNIX (other
 //! addresses are returned as `(family, raw bytes)` and refused as arguments); no
-//! `sendmsg`/`recvmsg`, `gethostbyname_ex`, `gethostbyaddr`,
+//! `sendmsg`/`recvmsg`,
 //! `if_nameindex` and friends, `sethostname`, `CMSG_LEN`, or the CAN, TIPC, ALG,
 //! VSOCK and J1939 constants. An unclosed socket is closed when it is freed without
 //! the ResourceWarning.
@@ -1458,6 +1458,192 @@ fn socket_gethostbyname(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
     })
 }
 
+/// `set_herror`: `socket.herror(h_error, hstrerror(h_error))`.
+fn set_herror(h_error: libc::c_int) -> PyErr {
+    let tp = match exception_type(&HERROR, "socket.herror") {
+        Ok(tp) => tp,
+        Err(e) => return e,
+    };
+    // SAFETY: hstrerror returns a static NUL-terminated string.
+    let msg = unsafe { CStr::from_ptr(libc::hstrerror(h_error)) }
+        .to_string_lossy()
+        .into_owned();
+    objects::pyerrors::PyErr_FromArgs(
+        tp,
+        &[
+            PyLong_FromLong(i64::from(h_error)),
+            PyUnicode_FromString(&msg),
+        ],
+    )
+}
+
+/// The strings of a NULL-terminated `char **` array of a host entry.
+///
+/// # Safety
+/// `list` is null or a NULL-terminated array of NUL-terminated strings.
+unsafe fn c_string_list(list: *mut *mut libc::c_char) -> Vec<PyObjectRef> {
+    let mut out = Vec::new();
+    if list.is_null() {
+        return out;
+    }
+    let mut p = list;
+    // SAFETY: upheld by the caller.
+    unsafe {
+        while !(*p).is_null() {
+            out.push(PyUnicode_FromString(&CStr::from_ptr(*p).to_string_lossy()));
+            p = p.add(1);
+        }
+    }
+    out
+}
+
+/// `gethost_common`: `(hostname, aliaslist, ipaddrlist)` of a host entry, or
+/// `socket.herror` when the lookup failed.
+///
+/// # Safety
+/// `h` is null or a host entry filled by glibc whose buffer is still alive.
+unsafe fn gethost_common(h: *const libc::hostent, h_error: libc::c_int, af: i32) -> PyResult {
+    if h.is_null() {
+        return Err(set_herror(h_error));
+    }
+    // SAFETY: upheld by the caller.
+    let h = unsafe { &*h };
+    if h.h_addrtype != af {
+        // Let's get real error message to return.
+        return Err(PyErr_SetFromErrno(libc::EAFNOSUPPORT));
+    }
+    // SAFETY: glibc's entry: NUL-terminated name, NULL-terminated lists.
+    let (name, aliases) = unsafe {
+        (
+            PyUnicode_FromString(&CStr::from_ptr(h.h_name).to_string_lossy()),
+            c_string_list(h.h_aliases),
+        )
+    };
+    let mut addrs = Vec::new();
+    if !h.h_addr_list.is_null() {
+        let mut p = h.h_addr_list;
+        // SAFETY: each entry holds h_length (4 or 16, by the family) bytes.
+        unsafe {
+            while !(*p).is_null() {
+                let text = if af == libc::AF_INET6 {
+                    let mut b = [0u8; 16];
+                    std::ptr::copy_nonoverlapping(*p as *const u8, b.as_mut_ptr(), 16);
+                    ntop6(&b)
+                } else {
+                    let mut b = [0u8; 4];
+                    std::ptr::copy_nonoverlapping(*p as *const u8, b.as_mut_ptr(), 4);
+                    std::net::Ipv4Addr::from(b).to_string()
+                };
+                addrs.push(PyUnicode_FromString(&text));
+                p = p.add(1);
+            }
+        }
+    }
+    Ok(PyTuple_New(vec![
+        name,
+        PyList_New(aliases).into_object(),
+        PyList_New(addrs).into_object(),
+    ])
+    .into_object())
+}
+
+/// The buffer glibc's reentrant resolver functions fill (CPython's 16384 bytes).
+const HOSTENT_BUF_LEN: usize = 16384;
+
+/// The `et` argument of `gethostbyname_ex`/`gethostbyaddr` (`PyArg_ParseTuple(args,
+/// "et:NAME", "idna", ...)`): exactly one str (IDNA-encoded), bytes or bytearray.
+fn host_et_arg(fname: &str, args: &[PyObjectRef]) -> PyResult<Vec<u8>> {
+    if args.len() != 1 {
+        return Err(type_error(format!(
+            "{fname}() takes exactly 1 argument ({} given)",
+            args.len()
+        )));
+    }
+    let obj = &args[0];
+    if obj.downcast_ref::<PyUnicodeObject>().is_none()
+        && obj.downcast_ref::<PyBytesObject>().is_none()
+        && obj.downcast_ref::<PyByteArrayObject>().is_none()
+    {
+        return Err(type_error(format!(
+            "{fname}() argument 1 must be str, bytes or bytearray, not {}",
+            obj.ob_type().name()
+        )));
+    }
+    idna_converter(obj)
+}
+
+/// `socket.gethostbyname_ex(host)`: `(hostname, aliaslist, ipaddrlist)` for IPv4.
+fn socket_gethostbyname_ex(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    let name = host_et_arg("gethostbyname_ex", args)?;
+    let mut addr = SockAddr::new();
+    setipaddr(&name, &mut addr, libc::AF_INET)?;
+    let cname = CString::new(name).map_err(|_| value_error("embedded null byte"))?;
+    // SAFETY: an all-zero hostent is a valid value to be filled.
+    let mut entry: libc::hostent = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; HOSTENT_BUF_LEN];
+    let mut result: *mut libc::hostent = std::ptr::null_mut();
+    let mut h_error: libc::c_int = 0;
+    // SAFETY: valid name, entry, buffer of the given length and out-pointers.
+    unsafe {
+        gethostbyname_r(
+            cname.as_ptr(),
+            &mut entry,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut result,
+            &mut h_error,
+        );
+        gethost_common(result, h_error, i32::from(addr.storage.ss_family))
+    }
+}
+
+/// `socket.gethostbyaddr(host)`: `(hostname, aliaslist, ipaddrlist)` of an address
+/// (or of a name, resolved first).
+fn socket_gethostbyaddr(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
+    let name = host_et_arg("gethostbyaddr", args)?;
+    let mut addr = SockAddr::new();
+    setipaddr(&name, &mut addr, libc::AF_UNSPEC)?;
+    let af = i32::from(addr.storage.ss_family);
+    let (ap, al): (*const libc::c_void, libc::socklen_t) = match af {
+        libc::AF_INET => {
+            // SAFETY: the family says this is a sockaddr_in.
+            let sin = unsafe { &*(addr.as_ptr() as *const libc::sockaddr_in) };
+            (
+                &sin.sin_addr as *const libc::in_addr as *const libc::c_void,
+                4,
+            )
+        }
+        libc::AF_INET6 => {
+            // SAFETY: the family says this is a sockaddr_in6.
+            let sin6 = unsafe { &*(addr.as_ptr() as *const libc::sockaddr_in6) };
+            (
+                &sin6.sin6_addr as *const libc::in6_addr as *const libc::c_void,
+                16,
+            )
+        }
+        _ => return Err(os_error("unsupported address family")),
+    };
+    // SAFETY: an all-zero hostent is a valid value to be filled.
+    let mut entry: libc::hostent = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; HOSTENT_BUF_LEN];
+    let mut result: *mut libc::hostent = std::ptr::null_mut();
+    let mut h_error: libc::c_int = 0;
+    // SAFETY: `ap` points at `al` bytes of `addr`, alive here; valid buffers.
+    unsafe {
+        gethostbyaddr_r(
+            ap,
+            al,
+            af,
+            &mut entry,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut result,
+            &mut h_error,
+        );
+        gethost_common(result, h_error, af)
+    }
+}
+
 /// A `getaddrinfo` port: int, str, bytes or None.
 fn port_string(obj: &PyObject) -> PyResult<Option<CString>> {
     if obj.is(Py_None()) {
@@ -1863,6 +2049,24 @@ fn socket_inet_aton(_m: &PyObject, arg: &PyObject) -> PyResult {
 
 // glibc functions the libc crate does not declare.
 extern "C" {
+    fn gethostbyname_r(
+        name: *const libc::c_char,
+        ret: *mut libc::hostent,
+        buf: *mut libc::c_char,
+        buflen: usize,
+        result: *mut *mut libc::hostent,
+        h_errnop: *mut libc::c_int,
+    ) -> libc::c_int;
+    fn gethostbyaddr_r(
+        addr: *const libc::c_void,
+        len: libc::socklen_t,
+        family: libc::c_int,
+        ret: *mut libc::hostent,
+        buf: *mut libc::c_char,
+        buflen: usize,
+        result: *mut *mut libc::hostent,
+        h_errnop: *mut libc::c_int,
+    ) -> libc::c_int;
     /// Accepts the historical forms `127.1` and `0x7f.1`, as CPython does.
     fn inet_aton(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
     fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
@@ -1947,13 +2151,15 @@ fn socket_setdefaulttimeout(_m: &PyObject, arg: &PyObject) -> PyResult {
     Ok(none())
 }
 
-static SOCKET_FUNCTIONS: [PyMethodDef; 20] = [
+static SOCKET_FUNCTIONS: [PyMethodDef; 22] = [
     PyMethodDef::new(
         "getnameinfo",
         PyCFunction::Fast(socket_getnameinfo),
         "getnameinfo(sockaddr, flags) --> (host, port)\n\nGet host and port for a sockaddr.",
     ),
     PyMethodDef::new("gethostname", PyCFunction::NoArgs(socket_gethostname), "gethostname() -> string\n\nReturn the current host name."),
+    PyMethodDef::new("gethostbyname_ex", PyCFunction::Fast(socket_gethostbyname_ex), "gethostbyname_ex(host) -> (name, aliaslist, addresslist)\n\nReturn the true host name, a list of aliases, and a list of IP addresses,\nfor a host.  The host argument is a string giving a host name or IP number."),
+    PyMethodDef::new("gethostbyaddr", PyCFunction::Fast(socket_gethostbyaddr), "gethostbyaddr(host) -> (name, aliaslist, addresslist)\n\nReturn the true host name, a list of aliases, and a list of IP addresses,\nfor a host.  The host argument is a string giving a host name or IP number."),
     PyMethodDef::new("gethostbyname", PyCFunction::Fast(socket_gethostbyname), "gethostbyname(host) -> address\n\nReturn the IP address (a string of the form '255.255.255.255') for a host."),
     PyMethodDef::new("getaddrinfo", PyCFunction::FastKw(socket_getaddrinfo), "getaddrinfo(host, port [, family, type, proto, flags])\n    -> list of (family, type, proto, canonname, sockaddr)\n\nResolve host and port into addrinfo struct."),
     PyMethodDef::new("getservbyname", PyCFunction::Fast(socket_getservbyname), "getservbyname(servicename[, protocolname]) -> integer\n\nReturn a port number from a service name and protocol name.\nThe optional protocol name, if given, should be 'tcp' or 'udp',\notherwise any protocol will match."),
