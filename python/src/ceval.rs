@@ -388,6 +388,16 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                 next_instr = next_instr.add(const { Opcode::$op.cache_entries() })
             };
         }
+        // Pop the two operands of a specialised instruction and release them with
+        // their exact type's deallocator (`_Py_DECREF_SPECIALIZED` on each).
+        macro_rules! pop2_decref_specialized {
+            ($dealloc:path) => {{
+                let right = pop!();
+                let left = pop!();
+                _Py_DECREF_SPECIALIZED(right, $dealloc);
+                _Py_DECREF_SPECIALIZED(left, $dealloc);
+            }};
+        }
 
         load_registers!();
         // This loop's `cframe`: `use_tracing` is tested at every instruction.
@@ -1838,17 +1848,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     }
                                     _ => objects::longobject::long_mul_values(a, b),
                                 };
-                                let right = pop!();
-                                let left = pop!();
+                                pop2_decref_specialized!(objects::longobject::_PyLong_ExactDealloc);
                                 push!(res);
-                                _Py_DECREF_SPECIALIZED(
-                                    right,
-                                    objects::longobject::_PyLong_ExactDealloc,
-                                );
-                                _Py_DECREF_SPECIALIZED(
-                                    left,
-                                    objects::longobject::_PyLong_ExactDealloc,
-                                );
                                 skip_caches!(BINARY_OP);
                             }
 
@@ -1867,19 +1868,10 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     op::BINARY_OP_SUBTRACT_FLOAT => a - b,
                                     _ => a * b,
                                 });
-                                // The operands go with float's own deallocator
-                                // (`_Py_DECREF_SPECIALIZED(..., _PyFloat_ExactDealloc)`).
-                                let right = pop!();
-                                let left = pop!();
+                                pop2_decref_specialized!(
+                                    objects::floatobject::_PyFloat_ExactDealloc
+                                );
                                 push!(res);
-                                _Py_DECREF_SPECIALIZED(
-                                    right,
-                                    objects::floatobject::_PyFloat_ExactDealloc,
-                                );
-                                _Py_DECREF_SPECIALIZED(
-                                    left,
-                                    objects::floatobject::_PyFloat_ExactDealloc,
-                                );
                                 skip_caches!(BINARY_OP);
                             }
 
@@ -1928,14 +1920,7 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     deopt!(COMPARE_OP)
                                 };
                                 let sign = (a > b) as i32 - (a < b) as i32;
-                                _Py_DECREF_SPECIALIZED(
-                                    pop!(),
-                                    objects::longobject::_PyLong_ExactDealloc,
-                                );
-                                _Py_DECREF_SPECIALIZED(
-                                    pop!(),
-                                    objects::longobject::_PyLong_ExactDealloc,
-                                );
+                                pop2_decref_specialized!(objects::longobject::_PyLong_ExactDealloc);
                                 compare_jump!(sign, mask);
                             }
 
@@ -1952,13 +1937,8 @@ pub unsafe fn _PyEval_EvalFrameDefault(
                                     deopt!(COMPARE_OP)
                                 }
                                 let sign = (a > b) as i32 - (a < b) as i32;
-                                _Py_DECREF_SPECIALIZED(
-                                    pop!(),
-                                    objects::floatobject::_PyFloat_ExactDealloc,
-                                );
-                                _Py_DECREF_SPECIALIZED(
-                                    pop!(),
-                                    objects::floatobject::_PyFloat_ExactDealloc,
+                                pop2_decref_specialized!(
+                                    objects::floatobject::_PyFloat_ExactDealloc
                                 );
                                 compare_jump!(sign, mask);
                             }
