@@ -92,17 +92,28 @@ fn set_gaierror(code: i32) -> PyErr {
     if code == libc::EAI_SYSTEM {
         return set_error();
     }
-    let tp = match exception_type(&GAIERROR, "socket.gaierror") {
+    // SAFETY: gai_strerror returns a static NUL-terminated string.
+    let msg = unsafe { CStr::from_ptr(libc::gai_strerror(code)) };
+    code_error(&GAIERROR, "socket.gaierror", code, msg)
+}
+
+/// `exc_type(code, message)` for one of this module's OSError subclasses.
+fn code_error(
+    cell: &'static GlobalCell<Option<PyObjectRef>>,
+    name: &str,
+    code: i32,
+    msg: &CStr,
+) -> PyErr {
+    let tp = match exception_type(cell, name) {
         Ok(tp) => tp,
         Err(e) => return e,
     };
-    // SAFETY: gai_strerror returns a static NUL-terminated string.
-    let msg = unsafe { CStr::from_ptr(libc::gai_strerror(code)) }
-        .to_string_lossy()
-        .into_owned();
     objects::pyerrors::PyErr_FromArgs(
         tp,
-        &[PyLong_FromLong(i64::from(code)), PyUnicode_FromString(&msg)],
+        &[
+            PyLong_FromLong(i64::from(code)),
+            PyUnicode_FromString(&msg.to_string_lossy()),
+        ],
     )
 }
 
@@ -1460,21 +1471,9 @@ fn socket_gethostbyname(_m: &PyObject, args: &[PyObjectRef]) -> PyResult {
 
 /// `set_herror`: `socket.herror(h_error, hstrerror(h_error))`.
 fn set_herror(h_error: libc::c_int) -> PyErr {
-    let tp = match exception_type(&HERROR, "socket.herror") {
-        Ok(tp) => tp,
-        Err(e) => return e,
-    };
     // SAFETY: hstrerror returns a static NUL-terminated string.
-    let msg = unsafe { CStr::from_ptr(libc::hstrerror(h_error)) }
-        .to_string_lossy()
-        .into_owned();
-    objects::pyerrors::PyErr_FromArgs(
-        tp,
-        &[
-            PyLong_FromLong(i64::from(h_error)),
-            PyUnicode_FromString(&msg),
-        ],
-    )
+    let msg = unsafe { CStr::from_ptr(libc::hstrerror(h_error)) };
+    code_error(&HERROR, "socket.herror", h_error, msg)
 }
 
 /// The strings of a NULL-terminated `char **` array of a host entry.
