@@ -677,7 +677,8 @@ fn s_pack_into(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
         if len - offset < size {
             return Err(struct_error(format!(
                 "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {offset} (actual buffer size is {len})",
-                size + offset
+                // `%zu` of `(size_t)s_size + (size_t)offset`: no overflow at a large offset.
+                size as usize + offset as usize
             )));
         }
         let mut tmp = vec![0u8; size as usize];
@@ -752,7 +753,7 @@ fn unpack_from_impl(s: &PyStructObject, buffer: &PyObject, offset: Option<&PyObj
     if len - offset < size {
         return Err(struct_error(format!(
             "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {offset} (actual buffer size is {len})",
-            size + offset
+            size as usize + offset as usize
         )));
     }
     let start = offset as usize;

@@ -871,6 +871,16 @@ pub static PyByteArrayIter_Type: PyTypeObject = PyTypeObject {
 
 shared_byte_methods!(BYTEARRAY_KIND);
 
+/// `bytearray_join`: `self` counts as exported while the iterable runs, so that an
+/// iterator that clears or resizes the separator gets `BufferError` (gh-112625).
+fn bytearray_join(obj: &PyObject, iterable: &PyObject) -> PyResult {
+    let b = as_ba(obj);
+    b.ob_exports.set(b.ob_exports.get() + 1);
+    let r = b_join(obj, iterable);
+    b.ob_exports.set(b.ob_exports.get() - 1);
+    r
+}
+
 fn bytearray_fromhex(cls: &PyObject, string: &PyObject) -> PyResult {
     fromhex_for(cls, string, &PyByteArray_Type, PyByteArray_FromVec)
 }
@@ -1075,7 +1085,7 @@ static BYTEARRAY_METHODS: [PyMethodDef; 54] = [
     PyMethodDef::new("isspace", PyCFunction::NoArgs(b_isspace), doc::ISSPACE),
     PyMethodDef::new("istitle", PyCFunction::NoArgs(b_istitle), doc::ISTITLE),
     PyMethodDef::new("isupper", PyCFunction::NoArgs(b_isupper), doc::ISUPPER),
-    PyMethodDef::new("join", PyCFunction::O(b_join), doc::JOIN),
+    PyMethodDef::new("join", PyCFunction::O(bytearray_join), doc::JOIN),
     PyMethodDef::new("ljust", PyCFunction::Fast(b_ljust), doc::LJUST),
     PyMethodDef::new("lower", PyCFunction::NoArgs(b_lower), doc::LOWER),
     PyMethodDef::new("lstrip", PyCFunction::Fast(b_lstrip), doc::LSTRIP),

@@ -219,10 +219,12 @@ pub fn buffer_arg(obj: &PyObject) -> PyResult<Cow<'_, [u8]>> {
     if let Some(b) = obj.downcast_ref::<crate::bytearrayobject::PyByteArrayObject>() {
         return Ok(Cow::Owned(b.to_vec()));
     }
-    match crate::r#abstract::buffer_to_vec(obj)? {
-        Some(v) => Ok(Cow::Owned(v)),
-        None => Err(buffer_error(obj)),
+    if !crate::r#abstract::PyObject_CheckBuffer(obj) {
+        return Err(buffer_error(obj));
     }
+    // "y*" asks for a simple buffer, which a non-contiguous memoryview refuses
+    // with `BufferError`, as in CPython.
+    crate::r#abstract::buffer_simple_to_vec(obj).map(Cow::Owned)
 }
 
 // --- The shared method layer (Objects/bytes_methods.c) ---------------------------------

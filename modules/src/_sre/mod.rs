@@ -4,9 +4,9 @@
 //! (Modules/_sre/sre_constants.h).
 //!
 //! Differences from CPython: a bytes-like subject other than `bytes` (a `bytearray`,
-//! say) is copied for the duration of a call instead of being held through the buffer
-//! protocol, so Python code run by `sub()`'s callable cannot observe a pinned buffer
-//! (and a `bytearray` resized by that callable does not raise `BufferError`).
+//! say) is copied for the duration of a call instead of being read in place; its
+//! buffer is still exported for that time (`state->buffer`), so that resizing a
+//! `bytearray` while a scanner or a `sub()` callable uses it raises `BufferError`.
 //! `_validate` (the check of the code at compile time) is in `validate.rs`; the
 //! engine also reads the code with bounds checks. `LOCALE` patterns use the C
 //! locale's (ASCII) character classes, as CPython does under the C or C.UTF-8
@@ -24,7 +24,7 @@ use include::cpython::object::PyMappingMethods;
 use include::descrobject::{MemberType, PyGetSetDef, PyMemberDef, READONLY};
 use include::methodobject::{PyCFunction, PyMethodDef};
 
-use objects::bytesobject::{bytes_like_data, PyBytesObject, PyBytes_FromSlice};
+use objects::bytesobject::{PyBytesObject, PyBytes_FromSlice};
 use objects::dictobject::{PyDictObject, PyDict_GetItemWithError, PyDict_New, PyDict_Next};
 use objects::getargs::{unpack_keywords, ArgSpec};
 use objects::listobject::{PyListObject, PyList_Append, PyList_New};
@@ -35,7 +35,10 @@ use objects::moduleobject::{
 use objects::object::{none, not_implemented, PyObject_Repr, PyObject_RichCompareBool, Py_None};
 use objects::obmalloc::{alloc_object, dealloc_object, PyObject_HEAD_INIT};
 use objects::prelude::*;
-use objects::r#abstract::{PyIndex_Check, PyNumber_AsSsize_t, PyNumber_Index};
+use objects::r#abstract::{
+    PyBUF_SIMPLE, PyBuffer_Release, PyBuffer_ToContiguous, PyIndex_Check, PyNumber_AsSsize_t,
+    PyNumber_Index, PyObject_CheckBuffer, PyObject_GetBuffer, Py_buffer,
+};
 use objects::tupleobject::{PyTupleObject, PyTuple_New};
 use objects::typeobject::{PyType_Ready, PyType_Type};
 use objects::unicodeobject::{unicode_substring, PyUnicodeObject, PyUnicode_FromString, StrView};
@@ -46,11 +49,26 @@ use sre_lib::{SreError, SreState, SreStr};
 // --- Subjects ---------------------------------------------------------------------------
 
 /// The characters a pattern runs over (`getstring`): a `str` or `bytes` object is
-/// read in place (both are immutable); any other bytes-like object is copied.
+/// read in place (both are immutable); any other bytes-like object is copied, and
+/// its buffer stays exported while the subject lives.
 enum Subject {
     Str(PyObjectRef),
     Bytes(PyObjectRef),
-    Copied(Vec<u8>),
+    /// The copy, and the export that pins the object while the subject lives.
+    Copied {
+        data: Vec<u8>,
+        _pin: Pinned,
+    },
+}
+
+/// A buffer export held for as long as a subject is in use (`state->buffer`,
+/// released by `state_fini`).
+struct Pinned(Py_buffer);
+
+impl Drop for Pinned {
+    fn drop(&mut self) {
+        PyBuffer_Release(&mut self.0);
+    }
 }
 
 impl Subject {
@@ -62,13 +80,18 @@ impl Subject {
         if string.downcast_ref::<PyBytesObject>().is_some() {
             return Ok(Subject::Bytes(string.to_owned()));
         }
-        match bytes_like_data(string) {
-            Some(v) => Ok(Subject::Copied(v)),
-            None => Err(type_error(format!(
+        let mut view = Py_buffer::new();
+        if !PyObject_CheckBuffer(string)
+            || PyObject_GetBuffer(string, &mut view, PyBUF_SIMPLE).is_err()
+        {
+            return Err(type_error(format!(
                 "expected string or bytes-like object, got '{:.200}'",
                 string.ob_type().name()
-            ))),
+            )));
         }
+        let pinned = Pinned(view);
+        let data = PyBuffer_ToContiguous(&pinned.0, 'C');
+        Ok(Subject::Copied { data, _pin: pinned })
     }
 
     fn isbytes(&self) -> bool {
@@ -91,7 +114,7 @@ impl Subject {
                     .expect("bytes subject")
                     .as_bytes(),
             ),
-            Subject::Copied(v) => SreStr::U8(v),
+            Subject::Copied { data, .. } => SreStr::U8(data),
         }
     }
 
