@@ -163,7 +163,7 @@ fn codec_getitem(info: &PyObject, i: usize) -> PyObjectRef {
 }
 
 /// `_PyCodec_LookupTextEncoding`: refuse codecs marked `_is_text_encoding = False`.
-fn lookup_text_encoding(encoding: &str, alternate: &str) -> PyResult {
+pub fn _PyCodec_LookupTextEncoding(encoding: &str, alternate: &str) -> PyResult {
     let info = _PyCodec_Lookup(encoding)?;
     if !std::ptr::eq(info.ob_type(), &objects::tupleobject::PyTuple_Type) {
         match objects::object::PyObject_GetAttrString(&info, "_is_text_encoding") {
@@ -238,7 +238,7 @@ pub fn codec_fallback(
     };
     // An unknown name goes back to the caller, which also knows the standard
     // library's non-text codecs whose modules pyrs cannot import (`zlib_codec`).
-    let info = match lookup_text_encoding(encoding, alternate) {
+    let info = match _PyCodec_LookupTextEncoding(encoding, alternate) {
         Ok(info) => info,
         Err(e)
             if PyErr_ExceptionMatches(&e, &PyExc_LookupError)

@@ -11,11 +11,13 @@
 //! `bytes_to_feed` 96-127, `chars_to_skip` 128-159, `need_eof` 160-167), so cookies
 //! have the same values as CPython's.
 //!
-//! Differences from CPython: the codecs are the built-in ones of `objects::codecs`,
-//! driven incrementally here in Rust (with the states that Lib/encodings' incremental
-//! decoders report from `getstate()`, so cookies agree); an encoding without a
-//! built-in codec raises `LookupError`. The decoder and encoder are internal objects,
-//! not Python ones.
+//! Differences from CPython: the built-in codecs of `objects::codecs` are driven
+//! incrementally here in Rust (with the states that Lib/encodings' incremental
+//! decoders report from `getstate()`, so cookies agree), and universal newlines are
+//! handled here too; for them the decoder and encoder are internal objects, not
+//! Python ones. Any other encoding (`koi8-r`, `cp437`, ...) is looked up in the codec
+//! registry, and its `IncrementalEncoder` and `IncrementalDecoder` objects are called
+//! as CPython calls them.
 
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
@@ -414,14 +416,23 @@ const NON_TEXT: &[&str] = &[
     "rot13",
 ];
 
-/// `_PyCodec_LookupTextEncoding(encoding, "codecs.open()")` restricted to the built-in
-/// codecs.
-fn lookup_text_encoding(encoding: &str) -> PyResult<Codec> {
+/// The codec of a `TextIOWrapper`: a built-in one, or the `CodecInfo` the registry
+/// gave for another encoding.
+enum TextCodec {
+    Builtin(Codec),
+    Registry(PyObjectRef),
+}
+
+/// `_PyCodec_LookupTextEncoding(encoding, "codecs.open()")`: a built-in codec, else
+/// the registry's.
+fn lookup_text_encoding(encoding: &str) -> PyResult<TextCodec> {
     if let Some(c) = objects::codecs::lookup_builtin(encoding) {
-        return Ok(c);
+        return Ok(TextCodec::Builtin(c));
     }
     let norm = objects::codecs::normalize_encoding(encoding);
     if NON_TEXT.contains(&norm.as_str()) {
+        // Said before the registry is asked: some of these codecs' modules (bz2)
+        // do not import under pyrs.
         return Err(PyErr_SetString(
             &PyExc_LookupError,
             format!(
@@ -429,10 +440,45 @@ fn lookup_text_encoding(encoding: &str) -> PyResult<Codec> {
             ),
         ));
     }
-    Err(PyErr_SetString(
-        &PyExc_LookupError,
-        format!("unknown encoding: {encoding}"),
-    ))
+    crate::_codecsmodule::_PyCodec_LookupTextEncoding(encoding, "codecs.open()")
+        .map(TextCodec::Registry)
+}
+
+/// `codec_makeincrementalcodec`: `codec_info.<attrname>(errors)`.
+fn make_incremental_codec(info: &PyObject, errors: &str, attrname: &str) -> PyResult {
+    let inccodec = objects::object::PyObject_GetAttrString(info, attrname)?;
+    objects::call::PyObject_CallOneArg(&inccodec, &PyUnicode_FromString(errors))
+}
+
+/// `check_decoded`: a decoder must return a str.
+fn check_decoded(decoded: PyObjectRef) -> PyResult {
+    if !PyUnicodeObject::check(&decoded) {
+        return Err(type_error(format!(
+            "decoder should return a string result, not '{:.200}'",
+            decoded.ob_type().name()
+        )));
+    }
+    Ok(decoded)
+}
+
+/// A decoder's `getstate()` result as `(buffer, flags)`, checked as
+/// `textiowrapper_read_chunk` and `textiowrapper_tell` check it.
+fn parse_decoder_state(state: &PyObject) -> PyResult<(Vec<u8>, i64)> {
+    let Some(t) = state.downcast_ref::<PyTupleObject>() else {
+        return Err(type_error("illegal decoder state"));
+    };
+    if t.len() != 2 {
+        return Err(type_error("illegal decoder state"));
+    }
+    let (buf, flags) = (&t.as_slice()[0], &t.as_slice()[1]);
+    let Some(b) = buf.downcast_ref::<PyBytesObject>() else {
+        return Err(type_error(format!(
+            "illegal decoder state: the first item should be a bytes object, not '{:.200}'",
+            buf.ob_type().name()
+        )));
+    };
+    let flags = objects::longobject::PyLong_AsLong(flags)?;
+    Ok((b.as_bytes().to_vec(), flags))
 }
 
 const NATIVE_LE: bool = cfg!(target_endian = "little");
@@ -600,11 +646,63 @@ impl TextDecoder {
     }
 }
 
+/// A codec's incremental decoder: built in, or the registry codec's
+/// `IncrementalDecoder` object.
+#[derive(Clone)]
+enum CodecDecoder {
+    Builtin(TextDecoder),
+    Registry(PyObjectRef),
+}
+
+impl CodecDecoder {
+    fn decode(&mut self, input: &[u8], final_: bool) -> PyResult {
+        match self {
+            CodecDecoder::Builtin(d) => d.decode(input, final_),
+            CodecDecoder::Registry(d) => check_decoded(call_method(
+                d,
+                objects::intern!("decode"),
+                &[PyBytes_FromSlice(input), PyBool_FromLong(final_)],
+            )?),
+        }
+    }
+
+    fn getstate(&self) -> PyResult<(Vec<u8>, i64)> {
+        match self {
+            CodecDecoder::Builtin(d) => Ok(d.getstate()),
+            CodecDecoder::Registry(d) => {
+                let state = call_method(d, objects::intern!("getstate"), &[])?;
+                parse_decoder_state(&state)
+            }
+        }
+    }
+
+    fn setstate(&mut self, buf: &[u8], flag: i64) -> PyResult<()> {
+        match self {
+            CodecDecoder::Builtin(d) => d.setstate(buf, flag),
+            CodecDecoder::Registry(d) => {
+                let state = PyTuple_New(vec![PyBytes_FromSlice(buf), PyLong_FromLong(flag)]);
+                call_method(d, objects::intern!("setstate"), &[state.into_object()])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn reset(&mut self) -> PyResult<()> {
+        match self {
+            CodecDecoder::Builtin(d) => d.reset(),
+            CodecDecoder::Registry(d) => {
+                call_method(d, objects::intern!("reset"), &[])?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The decoder of a `TextIOWrapper`: the codec's, wrapped in universal-newline
 /// handling when reading with `newline=None` or `''`.
 #[derive(Clone)]
 struct Decoder {
-    codec: TextDecoder,
+    codec: CodecDecoder,
     nl: Option<NlState>,
 }
 
@@ -617,29 +715,39 @@ impl Decoder {
         }
     }
 
-    fn getstate(&self) -> (Vec<u8>, i64) {
-        let (buf, flag) = self.codec.getstate();
-        match &self.nl {
+    fn getstate(&self) -> PyResult<(Vec<u8>, i64)> {
+        let (buf, flag) = self.codec.getstate()?;
+        Ok(match &self.nl {
             Some(nl) => (buf, (flag << 1) | nl.pendingcr as i64),
             None => (buf, flag),
-        }
+        })
     }
 
-    fn setstate(&mut self, buf: &[u8], flag: i64) {
+    fn setstate(&mut self, buf: &[u8], flag: i64) -> PyResult<()> {
         match &mut self.nl {
             Some(nl) => {
                 nl.pendingcr = flag & 1 != 0;
-                self.codec.setstate(buf, flag >> 1);
+                self.codec.setstate(buf, flag >> 1)
             }
             None => self.codec.setstate(buf, flag),
         }
     }
 
-    fn reset(&mut self) {
+    fn reset(&mut self) -> PyResult<()> {
         if let Some(nl) = &mut self.nl {
             nl.reset();
         }
-        self.codec.reset();
+        self.codec.reset()
+    }
+
+    /// `_textiowrapper_decoder_setstate`: at the start of the stream the decoder is
+    /// reset (so that utf-16 expects its BOM again), elsewhere given the flags.
+    fn setstate_cookie(&mut self, c: &Cookie) -> PyResult<()> {
+        if c.start_pos == 0 && c.dec_flags == 0 {
+            self.reset()
+        } else {
+            self.setstate(&[], c.dec_flags as i64)
+        }
     }
 }
 
@@ -651,6 +759,32 @@ struct TextEncoder {
     errors: ErrorHandler,
     /// The next `encode` starts the stream (writes the BOM, if the codec has one).
     at_start: bool,
+}
+
+/// The encoder of a `TextIOWrapper`: built in, or the registry codec's
+/// `IncrementalEncoder` object.
+#[derive(Clone)]
+enum Encoder {
+    Builtin(TextEncoder),
+    Registry(PyObjectRef),
+}
+
+impl Encoder {
+    fn encode(&mut self, text: &PyObject) -> PyResult<Vec<u8>> {
+        match self {
+            Encoder::Builtin(e) => e.encode(text),
+            Encoder::Registry(e) => {
+                let b = call_method(e, objects::intern!("encode"), &[text.to_owned()])?;
+                match b.downcast_ref::<PyBytesObject>() {
+                    Some(b) => Ok(b.as_bytes().to_vec()),
+                    None => Err(type_error(format!(
+                        "encoder should return a bytes object, not '{:.200}'",
+                        b.ob_type().name()
+                    ))),
+                }
+            }
+        }
+    }
 }
 
 impl TextEncoder {
@@ -1004,7 +1138,7 @@ pub struct PyTextIOWrapperObject {
     buffer: PyCell<Option<PyObjectRef>>,
     /// The encoding's name as given (a str).
     encoding: PyCell<Option<PyObjectRef>>,
-    encoder: PyCell<Option<TextEncoder>>,
+    encoder: PyCell<Option<Encoder>>,
     decoder: PyCell<Option<Decoder>>,
     /// `newline` as given, if not None.
     readnl: PyCell<Option<Vec<u32>>>,
@@ -1166,55 +1300,64 @@ impl PyTextIOWrapperObject {
         unsafe { self.encoder.get_ref() }.is_some()
     }
 
-    /// Run `f` on the decoder. `f` runs no Python code.
-    fn with_decoder<R>(&self, f: impl FnOnce(&mut Decoder) -> R) -> PyResult<R> {
-        // SAFETY: no Python code runs while the decoder is borrowed.
-        match unsafe { self.decoder.get_mut() } {
-            Some(d) => Ok(f(d)),
-            None => Err(unsupported("not readable")),
-        }
-    }
-
-    /// Decode with the decoder. The codecs run no Python code except a custom
-    /// error handler, which is given a copy of the decoder to work with.
-    fn decode(&self, input: &[u8], final_: bool) -> PyResult {
-        let mut d = self.with_decoder(|d| d.clone())?;
-        let r = d.decode(input, final_);
+    /// Run `f` on a copy of the decoder, then keep the copy. `f` may run Python
+    /// code (a registry codec, a custom error handler), so no borrow of the decoder
+    /// is held meanwhile.
+    fn with_decoder<R>(&self, f: impl FnOnce(&mut Decoder) -> PyResult<R>) -> PyResult<R> {
+        // SAFETY: the borrow ends with the clone.
+        let mut d = match unsafe { self.decoder.get_ref() } {
+            Some(d) => d.clone(),
+            None => return Err(unsupported("not readable")),
+        };
+        let r = f(&mut d);
         self.decoder.set(Some(d));
         r
     }
 
-    fn decoder_reset(&self) {
-        // SAFETY: no Python code runs while the decoder is borrowed.
-        if let Some(d) = unsafe { self.decoder.get_mut() } {
-            d.reset();
+    /// Decode with the decoder.
+    fn decode(&self, input: &[u8], final_: bool) -> PyResult {
+        self.with_decoder(|d| d.decode(input, final_))
+    }
+
+    fn decoder_reset(&self) -> PyResult<()> {
+        if self.has_decoder() {
+            self.with_decoder(|d| d.reset())?;
         }
+        Ok(())
     }
 
-    /// `_textiowrapper_decoder_setstate`: at the start of the stream the decoder is
-    /// reset (so that utf-16 expects its BOM again), elsewhere given the flags.
-    fn decoder_setstate(&self, c: &Cookie) {
-        let _ = self.with_decoder(|d| {
-            if c.start_pos == 0 && c.dec_flags == 0 {
-                d.reset();
-            } else {
-                d.setstate(&[], c.dec_flags as i64);
+    /// `_textiowrapper_decoder_setstate`.
+    fn decoder_setstate(&self, c: &Cookie) -> PyResult<()> {
+        self.with_decoder(|d| d.setstate_cookie(c))
+    }
+
+    /// `_textiowrapper_encoder_reset`: a registry encoder is told with `reset()` or
+    /// `setstate(0)`.
+    fn encoder_reset(&self, start_of_stream: bool) -> PyResult<()> {
+        // SAFETY: the borrow ends with the clone or the assignment; no Python code
+        // runs meanwhile.
+        let registry = match unsafe { self.encoder.get_mut() } {
+            Some(Encoder::Builtin(e)) => {
+                e.at_start = start_of_stream;
+                None
             }
-        });
-    }
-
-    /// `_textiowrapper_encoder_reset`.
-    fn encoder_reset(&self, start_of_stream: bool) {
-        // SAFETY: no Python code runs while the encoder is borrowed.
-        if let Some(e) = unsafe { self.encoder.get_mut() } {
-            e.at_start = start_of_stream;
+            Some(Encoder::Registry(e)) => Some(e.clone()),
+            None => None,
+        };
+        if let Some(e) = registry {
+            if start_of_stream {
+                call_method(&e, objects::intern!("reset"), &[])?;
+            } else {
+                call_method(&e, objects::intern!("setstate"), &[PyLong_FromLong(0)])?;
+            }
         }
         self.encoding_start_of_stream.set(start_of_stream);
+        Ok(())
     }
 
     /// `_textiowrapper_encoder_setstate`.
-    fn encoder_setstate(&self, c: &Cookie) {
-        self.encoder_reset(c.start_pos == 0 && c.dec_flags == 0);
+    fn encoder_setstate(&self, c: &Cookie) -> PyResult<()> {
+        self.encoder_reset(c.start_pos == 0 && c.dec_flags == 0)
     }
 
     /// The common case of encoding (CPython's `encodefunc` fast paths): text that
@@ -1222,7 +1365,9 @@ impl PyTextIOWrapperObject {
     /// general encoder must run.
     fn encode_fast(&self, text: &PyObject) -> Option<Vec<u8>> {
         // SAFETY: the borrow ends within the function; no Python code runs.
-        let enc = unsafe { self.encoder.get_ref() }.as_ref()?;
+        let Some(Encoder::Builtin(enc)) = (unsafe { self.encoder.get_ref() }) else {
+            return None;
+        };
         let u = text.downcast_ref::<PyUnicodeObject>()?;
         match enc.codec {
             Codec::Utf8 => u.as_str().map(|s| s.as_bytes().to_vec()),
@@ -1443,21 +1588,30 @@ impl PyTextIOWrapperObject {
         let pos = call_method(&*self.buffer()?, objects::intern!("tell"), &[])?;
         let at_zero = PyObject_RichCompareBool(&pos, &PyLong_FromLong(0), CompareOp::Eq)?;
         if !at_zero {
-            self.encoding_start_of_stream.set(false);
-            self.encoder_reset(false);
+            self.encoder_reset(false)?;
         }
         Ok(())
     }
 
     /// `_textiowrapper_set_decoder` and `_textiowrapper_set_encoder`: make the codec
     /// objects for a readable / writable buffer.
-    fn set_codecs(&self, codec: Codec, errors: &str) -> PyResult<()> {
+    fn set_codecs(&self, codec: &TextCodec, errors: &str) -> PyResult<()> {
         let buffer = self.buffer()?;
         let handler = ErrorHandler::from_name(errors);
         let r = call_method(&buffer, objects::intern!("readable"), &[])?;
         if PyObject_IsTrue(&r)? {
+            let codec = match codec {
+                TextCodec::Builtin(c) => {
+                    CodecDecoder::Builtin(TextDecoder::new(*c, handler.clone()))
+                }
+                TextCodec::Registry(info) => CodecDecoder::Registry(make_incremental_codec(
+                    info,
+                    errors,
+                    "incrementaldecoder",
+                )?),
+            };
             self.decoder.set(Some(Decoder {
-                codec: TextDecoder::new(codec, handler.clone()),
+                codec,
                 nl: if self.readuniversal.get() {
                     Some(NlState::new(self.readtranslate.get()))
                 } else {
@@ -1467,10 +1621,15 @@ impl PyTextIOWrapperObject {
         }
         let w = call_method(&buffer, objects::intern!("writable"), &[])?;
         if PyObject_IsTrue(&w)? {
-            self.encoder.set(Some(TextEncoder {
-                codec,
-                errors: handler,
-                at_start: true,
+            self.encoder.set(Some(match codec {
+                TextCodec::Builtin(c) => Encoder::Builtin(TextEncoder {
+                    codec: *c,
+                    errors: handler,
+                    at_start: true,
+                }),
+                TextCodec::Registry(info) => {
+                    Encoder::Registry(make_incremental_codec(info, errors, "incrementalencoder")?)
+                }
             }));
         }
         Ok(())
@@ -1652,7 +1811,7 @@ fn textiowrapper_init_impl(
     t.write_through.set(write_through);
     t.set_newline(newline);
     t.buffer.set(Some(buffer.clone()));
-    t.set_codecs(codec, &errors_str)?;
+    t.set_codecs(&codec, &errors_str)?;
 
     // Keep the raw FileIO of an exact buffered object for fast `closed` checks.
     if bufferedio::is_buffered(&buffer) {
@@ -1788,7 +1947,7 @@ fn textiowrapper_write(obj: &PyObject, text: &PyObject) -> PyResult {
     }
     t.set_decoded_chars(None);
     t.snapshot.set(None);
-    t.decoder_reset();
+    t.decoder_reset()?;
     Ok(PyLong_FromSsize_t(textlen as isize))
 }
 
@@ -1988,7 +2147,7 @@ fn textiowrapper_seek(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
             call_method(obj, objects::intern!("flush"), &[])?;
             t.set_decoded_chars(None);
             t.snapshot.set(None);
-            t.decoder_reset();
+            t.decoder_reset()?;
             let res = call_method(
                 &*t.buffer()?,
                 objects::intern!("seek"),
@@ -1997,7 +2156,7 @@ fn textiowrapper_seek(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
             if t.has_encoder() {
                 // At position 0 the stream starts (a BOM is due), else it does not.
                 let at_start = PyObject_RichCompareBool(&res, &zero, CompareOp::Eq)?;
-                t.encoder_reset(at_start);
+                t.encoder_reset(at_start)?;
             }
             return Ok(res);
         }
@@ -2025,7 +2184,7 @@ fn textiowrapper_seek(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     t.set_decoded_chars(None);
     t.snapshot.set(None);
     if t.has_decoder() {
-        t.decoder_setstate(&cookie);
+        t.decoder_setstate(&cookie)?;
     }
     if cookie.chars_to_skip != 0 {
         // As in read_chunk: feed the decoder and keep a snapshot.
@@ -2063,7 +2222,7 @@ fn textiowrapper_seek(obj: &PyObject, args: &[PyObjectRef]) -> PyResult {
     }
     // Finally reset the encoder (for the BOM).
     if t.has_encoder() {
-        t.encoder_setstate(&cookie);
+        t.encoder_setstate(&cookie)?;
     }
     Ok(cookie_obj)
 }
@@ -2098,17 +2257,38 @@ fn textiowrapper_tell(obj: &PyObject) -> PyResult {
     if t.decoded_chars_used.get() == 0 {
         return Ok(build_cookie(&cookie));
     }
-    let mut chars_to_skip = t.decoded_chars_used.get() as i64;
-    // The decoder is worked on a copy; the real one is left as it is.
-    let saved = t.with_decoder(|d| d.clone())?;
-    let mut dec = saved.clone();
-    let setstate = |d: &mut Decoder, c: &Cookie| {
-        if c.start_pos == 0 && c.dec_flags == 0 {
-            d.reset();
-        } else {
-            d.setstate(&[], c.dec_flags as i64);
-        }
+    let chars_to_skip = t.decoded_chars_used.get() as i64;
+    // The decoder is worked on a copy, and a registry decoder's own state is saved
+    // with `getstate()`; both are put back whatever happens (CPython's `fail:`).
+    // SAFETY: the borrow ends with the clone.
+    let Some(saved) = (unsafe { t.decoder.get_ref() }).clone() else {
+        return Err(unsupported("not readable"));
     };
+    let saved_state = match &saved.codec {
+        CodecDecoder::Registry(d) => Some((
+            d.clone(),
+            call_method(d, objects::intern!("getstate"), &[])?,
+        )),
+        CodecDecoder::Builtin(_) => None,
+    };
+    let mut dec = saved.clone();
+    let r = tell_reconstruct(t, &mut dec, cookie, chars_to_skip, &next_input);
+    t.decoder.set(Some(saved));
+    if let Some((d, state)) = saved_state {
+        call_method(&d, objects::intern!("setstate"), &[state])?;
+    }
+    Ok(build_cookie(&r?))
+}
+
+/// The search of `tell()`: from the snapshot point, the safe start point nearest the
+/// position and what to feed and skip from there.
+fn tell_reconstruct(
+    t: &PyTextIOWrapperObject,
+    dec: &mut Decoder,
+    mut cookie: Cookie,
+    mut chars_to_skip: i64,
+    next_input: &[u8],
+) -> PyResult<Cookie> {
     let nchars = |r: PyResult| -> PyResult<i64> {
         Ok(r?.downcast_ref::<PyUnicodeObject>().map_or(0, |u| u.len()) as i64)
     };
@@ -2116,11 +2296,11 @@ fn textiowrapper_tell(obj: &PyObject) -> PyResult {
     let mut skip_bytes = (t.b2cratio.get() * chars_to_skip as f64) as i64;
     let mut skip_back: i64 = 1;
     while skip_bytes > 0 {
-        setstate(&mut dec, &cookie);
+        dec.setstate_cookie(&cookie)?;
         let upto = (skip_bytes as usize).min(next_input.len());
         let chars_decoded = nchars(dec.decode(&next_input[..upto], false))?;
         if chars_decoded <= chars_to_skip {
-            let (dec_buffer, dec_flags) = dec.getstate();
+            let (dec_buffer, dec_flags) = dec.getstate()?;
             if dec_buffer.is_empty() {
                 // Before the position and nothing buffered in the decoder: good.
                 cookie.dec_flags = dec_flags as i32;
@@ -2138,7 +2318,7 @@ fn textiowrapper_tell(obj: &PyObject) -> PyResult {
     }
     if skip_bytes <= 0 {
         skip_bytes = 0;
-        setstate(&mut dec, &cookie);
+        dec.setstate_cookie(&cookie)?;
     }
     cookie.start_pos += skip_bytes;
     cookie.chars_to_skip = chars_to_skip as i32;
@@ -2152,7 +2332,7 @@ fn textiowrapper_tell(obj: &PyObject) -> PyResult {
             let n = nchars(dec.decode(&next_input[i..i + 1], false))?;
             chars_decoded += n;
             cookie.bytes_to_feed += 1;
-            let (dec_buffer, dec_flags) = dec.getstate();
+            let (dec_buffer, dec_flags) = dec.getstate()?;
             if dec_buffer.is_empty() && chars_decoded <= chars_to_skip {
                 cookie.start_pos += cookie.bytes_to_feed as i64;
                 chars_to_skip -= chars_decoded;
@@ -2174,9 +2354,8 @@ fn textiowrapper_tell(obj: &PyObject) -> PyResult {
             }
         }
     }
-    t.decoder.set(Some(saved));
     cookie.chars_to_skip = chars_to_skip as i32;
-    Ok(build_cookie(&cookie))
+    Ok(cookie)
 }
 
 /// `truncate(pos=None, /)`: flush, then the buffer's truncate.
@@ -2276,7 +2455,7 @@ fn textiowrapper_reconfigure(
         let errors_s = objects::unicodeobject::as_str_strict(&errors)?.to_string();
         let enc_s = objects::unicodeobject::as_str_strict(&encoding)?.to_string();
         let codec = lookup_text_encoding(&enc_s)?;
-        t.set_codecs(codec, &errors_s)?;
+        t.set_codecs(&codec, &errors_s)?;
         t.encoding.set(Some(encoding));
         t.errors.set(Some(errors));
         t.fix_encoder_state()?;
