@@ -60,7 +60,7 @@ test_shutil test_pathlib test_logging test_typing test_contextlib_async test_cor
 test_asyncgen test_patma test_positional_only_arg test_keywordonlyarg test_print
 test_builtin test_compile test_property test_super test_isinstance test_richcmp
 test_hash test_sort test_int_literal test_exception_group test_except_star
-test_ast test_hashlib test_hmac test_zlib test_gzip
+test_ast test_hashlib test_hmac test_zlib test_gzip test_dis test_code test_traceback
 """.split()
 
 # The driver runs under pyrs. It must itself depend on as little as possible: it

@@ -28,6 +28,10 @@ pub fn register_builtin_modules() {
     python::import::PyImport_AppendInittab("_signal", crate::signalmodule::PyInit__signal);
     python::import::PyImport_AppendInittab("_thread", crate::_threadmodule::PyInit__thread);
     python::import::PyImport_AppendInittab("_typing", crate::_typingmodule::PyInit__typing);
+    python::import::PyImport_AppendInittab(
+        "_testinternalcapi",
+        crate::_testinternalcapi::PyInit__testinternalcapi,
+    );
     python::import::PyImport_AppendInittab("_warnings", python::_warnings::PyInit__warnings);
     python::import::PyImport_AppendInittab("_weakref", crate::_weakref::PyInit__weakref);
     python::import::PyImport_AppendInittab("gc", crate::gcmodule::PyInit_gc);

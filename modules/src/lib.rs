@@ -24,6 +24,7 @@ pub mod _sre;
 pub mod _stat;
 pub mod _string;
 pub mod _struct;
+pub mod _testinternalcapi;
 pub mod _threadmodule;
 pub mod _typingmodule;
 pub mod _weakref;

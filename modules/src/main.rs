@@ -197,8 +197,10 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
                     cfg.interactive = true;
                 }
                 'I' => {
+                    cfg.isolated = true;
                     cfg.ignore_environment = true;
                     cfg.safe_path = true;
+                    cfg.no_user_site = true;
                 }
                 'E' => cfg.ignore_environment = true,
                 'P' => cfg.safe_path = true,
@@ -209,7 +211,9 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
                 'x' => skip_first_line = true,
                 'b' => bytes_warning += 1,
                 'B' => cfg.dont_write_bytecode = true,
-                's' | 'u' | 'd' | 'R' => {}
+                's' => cfg.no_user_site = true,
+                'u' => cfg.unbuffered = true,
+                'd' | 'R' => {}
                 _ => {
                     eprintln!("Unknown option: -{c}");
                     eprintln!("{USAGE}");
@@ -239,6 +243,21 @@ fn parse_args(args: &[String]) -> Result<Options, i32> {
     };
     if env("PYTHONDONTWRITEBYTECODE").is_some() {
         cfg.dont_write_bytecode = true;
+    }
+    if env("PYTHONNOUSERSITE").is_some() {
+        cfg.no_user_site = true;
+    }
+    if env("PYTHONUNBUFFERED").is_some() {
+        cfg.unbuffered = true;
+    }
+    cfg.bytes_warning = bytes_warning as i64;
+    cfg.skip_source_first_line = skip_first_line;
+    cfg.check_hash_pycs_mode = check_hash_based_pycs.to_string();
+    match &command {
+        Command::Code(c) => cfg.run_command = Some(format!("{c}\n")),
+        Command::Module(m) => cfg.run_module = Some(m.clone()),
+        Command::File(f) => cfg.run_filename = Some(f.clone()),
+        Command::Stdin => {}
     }
     cfg.pycache_prefix = config_init_pycache_prefix(&cfg.xoptions, env("PYTHONPYCACHEPREFIX"));
     objects::bytesobject::Py_BytesWarningFlag
@@ -467,6 +486,12 @@ fn run(opts: Options) -> i32 {
     if interactive_stdin {
         cfg.interactive = true;
     }
+    // `config->faulthandler`: -X faulthandler, a non-empty PYTHONFAULTHANDLER or
+    // development mode (`_PyFaulthandler_Init` in init_interp_main).
+    cfg.faulthandler = cfg.dev_mode
+        || cfg.xoptions.iter().any(|(k, _)| k == "faulthandler")
+        || (!cfg.ignore_environment
+            && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty()));
     crate::config::register_builtin_modules();
     if cfg.xoptions.iter().any(|(k, _)| k == "trace")
         || (!cfg.ignore_environment
@@ -485,13 +510,7 @@ fn run(opts: Options) -> i32 {
     // error handler names (`unicode_check_encoding_errors`) can run.
     objects::codecs::set_codec_lookup(|e| crate::_codecsmodule::_PyCodec_Lookup(e).map(drop));
     objects::codecs::DEV_MODE.store(cfg.dev_mode, std::sync::atomic::Ordering::Relaxed);
-    // `config->faulthandler`: -X faulthandler, a non-empty PYTHONFAULTHANDLER or
-    // development mode (`_PyFaulthandler_Init` in init_interp_main).
-    let faulthandler = cfg.dev_mode
-        || cfg.xoptions.iter().any(|(k, _)| k == "faulthandler")
-        || (!cfg.ignore_environment
-            && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty()));
-    if let Err(e) = crate::faulthandler::_PyFaulthandler_Init(faulthandler) {
+    if let Err(e) = crate::faulthandler::_PyFaulthandler_Init(cfg.faulthandler) {
         return report(e);
     }
     if let Some(p0) = path0 {

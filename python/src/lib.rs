@@ -28,6 +28,7 @@ pub mod context;
 pub mod flowgraph;
 pub mod frozen;
 pub mod import;
+pub mod initconfig;
 pub mod invalid_rules;
 pub mod makecode;
 pub mod marshal;

@@ -160,8 +160,7 @@ fn init_io(builtins: &objects::moduleobject::PyModuleObject, cfg: &SysConfig) ->
     let open = objects::object::PyObject_GetAttr(&io, objects::intern!("open"))?;
     objects::moduleobject::PyModule_AddObject(builtins, "open", &open)?;
     // `config->buffered_stdio`: -u and PYTHONUNBUFFERED turn buffering off.
-    let unbuffered =
-        !cfg.ignore_environment && std::env::var("PYTHONUNBUFFERED").is_ok_and(|v| !v.is_empty());
+    let unbuffered = cfg.unbuffered;
     let errors = stdio_errors();
     for (fd, name, write, errs) in [
         (0, "stdin", false, errors),
@@ -177,7 +176,7 @@ fn init_io(builtins: &objects::moduleobject::PyModuleObject, cfg: &SysConfig) ->
 
 /// `config_get_stdio_errors`: `surrogateescape` in the C and POSIX locales and in the
 /// UTF-8 locales CPython coerces them to, `strict` elsewhere.
-fn stdio_errors() -> &'static str {
+pub fn stdio_errors() -> &'static str {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let loc = var("LC_ALL")
         .or_else(|| var("LC_CTYPE"))

@@ -981,6 +981,35 @@ pub struct SysConfig {
     pub dont_write_bytecode: bool,
     /// `-X pycache_prefix=PATH` or `PYTHONPYCACHEPREFIX`.
     pub pycache_prefix: Option<String>,
+    /// `-I` (`config->isolated`).
+    pub isolated: bool,
+    /// `-s` or `PYTHONNOUSERSITE` (`config->user_site_directory` inverted).
+    pub no_user_site: bool,
+    /// `-u` or `PYTHONUNBUFFERED` (`config->buffered_stdio` inverted).
+    pub unbuffered: bool,
+    /// `-b` given once or twice (`config->bytes_warning`).
+    pub bytes_warning: i64,
+    /// `-x` (`config->skip_source_first_line`).
+    pub skip_source_first_line: bool,
+    /// `--check-hash-based-pycs` (`config->check_hash_pycs_mode`).
+    pub check_hash_pycs_mode: String,
+    /// `-X faulthandler`, `PYTHONFAULTHANDLER` or development mode.
+    pub faulthandler: bool,
+    /// `-c CMD` (`config->run_command`, CPython adds a newline).
+    pub run_command: Option<String>,
+    /// `-m MOD` (`config->run_module`).
+    pub run_module: Option<String>,
+    /// The script (`config->run_filename`).
+    pub run_filename: Option<String>,
+}
+
+static CONFIG: GlobalCell<Option<SysConfig>> = GlobalCell::new(None);
+
+/// The configuration the interpreter was started with (`_Py_GetConfig`); `None`
+/// only before `_PySys_Create`.
+pub fn _Py_GetConfig() -> Option<&'static SysConfig> {
+    // SAFETY: set once at start-up, before any Python code runs, and never replaced.
+    unsafe { CONFIG.get_ref() }.as_ref()
 }
 
 /// `sys.implementation.cache_tag` (PEP 3147): the tag in the names of the bytecode
@@ -1016,12 +1045,24 @@ pub fn optimization_level() -> i32 {
     OPTIMIZATION_LEVEL.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// `sys.prefix` (and the other three prefixes): the directory above the one holding
+/// the executable, as getpath computes it for an installed CPython.
+pub fn config_prefix(cfg: &SysConfig) -> String {
+    std::path::Path::new(&cfg.executable)
+        .parent()
+        .and_then(|p| p.parent())
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Make the `sys` module (`_PySys_Create`).
 pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     OPTIMIZATION_LEVEL.store(
         cfg.optimize.clamp(0, i32::MAX as i64) as i32,
         std::sync::atomic::Ordering::Relaxed,
     );
+    // SAFETY: start-up, single-threaded; set once, before anything reads it.
+    unsafe { *CONFIG.get_mut() = Some(cfg.clone()) };
     let m = PyModule_New("sys")?;
     m.md_builtin.set(true);
     PyModule_AddFunctions(&m, &SYS_METHODS)?;
@@ -1076,11 +1117,7 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
     add("platlibdir", s("lib"))?;
     add("executable", s(&cfg.executable))?;
     add("_base_executable", s(&cfg.executable))?;
-    let prefix = std::path::Path::new(&cfg.executable)
-        .parent()
-        .and_then(|p| p.parent())
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let prefix = config_prefix(cfg);
     for n in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
         add(n, s(&prefix))?;
     }
@@ -1132,14 +1169,14 @@ pub fn _PySys_Create(cfg: &SysConfig) -> PyResult<PyRef<PyModuleObject>> {
             i(cfg.interactive as i64),
             i(cfg.optimize),
             i(cfg.dont_write_bytecode as i64),
-            i(0),
+            i(cfg.no_user_site as i64),
             i(cfg.no_site as i64),
             i(cfg.ignore_environment as i64),
             i(cfg.verbose),
             i(bytes_warning as i64),
             i(cfg.quiet as i64),
             i(objects::pyhash::hash_randomization_enabled() as i64),
-            i(0),
+            i(cfg.isolated as i64),
             PyBool_FromLong(cfg.dev_mode),
             i(0),
             i(0),
