@@ -209,8 +209,8 @@ def _type_check(arg, msg, is_argument=True, module=None, *, allow_special_forms=
 
 
 def _is_param_expr(arg):
-    """Whether `arg` can stand for a parameter list: `...`, a list or tuple of
-    types, a ParamSpec or a Concatenate[...]."""
+    # Whether `arg` can stand for a parameter list: `...`, a list or tuple of
+    # types, a ParamSpec or a Concatenate[...].
     return arg is ... or isinstance(
         arg, (tuple, list, ParamSpec, _ConcatenateGenericAlias))
 
@@ -294,8 +294,8 @@ def _check_generic(cls, parameters, elen):
 
 
 def _unpack_args(args):
-    """Splice the items of each `*tuple[X, Y]` in `args` into the list (an
-    unbounded `*tuple[X, ...]` stays as it is)."""
+    # Splice the items of each `*tuple[X, Y]` in `args` into the list (an
+    # unbounded `*tuple[X, ...]` stays as it is).
     spliced = []
     for arg in args:
         items = getattr(arg, '__typing_unpacked_tuple_args__', None)
@@ -307,7 +307,7 @@ def _unpack_args(args):
 
 
 def _deduplicate(params):
-    """`params` without repeated items, the first of each kept in place."""
+    # `params` without repeated items, the first of each kept in place.
     unseen = set(params)
     if len(unseen) == len(params):
         return params
@@ -405,8 +405,8 @@ def _eval_type(t, globalns, localns, recursive_guard=frozenset()):
 
 
 def _caller(depth=1, default='__main__'):
-    """The `__name__` of the module whose code runs `depth` frames above the
-    function calling _caller (None if frames cannot be inspected)."""
+    # The `__name__` of the module whose code runs `depth` frames above the
+    # function calling _caller (None if frames cannot be inspected).
     try:
         return sys._getframe(depth + 1).f_globals.get('__name__', default)
     except (AttributeError, ValueError):
@@ -512,7 +512,7 @@ class _SpecialForm(_Final, _NotIterable, _root=True):
 
 
 class _LiteralSpecialForm(_SpecialForm, _root=True):
-    """Literal: its function takes the values as separate arguments."""
+    # Literal: its function takes the values as separate arguments.
 
     def __getitem__(self, parameters):
         if not isinstance(parameters, tuple):
@@ -1255,12 +1255,11 @@ class _BaseGenericAlias(_Final, _root=True):
 
 
 class _GenericAlias(_BaseGenericAlias, _root=True):
-    """A subscripted generic: List[int], C[T] for a user generic class C,
-    Callable[[int], str], ClassVar[int], ...
-
-    (The builtin collections subscripted directly, list[int], are
-    types.GenericAlias instead.)
-    """
+    # A subscripted generic: List[int], C[T] for a user generic class C,
+    # Callable[[int], str], ClassVar[int], ...
+    #
+    # (The builtin collections subscripted directly, list[int], are
+    # types.GenericAlias instead.)
 
     def __init__(self, origin, args, *, inst=True, name=None,
                  _paramspec_tvars=False):
@@ -1403,9 +1402,9 @@ class _GenericAlias(_BaseGenericAlias, _root=True):
 
 
 class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
-    """An unsubscripted alias of a collection (typing.List, typing.Mapping,
-    ...): subscripting checks for `nparams` types (-1 for a variable
-    number, handled by a subclass's own __getitem__)."""
+    # An unsubscripted alias of a collection (typing.List, typing.Mapping,
+    # ...): subscripting checks for `nparams` types (-1 for a variable
+    # number, handled by a subclass's own __getitem__).
 
     def __init__(self, origin, nparams, *, inst=True, name=None):
         if name is None:
@@ -1451,8 +1450,8 @@ class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
 
 
 class _CallableGenericAlias(_NotIterable, _GenericAlias, _root=True):
-    """Callable[[X, Y], R] and Callable[P, R]; `__args__` is (X, Y, R) or
-    (P, R)."""
+    # Callable[[X, Y], R] and Callable[P, R]; `__args__` is (X, Y, R) or
+    # (P, R).
 
     def __repr__(self):
         assert self._name == 'Callable'
@@ -1470,7 +1469,7 @@ class _CallableGenericAlias(_NotIterable, _GenericAlias, _root=True):
 
 
 class _CallableType(_SpecialGenericAlias, _root=True):
-    """typing.Callable itself."""
+    # typing.Callable itself.
 
     def copy_with(self, params):
         return _CallableGenericAlias(self.__origin__, params,
@@ -1505,7 +1504,7 @@ class _CallableType(_SpecialGenericAlias, _root=True):
 
 
 class _TupleType(_SpecialGenericAlias, _root=True):
-    """typing.Tuple itself: any number of types, or `X, ...`."""
+    # typing.Tuple itself: any number of types, or `X, ...`.
 
     @_tp_cache
     def __getitem__(self, params):
@@ -1521,8 +1520,8 @@ class _TupleType(_SpecialGenericAlias, _root=True):
 
 
 class _UnionGenericAlias(_NotIterable, _GenericAlias, _root=True):
-    """Union[X, Y, ...]; equal to other unions (and to `X | Y`) of the same
-    members in any order."""
+    # Union[X, Y, ...]; equal to other unions (and to `X | Y`) of the same
+    # members in any order.
 
     def copy_with(self, params):
         return Union[params]
@@ -1558,8 +1557,8 @@ class _UnionGenericAlias(_NotIterable, _GenericAlias, _root=True):
 
 
 class _LiteralGenericAlias(_GenericAlias, _root=True):
-    """Literal[...]: values compare with their types, so Literal[1] and
-    Literal[True] differ; the order of the values does not matter."""
+    # Literal[...]: values compare with their types, so Literal[1] and
+    # Literal[True] differ; the order of the values does not matter.
 
     def __eq__(self, other):
         if not isinstance(other, _LiteralGenericAlias):
@@ -1572,8 +1571,8 @@ class _LiteralGenericAlias(_GenericAlias, _root=True):
 
 
 class _ConcatenateGenericAlias(_GenericAlias, _root=True):
-    """Concatenate[X, ..., P]; substituting P by a parameter list gives the
-    joined list itself (a tuple), not a Concatenate."""
+    # Concatenate[X, ..., P]; substituting P by a parameter list gives the
+    # joined list itself (a tuple), not a Concatenate.
 
     def copy_with(self, params):
         last = params[-1]
@@ -1585,7 +1584,7 @@ class _ConcatenateGenericAlias(_GenericAlias, _root=True):
 
 
 class _UnpackGenericAlias(_GenericAlias, _root=True):
-    """Unpack[X], shown as *X."""
+    # Unpack[X], shown as *X.
 
     def __repr__(self):
         return '*' + repr(self.__args__[0])
@@ -1740,13 +1739,12 @@ def _is_callable_members_only(cls):
 
 
 def _no_init_or_replace_init(self, *args, **kwargs):
-    """The `__init__` of a protocol class.
-
-    A protocol cannot be instantiated. A concrete class deriving from one
-    inherits this function; on first use it looks up the `__init__` the class
-    would have had (the first other `__init__` along the MRO), installs it on
-    the class for later calls, and calls it.
-    """
+    # The `__init__` of a protocol class.
+    #
+    # A protocol cannot be instantiated. A concrete class deriving from one
+    # inherits this function; on first use it looks up the `__init__` the class
+    # would have had (the first other `__init__` along the MRO), installs it on
+    # the class for later calls, and calls it.
     cls = type(self)
     if cls._is_protocol:
         raise TypeError('Protocols cannot be instantiated')
@@ -2529,7 +2527,7 @@ _special = frozenset({'__module__', '__name__', '__annotations__'})
 
 
 class NamedTupleMeta(type):
-    """Builds `class X(NamedTuple): ...` as a collections.namedtuple."""
+    # Builds `class X(NamedTuple): ...` as a collections.namedtuple.
 
     def __new__(cls, typename, bases, ns):
         assert _NamedTuple in bases
@@ -2951,8 +2949,8 @@ class TextIO(IO[str]):
 # ---------------------------------------------------------------------------
 
 class _DeprecatedType(type):
-    """Metaclass of the pseudo-submodules: reading one of their members
-    warns."""
+    # Metaclass of the pseudo-submodules: reading one of their members
+    # warns.
 
     def __getattribute__(cls, name):
         if name not in ("__dict__", "__module__") and name in cls.__dict__:
