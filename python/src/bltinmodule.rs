@@ -864,6 +864,16 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
     }
     let optimize = optimize as i32;
     let only_ast = flags & crate::python_ast::PyCF_ONLY_AST != 0;
+    // `cf_feature_version`: only an AST is parsed as an older version.
+    let feature_version = match &a[6] {
+        Some(v) => objects::longobject::PyLong_AsLong(v)?,
+        None => -1,
+    };
+    let feature_version = if feature_version >= 0 && only_ast {
+        feature_version.min(11) as i32
+    } else {
+        11
+    };
     let mode = match mode.as_str() {
         "exec" => Some(crate::compile::Mode::Exec),
         "eval" => Some(crate::compile::Mode::Eval),
@@ -923,6 +933,7 @@ fn builtin_compile(_m: &PyObject, args: &[PyObjectRef], kwnames: Option<&PyObjec
                 &filename,
                 mode,
                 flags & crate::python_ast::PyCF_TYPE_COMMENTS != 0,
+                feature_version,
             ),
             None => crate::python_ast::parse_func_type_to_object(&text, &filename),
         };

@@ -1915,8 +1915,12 @@ impl<'a> Compiler<'a> {
 
     /// Mirrors `compiler_break`.
     fn compiler_break(&mut self) -> CResult {
+        let loc = self.u().loc;
         self.addop(NOP);
         let Some(loop_) = self.unwind_fblock_stack(false, true)? else {
+            // Unwinding a `with` block unset the location: the error is at the
+            // statement.
+            self.u().loc = loc;
             return Err(self.error("'break' outside loop"));
         };
         self.unwind_fblock(&loop_, false)?;
@@ -1927,8 +1931,12 @@ impl<'a> Compiler<'a> {
 
     /// Mirrors `compiler_continue`.
     fn compiler_continue(&mut self) -> CResult {
+        let loc = self.u().loc;
         self.addop(NOP);
         let Some(loop_) = self.unwind_fblock_stack(false, true)? else {
+            // Unwinding a `with` block unset the location: the error is at the
+            // statement.
+            self.u().loc = loc;
             return Err(self.error("'continue' not properly in loop"));
         };
         self.addop_j(Op::Jump, loop_.block.unwrap_or(0));

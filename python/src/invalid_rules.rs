@@ -84,7 +84,9 @@ pub fn second_pass(p: &mut Parser, last: usize, e: &ParseError) {
             return;
         }
     }
-    let _ = sp.block_rules()
+    let _ = sp.parameter_rules()
+        || sp.except_rules()
+        || sp.block_rules()
         || sp.legacy_expression()
         || sp.forgot_comma()
         || sp.dict_rules()
@@ -333,6 +335,7 @@ impl TargetChecker<'_> {
         args: &ast::Arguments,
         from: usize,
         to: usize,
+        lambda: bool,
     ) -> Result<(), RuleError> {
         if args.vararg.is_some() || !args.kwonlyargs.is_empty() {
             return Ok(());
@@ -371,12 +374,30 @@ impl TargetChecker<'_> {
                         j += 1;
                     }
                     if matches!(bytes.get(j), Some(b',' | b')' | b':')) {
-                        let at = ast::text_size::TextSize::from(i as u32);
+                        // A def's error is at the `*`; a lambda's
+                        // (`RAISE_SYNTAX_ERROR`) at the last token read: the
+                        // `:` or the `**` after `*,`.
+                        let (mut at, mut len) = (i, 1);
+                        if lambda {
+                            at = j;
+                            if bytes[j] == b',' {
+                                at = j + 1;
+                                while at < bytes.len()
+                                    && matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r' | b'\\')
+                                {
+                                    at += 1;
+                                }
+                                if bytes.get(at + 1) == Some(&b'*') {
+                                    len = 2;
+                                }
+                            }
+                        }
+                        let at = ast::text_size::TextSize::from(at as u32);
                         return Err(self.error_at(
                             "named arguments must follow bare *".into(),
                             ast::text_size::TextRange::new(
                                 at,
-                                at + ast::text_size::TextSize::from(1),
+                                at + ast::text_size::TextSize::from(len),
                             ),
                         ));
                     }
@@ -637,7 +658,7 @@ impl TargetChecker<'_> {
         };
         let open = start + open;
         let close = crate::ast_opt::matching_paren(self.source.as_bytes(), open).unwrap_or(open);
-        self.check_bare_star(args, open + 1, close + 1)
+        self.check_bare_star(args, open + 1, close + 1, false)
     }
 
     fn try_(
@@ -673,39 +694,35 @@ impl TargetChecker<'_> {
         }
         use ast::Pattern::*;
         match p {
-            MatchValue(v) => {
-                if let ast::Expr::BinOp(b) = &*v.value {
-                    let real = |e: &ast::Expr| match e {
-                        ast::Expr::Constant(c) => {
-                            matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_))
-                        }
-                        ast::Expr::UnaryOp(u) => matches!(&*u.operand, ast::Expr::Constant(c)
-                            if matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_))),
-                        _ => false,
-                    };
-                    let imaginary = |e: &ast::Expr| matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Complex { .. }));
-                    if !real(&b.left) {
-                        return Err(self.error_at(
-                            "real number required in complex literal".into(),
-                            b.left.range(),
-                        ));
-                    }
-                    if !imaginary(&b.right) {
-                        return Err(self.error_at(
-                            "imaginary number required in complex literal".into(),
-                            b.right.range(),
-                        ));
-                    }
-                }
-            }
+            MatchValue(v) => self.complex_literal(&v.value)?,
             MatchSequence(sq) => {
                 for x in &sq.patterns {
                     self.pattern(x)?;
                 }
             }
             MatchMapping(mm) => {
-                for x in &mm.patterns {
+                // The grammar reads each key before its pattern.
+                for (k, x) in mm.keys.iter().zip(&mm.patterns) {
+                    self.complex_literal(k)?;
                     self.pattern(x)?;
+                }
+                // `double_star_pattern` takes a `pattern_capture_target`, which
+                // is not `_`: the parser fails at the name.
+                if mm.rest.as_ref().is_some_and(|r| r.as_str() == "_") {
+                    let from = mm.patterns.last().map_or(mm.range.start(), |x| x.range().end());
+                    let text = &self.source[from.to_usize()..mm.range.end().to_usize()];
+                    if let Some(stars) = text.rfind("**") {
+                        let after = &text[stars + 2..];
+                        if let Some(u) = after.find('_') {
+                            let at = from.to_usize() + stars + 2 + u;
+                            return Err(RuleError {
+                                kind: ErrorKind::SyntaxError,
+                                msg: "invalid syntax".into(),
+                                start: at,
+                                end: at + 1,
+                            });
+                        }
+                    }
                 }
             }
             MatchClass(mc) => {
@@ -726,6 +743,38 @@ impl TargetChecker<'_> {
             MatchSingleton(_) | MatchStar(_) => {}
         }
         self.depth -= 1;
+        Ok(())
+    }
+
+    /// `complex_number` in a value pattern or a mapping key: `real +/- imaginary`
+    /// (`_PyPegen_ensure_real`, `_PyPegen_ensure_imaginary`).
+    fn complex_literal(&self, e: &ast::Expr) -> Result<(), RuleError> {
+        let ast::Expr::BinOp(b) = e else {
+            return Ok(());
+        };
+        let number = |e: &ast::Expr| {
+            matches!(e, ast::Expr::Constant(c)
+                if matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_)))
+        };
+        let real = |e: &ast::Expr| match e {
+            ast::Expr::UnaryOp(u) => number(&u.operand),
+            e => number(e),
+        };
+        let imaginary = |e: &ast::Expr| {
+            matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Complex { .. }))
+        };
+        if !real(&b.left) {
+            return Err(self.error_at(
+                "real number required in complex literal".into(),
+                b.left.range(),
+            ));
+        }
+        if !imaginary(&b.right) {
+            return Err(self.error_at(
+                "imaginary number required in complex literal".into(),
+                b.right.range(),
+            ));
+        }
         Ok(())
     }
 
@@ -779,7 +828,7 @@ impl TargetChecker<'_> {
             UnaryOp(u) => self.expr(&u.operand)?,
             Lambda(l) => {
                 let from = l.range.start().to_usize() + "lambda".len();
-                self.check_bare_star(&l.args, from, l.body.range().start().to_usize())?;
+                self.check_bare_star(&l.args, from, l.body.range().start().to_usize(), true)?;
                 self.arguments(&l.args)?;
                 self.expr(&l.body)?;
             }
@@ -1560,16 +1609,21 @@ impl SecondPass<'_, '_> {
         let mut k = a - 1;
         let mut other_kind = false;
         loop {
-            if self.typ(k) != TokType::DEDENT {
-                return false;
-            }
-            let Some(indent) = self.block_indent(k) else {
-                return false;
+            let h = match self.typ(k) {
+                // A clause whose block is indented.
+                TokType::DEDENT => {
+                    let Some(indent) = self.block_indent(k) else {
+                        return false;
+                    };
+                    if indent < 2 || self.typ(indent - 1) != TokType::NEWLINE {
+                        return false;
+                    }
+                    self.line_start(indent - 1)
+                }
+                // A clause with its block on the header's line.
+                TokType::NEWLINE => self.line_start(k),
+                _ => return false,
             };
-            if indent < 2 || self.typ(indent - 1) != TokType::NEWLINE {
-                return false;
-            }
-            let h = self.line_start(indent - 1);
             match self.typ(h) {
                 TokType::KwTry => break,
                 TokType::KwExcept => {
@@ -1595,6 +1649,60 @@ impl SecondPass<'_, '_> {
             let loc = self.loc(a);
             self.p.raise_syntax_error_known_location(loc, msg);
         }
+        true
+    }
+
+    /// `invalid_except_stmt`: several exception types without parentheses,
+    /// `except*` without one.
+    fn except_rules(&mut self) -> bool {
+        let a = self.line_start(self.last);
+        if self.typ(a) != TokType::KwExcept || !self.has(a + 1) {
+            return false;
+        }
+        let star = self.typ(a + 1) == TokType::STAR;
+        let first = if star { a + 2 } else { a + 1 };
+        if star && self.has(first) && matches!(self.typ(first), TokType::NEWLINE | TokType::COLON)
+        {
+            self.p.raise_error(
+                ErrorKind::SyntaxError,
+                Some(first),
+                "expected one or more exception types".into(),
+            );
+            return true;
+        }
+        let Some((end, _)) = self.longest(first, Parsed1::is_expression) else {
+            return false;
+        };
+        if !self.tok_is(end, TokType::COMMA) {
+            return false;
+        }
+        let (Some(colon), _) = self.header_colon(a) else {
+            return false;
+        };
+        let as_at = (end + 1..colon)
+            .find(|&k| self.typ(k) == TokType::KwAs && self.depth(k) == 0)
+            .unwrap_or(colon);
+        let name_ok = as_at == colon
+            || (as_at + 2 == colon && self.typ(as_at + 1) == TokType::NAME);
+        if !name_ok || as_at == end + 1 || !self.tuple_parses(end + 1, as_at) {
+            return false;
+        }
+        // `RAISE_SYNTAX_ERROR_STARTING_FROM` the expression (inside its
+        // parentheses), to where the tokenizer stands, after the ':'.
+        let (mut start, mut stop) = (first, end);
+        while self.typ(start) == TokType::LPAR && self.matching(start) == Some(stop - 1) {
+            start += 1;
+            stop -= 1;
+        }
+        let (from, to) = (self.loc(start), self.loc(colon));
+        self.p.raise_error_known_location(
+            ErrorKind::SyntaxError,
+            from.lineno,
+            from.col_offset,
+            to.end_lineno,
+            to.end_col_offset - 1,
+            "multiple exception types must be parenthesized".into(),
+        );
         true
     }
 
@@ -2171,5 +2279,388 @@ impl SecondPass<'_, '_> {
             "trailing comma not allowed without surrounding parentheses".into(),
         );
         true
+    }
+}
+
+/// A parameter list for the `invalid_parameters` family of rules: a `def`'s
+/// (ended by its `)`) or a `lambda`'s (ended by its `:`), its items at depth `d`.
+struct ParamList {
+    lambda: bool,
+    d: usize,
+}
+
+/// What a parameter rule found: CPython's error at a location.
+struct ParamError(Loc, &'static str);
+
+/// A step of the parameter rules: `Ok(Some(next))` matched up to token `next`,
+/// `Ok(None)` did not match, `Err` raised.
+type Step = Result<Option<usize>, ParamError>;
+
+impl SecondPass<'_, '_> {
+    /// Whether token `i` ends the parameter list (not consumed: `&')'`, `&':'`).
+    fn param_end(&mut self, l: &ParamList, i: usize) -> bool {
+        if !self.has(i) {
+            return false;
+        }
+        // A closing bracket sits at the depth outside it.
+        if l.lambda {
+            self.typ(i) == TokType::COLON && self.depth(i) == l.d
+        } else {
+            self.typ(i) == TokType::RPAR && self.depth(i) + 1 == l.d
+        }
+    }
+
+    fn tok_is(&mut self, i: usize, t: TokType) -> bool {
+        self.has(i) && self.typ(i) == t
+    }
+
+    /// `param`: `NAME annotation?` (`lambda_param`: `NAME`); the end of it.
+    fn param(&mut self, l: &ParamList, i: usize) -> Option<usize> {
+        if !self.tok_is(i, TokType::NAME) {
+            return None;
+        }
+        if !l.lambda && self.tok_is(i + 1, TokType::COLON) {
+            return self
+                .longest(i + 2, Parsed1::is_expression)
+                .map(|(end, _)| end);
+        }
+        Some(i + 1)
+    }
+
+    /// `default`: `'=' expression | invalid_default`.
+    fn param_default(&mut self, i: usize) -> Step {
+        if !self.tok_is(i, TokType::EQUAL) {
+            return Ok(None);
+        }
+        if self.has(i + 1) && matches!(self.typ(i + 1), TokType::RPAR | TokType::COMMA) {
+            return Err(ParamError(
+                self.loc(i),
+                "expected default value expression",
+            ));
+        }
+        Ok(self
+            .longest(i + 1, Parsed1::is_expression)
+            .map(|(end, _)| end))
+    }
+
+    /// The `','` after a parameter, or the end of the list ahead.
+    fn param_sep(&mut self, l: &ParamList, i: usize) -> Option<usize> {
+        if self.tok_is(i, TokType::COMMA) {
+            Some(i + 1)
+        } else if self.param_end(l, i) {
+            Some(i)
+        } else {
+            None
+        }
+    }
+
+    /// `param_no_default` (0), `param_with_default` (1), `param_maybe_default`
+    /// (2).
+    fn param_item(&mut self, l: &ParamList, i: usize, default: u8) -> Step {
+        let Some(mut k) = self.param(l, i) else {
+            return Ok(None);
+        };
+        if default != 0 {
+            match self.param_default(k)? {
+                Some(end) => k = end,
+                None if default == 1 => return Ok(None),
+                None => {}
+            }
+        }
+        Ok(self.param_sep(l, k))
+    }
+
+    /// `item*` (or `item+` with `plus`) of `param_item` kind `default`.
+    fn param_items(&mut self, l: &ParamList, mut i: usize, default: u8, plus: bool) -> Step {
+        let start = i;
+        while let Some(next) = self.param_item(l, i, default)? {
+            i = next;
+        }
+        Ok((!plus || i > start).then_some(i))
+    }
+
+    /// `'/' ','` or `'/' &')'` after the parameters of a slash rule.
+    fn slash_sep(&mut self, l: &ParamList, i: usize) -> Option<usize> {
+        if self.tok_is(i, TokType::SLASH) {
+            self.param_sep(l, i + 1)
+        } else {
+            None
+        }
+    }
+
+    /// `slash_no_default | slash_with_default`.
+    fn slash_any(&mut self, l: &ParamList, i: usize) -> Step {
+        if let Some(k) = self.param_items(l, i, 0, true)? {
+            if let Some(k) = self.slash_sep(l, k) {
+                return Ok(Some(k));
+            }
+        }
+        self.slash_with_default(l, i)
+    }
+
+    fn slash_with_default(&mut self, l: &ParamList, i: usize) -> Step {
+        let Some(k) = self.param_items(l, i, 0, false)? else {
+            return Ok(None);
+        };
+        let Some(k) = self.param_items(l, k, 1, true)? else {
+            return Ok(None);
+        };
+        Ok(self.slash_sep(l, k))
+    }
+
+    /// `invalid_parameters` / `invalid_lambda_parameters`, tried at the start
+    /// of the list, then the `invalid_default`, `invalid_star_etc` and
+    /// `invalid_kwds` rules met while `parameters` reads it.
+    fn invalid_parameters(&mut self, l: &ParamList, start: usize) -> Result<(), ParamError> {
+        let d = start;
+        // param_no_default* invalid_parameters_helper a=param_no_default
+        let k = self.param_items(l, d, 0, false)?.unwrap_or(d);
+        let helper = match self.slash_with_default(l, k)? {
+            Some(h) => Some(h),
+            None => self.param_items(l, k, 1, true)?,
+        };
+        if let Some(h) = helper {
+            if let Some(a) = self.param(l, h) {
+                if self.param_sep(l, a).is_some() {
+                    return Err(ParamError(
+                        self.span(h, a - 1),
+                        "non-default argument follows default argument",
+                    ));
+                }
+            }
+        }
+        // param_no_default* a='(' ... b=')'
+        if self.tok_is(k, TokType::LPAR) {
+            let mut m = k + 1;
+            let mut names = 0;
+            if l.lambda {
+                while self.tok_is(m, TokType::NAME) {
+                    names += 1;
+                    m += 1;
+                    if !self.tok_is(m, TokType::COMMA) {
+                        break;
+                    }
+                    m += 1;
+                }
+            } else {
+                let inner = ParamList {
+                    lambda: false,
+                    d: l.d + 1,
+                };
+                while let Some(next) = self.param_item(&inner, m, 0)? {
+                    names += 1;
+                    m = next;
+                }
+                if self.tok_is(m, TokType::COMMA) {
+                    m += 1;
+                }
+            }
+            if names > 0 && self.tok_is(m, TokType::RPAR) {
+                let msg = if l.lambda {
+                    "Lambda expression parameters cannot be parenthesized"
+                } else {
+                    "Function parameters cannot be parenthesized"
+                };
+                return Err(ParamError(self.span(k, m), msg));
+            }
+        }
+        // a="/" ','
+        if self.tok_is(d, TokType::SLASH) && self.tok_is(d + 1, TokType::COMMA) {
+            return Err(ParamError(
+                self.loc(d),
+                "at least one argument must precede /",
+            ));
+        }
+        // (slash_no_default | slash_with_default) param_maybe_default* a='/'
+        let slash = self.slash_any(l, d)?;
+        if let Some(s) = slash {
+            let k = self.param_items(l, s, 2, false)?.unwrap_or(s);
+            if self.tok_is(k, TokType::SLASH) {
+                return Err(ParamError(self.loc(k), "/ may appear only once"));
+            }
+        }
+        // (slash...)? param_maybe_default* '*' (',' | param_no_default)
+        //     param_maybe_default* a='/'
+        let s = slash.unwrap_or(d);
+        let k = self.param_items(l, s, 2, false)?.unwrap_or(s);
+        if self.tok_is(k, TokType::STAR) {
+            let after = if self.tok_is(k + 1, TokType::COMMA) {
+                Some(k + 2)
+            } else {
+                self.param_item(l, k + 1, 0)?
+            };
+            if let Some(a) = after {
+                let m = self.param_items(l, a, 2, false)?.unwrap_or(a);
+                if self.tok_is(m, TokType::SLASH) {
+                    return Err(ParamError(self.loc(m), "/ must be ahead of *"));
+                }
+            }
+        }
+        // param_maybe_default+ '/' a='*'
+        if let Some(k) = self.param_items(l, d, 2, true)? {
+            if self.tok_is(k, TokType::SLASH) && self.tok_is(k + 1, TokType::STAR) {
+                return Err(ParamError(
+                    self.loc(k + 1),
+                    "expected comma between / and *",
+                ));
+            }
+        }
+        // `parameters`: the positional parameters and their '/', then
+        // `star_etc`.
+        let mut k = d;
+        loop {
+            if let Some(next) = self.param_item(l, k, 2)? {
+                k = next;
+            } else if let Some(next) = self.slash_sep(l, k) {
+                k = next;
+            } else {
+                break;
+            }
+        }
+        if self.tok_is(k, TokType::STAR) {
+            self.invalid_star_etc(l, k)?;
+        } else if self.tok_is(k, TokType::DOUBLESTAR) {
+            self.invalid_kwds(l, k)?;
+        }
+        Ok(())
+    }
+
+    /// `invalid_star_etc` at the `*` at `star`, then `star_etc` up to its `kwds`.
+    fn invalid_star_etc(&mut self, l: &ParamList, star: usize) -> Result<(), ParamError> {
+        // A bare `*`: `'*' (')' | ',' (')' | '**'))`, for a lambda
+        // `'*' (':' | ',' (':' | '**'))` raised at the last token read.
+        let end = if l.lambda {
+            TokType::COLON
+        } else {
+            TokType::RPAR
+        };
+        let bare = if self.tok_is(star + 1, end) {
+            Some(star + 1)
+        } else if self.tok_is(star + 1, TokType::COMMA)
+            && self.has(star + 2)
+            && matches!(self.typ(star + 2), t if t == end || t == TokType::DOUBLESTAR)
+        {
+            Some(star + 2)
+        } else {
+            None
+        };
+        if let Some(b) = bare {
+            let at = if l.lambda { b } else { star };
+            return Err(ParamError(
+                self.loc(at),
+                "named arguments must follow bare *",
+            ));
+        }
+        if let Some(p) = self.param(l, star + 1) {
+            if self.tok_is(p, TokType::EQUAL) {
+                return Err(ParamError(
+                    self.loc(p),
+                    "var-positional argument cannot have default value",
+                ));
+            }
+        }
+        let after = if self.tok_is(star + 1, TokType::COMMA) {
+            Some(star + 2)
+        } else {
+            self.param_item(l, star + 1, 0)?
+        };
+        let Some(a) = after else {
+            return Ok(());
+        };
+        let m = self.param_items(l, a, 2, false)?.unwrap_or(a);
+        if self.tok_is(m, TokType::STAR) {
+            let second = if self.tok_is(m + 1, TokType::COMMA) {
+                Some(m + 2)
+            } else {
+                self.param_item(l, m + 1, 0)?
+            };
+            if second.is_some() {
+                return Err(ParamError(self.loc(m), "* argument may appear only once"));
+            }
+        }
+        if self.tok_is(m, TokType::DOUBLESTAR) {
+            self.invalid_kwds(l, m)?;
+        }
+        Ok(())
+    }
+
+    /// `invalid_kwds` at the `**` at `stars`.
+    fn invalid_kwds(&mut self, l: &ParamList, stars: usize) -> Result<(), ParamError> {
+        let Some(p) = self.param(l, stars + 1) else {
+            return Ok(());
+        };
+        if self.tok_is(p, TokType::EQUAL) {
+            return Err(ParamError(
+                self.loc(p),
+                "var-keyword argument cannot have default value",
+            ));
+        }
+        if !self.tok_is(p, TokType::COMMA) {
+            return Ok(());
+        }
+        if let Some(a) = self.param(l, p + 1) {
+            return Err(ParamError(
+                self.span(p + 1, a - 1),
+                "arguments cannot follow var-keyword argument",
+            ));
+        }
+        if self.has(p + 1)
+            && matches!(
+                self.typ(p + 1),
+                TokType::STAR | TokType::DOUBLESTAR | TokType::SLASH
+            )
+        {
+            return Err(ParamError(
+                self.loc(p + 1),
+                "arguments cannot follow var-keyword argument",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The parameter list the first pass stopped in: the first token of a
+    /// `def`'s (after its `(`) or a `lambda`'s.
+    fn parameter_list_at(&mut self, last: usize) -> Option<(ParamList, usize)> {
+        // A def: an enclosing '(' after `def NAME`.
+        let mut open = if self.typ(last) == TokType::LPAR {
+            Some(last)
+        } else {
+            self.enclosing_open(last)
+        };
+        while let Some(o) = open {
+            if o >= 2 && self.typ(o - 2) == TokType::KwDef && self.typ(o - 1) == TokType::NAME {
+                let d = self.depth(o) + 1;
+                return Some((ParamList { lambda: false, d }, o + 1));
+            }
+            open = self.enclosing_open(o);
+        }
+        // A lambda whose ':' is not before `last`.
+        let s = self.line_start(last);
+        let l = (s..=last).rev().find(|&k| self.typ(k) == TokType::KwLambda)?;
+        let d = self.depth(l);
+        let colon_before = (l + 1..last).any(|k| self.typ(k) == TokType::COLON && self.depth(k) == d);
+        if colon_before {
+            return None;
+        }
+        Some((ParamList { lambda: true, d }, l + 1))
+    }
+
+    /// The `invalid_parameters` family of rules for the parameter list the
+    /// first pass stopped in.
+    fn parameter_rules(&mut self) -> bool {
+        let Some((l, start)) = self.parameter_list_at(self.last) else {
+            return false;
+        };
+        match self.invalid_parameters(&l, start) {
+            Ok(()) => false,
+            Err(ParamError(loc, msg)) => {
+                if self.tokenizer_error.is_some() {
+                    return false;
+                }
+                self.p
+                    .raise_syntax_error_known_location(loc, msg.into());
+                true
+            }
+        }
     }
 }

@@ -72,6 +72,9 @@ pub struct Parser<'a> {
     /// `tok->encoding`: known for `str` source and for bytes with a BOM or a coding
     /// cookie. When it is known, error columns are counted in characters.
     pub encoding: Option<String>,
+    /// `p->feature_version`: the minor version whose grammar is accepted
+    /// (`ast.parse(..., feature_version=...)`).
+    pub feature_version: i32,
 }
 
 impl<'a> Parser<'a> {
@@ -92,6 +95,7 @@ impl<'a> Parser<'a> {
             starting_col_offset: 0,
             filename,
             encoding,
+            feature_version: 11,
         }
     }
 
@@ -315,10 +319,23 @@ pub fn run_parser_from_string(
     encoding: Option<&str>,
     from_file: bool,
 ) -> Result<Parsed, CompileError> {
+    run_parser_from_string_version(source, filename, start_rule, encoding, from_file, 11)
+}
+
+/// `run_parser_from_string` with `PyCompilerFlags.cf_feature_version`.
+pub fn run_parser_from_string_version(
+    source: &str,
+    filename: &str,
+    start_rule: StartRule,
+    encoding: Option<&str>,
+    from_file: bool,
+    feature_version: i32,
+) -> Result<Parsed, CompileError> {
     let exec_input = start_rule == StartRule::File;
     let mut tok = TokState::from_source(source.as_bytes(), exec_input);
     tok.fp_input = from_file;
-    let p = Parser::new(tok, start_rule, filename, encoding.map(str::to_string));
+    let mut p = Parser::new(tok, start_rule, filename, encoding.map(str::to_string));
+    p.feature_version = feature_version;
     run_parser(p, source)
 }
 
@@ -882,6 +899,9 @@ fn run_parser(mut p: Parser, source: &str) -> Result<Parsed, CompileError> {
                 p.set_syntax_error(None);
                 return Err(p.take_error());
             }
+            if check_feature_version(&mut p, &parsed, source) {
+                return Err(p.take_error());
+            }
             // The first pass read every token.
             if !p.fill_all() {
                 return Err(p.take_error());
@@ -1244,4 +1264,511 @@ fn parser_stack_overflows(mut tok: TokState, limit: usize) -> bool {
         }
         prev = typ;
     }
+}
+
+// ---- CHECK_VERSION (Parser/pegen.h) ----
+
+/// Where the first pass stands when a grammar action that checks the feature
+/// version runs: the error is at the last token read then.
+#[derive(Clone, Copy)]
+enum VersionAt {
+    /// The token the construct ends before (the parser looked ahead to it).
+    After(usize),
+    /// The token that starts at this offset (the `@=` operator, a number).
+    At(usize),
+    /// The token that closes parameters ending at this offset (`)` or a
+    /// lambda's `:`, after any `,` and `/`).
+    Params(usize),
+    /// A compound statement spanning `start..end`: its last token (the block's
+    /// NEWLINE or DEDENT), or with `peek` the token after it, which the parser
+    /// read looking for another clause (`else`, `except`, `finally`).
+    Block { start: usize, end: usize, peek: bool },
+}
+
+/// A construct newer than the feature version asked for.
+struct TooNew {
+    at: VersionAt,
+    depth: usize,
+    msg: String,
+}
+
+/// The AST walk of `check_feature_version`: every construct whose grammar
+/// action is a `CHECK_VERSION`, with the version it needs.
+struct VersionCheck<'s> {
+    source: &'s str,
+    version: i32,
+    depth: usize,
+    found: Vec<TooNew>,
+}
+
+impl VersionCheck<'_> {
+    fn need(&mut self, version: i32, what: &str, at: VersionAt) {
+        if self.version < version {
+            self.found.push(TooNew {
+                at,
+                depth: self.depth,
+                msg: format!("{what} only supported in Python 3.{version} and greater"),
+            });
+        }
+    }
+
+    fn stmts(&mut self, body: &[ast::Stmt]) {
+        for s in body {
+            self.stmt(s);
+        }
+    }
+
+    fn exprs(&mut self, es: &[ast::Expr]) {
+        for e in es {
+            self.expr(e);
+        }
+    }
+
+    fn opt(&mut self, e: Option<&ast::Expr>) {
+        if let Some(e) = e {
+            self.expr(e);
+        }
+    }
+
+    fn block(s: &ast::Stmt, peek: bool) -> VersionAt {
+        use ast::Ranged;
+        VersionAt::Block {
+            start: s.start().to_usize(),
+            end: s.end().to_usize(),
+            peek,
+        }
+    }
+
+    /// `params` with a `/`: the action runs with the token that closes the
+    /// parameters read (`)` or a lambda's `:`).
+    fn arguments(&mut self, a: &ast::Arguments) {
+        use ast::Ranged;
+        let mut end = 0;
+        for arg in a.posonlyargs.iter().chain(&a.args).chain(&a.kwonlyargs) {
+            end = end.max(arg.def.end().to_usize());
+            if let Some(ann) = &arg.def.annotation {
+                self.expr(ann);
+            }
+            if let Some(d) = &arg.default {
+                end = end.max(d.end().to_usize());
+                self.expr(d);
+            }
+        }
+        for arg in a.vararg.iter().chain(&a.kwarg) {
+            end = end.max(arg.end().to_usize());
+            if let Some(ann) = &arg.annotation {
+                self.expr(ann);
+            }
+        }
+        if !a.posonlyargs.is_empty() {
+            self.need(8, "Positional-only parameters are", VersionAt::Params(end));
+        }
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) {
+        use ast::Ranged;
+        use ast::Stmt::*;
+        if self.depth > 3000 {
+            return;
+        }
+        self.depth += 1;
+        match s {
+            FunctionDef(f) => {
+                self.exprs(&f.decorator_list);
+                self.arguments(&f.args);
+                self.opt(f.returns.as_deref());
+                self.stmts(&f.body);
+            }
+            AsyncFunctionDef(f) => {
+                self.exprs(&f.decorator_list);
+                self.arguments(&f.args);
+                self.opt(f.returns.as_deref());
+                self.stmts(&f.body);
+                self.need(5, "Async functions are", Self::block(s, false));
+            }
+            ClassDef(c) => {
+                self.exprs(&c.decorator_list);
+                self.exprs(&c.bases);
+                for k in &c.keywords {
+                    self.expr(&k.value);
+                }
+                self.stmts(&c.body);
+            }
+            Return(r) => self.opt(r.value.as_deref()),
+            Delete(d) => self.exprs(&d.targets),
+            Assign(a) => {
+                self.exprs(&a.targets);
+                self.expr(&a.value);
+            }
+            AugAssign(a) => {
+                self.expr(&a.target);
+                if a.op == ast::Operator::MatMult {
+                    self.need(
+                        5,
+                        "The '@' operator is",
+                        VersionAt::At(a.target.end().to_usize()),
+                    );
+                }
+                self.expr(&a.value);
+            }
+            AnnAssign(a) => {
+                self.expr(&a.target);
+                self.expr(&a.annotation);
+                self.opt(a.value.as_deref());
+                // A name in parentheses is not simple.
+                let simple = a.simple && a.target.start() == s.start();
+                let what = if simple {
+                    "Variable annotation syntax is"
+                } else {
+                    "Variable annotations syntax is"
+                };
+                self.need(6, what, VersionAt::After(s.end().to_usize()));
+            }
+            For(f) => {
+                self.expr(&f.target);
+                self.expr(&f.iter);
+                self.stmts(&f.body);
+                self.stmts(&f.orelse);
+            }
+            AsyncFor(f) => {
+                self.expr(&f.target);
+                self.expr(&f.iter);
+                self.stmts(&f.body);
+                self.stmts(&f.orelse);
+                let at = Self::block(s, f.orelse.is_empty());
+                self.need(5, "Async for loops are", at);
+            }
+            While(w) => {
+                self.expr(&w.test);
+                self.stmts(&w.body);
+                self.stmts(&w.orelse);
+            }
+            If(i) => {
+                self.expr(&i.test);
+                self.stmts(&i.body);
+                self.stmts(&i.orelse);
+            }
+            With(w) => {
+                for item in &w.items {
+                    self.expr(&item.context_expr);
+                    self.opt(item.optional_vars.as_deref());
+                }
+                self.stmts(&w.body);
+                if self.parenthesized_items(s) {
+                    let at = Self::block(s, false);
+                    self.need(9, "Parenthesized context managers are", at);
+                }
+            }
+            AsyncWith(w) => {
+                for item in &w.items {
+                    self.expr(&item.context_expr);
+                    self.opt(item.optional_vars.as_deref());
+                }
+                self.stmts(&w.body);
+                self.need(5, "Async with statements are", Self::block(s, false));
+            }
+            Match(m) => {
+                self.expr(&m.subject);
+                for c in &m.cases {
+                    self.opt(c.guard.as_deref());
+                    self.stmts(&c.body);
+                }
+                self.need(10, "Pattern matching is", Self::block(s, false));
+            }
+            Raise(r) => {
+                self.opt(r.exc.as_deref());
+                self.opt(r.cause.as_deref());
+            }
+            Try(t) => {
+                self.try_(&t.body, &t.handlers, &t.orelse, &t.finalbody);
+            }
+            TryStar(t) => {
+                self.try_(&t.body, &t.handlers, &t.orelse, &t.finalbody);
+                let at = Self::block(s, t.finalbody.is_empty());
+                self.need(11, "Exception groups are", at);
+            }
+            Assert(a) => {
+                self.expr(&a.test);
+                self.opt(a.msg.as_deref());
+            }
+            Expr(e) => self.expr(&e.value),
+            _ => {}
+        }
+        self.depth -= 1;
+    }
+
+    fn try_(
+        &mut self,
+        body: &[ast::Stmt],
+        handlers: &[ast::ExceptHandler],
+        orelse: &[ast::Stmt],
+        finalbody: &[ast::Stmt],
+    ) {
+        self.stmts(body);
+        for h in handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.opt(h.type_.as_deref());
+            self.stmts(&h.body);
+        }
+        self.stmts(orelse);
+        self.stmts(finalbody);
+    }
+
+    fn expr(&mut self, e: &ast::Expr) {
+        use ast::Expr::*;
+        use ast::Ranged;
+        if self.depth > 3000 {
+            return;
+        }
+        self.depth += 1;
+        let after = VersionAt::After(e.end().to_usize());
+        match e {
+            NamedExpr(n) => {
+                self.expr(&n.value);
+                self.need(8, "Assignment expressions are", after);
+            }
+            BoolOp(b) => self.exprs(&b.values),
+            BinOp(b) => {
+                self.expr(&b.left);
+                self.expr(&b.right);
+                if b.op == ast::Operator::MatMult {
+                    self.need(5, "The '@' operator is", after);
+                }
+            }
+            UnaryOp(u) => self.expr(&u.operand),
+            Lambda(l) => {
+                self.arguments(&l.args);
+                self.expr(&l.body);
+            }
+            IfExp(i) => {
+                self.expr(&i.body);
+                self.expr(&i.test);
+                self.expr(&i.orelse);
+            }
+            Dict(d) => {
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    self.opt(k.as_ref());
+                    self.expr(v);
+                }
+            }
+            Set(s) => self.exprs(&s.elts),
+            ListComp(c) => {
+                self.expr(&c.elt);
+                self.comprehensions(&c.generators);
+            }
+            SetComp(c) => {
+                self.expr(&c.elt);
+                self.comprehensions(&c.generators);
+            }
+            GeneratorExp(c) => {
+                self.expr(&c.elt);
+                self.comprehensions(&c.generators);
+            }
+            DictComp(c) => {
+                self.expr(&c.key);
+                self.expr(&c.value);
+                self.comprehensions(&c.generators);
+            }
+            Await(a) => {
+                self.expr(&a.value);
+                self.need(5, "Await expressions are", after);
+            }
+            Yield(y) => self.opt(y.value.as_deref()),
+            YieldFrom(y) => self.expr(&y.value),
+            Compare(c) => {
+                self.expr(&c.left);
+                self.exprs(&c.comparators);
+            }
+            Call(c) => {
+                self.expr(&c.func);
+                self.exprs(&c.args);
+                for k in &c.keywords {
+                    self.expr(&k.value);
+                }
+            }
+            FormattedValue(f) => {
+                self.expr(&f.value);
+                self.opt(f.format_spec.as_deref());
+            }
+            JoinedStr(j) => self.exprs(&j.values),
+            Attribute(a) => self.expr(&a.value),
+            Subscript(s) => {
+                self.expr(&s.value);
+                self.expr(&s.slice);
+            }
+            Starred(s) => self.expr(&s.value),
+            List(l) => self.exprs(&l.elts),
+            Tuple(t) => self.exprs(&t.elts),
+            Slice(s) => {
+                self.opt(s.lower.as_deref());
+                self.opt(s.upper.as_deref());
+                self.opt(s.step.as_deref());
+            }
+            Name(_) | Constant(_) => {}
+        }
+        self.depth -= 1;
+    }
+
+    fn comprehensions(&mut self, gens: &[ast::Comprehension]) {
+        use ast::Ranged;
+        for g in gens {
+            self.expr(&g.target);
+            self.expr(&g.iter);
+            self.exprs(&g.ifs);
+            if g.is_async {
+                let end = g.ifs.last().unwrap_or(&g.iter).end().to_usize();
+                self.need(6, "Async comprehensions are", VersionAt::After(end));
+            }
+        }
+    }
+
+    /// `'with' '(' ','.with_item+ ','? ')' ':'`: the items are in parentheses
+    /// of their own (not the first item's).
+    fn parenthesized_items(&self, s: &ast::Stmt) -> bool {
+        use ast::Ranged;
+        let bytes = self.source.as_bytes();
+        let skip_blanks = |mut i: usize| {
+            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\x0c') {
+                i += 1;
+            }
+            i
+        };
+        let open = skip_blanks(s.start().to_usize() + "with".len());
+        if bytes.get(open) != Some(&b'(') {
+            return false;
+        }
+        let Some(close) = crate::ast_opt::matching_paren(bytes, open) else {
+            return false;
+        };
+        bytes.get(skip_blanks(close + 1)) == Some(&b':')
+    }
+}
+
+/// The `CHECK_VERSION` errors of the first pass (Parser/pegen.h) for
+/// `ast.parse(..., feature_version=(3, N))`, and the version checks of the
+/// token actions (`_PyPegen_number_token`: underscores in numbers; the
+/// `strings` action: f-strings). CPython raises the first one whose action runs,
+/// at the last token read then; that is the construct whose token comes first,
+/// the innermost of those at one token. Returns whether an error was raised.
+///
+/// Differences from CPython: the tokenizer's `async_hacks` for versions before
+/// 3.7 (`async` and `await` as names outside `async def`) and the f-string
+/// check for `=` (3.8) are not reproduced.
+fn check_feature_version(p: &mut Parser, parsed: &Parsed, source: &str) -> bool {
+    /// `PY_MINOR_VERSION`: every construct is allowed.
+    const PY_MINOR_VERSION: i32 = 11;
+    if p.feature_version >= PY_MINOR_VERSION {
+        return false;
+    }
+    let mut v = VersionCheck {
+        source,
+        version: p.feature_version,
+        depth: 0,
+        found: Vec::new(),
+    };
+    match parsed {
+        Parsed::Module(body) => v.stmts(body),
+        Parsed::Expression(e) => v.expr(e),
+    }
+    // The token array, read by a copy of the tokenizer: `p`'s is to stand where
+    // CPython's does when it raises.
+    let mut q = Parser::new(p.tok.clone(), p.start_rule, p.filename, p.encoding.clone());
+    if !q.fill_all() || q.tokens.is_empty() {
+        return false;
+    }
+    let toks = &q.tokens;
+    let last_tok = toks.len() - 1;
+    let map = OffsetMap::new(source);
+    let first_at = |off: usize| {
+        toks.iter()
+            .position(|t| t.pos >= off)
+            .unwrap_or(last_tok)
+    };
+    // (token, innermost first, message)
+    let mut errors: Vec<(usize, usize, String)> = Vec::new();
+    for f in v.found {
+        let at = match f.at {
+            VersionAt::After(end) | VersionAt::At(end) => first_at(map.to_input(end)),
+            VersionAt::Params(end) => {
+                let mut i = first_at(map.to_input(end));
+                while i < last_tok && matches!(toks[i].typ, TokType::COMMA | TokType::SLASH) {
+                    i += 1;
+                }
+                i
+            }
+            VersionAt::Block { start, end, peek } => {
+                // INDENT and DEDENT stand where the statement's first token does.
+                let start = map.to_input(start);
+                let Some(first) = toks.iter().position(|t| {
+                    t.pos >= start && !matches!(t.typ, TokType::INDENT | TokType::DEDENT)
+                }) else {
+                    continue;
+                };
+                // The NEWLINE that ends the statement's last line (its range
+                // may or may not hold the line break).
+                let end = map.to_input(end);
+                let Some(nl) = (first..toks.len())
+                    .take_while(|&i| toks[i].pos <= end)
+                    .filter(|&i| toks[i].typ == TokType::NEWLINE)
+                    .last()
+                else {
+                    continue;
+                };
+                let count = |typ| (first..=nl).filter(|&i| toks[i].typ == typ).count();
+                let open = count(TokType::INDENT).saturating_sub(count(TokType::DEDENT));
+                let block_end = (nl + open).min(last_tok);
+                if peek {
+                    (block_end + 1).min(last_tok)
+                } else {
+                    block_end
+                }
+            }
+        };
+        errors.push((at, usize::MAX - f.depth, f.msg));
+    }
+    if p.feature_version < 6 {
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let text = q.token_bytes(i);
+            if t.typ == TokType::NUMBER && text.contains(&b'_') {
+                errors.push((
+                    i,
+                    0,
+                    "Underscores in numeric literals are only supported in Python 3.6 and greater"
+                        .into(),
+                ));
+            }
+            if t.typ == TokType::STRING {
+                // The `strings` action joins the tokens of one atom, having read
+                // the token after them.
+                let mut end = i;
+                let mut fstring = false;
+                while end < toks.len() && toks[end].typ == TokType::STRING {
+                    let b = q.token_bytes(end);
+                    let prefix = b.iter().take_while(|c| c.is_ascii_alphabetic());
+                    fstring |= prefix.into_iter().any(|c| matches!(c, b'f' | b'F'));
+                    end += 1;
+                }
+                if fstring {
+                    errors.push((
+                        end.min(last_tok),
+                        0,
+                        "Format strings are only supported in Python 3.6 and greater".into(),
+                    ));
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    let Some((at, _, msg)) = errors.into_iter().min_by_key(|e| (e.0, e.1)) else {
+        return false;
+    };
+    if !p.fill_to(at) {
+        return p.error.is_some();
+    }
+    p.raise_error(ErrorKind::SyntaxError, Some(at), msg);
+    p.error.is_some()
 }

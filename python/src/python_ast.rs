@@ -1097,6 +1097,7 @@ pub fn parse_to_object(
     filename: &str,
     mode: crate::compile::Mode,
     type_comments: bool,
+    feature_version: i32,
 ) -> PyResult {
     use crate::compile::Mode;
     let text = source.to_string();
@@ -1109,7 +1110,14 @@ pub fn parse_to_object(
     let parsed = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || {
-            let r = crate::pegen::run_parser_from_string(&text, &fname, rule, Some("utf-8"), false)
+            let r = crate::pegen::run_parser_from_string_version(
+                &text,
+                &fname,
+                rule,
+                Some("utf-8"),
+                false,
+                feature_version,
+            )
                 .and_then(|mut parsed| {
                     // The ranges and shapes rustpython gets differently from
                     // CPython's parser, corrected as the compiler does.
