@@ -709,7 +709,10 @@ impl TargetChecker<'_> {
                 // `double_star_pattern` takes a `pattern_capture_target`, which
                 // is not `_`: the parser fails at the name.
                 if mm.rest.as_ref().is_some_and(|r| r.as_str() == "_") {
-                    let from = mm.patterns.last().map_or(mm.range.start(), |x| x.range().end());
+                    let from = mm
+                        .patterns
+                        .last()
+                        .map_or(mm.range.start(), |x| x.range().end());
                     let text = &self.source[from.to_usize()..mm.range.end().to_usize()];
                     if let Some(stars) = text.rfind("**") {
                         let after = &text[stars + 2..];
@@ -760,9 +763,7 @@ impl TargetChecker<'_> {
             ast::Expr::UnaryOp(u) => number(&u.operand),
             e => number(e),
         };
-        let imaginary = |e: &ast::Expr| {
-            matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Complex { .. }))
-        };
+        let imaginary = |e: &ast::Expr| matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Complex { .. }));
         if !real(&b.left) {
             return Err(self.error_at(
                 "real number required in complex literal".into(),
@@ -1661,8 +1662,7 @@ impl SecondPass<'_, '_> {
         }
         let star = self.typ(a + 1) == TokType::STAR;
         let first = if star { a + 2 } else { a + 1 };
-        if star && self.has(first) && matches!(self.typ(first), TokType::NEWLINE | TokType::COLON)
-        {
+        if star && self.has(first) && matches!(self.typ(first), TokType::NEWLINE | TokType::COLON) {
             self.p.raise_error(
                 ErrorKind::SyntaxError,
                 Some(first),
@@ -1682,8 +1682,8 @@ impl SecondPass<'_, '_> {
         let as_at = (end + 1..colon)
             .find(|&k| self.typ(k) == TokType::KwAs && self.depth(k) == 0)
             .unwrap_or(colon);
-        let name_ok = as_at == colon
-            || (as_at + 2 == colon && self.typ(as_at + 1) == TokType::NAME);
+        let name_ok =
+            as_at == colon || (as_at + 2 == colon && self.typ(as_at + 1) == TokType::NAME);
         if !name_ok || as_at == end + 1 || !self.tuple_parses(end + 1, as_at) {
             return false;
         }
@@ -2333,10 +2333,7 @@ impl SecondPass<'_, '_> {
             return Ok(None);
         }
         if self.has(i + 1) && matches!(self.typ(i + 1), TokType::RPAR | TokType::COMMA) {
-            return Err(ParamError(
-                self.loc(i),
-                "expected default value expression",
-            ));
+            return Err(ParamError(self.loc(i), "expected default value expression"));
         }
         Ok(self
             .longest(i + 1, Parsed1::is_expression)
@@ -2636,9 +2633,12 @@ impl SecondPass<'_, '_> {
         }
         // A lambda whose ':' is not before `last`.
         let s = self.line_start(last);
-        let l = (s..=last).rev().find(|&k| self.typ(k) == TokType::KwLambda)?;
+        let l = (s..=last)
+            .rev()
+            .find(|&k| self.typ(k) == TokType::KwLambda)?;
         let d = self.depth(l);
-        let colon_before = (l + 1..last).any(|k| self.typ(k) == TokType::COLON && self.depth(k) == d);
+        let colon_before =
+            (l + 1..last).any(|k| self.typ(k) == TokType::COLON && self.depth(k) == d);
         if colon_before {
             return None;
         }
@@ -2657,8 +2657,7 @@ impl SecondPass<'_, '_> {
                 if self.tokenizer_error.is_some() {
                     return false;
                 }
-                self.p
-                    .raise_syntax_error_known_location(loc, msg.into());
+                self.p.raise_syntax_error_known_location(loc, msg.into());
                 true
             }
         }

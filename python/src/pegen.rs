@@ -1282,7 +1282,11 @@ enum VersionAt {
     /// A compound statement spanning `start..end`: its last token (the block's
     /// NEWLINE or DEDENT), or with `peek` the token after it, which the parser
     /// read looking for another clause (`else`, `except`, `finally`).
-    Block { start: usize, end: usize, peek: bool },
+    Block {
+        start: usize,
+        end: usize,
+        peek: bool,
+    },
 }
 
 /// A construct newer than the feature version asked for.
@@ -1679,11 +1683,7 @@ fn check_feature_version(p: &mut Parser, parsed: &Parsed, source: &str) -> bool 
     let toks = &q.tokens;
     let last_tok = toks.len() - 1;
     let map = OffsetMap::new(source);
-    let first_at = |off: usize| {
-        toks.iter()
-            .position(|t| t.pos >= off)
-            .unwrap_or(last_tok)
-    };
+    let first_at = |off: usize| toks.iter().position(|t| t.pos >= off).unwrap_or(last_tok);
     // (token, innermost first, message)
     let mut errors: Vec<(usize, usize, String)> = Vec::new();
     for f in v.found {

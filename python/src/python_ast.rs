@@ -1118,23 +1118,23 @@ pub fn parse_to_object(
                 false,
                 feature_version,
             )
-                .and_then(|mut parsed| {
-                    // The ranges and shapes rustpython gets differently from
-                    // CPython's parser, corrected as the compiler does.
-                    let mut ignores = Vec::new();
-                    match &mut parsed {
-                        crate::pegen::Parsed::Module(body) => {
-                            crate::ast_opt::fix_parsed_module(&text, body)?;
-                            if type_comments {
-                                ignores = crate::pegen::apply_type_comments(&text, &fname, body)?;
-                            }
-                        }
-                        crate::pegen::Parsed::Expression(e) => {
-                            crate::ast_opt::fix_parsed_expr(&text, e)?
+            .and_then(|mut parsed| {
+                // The ranges and shapes rustpython gets differently from
+                // CPython's parser, corrected as the compiler does.
+                let mut ignores = Vec::new();
+                match &mut parsed {
+                    crate::pegen::Parsed::Module(body) => {
+                        crate::ast_opt::fix_parsed_module(&text, body)?;
+                        if type_comments {
+                            ignores = crate::pegen::apply_type_comments(&text, &fname, body)?;
                         }
                     }
-                    Ok((parsed, ignores))
-                });
+                    crate::pegen::Parsed::Expression(e) => {
+                        crate::ast_opt::fix_parsed_expr(&text, e)?
+                    }
+                }
+                Ok((parsed, ignores))
+            });
             (r, crate::compile::take_warnings())
         })
         .map_err(|_| objects::pyerrors::PyErr_NoMemory())?
